@@ -1,0 +1,3 @@
+from quaestio.cli.app import main
+
+main()

@@ -1,0 +1,242 @@
+"""The canonical debate JSON: the serialisation every other format is measured against.
+
+Field names are fixed by the format version (``quaestio``: 1) and described by the
+JSON Schema shipped beside this module (``schema/debate.schema.json``).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any, cast
+
+import jsonschema
+
+from quaestio.errors import ParseError
+from quaestio.extract import historian_key
+from quaestio.formats.registry import Format, Loaded
+from quaestio.model import (
+    DEFAULT_WEIGHT,
+    FORMAT_VERSION,
+    Conclusion,
+    Consequence,
+    Debate,
+    Evidence,
+    Figure,
+    Historian,
+    Position,
+    Source,
+    Warning,
+)
+
+
+@cache
+def schema() -> dict[str, Any]:
+    text = resources.files("quaestio.formats").joinpath("schema/debate.schema.json").read_text()
+    return cast(dict[str, Any], json.loads(text))
+
+
+# -- to JSON ------------------------------------------------------------------------
+def _source(source: Source | None) -> dict[str, Any] | None:
+    if source is None:
+        return None
+    return {"file": source.file, "line_start": source.line_start, "line_end": source.line_end}
+
+
+def _figure(f: Figure) -> dict[str, Any]:
+    return {"text": f.text, "value": f.value, "kind": f.kind, "of": f.of, "unit": f.unit}
+
+
+def _evidence(e: Evidence) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "stance": e.stance,
+        "label": e.label,
+        "text": e.text,
+        "years": list(e.years),
+        "figures": [_figure(f) for f in e.figures],
+        "rebuts": list(e.rebuts),
+        "references": list(e.references),
+        "weight": e.weight,
+        "source": _source(e.source),
+    }
+
+
+def to_dict(debate: Debate) -> dict[str, Any]:
+    return {
+        "quaestio": debate.version,
+        "title": debate.title,
+        "question": debate.question,
+        "source_file": debate.source_file,
+        "positions": [
+            {
+                "id": p.id,
+                "title": p.title,
+                "summary": p.summary,
+                "historians": [h.name for h in p.historians],
+                "historian_keys": [h.key for h in p.historians],
+                "weight": p.weight,
+                "source": _source(p.source),
+                "evidence": [_evidence(e) for e in p.evidence],
+            }
+            for p in debate.positions
+        ],
+        "conclusion": (
+            None
+            if debate.conclusion is None
+            else {"text": debate.conclusion.text, "source": _source(debate.conclusion.source)}
+        ),
+        "consequences": [
+            {
+                "id": c.id,
+                "polarity": c.polarity,
+                "text": c.text,
+                "category": c.category,
+                "weight": c.weight,
+                "source": _source(c.source),
+            }
+            for c in debate.consequences
+        ],
+        "warnings": [{"code": w.code, "message": w.message, "line": w.line} for w in debate.warnings],
+    }
+
+
+def dumps(debate: Debate) -> str:
+    return json.dumps(to_dict(debate), ensure_ascii=False, indent=2) + "\n"
+
+
+# -- from JSON ----------------------------------------------------------------------
+def _read_source(data: Any) -> Source | None:
+    if not data:
+        return None
+    return Source(data.get("file"), data.get("line_start"), data.get("line_end"))
+
+
+def _read_figure(data: dict[str, Any]) -> Figure:
+    return Figure(data["text"], float(data["value"]), data.get("kind", "count"), data.get("of"), data.get("unit"))
+
+
+def from_dict(data: dict[str, Any], *, path: str | None = None) -> Debate:
+    """Build a debate from parsed JSON, checking it against the schema first."""
+    validator = jsonschema.Draft202012Validator(schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        first = errors[0]
+        where = "/".join(str(p) for p in first.absolute_path) or "(top level)"
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise ParseError(f"{first.message}{more}", file=path, field=where)
+    positions = []
+    for p in data["positions"]:
+        keys = p.get("historian_keys") or [historian_key(n) for n in p["historians"]]
+        if len(keys) != len(p["historians"]):
+            keys = [historian_key(n) for n in p["historians"]]
+        positions.append(
+            Position(
+                id=p["id"],
+                title=p["title"],
+                summary=p.get("summary", ""),
+                historians=tuple(Historian(n, k) for n, k in zip(p["historians"], keys, strict=True)),
+                weight=p.get("weight", DEFAULT_WEIGHT),
+                source=_read_source(p.get("source")),
+                evidence=tuple(
+                    Evidence(
+                        id=e["id"],
+                        stance=e["stance"],
+                        text=e["text"],
+                        label=e.get("label"),
+                        years=tuple(e.get("years", ())),
+                        figures=tuple(_read_figure(f) for f in e.get("figures", ())),
+                        rebuts=tuple(e.get("rebuts", ())),
+                        references=tuple(e.get("references", ())),
+                        weight=e.get("weight", DEFAULT_WEIGHT),
+                        source=_read_source(e.get("source")),
+                    )
+                    for e in p.get("evidence", ())
+                ),
+            )
+        )
+    conclusion = data.get("conclusion")
+    return Debate(
+        title=data["title"],
+        question=data.get("question", ""),
+        positions=tuple(positions),
+        conclusion=(
+            None
+            if not conclusion
+            else Conclusion(conclusion["text"], _read_source(conclusion.get("source")))
+        ),
+        consequences=tuple(
+            Consequence(
+                id=c["id"],
+                polarity=c["polarity"],
+                text=c["text"],
+                category=c.get("category"),
+                weight=c.get("weight", DEFAULT_WEIGHT),
+                source=_read_source(c.get("source")),
+            )
+            for c in data.get("consequences", ())
+        ),
+        warnings=tuple(
+            Warning(w["code"], w["message"], w.get("line")) for w in data.get("warnings", ())
+        ),
+        source_file=data.get("source_file"),
+        version=data["quaestio"],
+    )
+
+
+def loads(text: str, *, path: str | None = None) -> Loaded:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"not valid JSON: {exc.msg}", file=path, line=exc.lineno) from exc
+    if not isinstance(data, dict):
+        raise ParseError("a debate must be a JSON object", file=path, line=1)
+    if data.get("quaestio") not in (None, FORMAT_VERSION) and isinstance(data.get("quaestio"), int):
+        raise ParseError(
+            f"format version {data['quaestio']} is newer than this quaestio understands "
+            f"({FORMAT_VERSION})",
+            file=path,
+            field="quaestio",
+        )
+    debate = from_dict(data, path=path)
+    return Loaded(debate, _locate_ids(text, debate))
+
+
+def _locate_ids(text: str, debate: Debate) -> dict[str, int]:
+    """Line of each node's ``"id"`` in the JSON text, for messages that point at lines."""
+    wanted = set(debate.node_ids())
+    out: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith('"id"'):
+            try:
+                value = json.loads("{" + stripped.rstrip(",") + "}")["id"]
+            except (json.JSONDecodeError, KeyError):
+                continue
+            if value in wanted and value not in out:
+                out[value] = number
+    return out
+
+
+def _read(data: bytes, path: str | None) -> Loaded:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"not UTF-8 text (byte {exc.start})", file=path) from exc
+    return loads(text, path=path)
+
+
+def _write(debate: Debate) -> bytes:
+    return dumps(debate).encode("utf-8")
+
+
+FORMAT = Format(
+    name="json",
+    suffixes=(".json", ".debate.json"),
+    description="quaestio debate JSON, the canonical serialisation (JSON Schema in the package)",
+    media_type="application/json",
+    read=_read,
+    write=_write,
+    loses="nothing",
+)

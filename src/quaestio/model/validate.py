@@ -1,0 +1,104 @@
+"""Structural validation: every problem at once, not the first one.
+
+A teacher fixing a hand-written file wants the whole list, so ``validate``
+never raises; callers decide what is fatal.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from quaestio.model.debate import POLARITIES, STANCES, Debate, Problem
+
+
+def _weight_problem(node: str, weight: object) -> Problem | None:
+    if not isinstance(weight, (int, float)) or isinstance(weight, bool) or math.isnan(weight):
+        return Problem("bad_weight", f"{node}: weight {weight!r} is not a number", node, "weight")
+    if not 0.0 <= float(weight) <= 1.0:
+        return Problem(
+            "weight_out_of_range", f"{node}: weight {weight} is outside [0, 1]", node, "weight"
+        )
+    return None
+
+
+def validate(debate: Debate) -> list[Problem]:
+    """Return every structural problem of ``debate`` (empty list when it is sound)."""
+    problems: list[Problem] = []
+    if not debate.title.strip():
+        problems.append(Problem("empty_title", "the debate has no title", None, "title"))
+
+    counts = Counter(debate.node_ids())
+    for node_id, n in sorted(counts.items()):
+        if n > 1:
+            problems.append(
+                Problem("duplicate_id", f"id {node_id!r} is used by {n} nodes", node_id, "id")
+            )
+    for node_id in counts:
+        if not node_id or any(ch.isspace() for ch in node_id):
+            problems.append(
+                Problem("bad_id", f"id {node_id!r} is empty or contains spaces", node_id, "id")
+            )
+
+    evidence_ids = {e.id for _, e in debate.iter_evidence()}
+    for position in debate.positions:
+        if not position.title.strip():
+            problems.append(
+                Problem("empty_title", f"position {position.id} has no title", position.id, "title")
+            )
+        if (p := _weight_problem(position.id, position.weight)) is not None:
+            problems.append(p)
+        for item in position.evidence:
+            if item.stance not in STANCES:
+                problems.append(
+                    Problem(
+                        "bad_stance",
+                        f"{item.id}: stance {item.stance!r} is not 'for' or 'against'",
+                        item.id,
+                        "stance",
+                    )
+                )
+            if not item.text.strip():
+                problems.append(Problem("empty_text", f"{item.id} has no text", item.id, "text"))
+            if (p := _weight_problem(item.id, item.weight)) is not None:
+                problems.append(p)
+            if item.label is not None and ("\n" in item.label or "*" in item.label):
+                problems.append(
+                    Problem(
+                        "bad_label",
+                        f"{item.id}: a label must be one line without '*'",
+                        item.id,
+                        "label",
+                    )
+                )
+            for target in item.rebuts:
+                if target == item.id:
+                    problems.append(
+                        Problem("self_rebuttal", f"{item.id} rebuts itself", item.id, "rebuts")
+                    )
+                elif target not in evidence_ids:
+                    problems.append(
+                        Problem(
+                            "dangling_rebuttal",
+                            f"{item.id} rebuts {target!r}, which is not an evidence id",
+                            item.id,
+                            "rebuts",
+                        )
+                    )
+    for consequence in debate.consequences:
+        if consequence.polarity not in POLARITIES:
+            problems.append(
+                Problem(
+                    "bad_polarity",
+                    f"{consequence.id}: polarity {consequence.polarity!r} is not positive/negative",
+                    consequence.id,
+                    "polarity",
+                )
+            )
+        if not consequence.text.strip():
+            problems.append(
+                Problem("empty_text", f"{consequence.id} has no text", consequence.id, "text")
+            )
+        if (p := _weight_problem(consequence.id, consequence.weight)) is not None:
+            problems.append(p)
+    return problems
