@@ -1,0 +1,107 @@
+"""Small text helpers shared by plans, quizzes and cards.
+
+Study material must never invent content, so these helpers only cut the
+debate's own wording into pieces (sentences, excerpts) and point back at the
+node each piece came from. Nothing here paraphrases.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quaestio.model import Consequence, Debate, Evidence, Position, Source
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"'“‘(A-Z0-9])")
+_BULLETS = re.compile(r"\s*[·•]\s*")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+Node = Position | Evidence | Consequence
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A pointer from a piece of study material to the node it was built from."""
+
+    node: str
+    line: int | None = None
+
+    def describe(self) -> str:
+        return f"{self.node}, line {self.line}" if self.line is not None else self.node
+
+    def to_dict(self) -> dict[str, object]:
+        return {"node": self.node, "line": self.line}
+
+
+def source_line(source: Source | None) -> int | None:
+    return source.line_start if source is not None else None
+
+
+def ref(node: Node) -> Ref:
+    return Ref(node.id, source_line(node.source))
+
+
+def clean(text: str) -> str:
+    """Collapse runs of blanks and trim, keeping the wording intact."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """Split running text into sentences, treating bullets and line breaks as breaks too."""
+    out: list[str] = []
+    for block in re.split(r"\n+", text):
+        for piece in _BULLETS.split(block):
+            for sentence in _SENTENCE_END.split(piece):
+                sentence = clean(sentence)
+                if sentence:
+                    out.append(sentence)
+    return out
+
+
+def shorten(text: str, words: int = 30) -> str:
+    """At most ``words`` words of ``text``; a cut is marked with an ellipsis."""
+    parts = clean(text).split(" ")
+    if len(parts) <= words:
+        return " ".join(parts)
+    return " ".join(parts[:words]).rstrip(",;:–-") + " …"
+
+
+def excerpt(item: Evidence, words: int = 30) -> str:
+    """How a piece of evidence is named to a student: its first sentence, shortened.
+
+    A label such as "Industrial Enemies" alone would not tell two points apart, so
+    it is kept only as a prefix when the text does not already start with it.
+    """
+    parts = sentences(item.text)
+    first = parts[0] if parts else clean(item.text)
+    body = shorten(first, words)
+    if item.label and not first.lower().startswith(item.label.lower()):
+        return f"{item.label}: {body}"
+    return body
+
+
+def position_claim(position: Position) -> str:
+    """The position's own summary, or its title when the debate gives no summary."""
+    return clean(position.summary) or clean(position.title)
+
+
+def historian_names(position: Position) -> list[str]:
+    return [h.name for h in position.historians]
+
+
+def join_names(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def quoted(text: str) -> str:
+    return f"“{text}”"
+
+
+def all_sentences(debate: Debate) -> list[tuple[Evidence, str]]:
+    """Every sentence of every piece of evidence, with the evidence it belongs to."""
+    return [(e, s) for _, e in debate.iter_evidence() for s in sentences(e.text)]

@@ -1,0 +1,78 @@
+"""Quizzes on a debate written for these tests: every question checked against the model."""
+
+from __future__ import annotations
+
+import pytest
+
+from quaestio.errors import QuaestioError
+from quaestio.model import Debate
+from quaestio.study import make_quiz, mark
+from quaestio.study.questions import GENERATORS
+
+from .verify import check_question
+
+TEXT_KINDS = list(GENERATORS)
+
+
+def test_every_question_is_right_by_the_model(crash: Debate) -> None:
+    quiz = make_quiz(crash, n=200, seed=3, kinds=TEXT_KINDS)
+    assert {q.kind for q in quiz} == set(TEXT_KINDS)
+    for q in quiz:
+        check_question(crash, q)
+
+
+def test_same_seed_same_quiz_other_seed_other_quiz(crash: Debate) -> None:
+    a = make_quiz(crash, n=12, seed=7, kinds=TEXT_KINDS)
+    b = make_quiz(crash, n=12, seed=7, kinds=TEXT_KINDS)
+    c = make_quiz(crash, n=12, seed=8, kinds=TEXT_KINDS)
+    assert [q.to_dict() for q in a] == [q.to_dict() for q in b]
+    assert [q.to_dict() for q in a] != [q.to_dict() for q in c]
+
+
+def test_short_quiz_mixes_kinds(crash: Debate) -> None:
+    quiz = make_quiz(crash, n=len(TEXT_KINDS), seed=1, kinds=TEXT_KINDS)
+    assert len({q.kind for q in quiz}) == len(TEXT_KINDS)
+
+
+def test_marking_accepts_letter_number_and_text(crash: Debate) -> None:
+    q = make_quiz(crash, n=1, seed=2, kinds=["historian_position"])[0]
+    letter = "ABCD"[q.answer]
+    for answer in (q.answer, letter, letter.lower(), str(q.answer + 1), q.correct.upper()):
+        assert mark(q, answer).correct
+    wrong = (q.answer + 1) % len(q.options)
+    feedback = mark(q, wrong)
+    assert not feedback.correct and feedback.given == q.options[wrong]
+    assert feedback.expected == q.correct
+    assert q.refs[0].node in feedback.message
+    assert not mark(q, "nonsense").correct
+    assert not mark(q, None).correct
+
+
+def test_feedback_cites_the_node_and_line(crash: Debate) -> None:
+    q = next(q for q in make_quiz(crash, n=40, seed=1, kinds=TEXT_KINDS) if q.kind == "rebuttal")
+    message = mark(q, q.answer).message
+    counter = crash.evidence_by_id()[q.fact("evidence") or ""]
+    assert counter.id in message and f"line {counter.source.line_start}" in message  # type: ignore[union-attr]
+
+
+def test_bad_requests_are_clear_errors(crash: Debate) -> None:
+    with pytest.raises(QuaestioError, match="kind"):
+        make_quiz(crash, kinds=["essay"])
+    with pytest.raises(QuaestioError, match="at least one"):
+        make_quiz(crash, n=0)
+
+
+def test_a_debate_without_historians_or_consequences_still_gives_a_quiz(crash: Debate) -> None:
+    from dataclasses import replace
+
+    bare = replace(
+        crash,
+        consequences=(),
+        positions=tuple(replace(p, historians=()) for p in crash.positions),
+    )
+    quiz = make_quiz(bare, n=30, seed=1, kinds=TEXT_KINDS)
+    kinds = {q.kind for q in quiz}
+    assert "consequence_polarity" not in kinds and "historian_position" not in kinds
+    assert len(kinds) >= 5
+    for q in quiz:
+        check_question(bare, q)

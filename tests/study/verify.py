@@ -1,0 +1,99 @@
+"""Independent checks of generated study material against the debate model.
+
+Each check re-derives the right answer from the model itself (who holds what,
+which evidence rebuts which, which years a sentence gives) instead of trusting the
+generator, so a wrong question fails here.
+"""
+
+from __future__ import annotations
+
+from quaestio.extract import find_years
+from quaestio.model import Debate, Source
+from quaestio.study import Question
+from quaestio.study.questions import mask_years
+from quaestio.study.text import Ref, sentences
+
+
+def check_refs(debate: Debate, refs: tuple[Ref, ...] | list[Ref]) -> None:
+    """Every reference names an existing node and that node's own source line."""
+    nodes: dict[str, Source | None] = {p.id: p.source for p in debate.positions}
+    nodes.update({e.id: e.source for _, e in debate.iter_evidence()})
+    nodes.update({c.id: c.source for c in debate.consequences})
+    assert refs, "material without a reference"
+    for r in refs:
+        assert r.node in nodes, f"reference to unknown node {r.node}"
+        source = nodes[r.node]
+        assert r.line == (source.line_start if source else None), r
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip("“”.,:;!?…'\"()").casefold() for w in text.split()} - {""}
+
+
+def check_question(debate: Debate, q: Question) -> None:
+    check_refs(debate, q.refs)
+    assert 2 <= len(q.options) <= 4 and len(set(q.options)) == len(q.options)
+    positions = debate.position_by_id()
+    evidence = debate.evidence_by_id()
+    owner = debate.position_of()
+    right = q.options[q.answer]
+    wrong = [o for i, o in enumerate(q.options) if i != q.answer]
+    kind = q.kind
+    if kind == "historian_position":
+        key = q.fact("historian")
+        held = {p.title for p in debate.positions if key in {h.key for h in p.historians}}
+        assert right in held and not set(wrong) & held
+    elif kind == "position_historian":
+        p = positions[q.fact("position") or ""]
+        keys = {h.name: h.key for pos in debate.positions for h in pos.historians}
+        own = {h.key for h in p.historians}
+        assert keys[right] in own and all(keys[w] not in own for w in wrong)
+    elif kind == "evidence_position":
+        e = evidence[q.fact("evidence") or ""]
+        assert right == owner[e.id].title and owner[e.id].title not in wrong
+        assert _words(e.text.split(".")[0]) & _words(q.prompt)
+    elif kind == "evidence_stance":
+        e = evidence[q.fact("evidence") or ""]
+        assert right == ("supports" if e.stance == "for" else "counts against")
+    elif kind == "rebuttal":
+        counter = evidence[q.fact("evidence") or ""]
+        target = evidence[q.fact("rebuts") or ""]
+        assert target.id in counter.rebuts and counter.stance == "against"
+        assert _words(right) <= _words(target.text) | _words(target.label or "")
+        for w in wrong:
+            assert not _words(w) <= _words(target.text) | _words(target.label or "")
+    elif kind == "year_event":
+        e = evidence[q.fact("evidence") or ""]
+        year = int(q.fact("year") or 0)
+        sentence = q.fact("sentence") or ""
+        assert sentence in sentences(e.text) and year in find_years(sentence)
+        assert str(year) not in right
+        also_true = {
+            mask_years(s)
+            for _, x in debate.iter_evidence()
+            for s in sentences(x.text)
+            if year in find_years(s)
+        }
+        for w in wrong:
+            assert all(not t.startswith(w.rstrip(" …")) for t in also_true), w
+    elif kind == "figure_cloze":
+        e = evidence[q.fact("evidence") or ""]
+        sentence = q.fact("sentence") or ""
+        assert sentence in sentences(e.text) and right in sentence
+        assert any(right in f.text for f in e.figures)
+        assert all(w not in sentence for w in wrong)
+        assert sentence.replace(right, "____", 1)[:40] in q.prompt
+    elif kind == "consequence_polarity":
+        c = {c.id: c for c in debate.consequences}[q.fact("consequence") or ""]
+        assert right == c.polarity
+    elif kind == "discount_top":
+        from quaestio.reasoning import evaluate
+
+        e = q.fact("evidence") or ""
+        ranking = evaluate(
+            debate, semantics=q.fact("semantics") or "dfquad", weights={e: 0.0}
+        ).ranking
+        assert right == positions[ranking[0].id].title
+        assert q.fact("position") == ranking[0].id
+    else:  # pragma: no cover - a new kind must get a check
+        raise AssertionError(f"no check for question kind {kind}")
