@@ -33,6 +33,18 @@ class Ref:
         return {"node": self.node, "line": self.line}
 
 
+@dataclass(frozen=True)
+class Point:
+    """One sentence of study material: an optional fixed label, the text, and its sources."""
+
+    text: str
+    refs: tuple[Ref, ...]
+    label: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"label": self.label, "text": self.text, "refs": [r.to_dict() for r in self.refs]}
+
+
 def source_line(source: Source | None) -> int | None:
     return source.line_start if source is not None else None
 
