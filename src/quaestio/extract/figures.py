@@ -14,7 +14,9 @@ _NUMBER = r"\d{1,3}(?:[ ,\u00a0]\d{3})+|\d+(?:\.\d+)?"
 _UNIT = r"(?:\s+(?:of\s+the\s+)?([A-Za-z][A-Za-z-]+))?"
 _FRACTION = re.compile(r"(?<![\d/])(\d+)\s*/\s*(\d+)(?![\d/])" + _UNIT)
 _PERCENT = re.compile(r"(?<![\d.])(" + _NUMBER + r")\s*(?:%|per\s*cent|percent)")
-_COUNT = re.compile(r"(?<![\d/.\w])(" + _NUMBER + r")(?![\d/])" + r"(?:\s+(?:million|thousand))?" + _UNIT)
+_COUNT = re.compile(
+    r"(?<![\d/.\w])(" + _NUMBER + r")(?![\d/])" + r"(?:\s+(?:million|thousand))?" + _UNIT
+)
 _YEARISH = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _WORD_FRACTIONS = {"half": (1, 2), "a third": (1, 3), "a quarter": (1, 4)}
 _STOP_UNITS = {"and", "or", "the", "a", "an", "of", "to", "in", "at", "by", "on", "were", "was"}
@@ -46,7 +48,10 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         end = m.end() if unit or not m.group(3) else m.start(3)
         taken.append((m.start(), end))
         spans.append(
-            (m.start(), Figure(text[m.start():end].strip(), float(num), "fraction", float(den), unit))
+            (
+                m.start(),
+                Figure(text[m.start() : end].strip(), float(num), "fraction", float(den), unit),
+            )
         )
     for m in _PERCENT.finditer(text):
         if free(*m.span()):
@@ -59,7 +64,7 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         if _YEARISH.match(raw):
             continue
         value = _to_float(raw)
-        tail = m.group(0)[len(raw):].lower()
+        tail = m.group(0)[len(raw) :].lower()
         if "million" in tail:
             value *= 1_000_000
         elif "thousand" in tail:
@@ -67,13 +72,16 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         unit = m.group(2) if m.group(2) and m.group(2).lower() not in _STOP_UNITS else None
         end = m.end() if unit or not m.group(2) else m.start(2)
         taken.append((m.start(), end))
-        spans.append((m.start(), Figure(text[m.start():end].strip(), value, "count", None, unit)))
+        spans.append((m.start(), Figure(text[m.start() : end].strip(), value, "count", None, unit)))
     for word, (num, den) in _WORD_FRACTIONS.items():
         for m in re.finditer(r"\b" + word + r"\s+(?:of\s+)?(?:the\s+)?([A-Za-z]+)", text, re.I):
             if free(*m.span()):
                 taken.append(m.span())
                 spans.append(
-                    (m.start(), Figure(m.group(0).strip(), float(num), "fraction", float(den), m.group(1)))
+                    (
+                        m.start(),
+                        Figure(m.group(0).strip(), float(num), "fraction", float(den), m.group(1)),
+                    )
                 )
     return tuple(f for _, f in sorted(spans, key=lambda s: s[0]))
 
