@@ -1,31 +1,19 @@
 """Fixtures for the study tests: a small debate written for these tests, and the seed.
 
 The crash debate is our own wording about another topic, so every feature is
-checked on something that is not the seed. The seed is read from ``../shared``
-beside the repository (``QUAESTIO_SHARED`` overrides, ``/work/shared`` is the
-last resort), never copied.
+checked on something that is not the seed. The seed is read through the shared
+lookup in ``tests/conftest.py`` (``../shared`` beside the repository), never copied.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from quaestio.extract import find_figures, find_years, historian_key
+from quaestio.importer import import_path
 from quaestio.model import Conclusion, Consequence, Debate, Evidence, Historian, Position, Source
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SEED_NAME = "seeds/000_4a46fc8bcf2e9123.txt"
-
-
-def shared_dir() -> Path | None:
-    candidates = [os.environ.get("QUAESTIO_SHARED"), REPO_ROOT.parent / "shared", "/work/shared"]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / SEED_NAME).is_file():
-            return Path(candidate)
-    return None
 
 
 def _ev(pid: str, sid: str, stance: str, text: str, line: int, **kw: object) -> Evidence:
@@ -231,9 +219,7 @@ def crash() -> Debate:
     return build_crash_debate()
 
 
-@pytest.fixture(scope="session")
-def seed_path() -> Path:
-    base = shared_dir()
-    if base is None:
-        pytest.skip("the shared seed is not available (set QUAESTIO_SHARED)")
-    return base / SEED_NAME
+@pytest.fixture
+def seed_debate(seed_path: Path) -> Debate:
+    """The seed handout, imported by the real importer (``seed_path``: tests/conftest.py)."""
+    return import_path(seed_path)

@@ -144,3 +144,24 @@ def test_due_cards_and_sync(crash: Debate) -> None:
     assert first in due_cards(states, states[first].due)
     kept = sync_states(ids[:3], states, NOW)
     assert list(kept) == ids[:3] and kept[first] == states[first]
+
+
+def test_seed_cards_and_deck(seed_debate: Debate, tmp_path: Path) -> None:
+    cards = make_cards(seed_debate)
+    for card in cards:
+        check_refs(seed_debate, card.refs)
+    kinds = {c.kind for c in cards}
+    assert {"historians", "evidence", "rebuttal", "figure", "year", "consequence"} <= kinds
+    historians = {c.refs[0].node: c.back for c in cards if c.kind == "historians"}
+    assert len(historians) == len(seed_debate.positions)
+    for position in seed_debate.positions:
+        for h in position.historians:
+            assert h.name in historians[position.id]
+    deck = write_cards(seed_debate, cards, tmp_path / "seed.apkg")
+    with zipfile.ZipFile(deck) as z:
+        (tmp_path / "c.anki2").write_bytes(z.read("collection.anki2"))
+    con = sqlite3.connect(tmp_path / "c.anki2")
+    try:
+        assert con.execute("select count(*) from notes").fetchone()[0] == len(cards)
+    finally:
+        con.close()

@@ -76,3 +76,33 @@ def test_a_debate_without_historians_or_consequences_still_gives_a_quiz(crash: D
     assert len(kinds) >= 5
     for q in quiz:
         check_question(bare, q)
+
+
+def test_seed_quiz_is_right_by_the_model_and_mixes_kinds(seed_debate: Debate) -> None:
+    quiz = make_quiz(seed_debate, n=300, seed=1, kinds=TEXT_KINDS)
+    kinds = {q.kind for q in quiz}
+    assert kinds == set(TEXT_KINDS)
+    for q in quiz:
+        check_question(seed_debate, q)
+    twenty = make_quiz(seed_debate, n=20, seed=5, kinds=TEXT_KINDS)
+    assert len(twenty) == 20 and len({q.kind for q in twenty}) >= 5
+    assert [q.to_dict() for q in twenty] == [
+        q.to_dict() for q in make_quiz(seed_debate, n=20, seed=5, kinds=TEXT_KINDS)
+    ]
+
+
+def test_two_way_questions_do_not_always_put_the_answer_first(crash: Debate) -> None:
+    quiz = make_quiz(crash, n=200, seed=1, kinds=["evidence_stance", "consequence_polarity"])
+    assert {q.answer for q in quiz} == {0, 1}
+    for q in quiz:
+        assert q.options in (("supports", "counts against"), ("positive", "negative"))
+
+
+def test_distractors_vary_with_the_seed(seed_debate: Debate) -> None:
+    def options(seed: int) -> set[tuple[str, ...]]:
+        return {
+            tuple(sorted(q.options))
+            for q in make_quiz(seed_debate, n=100, seed=seed, kinds=["year_event"])
+        }
+
+    assert options(1) != options(2)

@@ -7,6 +7,8 @@ generator, so a wrong question fails here.
 
 from __future__ import annotations
 
+import re
+
 from quaestio.extract import find_years
 from quaestio.model import Debate, Source
 from quaestio.study import Question
@@ -75,14 +77,19 @@ def check_question(debate: Debate, q: Question) -> None:
             if year in find_years(s)
         }
         for w in wrong:
-            assert all(not t.startswith(w.rstrip(" …")) for t in also_true), w
+            # a distractor is never (part of) a sentence that mentions the year
+            assert all(w.rstrip(" …") not in t and t not in w for t in also_true), w
     elif kind == "figure_cloze":
         e = evidence[q.fact("evidence") or ""]
         sentence = q.fact("sentence") or ""
         assert sentence in sentences(e.text) and right in sentence
         assert any(right in f.text for f in e.figures)
-        assert all(w not in sentence for w in wrong)
-        assert sentence.replace(right, "____", 1)[:40] in q.prompt
+        # no distractor is itself a number standing in the sentence
+        for w in wrong:
+            assert not re.search(r"(?<![\w/.,])" + re.escape(w) + r"(?![\w/])", sentence), w
+        shown = q.prompt.split("“", 1)[1].rsplit("”", 1)[0]
+        shown = shown.removeprefix("… ").removesuffix(" …")
+        assert shown.count("____") == 1 and shown.replace("____", right) in sentence
     elif kind == "consequence_polarity":
         c = {c.id: c for c in debate.consequences}[q.fact("consequence") or ""]
         assert right == c.polarity

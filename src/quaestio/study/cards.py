@@ -13,7 +13,7 @@ from typing import Any
 
 from quaestio.extract import find_years
 from quaestio.model import Debate
-from quaestio.study.questions import STANCE_WORDS, _figure_core
+from quaestio.study.questions import STANCE_WORDS, figure_blank
 from quaestio.study.text import (
     Ref,
     clean,
@@ -23,6 +23,7 @@ from quaestio.study.text import (
     ref,
     sentences,
     shorten,
+    window,
 )
 
 
@@ -102,15 +103,15 @@ def _evidence_cards(debate: Debate) -> list[Card]:
                     )
                 )
         for figure in e.figures:
-            core = _figure_core(figure.text, figure.unit)
-            found = [s for s in sentences(e.text) if core and core in s and figure.text in s]
-            if not core[:1].isdigit() or not found:
+            blank = figure_blank(e, figure)
+            if blank is None:
                 continue
+            _, core, blanked = blank
             cards.append(
                 Card(
                     f"figure:{e.id}:{core}",
                     "figure",
-                    f"Fill in the figure: {quoted(shorten(found[0].replace(core, '____', 1), 45))}",
+                    f"Fill in the figure: {quoted(window(blanked, '____'))}",
                     core,
                     (ref(e),),
                     ("figures", p.id),

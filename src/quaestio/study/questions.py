@@ -15,20 +15,34 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from quaestio.extract import find_years
-from quaestio.model import Debate, Evidence, Position
-from quaestio.study.text import Ref, excerpt, join_names, quoted, ref, sentences, shorten
+from quaestio.model import Debate, Evidence, Figure, Position
+from quaestio.study.text import (
+    Ref,
+    excerpt,
+    join_names,
+    quoted,
+    ref,
+    sentences,
+    shorten,
+    window,
+)
 
 MAX_OPTIONS = 4
 _YEAR_RUN = re.compile(
     r"(?<![\d/])(?:1[5-9]\d\d|20\d\d)"
-    r"(?:\s*(?:/|-|–|to|,|and|&)\s*'?(?:1[5-9]\d\d|20\d\d|\d{2})\b)*(?![\d/])"
+    r"(?:\s*(?:/|-|–|to|,|and|&)\s*'?(?:1[5-9]\d\d|20\d\d|\d{2})\b)*(?![\d/]|[A-Za-rt-z])"
 )
 STANCE_WORDS = {"for": "supports", "against": "counts against"}
 
 
 @dataclass(frozen=True)
 class Draft:
-    """A question before its options are shuffled: ``options[0]`` is the right one."""
+    """A question before its options are dealt: ``options[0]`` is the right one.
+
+    ``options[1:]`` holds every possible distractor; ``make_quiz`` draws up to
+    three with the quiz's seed, first from the ``preferred`` leading ones (the
+    most plausible, e.g. figures of the same kind), then from the rest.
+    """
 
     kind: str
     subject: str
@@ -37,6 +51,7 @@ class Draft:
     explanation: str
     refs: tuple[Ref, ...]
     fixed_order: bool = False
+    preferred: int = 0
     facts: dict[str, str] = field(default_factory=dict)
 
 
@@ -51,7 +66,8 @@ def _unique(items: list[str], exclude: set[str]) -> list[str]:
 
 
 def _options(correct: str, distractors: list[str]) -> tuple[str, ...] | None:
-    rest = _unique(distractors, {correct})[: MAX_OPTIONS - 1]
+    """The right answer followed by every distinct distractor, or None if there is none."""
+    rest = _unique(distractors, {correct})
     return (correct, *rest) if rest else None
 
 
@@ -186,6 +202,7 @@ def rebuttal(debate: Debate) -> list[Draft]:
         options = _options(excerpt(target), [excerpt(e) for e in same + rest])
         if options is None:
             continue
+        preferred = len(_unique([excerpt(e) for e in same], {excerpt(target)}))
         drafts.append(
             Draft(
                 "rebuttal",
@@ -195,75 +212,122 @@ def rebuttal(debate: Debate) -> list[Draft]:
                 f"In {quoted(own.title)}, this counter-point answers {quoted(excerpt(target))}.",
                 (ref(counter), ref(target)),
                 facts={"evidence": counter.id, "rebuts": target.id},
+                preferred=preferred,
             )
         )
     return drafts
 
 
 # -- years and figures --------------------------------------------------------------
-def year_event(debate: Debate) -> list[Draft]:
-    """Which of these happened in a given year? (years hidden in every option)"""
-    dated: list[tuple[Evidence, str, tuple[int, ...]]] = []
+_DANGLING = re.compile(r"^(?:It|This|These|That|Those|They|He|She|His|Her|Their|Its)\b")
+
+
+def _dated_sentences(debate: Debate) -> list[tuple[Evidence, str, str, tuple[int, ...]]]:
+    """(evidence, sentence, shown text, years) for every sentence naming a year.
+
+    A sentence that starts with a pronoun or is very short is shown after the
+    sentence before it, so "It was used in ..." still says what "it" is.
+    """
+    out: list[tuple[Evidence, str, str, tuple[int, ...]]] = []
     for _, item in debate.iter_evidence():
-        for sentence in sentences(item.text):
+        parts = sentences(item.text)
+        for i, sentence in enumerate(parts):
             years = find_years(sentence)
-            if years:
-                dated.append((item, sentence, years))
+            if not years:
+                continue
+            shown = sentence
+            if i > 0 and (_DANGLING.match(sentence) or len(sentence.split()) < 6):
+                shown = f"{parts[i - 1]} {sentence}"
+            out.append((item, sentence, shown, years))
+    return out
+
+
+def year_event(debate: Debate) -> list[Draft]:
+    """Which of these happened in a given year? (years hidden in every option)
+
+    One question per sentence, on its first year not already asked about, so a
+    list of years ("1919, 21, 24") does not produce the same question five times.
+    """
+    dated = _dated_sentences(debate)
     drafts: list[Draft] = []
     used: set[int] = set()
-    for item, sentence, years in dated:
-        for year in years:
-            if year in used:
-                continue
-            correct = shorten(mask_years(sentence))
-            others = [shorten(mask_years(s)) for _, s, ys in dated if year not in ys]
-            options = _options(correct, others)
-            if options is None or "[year]" not in correct:
-                continue
-            used.add(year)
-            drafts.append(
-                Draft(
-                    "year_event",
-                    f"{year}@{item.id}",
-                    f"According to the debate, which of these happened in {year}?",
-                    options,
-                    f"The debate dates this to {year}: {quoted(shorten(sentence))}",
-                    (ref(item),),
-                    facts={"evidence": item.id, "year": str(year), "sentence": sentence},
-                )
+    for item, sentence, shown, years in dated:
+        # a year still visible after masking ("1996b" is a typo, not a year) is not asked
+        year = next((y for y in years if y not in used and str(y) not in mask_years(shown)), None)
+        if year is None:
+            continue
+        correct = shorten(mask_years(shown), 40)
+        others = [shorten(mask_years(t), 40) for _, _, t, _ in dated if year not in find_years(t)]
+        options = _options(correct, others)
+        if options is None or "[year]" not in correct:
+            continue
+        used.add(year)
+        drafts.append(
+            Draft(
+                "year_event",
+                f"{year}@{item.id}",
+                f"According to the debate, which of these happened in {year}?",
+                options,
+                f"The debate dates this to {year}: {quoted(shorten(shown, 40))}",
+                (ref(item),),
+                facts={"evidence": item.id, "year": str(year), "sentence": sentence},
             )
+        )
     return drafts
 
 
-def _figure_core(text: str, unit: str | None) -> str:
-    core = text.strip()
-    if unit and core.endswith(unit):
-        core = core[: -len(unit)].strip()
-    return core
+_LEADING_NUMBER = re.compile(
+    r"^\d{1,3}(?:[ ,\u00a0]\d{3})+(?!\d)(?:\s+(?:million|billion|thousand|hundred)\b)?"
+    r"|^\d+(?:\.\d+)?(?:\s*/\s*\d+|\s*%|\s+(?:million|billion|thousand|hundred)\b)?"
+)
+
+
+def figure_core(figure: Figure) -> str | None:
+    """The number a student should remember ("3/5", "44 000", "10%"), or None.
+
+    Bare counts with nothing counted ("33") are left out: without a unit they are
+    as often years or page numbers as figures worth learning.
+    """
+    if figure.kind == "count" and not figure.unit:
+        return None
+    m = _LEADING_NUMBER.match(figure.text.strip())
+    return m.group(0).strip() if m else None
+
+
+def _number_at(core: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w/.,])" + re.escape(core) + r"(?![\w/]|[.,]\d)")
+
+
+def figure_blank(item: Evidence, figure: Figure) -> tuple[str, str, str] | None:
+    """(sentence, number, sentence with the number blanked) for one figure of ``item``."""
+    core = figure_core(figure)
+    if core is None:
+        return None
+    pattern = _number_at(core)
+    for sentence in sentences(item.text):
+        if figure.text in sentence and pattern.search(sentence):
+            return sentence, core, pattern.sub("____", sentence, count=1)
+    return None
 
 
 def figure_cloze(debate: Debate) -> list[Draft]:
     """Fill in the missing figure in a sentence of the debate."""
-    found: list[tuple[Evidence, str, str, str]] = []  # evidence, sentence, core, kind
+    found: list[tuple[Evidence, str, str, str, str]] = []  # item, sentence, core, blanked, kind
     for _, item in debate.iter_evidence():
         for figure in item.figures:
-            core = _figure_core(figure.text, figure.unit)
-            if not core[:1].isdigit():
-                continue
-            for sentence in sentences(item.text):
-                if core in sentence and figure.text in sentence:
-                    found.append((item, sentence, core, figure.kind))
-                    break
+            blank = figure_blank(item, figure)
+            if blank is not None:
+                found.append((item, *blank, figure.kind))
     drafts: list[Draft] = []
     seen: set[str] = set()
-    for item, sentence, core, kind in found:
+    for item, sentence, core, blanked, kind in found:
         key = f"{item.id}:{core}"
         if key in seen:
             continue
         seen.add(key)
-        blanked = sentence.replace(core, "____", 1)
-        same_kind = [c for _, _, c, k in found if k == kind and c not in sentence]
-        other_kind = [c for _, _, c, k in found if k != kind and c not in sentence]
+        absent = [(c, k) for _, _, c, _, k in found if not _number_at(c).search(sentence)]
+        same_kind = [c for c, k in absent if k == kind]
+        other_kind = [c for c, k in absent if k != kind]
         options = _options(core, same_kind + other_kind)
         if options is None:
             continue
@@ -271,11 +335,12 @@ def figure_cloze(debate: Debate) -> list[Draft]:
             Draft(
                 "figure_cloze",
                 key,
-                f"Fill in the missing figure: {quoted(shorten(blanked, 45))}",
+                f"Fill in the missing figure: {quoted(window(blanked, '____'))}",
                 options,
-                f"The debate gives the figure {core}: {quoted(shorten(sentence, 45))}",
+                f"The debate gives the figure {core}: {quoted(window(sentence, core))}",
                 (ref(item),),
                 facts={"evidence": item.id, "figure": core, "sentence": sentence},
+                preferred=len(_unique(same_kind, {core})),
             )
         )
     return drafts

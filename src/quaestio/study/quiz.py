@@ -16,7 +16,7 @@ from typing import Any
 
 from quaestio.errors import QuaestioError
 from quaestio.model import Debate
-from quaestio.study.questions import GENERATORS, Draft
+from quaestio.study.questions import GENERATORS, MAX_OPTIONS, Draft
 from quaestio.study.text import Ref, clean
 
 LETTERS = "ABCDEFGH"
@@ -139,10 +139,25 @@ def make_quiz(
     return [_finish(i, draft, rng) for i, draft in enumerate(dealt)]
 
 
+# Two-way questions always show their options in this order, whichever is right.
+CANONICAL = ("supports", "counts against", "positive", "negative")
+
+
+def _deal(draft: Draft, rng: random.Random) -> list[str]:
+    correct, pool = draft.options[0], list(draft.options[1:])
+    if draft.fixed_order:
+        options = [correct, *pool]
+        return sorted(options, key=lambda o: CANONICAL.index(o) if o in CANONICAL else 99)
+    first, rest = pool[: draft.preferred], pool[draft.preferred :]
+    rng.shuffle(first)
+    rng.shuffle(rest)
+    options = [correct, *(first + rest)[: MAX_OPTIONS - 1]]
+    rng.shuffle(options)
+    return options
+
+
 def _finish(index: int, draft: Draft, rng: random.Random) -> Question:
-    options = list(draft.options)
-    if not draft.fixed_order:
-        rng.shuffle(options)
+    options = _deal(draft, rng)
     return Question(
         id=f"q{index + 1}",
         kind=draft.kind,

@@ -12,7 +12,11 @@ from dataclasses import dataclass
 
 from quaestio.model import Consequence, Debate, Evidence, Position, Source
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"'“‘(A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"'“‘(A-Z])")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Nos|vs|etc|"
+    r"Gen|Col|Lt|Capt|Prof|Rev|Vol|pp|ca|cf|approx)|\b[A-Z]|e\.g|i\.e)\.$"
+)
 _BULLETS = re.compile(r"\s*[·•]\s*")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
@@ -63,11 +67,27 @@ def sentences(text: str) -> list[str]:
     out: list[str] = []
     for block in re.split(r"\n+", text):
         for piece in _BULLETS.split(block):
+            merged: list[str] = []
             for sentence in _SENTENCE_END.split(piece):
-                sentence = clean(sentence)
-                if sentence:
-                    out.append(sentence)
+                if merged and _ABBREVIATION.search(merged[-1]):
+                    merged[-1] = f"{merged[-1]} {sentence}"  # "Dec. 1st" is not a sentence end
+                else:
+                    merged.append(sentence)
+            out.extend(c for c in (clean(m) for m in merged) if c)
     return out
+
+
+def window(text: str, marker: str, words: int = 40) -> str:
+    """At most ``words`` words of ``text`` around the first ``marker``, ellipses where cut."""
+    parts = clean(text).split(" ")
+    if len(parts) <= words:
+        return " ".join(parts)
+    at = next((i for i, w in enumerate(parts) if marker in w), 0)
+    start = max(0, min(at - words // 3, len(parts) - words))
+    end = start + words
+    head = "… " if start > 0 else ""
+    tail = " …" if end < len(parts) else ""
+    return head + " ".join(parts[start:end]) + tail
 
 
 def shorten(text: str, words: int = 30) -> str:

@@ -47,7 +47,8 @@ def discount_top(debate: Debate, semantics: str = "dfquad") -> list[Draft]:
         if after is None:
             continue
         others = [titles[pid] for pid in titles if pid not in (after, before)]
-        if before is not None and before != after:
+        changed = before is not None and before != after
+        if changed and before is not None:
             others.insert(0, titles[before])
         options = _options(titles[after], others)
         if options is None:
@@ -67,6 +68,7 @@ def discount_top(debate: Debate, semantics: str = "dfquad") -> list[Draft]:
             ),
             (ref(item), ref(debate.position_by_id()[after])),
             facts={"evidence": item.id, "position": after, "semantics": semantics},
+            preferred=1 if changed else 0,
         )
         (changing if before != after else steady).append(draft)
     return changing or steady

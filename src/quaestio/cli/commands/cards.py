@@ -7,11 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
+from quaestio.cli.common import console, load
 from quaestio.errors import QuaestioError
-from quaestio.formats.registry import Loaded, by_name, read_path
 from quaestio.study.cards import make_cards
 from quaestio.study.export import csv_text, write_cards
 from quaestio.study.schedule import (
@@ -21,12 +20,6 @@ from quaestio.study.schedule import (
     schedule,
     sync_states,
 )
-
-console = Console()
-
-
-def load(path: Path, fmt: str | None) -> Loaded:
-    return read_path(path, by_name(fmt) if fmt else None)
 
 
 def cards(

@@ -5,18 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
+from quaestio.cli.common import console, load
 from quaestio.errors import QuaestioError
-from quaestio.formats.registry import Loaded, by_name, read_path
 from quaestio.study.plan import essay_plan
 from quaestio.study.render import PLAN_FORMATS, plan_markdown, render_plan
-
-console = Console()
-
-
-def load(path: Path, fmt: str | None) -> Loaded:
-    return read_path(path, by_name(fmt) if fmt else None)
 
 
 def essay(

@@ -6,17 +6,10 @@ import json
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
-from quaestio.formats.registry import Loaded, by_name, read_path
+from quaestio.cli.common import console, load
 from quaestio.study.quiz import LETTERS, Question, make_quiz, mark
-
-console = Console()
-
-
-def load(path: Path, fmt: str | None) -> Loaded:
-    return read_path(path, by_name(fmt) if fmt else None)
 
 
 def _show(number: int, q: Question) -> None:
