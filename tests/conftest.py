@@ -38,3 +38,8 @@ def seed_path() -> Path:
 @pytest.fixture
 def example_path() -> Path:
     return EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    return SHARED
