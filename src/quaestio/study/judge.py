@@ -4,21 +4,25 @@ Every judgement here is a fixed template filled with titles, ranks and strengths
 taken from ``quaestio.reasoning``; the wording of the extent ("to a large
 extent", "only to a limited extent") follows from where the explanations in
 question rank, so the plan's verdict cannot disagree with the computation.
+Explanations with equal strength (or, under extension semantics, the same
+status) share a rank, and the plan says they are level.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quaestio.study.focus import Focus
-from quaestio.study.text import Point, Ref, quoted
+from quaestio.study.text import Point, Ref, join_names, quoted
 
 TIE = 1e-6
+STATUS_ORDER = {"in": 0, "accepted": 0, "undec": 1, "undecided": 1, "out": 2, "rejected": 2}
 
 
 @dataclass(frozen=True)
 class Ranked:
-    """One explanation's place in the computed ranking (1 = strongest)."""
+    """One explanation's place in the computed ranking (1 = strongest; equals share a rank)."""
 
     rank: int
     id: str
@@ -26,39 +30,71 @@ class Ranked:
     strength: float | None
     status: str | None
     contributions: dict[str, float] = field(default_factory=dict)
+    level_with: tuple[str, ...] = ()
 
     def measure(self) -> str:
         if self.strength is not None:
             return f"strength {self.strength:.2f}"
-        return self.status or "unranked"
+        return f"status {self.status}" if self.status else "unranked"
 
 
-def _level(a: Ranked, b: Ranked) -> bool:
-    if a.strength is None or b.strength is None:
-        return False
-    return abs(a.strength - b.strength) < TIE
+def _same(a: tuple[str, float | None, str | None], b: tuple[str, float | None, str | None]) -> bool:
+    if a[1] is not None and b[1] is not None:
+        return abs(a[1] - b[1]) < TIE
+    if a[1] is None and b[1] is None:
+        return a[2] == b[2]
+    return False
+
+
+def rank_rows(
+    rows: Sequence[tuple[str, str, float | None, str | None, dict[str, float]]],
+) -> list[Ranked]:
+    """Ranks with ties shared, from rows (id, title, strength, status, contributions) given
+    strongest first by the reasoning engine."""
+    out: list[Ranked] = []
+    for i, (pid, title, strength, status, contributions) in enumerate(rows):
+        rank = i + 1
+        for j in range(i - 1, -1, -1):
+            if _same(rows[j][:1] + rows[j][2:4], (pid, strength, status)):
+                rank = j + 1
+            else:
+                break
+        level = tuple(
+            r[1] for r in rows if r[0] != pid and _same((r[0], r[2], r[3]), (pid, strength, status))
+        )
+        out.append(Ranked(rank, pid, title, strength, status, dict(contributions), level))
+    return out
 
 
 def _explanations(n: int) -> str:
     return "explanation" if n == 1 else "explanations"
 
 
-def rank_words(row: Ranked, total: int, semantics: str) -> str:
+def _titles(titles: Sequence[str]) -> str:
+    return join_names([quoted(t) for t in titles])
+
+
+def rank_words(row: Ranked, ranked: list[Ranked], semantics: str) -> str:
     """The mini-judgement closing one section."""
+    total = len(ranked)
+    above = sum(1 for r in ranked if r.rank < row.rank)
+    below = sum(1 for r in ranked if r.rank > row.rank)
     text = f"ranks {row.rank} of {total} under {semantics} ({row.measure()})"
     if total == 1:
         text += ", the only explanation given"
-    elif row.rank == 1:
+    elif above == 0 and not row.level_with:
         text += ", the most convincing explanation"
-    elif row.rank == total:
+    elif below == 0 and not row.level_with:
         text += ", the least convincing explanation"
     else:
-        ahead, behind = row.rank - 1, total - row.rank
-        text += f", with {ahead} {_explanations(ahead)} above it and {behind} below"
-    if row.contributions:
+        text += f", with {above} {_explanations(above)} above it and {below} below"
+    if row.level_with:
+        text += f", level with {_titles(row.level_with)}"
+    if row.contributions and row.strength is not None:
         gain = sum(v for v in row.contributions.values() if v > 0)
         loss = sum(v for v in row.contributions.values() if v < 0)
-        text += f"; its supporting evidence adds {gain:+.2f} and its counter-points {loss:+.2f}"
+        text += f"; its supporting evidence adds {gain:+.2f}"
+        text += f" and its counter-points {loss:+.2f}" if loss < 0 else " and nothing takes away"
     return text[0].upper() + text[1:] + "."
 
 
@@ -66,43 +102,47 @@ def overall_judgement(ranked: list[Ranked], refs: dict[str, Ref], semantics: str
     """The conclusion's weighing of all explanations."""
     top = ranked[0]
     if len(ranked) == 1:
-        return [
-            Point(
-                f"{quoted(top.title)} is the only explanation ({top.measure()}).", (refs[top.id],)
-            )
-        ]
-    second = ranked[1]
-    if _level(top, second):
-        first = Point(
-            f"Weighing the explanations under {semantics}, {quoted(top.title)} and "
-            f"{quoted(second.title)} are level at the top ({top.measure()}).",
-            (refs[top.id], refs[second.id]),
+        only = f"{quoted(top.title)} is the only explanation ({top.measure()})."
+        return [Point(only, (refs[top.id],))]
+    first = [r for r in ranked if r.rank == 1]
+    after = [r for r in ranked if r.rank > 1]
+    if len(first) > 1:
+        lead = Point(
+            f"Weighing the explanations under {semantics}, {_titles([r.title for r in first])} "
+            f"are level at the top ({top.measure()}).",
+            tuple(refs[r.id] for r in first),
             "Judgement",
         )
     else:
-        first = Point(
+        runner = after[0]
+        lead = Point(
             f"Weighing the explanations under {semantics}, {quoted(top.title)} is the most "
-            f"convincing ({top.measure()}), ahead of {quoted(second.title)} ({second.measure()}).",
-            (refs[top.id], refs[second.id]),
+            f"convincing ({top.measure()}), ahead of {quoted(runner.title)} ({runner.measure()}).",
+            (refs[top.id], refs[runner.id]),
             "Judgement",
         )
-    last = ranked[-1]
-    out = [first]
-    if len(ranked) > 2:
+    out = [lead]
+    worst = [r for r in ranked if r.rank == ranked[-1].rank]
+    if after and worst[0].rank > 1 and len(ranked) > 2:
+        verb = "is" if len(worst) == 1 else "are"
         out.append(
             Point(
-                f"The least convincing is {quoted(last.title)} ({last.measure()}).",
-                (refs[last.id],),
+                f"The least convincing {verb} {_titles([r.title for r in worst])} "
+                f"({worst[0].measure()}).",
+                tuple(refs[r.id] for r in worst),
             )
         )
     return out
 
 
-def extent(best_rank: int, total: int) -> str:
+def extent(best: Ranked, ranked: list[Ranked], focus: Focus) -> str:
     """How far the subject is answered, from the best rank of its explanations."""
-    if best_rank == 1:
-        return "to a large extent"
-    if best_rank <= (total + 1) // 2:
+    total = len(ranked)
+    if best.rank == 1:
+        rivals = [r for r in ranked if r.rank == 1 and r.id not in focus.positions]
+        # sharing first place with another explanation is not "mainly"
+        return "to some extent, but not mainly" if rivals else "to a large extent"
+    if best.rank <= (total + 1) // 2 and best.status not in ("out", "rejected"):
         return "to some extent, but not mainly"
     return "only to a limited extent"
 
@@ -113,38 +153,37 @@ def focus_judgement(
     """The answer to "to what extent / how far" on the question's subject."""
     mine = [r for r in ranked if r.id in focus.positions]
     best = mine[0]
-    top = ranked[0]
     total = len(ranked)
-    how = extent(best.rank, total)
-    # a subject sharing first place with another explanation is not "mainly" responsible
-    if (
-        best.rank == 1
-        and total > 1
-        and _level(top, ranked[1])
-        and ranked[1].id not in focus.positions
-    ):
-        how = "to some extent, but not mainly"
-    places = "; ".join(f"{quoted(r.title)} ranks {r.rank} of {total}" for r in mine)
+    how = extent(best, ranked, focus)
+    how = how[0].upper() + how[1:]
+    distinct = sorted({r.rank for r in mine})
+    ranks = join_names([str(n) for n in distinct]) + f" of {total}"
+    details = "; ".join(f"{quoted(r.title)}, {r.measure()}" for r in mine)
+    verb = "ranks" if len(mine) == 1 else "rank"
+    if len(distinct) == 1 and len(mine) > 1:
+        verb = f"{'both' if len(mine) == 2 else 'all'} rank"
     what = (
         f"the explanation centred on {focus.subject}"
         if len(mine) == 1
         else f"the explanations centred on {focus.subject}"
     )
-    cited = tuple(dict.fromkeys([*(refs[r.id] for r in mine), refs[top.id]]))
+    leaders = [r for r in ranked if r.rank == 1 and r.id not in focus.positions]
+    ahead = [r for r in ranked if r.rank < best.rank]
+    cited = tuple(dict.fromkeys([*(refs[r.id] for r in mine), *(refs[r.id] for r in ahead[:3])]))
     if brief:
-        return Point(f"{how[0].upper()}{how[1:]}: {what} — {places}.", cited, "Answer")
-    if best.id == top.id:
-        runner = ranked[1] if total > 1 else None
-        tail = (
-            f", ahead of {quoted(runner.title)} ({runner.measure()})" if runner is not None else ""
-        )
-        text = (
-            f"{how[0].upper()}{how[1:]}: {what} — {places} under {semantics} "
-            f"({best.measure()}){tail}."
-        )
+        return Point(f"{how}: {what} {verb} {ranks} under {semantics}.", cited, "Answer")
+    text = f"{how}: under {semantics}, {what} {verb} {ranks} ({details})"
+    if not ahead and not leaders:
+        runner = next((r for r in ranked if r.id not in focus.positions), None)
+        if runner is not None:
+            text += f", ahead of {quoted(runner.title)} ({runner.measure()})"
+            cited = tuple(dict.fromkeys([*cited, refs[runner.id]]))
+    elif leaders and not ahead:
+        text += f", level with {_titles([r.title for r in leaders])}"
+        cited = tuple(dict.fromkeys([*cited, *(refs[r.id] for r in leaders)]))
     else:
-        text = (
-            f"{how[0].upper()}{how[1:]}: {what} — {places} under {semantics} ({best.measure()}), "
-            f"behind {quoted(top.title)} ({top.measure()})."
-        )
-    return Point(text, cited, f"Judgement on {focus.subject}")
+        named = [f"{quoted(r.title)} ({r.measure()})" for r in ahead[:3]]
+        if len(ahead) > 3:
+            named.append(f"{len(ahead) - 3} more")
+        text += f", behind {join_names(named)}"
+    return Point(text + ".", cited, f"Judgement on {focus.subject}")

@@ -19,7 +19,13 @@ from quaestio.errors import QuaestioError
 from quaestio.model import Debate, Evidence, Position
 from quaestio.reasoning import evaluate
 from quaestio.study.focus import Focus, find_focus
-from quaestio.study.judge import Ranked, focus_judgement, overall_judgement, rank_words
+from quaestio.study.judge import (
+    Ranked,
+    focus_judgement,
+    overall_judgement,
+    rank_rows,
+    rank_words,
+)
 from quaestio.study.text import Point, Ref, clean, excerpt, join_names, position_claim, quoted, ref
 
 
@@ -31,9 +37,11 @@ class Section:
     strength: float | None
     status: str | None
     points: tuple[Point, ...]
+    shared: bool = False  # level with another explanation
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "shared": self.shared,
             "position": self.position,
             "title": self.title,
             "rank": self.rank,
@@ -92,7 +100,7 @@ def _by_contribution(
     return [e for _, e in sorted(enumerate(items), key=key)]
 
 
-def _section(position: Position, row: Ranked, total: int, semantics: str) -> Section:
+def _section(position: Position, row: Ranked, ranked: list[Ranked], semantics: str) -> Section:
     pref = ref(position)
     points = [Point(position_claim(position), (pref,), "Claim")]
     names = [h.name for h in position.historians]
@@ -115,8 +123,16 @@ def _section(position: Position, row: Ranked, total: int, semantics: str) -> Sec
         )
     else:
         points.append(Point("The debate gives no counter-point to this explanation.", (pref,)))
-    points.append(Point(rank_words(row, total, semantics), (pref,), "Judgement"))
-    return Section(position.id, position.title, row.rank, row.strength, row.status, tuple(points))
+    points.append(Point(rank_words(row, ranked, semantics), (pref,), "Judgement"))
+    return Section(
+        position.id,
+        position.title,
+        row.rank,
+        row.strength,
+        row.status,
+        tuple(points),
+        bool(row.level_with),
+    )
 
 
 def _consequences(debate: Debate) -> list[Point]:
@@ -153,16 +169,17 @@ def essay_plan(
     asked = clean(question or debate.question or debate.title)
     evaluation = evaluate(debate, semantics=semantics, weights=weights)
     by_id = debate.position_by_id()
-    ranked = [
-        Ranked(i + 1, r.id, by_id[r.id].title, r.strength, r.status, dict(r.contributions))
-        for i, r in enumerate(evaluation.ranking)
-        if r.id in by_id
-    ]
+    ranked = rank_rows(
+        [
+            (r.id, by_id[r.id].title, r.strength, r.status, dict(r.contributions))
+            for r in evaluation.ranking
+            if r.id in by_id
+        ]
+    )
     if not ranked:
         raise QuaestioError("the reasoning engine ranked no explanation", field="semantics")
     focus = find_focus(debate, asked)
     refs = {pid: ref(p) for pid, p in by_id.items()}
-    top = ranked[0]
     intro = [
         Point(
             f"{len(ranked)} explanations are weighed: "
@@ -170,15 +187,11 @@ def essay_plan(
             + ".",
             tuple(refs[r.id] for r in ranked),
         ),
-        Point(
-            f"Line of argument: {quoted(top.title)} is the most convincing explanation, because it "
-            f"ranks first under {semantics}{_strength(top)}.",
-            (refs[top.id],),
-        ),
+        _line_of_argument(ranked, refs, semantics),
     ]
     if focus is not None:
         intro.append(focus_judgement(focus, ranked, refs, semantics, brief=True))
-    sections = tuple(_section(by_id[r.id], r, len(ranked), semantics) for r in ranked)
+    sections = tuple(_section(by_id[r.id], r, ranked, semantics) for r in ranked)
     conclusion = overall_judgement(ranked, refs, semantics)
     if focus is not None:
         conclusion.append(focus_judgement(focus, ranked, refs, semantics, brief=False))
@@ -194,7 +207,16 @@ def essay_plan(
     )
 
 
-def _strength(row: Ranked) -> str:
-    if row.strength is not None:
-        return f" (strength {row.strength:.2f})"
-    return f" ({row.status})" if row.status else ""
+def _line_of_argument(ranked: list[Ranked], refs: dict[str, Ref], semantics: str) -> Point:
+    first = [r for r in ranked if r.rank == 1]
+    if len(first) == 1:
+        text = (
+            f"Line of argument: {quoted(first[0].title)} is the most convincing explanation, "
+            f"because it ranks first under {semantics} ({first[0].measure()})."
+        )
+    else:
+        text = (
+            f"Line of argument: {join_names([quoted(r.title) for r in first])} are the most "
+            f"convincing explanations, level first under {semantics} ({first[0].measure()})."
+        )
+    return Point(text, tuple(refs[r.id] for r in first))

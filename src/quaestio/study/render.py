@@ -28,7 +28,8 @@ def _heading(section: Section) -> str:
         if section.strength is not None
         else (section.status or "unranked")
     )
-    return f"{section.rank}. {section.title} ({measure})"
+    shared = "=" if section.shared else "."
+    return f"{section.rank}{shared} {section.title} ({measure})"
 
 
 def _blocks(plan: EssayPlan) -> list[tuple[str, tuple[Point, ...]]]:

@@ -99,15 +99,20 @@ def shorten(text: str, words: int = 30) -> str:
 
 
 def excerpt(item: Evidence, words: int = 30) -> str:
-    """How a piece of evidence is named to a student: its first sentence, shortened.
+    """How a piece of evidence is named to a student: its opening sentences, shortened.
 
-    A label such as "Industrial Enemies" alone would not tell two points apart, so
-    it is kept only as a prefix when the text does not already start with it.
+    Whole sentences are taken while they fit in ``words`` (at least the first,
+    shortened if need be). A label such as "Industrial Enemies" alone would not
+    tell two points apart, so it is only a prefix when the text does not start with it.
     """
-    parts = sentences(item.text)
-    first = parts[0] if parts else clean(item.text)
-    body = shorten(first, words)
-    if item.label and not first.lower().startswith(item.label.lower()):
+    parts = sentences(item.text) or [clean(item.text)]
+    taken = [parts[0]]
+    for sentence in parts[1:]:
+        if len(" ".join([*taken, sentence]).split()) > words:
+            break
+        taken.append(sentence)
+    body = shorten(" ".join(taken), words)
+    if item.label and not parts[0].lower().startswith(item.label.lower()):
         return f"{item.label}: {body}"
     return body
 
