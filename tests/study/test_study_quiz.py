@@ -106,3 +106,29 @@ def test_distractors_vary_with_the_seed(seed_debate: Debate) -> None:
         }
 
     assert options(1) != options(2)
+
+
+def test_full_quiz_with_what_if_questions_on_both_debates(
+    crash: Debate, seed_debate: Debate
+) -> None:
+    from quaestio.reasoning import evaluate
+
+    for debate in (crash, seed_debate):
+        quiz = make_quiz(debate, n=400, seed=4)
+        kinds = {q.kind for q in quiz}
+        assert "discount_top" in kinds and len(kinds) >= 8
+        for q in quiz:
+            check_question(debate, q)
+        before = evaluate(debate).ranking[0].id
+        for q in quiz:
+            if q.kind == "discount_top":
+                # only questions where discounting changes the leader are asked
+                assert q.fact("position") != before
+                assert debate.position_by_id()[before].title in q.options
+
+
+def test_what_if_needs_weight_sensitive_semantics(crash: Debate) -> None:
+    quiz = make_quiz(crash, n=50, seed=1, semantics="grounded")
+    assert "discount_top" not in {q.kind for q in quiz}
+    with pytest.raises(QuaestioError, match="semantics"):
+        make_quiz(crash, n=5, semantics="nonsense", kinds=["discount_top"])

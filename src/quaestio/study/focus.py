@@ -19,12 +19,12 @@ from quaestio.model import Debate
 
 _VERB = r"(?:was|were|is|are|did|do|does|had|has|could|can|should)"
 _AGREE = re.compile(
-    r"^\s*(?:to what extent|how far)\s+(?:do|would)\s+you\s+agree\s+(?:that|with)\s+"
+    r"\b(?:to what extent|how far)\s+(?:do|would)\s+you\s+agree\s+(?:that|with)\s+"
     r"(?P<x>.+?)\s*[?.]?\s*$",
     re.I,
 )
 _EXTENT = re.compile(
-    r"^\s*(?:to what extent|how far|how much)\s+" + _VERB + r"\s+(?P<x>.+?)\s+"
+    r"\b(?:to what extent|how far|how much)\s+" + _VERB + r"\s+(?P<x>.+?)\s+"
     r"(?P<pred>(?:be\s+)?(?:held\s+)?(?:responsible|to blame|blamed|the\s+(?:main\s+|chief\s+|"
     r"principal\s+|most\s+important\s+)?(?:cause|reason|driving force)|behind|cause|caused|"
     r"drive|drove|lead|led|bring|brought|explain|explains|account)\b)",
@@ -57,11 +57,11 @@ def _tokens(text: str) -> set[str]:
 
 
 def subject_of(question: str) -> tuple[str, str] | None:
-    """(X, kind) for a "to what extent / how far" question, else None."""
-    m = _AGREE.match(question)
+    """(X, kind) for a "to what extent / how far" question (or clause), else None."""
+    m = _AGREE.search(question)
     if m:
         return m.group("x").strip(), "agreement"
-    m = _EXTENT.match(question)
+    m = _EXTENT.search(question)
     if m:
         return m.group("x").strip(), "responsibility"
     return None

@@ -58,7 +58,7 @@ def discount_top(debate: Debate, semantics: str = "dfquad") -> list[Draft]:
             "discount_top",
             item.id,
             f"If this {stance} point were discounted, which explanation would rank first "
-            f"({semantics})? {quoted(text)}",
+            f"under {semantics}? {quoted(text)}",
             options,
             f"With {item.id} at weight 0, {quoted(titles[after])} ranks first"
             + (

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from quaestio.cli.common import console, load
+from quaestio.cli.common import console
 from quaestio.errors import QuaestioError
 from quaestio.study.cards import make_cards
 from quaestio.study.export import csv_text, write_cards
@@ -20,6 +20,7 @@ from quaestio.study.schedule import (
     schedule,
     sync_states,
 )
+from quaestio.study.source import read_debate
 
 
 def cards(
@@ -36,7 +37,7 @@ def cards(
 
     Example: quaestio cards purges.debate.md -o purges.apkg
     """
-    debate = load(path, fmt).debate
+    debate = read_debate(path, fmt)
     made = make_cards(debate)
     if output is not None:
         write_cards(debate, made, output)
@@ -100,12 +101,13 @@ def review(
 
     Example: quaestio review purges.debate.md --state my-reviews.json
     """
-    debate = load(path, fmt).debate
+    debate = read_debate(path, fmt)
     moment = _parse_now(now)
     by_id = {c.id: c for c in make_cards(debate)}
     states = sync_states(list(by_id), _read_states(state), moment)
-    due = due_cards(states, moment)[: max(0, limit)]
-    console.print(f"{len(due)} card(s) due of {len(by_id)}", highlight=False)
+    all_due = due_cards(states, moment)
+    due = all_due[: max(0, limit)]
+    console.print(f"{len(all_due)} card(s) due of {len(by_id)}", highlight=False)
     for i, card_id in enumerate(due, 1):
         card = by_id[card_id]
         console.print(f"\n[bold]{i}/{len(due)}[/] {escape(card.front)}", soft_wrap=True)

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import typer
 
-from quaestio.cli.common import console, load
+from quaestio.cli.common import console
 from quaestio.errors import QuaestioError
 from quaestio.study.plan import essay_plan
 from quaestio.study.render import PLAN_FORMATS, plan_markdown, render_plan
+from quaestio.study.source import read_debate
 
 
 def essay(
@@ -30,7 +31,7 @@ def essay(
 
     Example: quaestio essay purges.debate.md -q "How far was Stalin responsible?" -o plan.docx
     """
-    debate = load(path, fmt).debate
+    debate = read_debate(path, fmt)
     plan = essay_plan(debate, question, semantics, consequences=consequences)
     if output is None:
         console.print(plan_markdown(plan), markup=False, highlight=False, soft_wrap=True)
