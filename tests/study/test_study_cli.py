@@ -153,3 +153,16 @@ def test_review_rejects_a_corrupt_state_file(crash_file: Path, tmp_path: Path) -
     result = runner.invoke(app, ["review", str(crash_file), "--state", str(state)])
     assert result.exit_code != 0
     assert state.read_text() == "{not json"
+
+
+def test_essay_json_cites_existing_nodes(crash: Debate, crash_file: Path) -> None:
+    from quaestio.study.text import Ref
+
+    result = runner.invoke(app, ["essay", str(crash_file), "--json"])
+    assert result.exit_code == 0
+    plan = json.loads(result.output)
+    points = plan["introduction"] + plan["conclusion"] + plan["consequences"]
+    points += [p for s in plan["sections"] for p in s["points"]]
+    assert len(plan["sections"]) == len(crash.positions)
+    for point in points:
+        check_refs(crash, [Ref(r["node"], r["line"]) for r in point["refs"]])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import typer
@@ -26,6 +27,7 @@ def essay(
     consequences: bool = typer.Option(
         True, "--consequences/--no-consequences", help="Add a paragraph on consequences."
     ),
+    as_json: bool = typer.Option(False, "--json", help="Print the plan as JSON."),
 ) -> None:
     """Plan an essay: a line of argument, one section per explanation, a judgement.
 
@@ -33,6 +35,9 @@ def essay(
     """
     debate = read_debate(path, fmt)
     plan = essay_plan(debate, question, semantics, consequences=consequences)
+    if as_json:
+        print(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))
+        return
     if output is None:
         console.print(plan_markdown(plan), markup=False, highlight=False, soft_wrap=True)
         return
