@@ -13,7 +13,7 @@ from quaestio.extract import find_years
 from quaestio.model import Debate, Source
 from quaestio.study import Question
 from quaestio.study.questions import mask_years
-from quaestio.study.text import Ref, sentences
+from quaestio.study.text import Ref, excerpt, quoted, sentences
 
 
 def check_refs(debate: Debate, refs: tuple[Ref, ...] | list[Ref]) -> None:
@@ -26,10 +26,6 @@ def check_refs(debate: Debate, refs: tuple[Ref, ...] | list[Ref]) -> None:
         assert r.node in nodes, f"reference to unknown node {r.node}"
         source = nodes[r.node]
         assert r.line == (source.line_start if source else None), r
-
-
-def _words(text: str) -> set[str]:
-    return {w.strip("“”.,:;!?…'\"()").casefold() for w in text.split()} - {""}
 
 
 def check_question(debate: Debate, q: Question) -> None:
@@ -53,7 +49,7 @@ def check_question(debate: Debate, q: Question) -> None:
     elif kind == "evidence_position":
         e = evidence[q.fact("evidence") or ""]
         assert right == owner[e.id].title and owner[e.id].title not in wrong
-        assert _words(e.text.split(".")[0]) & _words(q.prompt)
+        assert quoted(excerpt(e)) in q.prompt
     elif kind == "evidence_stance":
         e = evidence[q.fact("evidence") or ""]
         assert right == ("supports" if e.stance == "for" else "counts against")
@@ -61,9 +57,9 @@ def check_question(debate: Debate, q: Question) -> None:
         counter = evidence[q.fact("evidence") or ""]
         target = evidence[q.fact("rebuts") or ""]
         assert target.id in counter.rebuts and counter.stance == "against"
-        assert _words(right) <= _words(target.text) | _words(target.label or "")
-        for w in wrong:
-            assert not _words(w) <= _words(target.text) | _words(target.label or "")
+        assert right == excerpt(target)
+        others = {excerpt(x) for _, x in debate.iter_evidence() if x.id not in counter.rebuts}
+        assert all(w in others for w in wrong)
     elif kind == "year_event":
         e = evidence[q.fact("evidence") or ""]
         year = int(q.fact("year") or 0)
