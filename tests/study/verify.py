@@ -66,15 +66,19 @@ def check_question(debate: Debate, q: Question) -> None:
         sentence = q.fact("sentence") or ""
         assert sentence in sentences(e.text) and year in find_years(sentence)
         assert str(year) not in right
-        also_true = {
-            mask_years(s)
-            for _, x in debate.iter_evidence()
-            for s in sentences(x.text)
-            if year in find_years(s)
-        }
+        also_true: set[str] = set()  # every way a sentence naming the year can be shown
+        for _, x in debate.iter_evidence():
+            parts = sentences(x.text)
+            for i, s in enumerate(parts):
+                if year in find_years(s):
+                    also_true.add(mask_years(s))
+                    if i > 0:
+                        also_true.add(mask_years(f"{parts[i - 1]} {s}"))
         for w in wrong:
-            # a distractor is never (part of) a sentence that mentions the year
-            assert all(w.rstrip(" …") not in t and t not in w for t in also_true), w
+            # a distractor never shows (the start of) a sentence that names the year
+            cut = w.endswith(" …")
+            stem = w.removesuffix(" …")
+            assert not any(t == stem or (cut and t.startswith(stem)) for t in also_true), w
     elif kind == "figure_cloze":
         e = evidence[q.fact("evidence") or ""]
         sentence = q.fact("sentence") or ""
