@@ -65,9 +65,15 @@ def _unique(items: list[str], exclude: set[str]) -> list[str]:
     return out
 
 
-def _options(correct: str, distractors: list[str]) -> tuple[str, ...] | None:
-    """The right answer followed by every distinct distractor, or None if there is none."""
-    rest = _unique(distractors, {correct})
+def _options(
+    correct: str, distractors: list[str], also_right: set[str] | None = None
+) -> tuple[str, ...] | None:
+    """The right answer followed by every distinct distractor, or None if there is none.
+
+    A distractor that reads the same as the answer, or as any other right answer
+    (two explanations may share a title), is dropped.
+    """
+    rest = _unique(distractors, {correct} | (also_right or set()))
     return (correct, *rest) if rest else None
 
 
@@ -85,7 +91,7 @@ def historian_position(debate: Debate) -> list[Draft]:
         name = held[0][0].name
         others = [p.title for p in debate.positions if p.id not in held_ids]
         for historian, position in held:
-            options = _options(position.title, others)
+            options = _options(position.title, others, {p.title for _, p in held})
             if options is None:
                 continue
             drafts.append(
@@ -116,7 +122,7 @@ def position_historian(debate: Debate) -> list[Draft]:
         keys = {h.key for h in position.historians}
         names = [h.name for h in position.historians]
         others = [name for key, name in sorted(everyone.items()) if key not in keys]
-        options = _options(position.historians[0].name, others)
+        options = _options(position.historians[0].name, others, set(names))
         if options is None:
             continue
         drafts.append(
@@ -249,6 +255,11 @@ def year_event(debate: Debate) -> list[Draft]:
     list of years ("1919, 21, 24") does not produce the same question five times.
     """
     dated = _dated_sentences(debate)
+    # every way a sentence dated to a year can read once its years are hidden
+    true_forms: dict[int, set[str]] = {}
+    for _, sentence, shown, _ in dated:
+        for y in find_years(shown):
+            true_forms.setdefault(y, set()).update({mask_years(sentence), mask_years(shown)})
     drafts: list[Draft] = []
     used: set[int] = set()
     for item, sentence, shown, years in dated:
@@ -257,7 +268,11 @@ def year_event(debate: Debate) -> list[Draft]:
         if year is None:
             continue
         correct = shorten(mask_years(shown), 40)
-        others = [shorten(mask_years(t), 40) for _, _, t, _ in dated if year not in find_years(t)]
+        others = [
+            shorten(mask_years(t), 40)
+            for _, _, t, _ in dated
+            if year not in find_years(t) and mask_years(t) not in true_forms[year]
+        ]
         options = _options(correct, others)
         if options is None or "[year]" not in correct:
             continue
