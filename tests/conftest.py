@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))  # for helpers such as strategies.py
@@ -24,6 +25,13 @@ def shared_dir() -> Path:
             return Path(candidate)
     raise RuntimeError("cannot find ../shared (set QUAESTIO_SHARED)")
 
+
+# Shared machines are slow and noisy: no per-example deadlines, and a fixed
+# database of examples is not needed in CI.
+settings.register_profile(
+    "quaestio", deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None
+)
+settings.load_profile("quaestio")
 
 SHARED = shared_dir()
 SEED = SHARED / "seeds" / "000_4a46fc8bcf2e9123.txt"

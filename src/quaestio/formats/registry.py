@@ -8,6 +8,7 @@ debate format, ``x.md`` a Markdown handout); an unknown suffix is an error.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,14 +53,19 @@ class Format:
         return self.write is not None
 
 
-def _formats() -> tuple[Format, ...]:
-    # Imported here so that format modules can import this module for ``Loaded``.
-    from quaestio.formats import debate_json, debate_md, iccma
+# The table: one module per format, each exposing ``FORMAT``. Order is the order
+# shown by ``quaestio formats`` and the web app's download menu.
+FORMAT_MODULES: tuple[str, ...] = (
+    "debate_json",
+    "debate_md",
+    "iccma",
+)
 
-    return (
-        debate_json.FORMAT,
-        debate_md.FORMAT,
-        iccma.FORMAT,
+
+def _formats() -> tuple[Format, ...]:
+    # Imported lazily so that format modules can import this module for ``Loaded``.
+    return tuple(
+        importlib.import_module(f"quaestio.formats.{name}").FORMAT for name in FORMAT_MODULES
     )
 
 
