@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import reasoning_peers as peers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import reasoning_peers as peers
 from quaestio.reasoning import credulous, dung, extensions, grounded, sceptical
 from quaestio.reasoning.af import ArgumentationFramework
 from quaestio.reasoning.asp import asp_extensions

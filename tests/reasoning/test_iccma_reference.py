@@ -8,10 +8,10 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from reasoning_shared import shared_dir
 
 from quaestio.reasoning import dung, iccma_io, tasks
 from quaestio.reasoning.af import ArgumentationFramework
-from reasoning_shared import shared_dir
 
 ICCMA = shared_dir() / "iccma"
 CASES = json.loads((ICCMA / "bars-cases.json").read_text())
@@ -35,7 +35,9 @@ def test_all_237_queries_are_present() -> None:
     assert len(CASES) == 237
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['task']}:{Path(c['file']).stem}:{c.get('arg', '')}")
+@pytest.mark.parametrize(
+    "case", CASES, ids=lambda c: f"{c['task']}:{Path(c['file']).stem}:{c.get('arg', '')}"
+)
 def test_bars_case(case: dict[str, object]) -> None:
     af = load(str(case["file"]))
     answer = tasks.solve(af, str(case["task"]), case.get("arg"))  # type: ignore[arg-type]
@@ -63,7 +65,9 @@ def _expected_extensions(path: Path) -> set[frozenset[str]]:
 
 @pytest.mark.parametrize("apx", SMALL, ids=lambda p: p.stem)
 @pytest.mark.parametrize("sem_name", sorted(EXPECTED_NAMES))
-def test_small_instances_enumerate_exactly_the_reference_extensions(apx: Path, sem_name: str) -> None:
+def test_small_instances_enumerate_exactly_the_reference_extensions(
+    apx: Path, sem_name: str
+) -> None:
     af = iccma_io.read_file(apx)
     expected = _expected_extensions(apx.parent / "expected" / f"{apx.stem}.{sem_name}.txt")
     got = {frozenset(af.named(e)) for e in dung.extensions(af, EXPECTED_NAMES[sem_name])}

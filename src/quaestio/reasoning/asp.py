@@ -41,9 +41,7 @@ def facts(af: ArgumentationFramework) -> str:
     return args + atts
 
 
-def _solve(
-    program: str, shown: str, options: list[str]
-) -> list[frozenset[int]]:
+def _solve(program: str, shown: str, options: list[str]) -> list[frozenset[int]]:
     ctl = clingo.Control(["0", "--warn=none", *options], logger=lambda _code, _msg: None)
     ctl.add("base", [], program)
     ctl.ground([("base", [])])
