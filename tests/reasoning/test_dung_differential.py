@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from quaestio.reasoning import credulous, dung, extensions, grounded, sceptical
 from quaestio.reasoning.af import ArgumentationFramework
 from quaestio.reasoning.asp import asp_extensions
-from quaestio.reasoning.grounded import IN, OUT, UNDEC, grounded_labelling, labelling_of
+from quaestio.reasoning.labelling import IN, OUT, UNDEC, grounded_labelling, labelling_of
 
 SEMANTICS = ("GR", "CO", "PR", "ST", "SST", "ID")
 
