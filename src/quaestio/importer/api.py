@@ -123,3 +123,13 @@ def import_path(path: str | Path, *, kind: str = "auto",
     except OSError as exc:
         raise ParseError(f"cannot read the file: {exc.strerror or exc}", file=str(path)) from exc
     return import_bytes(data, str(path), kind=kind, historians=historians)
+
+
+def node_lines(debate: Debate) -> dict[str, int]:
+    """First source line of every imported node, by id (what ``formats.Loaded`` wants)."""
+    out: dict[str, int] = {}
+    nodes = [*debate.positions, *(e for _, e in debate.iter_evidence()), *debate.consequences]
+    for node in nodes:
+        if node.source is not None and node.source.line_start is not None:
+            out[node.id] = node.source.line_start
+    return out
