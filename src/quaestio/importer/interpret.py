@@ -144,7 +144,7 @@ def _positions_table(table: Table, builder: Builder) -> tuple[list[Position], Co
     positions: list[Position] = []
     conclusion: Conclusion | None = None
     for index, row in enumerate(table.rows):
-        if len(row) == 1 and len(roles) > 1 and row[0].span < len(roles):
+        if len(row) == 1 and len(roles) > 1:
             cell = row[0]
             if cell.empty:
                 continue
