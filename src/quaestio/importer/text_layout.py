@@ -79,6 +79,12 @@ def _header_run(cells: list[Cell], start: int) -> int:
     return run if run >= 2 else 0
 
 
+def _second_header(run: list[Cell], body: list[Cell], ncols: int) -> bool:
+    """A header in mid-table: at a row boundary (maybe after a one-cell row), all column names."""
+    boundary = len(body) % max(ncols, 1) in (0, 1)
+    return boundary and all(_ROLE_WORDS.search(cell.first_text) for cell in run)
+
+
 def _rows(body: list[Cell], ncols: int, layout: Layout) -> list[tuple[Cell, ...]]:
     rows: list[tuple[Cell, ...]] = []
     i = 0
@@ -174,7 +180,11 @@ def read_text_layout(text: str) -> Layout:
 
     while i < len(cells):
         run = _header_run(cells, i)
-        starts_table = run and (header is None and not body or run != ncols or i in captions)
+        starts_table = run and (
+            (header is None and not body)
+            or i in captions
+            or (run != ncols and _second_header(cells[i : i + run], body, ncols))
+        )
         if starts_table:
             close()
             header = tuple(cells[i : i + run])
