@@ -32,9 +32,12 @@ _INITIALS = re.compile(r"\b[A-Za-z]\.\s*")
 _NEAR_MISS = 85.0  # rapidfuzz ratio from which an unknown name looks like a known one
 
 
+_TRANSLIT = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i"})
+
+
 def fold(text: str) -> str:
-    """Lower-case ASCII letters only: 'Brzeziński' -> 'brzezinski'."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Lower-case ASCII letters only: 'Brzeziński' -> 'brzezinski', 'Łukasz' -> 'lukasz'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLIT))
     ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return re.sub(r"[^a-z]", "", ascii_only.lower())
 
@@ -87,7 +90,7 @@ class HistorianTable:
     def check(self, name: str) -> NameCheck:
         folded = _fold_name(name)
         if not folded:
-            return NameCheck(fold(name) or name.strip().lower(), None)
+            return NameCheck(fold(name) or name.strip().casefold(), None)
         candidates = [folded, re.sub(r"^ye", "e", folded), folded.replace("sch", "sh")]
         for candidate in candidates:
             if candidate in self._exact:

@@ -74,8 +74,8 @@ def year_spans(text: str, *, base: int = 1900) -> list[tuple[int, int, tuple[int
         found = [start]
         prev = start
         stop = m.end()
-        for short in re.finditer(r"\d{2}", m.group(2)):
-            year = _expand(prev, short.group(0))
+        for short in re.finditer(r"\s*(?:,|and|&)\s*['’]?(\d{2})", m.group(2)):
+            year = _expand(prev, short.group(1))
             if year > start + 30:
                 stop = m.start(2) + short.start()
                 break  # "1934 and '99" is not a list of years
