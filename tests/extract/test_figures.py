@@ -12,7 +12,11 @@ def test_counts_fractions_percentages() -> None:
     dead = parse_figure("of them 1104 were dead within three years")
     assert dead is not None and (dead.value, dead.unit) == (1104, "dead")
     marshals = parse_figure("3/5 Marshals")
-    assert marshals is not None and (marshals.kind, marshals.value, marshals.of) == ("fraction", 3, 5)
+    assert marshals is not None and (marshals.kind, marshals.value, marshals.of) == (
+        "fraction",
+        3,
+        5,
+    )
     assert marshals.unit == "Marshals"
     people = parse_figure("totalling 44 000 people")
     assert people is not None and people.value == 44_000 and people.unit == "people"

@@ -11,7 +11,12 @@ from quaestio.extract.years import year_spans
 
 def test_forms_teachers_use() -> None:
     assert find_years("used in 1919, 21, 24, 25, 28, 29 and later") == (
-        1919, 1921, 1924, 1925, 1928, 1929,
+        1919,
+        1921,
+        1924,
+        1925,
+        1928,
+        1929,
     )
     assert find_years("the violence of 1937 / 38") == (1937, 1938)
     assert find_years("in the summer 1934 he ordered") == (1934,)

@@ -80,7 +80,7 @@ def test_markdown_pipe_table() -> None:
     assert [h.name for h in paper.historians] == ["Eisenstein", "Febvre", "Martin"]
     assert [e.rebuts for e in paper.countering] == [("p1.f1",), ("p1.f2",)]
     trade = debate.positions[1]
-    assert [e.text for e in trade.supporting][0].startswith("Venice had 150")  # <li> in a cell
+    assert trade.supporting[0].text.startswith("Venice had 150")  # <li> in a cell
     luther = debate.positions[2].supporting[0]
     assert luther.years == (1518, 1525)
     assert any(f.value == 300_000 for f in luther.figures)

@@ -29,10 +29,54 @@ _COUNT = re.compile(
 )
 _WORD_FRACTIONS = {"half": (1, 2), "a third": (1, 3), "a quarter": (1, 4), "two thirds": (2, 3)}
 _STOP_UNITS = {
-    "and", "or", "the", "a", "an", "of", "to", "in", "at", "by", "on", "were", "was", "is",
-    "are", "far", "more", "less", "than", "from", "for", "with", "who", "which", "that",
-    "had", "have", "has", "been", "be", "per", "each", "all", "out", "into", "as", "it",
-    "they", "he", "she", "but", "so", "then", "when", "while", "after", "before", "up",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "at",
+    "by",
+    "on",
+    "were",
+    "was",
+    "is",
+    "are",
+    "far",
+    "more",
+    "less",
+    "than",
+    "from",
+    "for",
+    "with",
+    "who",
+    "which",
+    "that",
+    "had",
+    "have",
+    "has",
+    "been",
+    "be",
+    "per",
+    "each",
+    "all",
+    "out",
+    "into",
+    "as",
+    "it",
+    "they",
+    "he",
+    "she",
+    "but",
+    "so",
+    "then",
+    "when",
+    "while",
+    "after",
+    "before",
+    "up",
 }
 
 
@@ -75,7 +119,11 @@ def find_figures(text: str) -> tuple[Figure, ...]:
             continue
         unit = _unit(m.group(3))
         end = m.start(3) + len(unit) if unit else m.end(2)
-        add(m.start(), end, Figure(text[m.start() : end].strip(), float(num), "fraction", float(den), unit))
+        add(
+            m.start(),
+            end,
+            Figure(text[m.start() : end].strip(), float(num), "fraction", float(den), unit),
+        )
     for m in _PERCENT.finditer(text):
         if free(*m.span()):
             add(m.start(), m.end(), Figure(m.group(0).strip(), _to_float(m.group(1)), "percent"))
@@ -93,7 +141,11 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         for m in re.finditer(pattern, text, re.I):
             unit = _unit(m.group(1))
             if unit and free(*m.span()):
-                add(m.start(), m.end(), Figure(m.group(0).strip(), float(num), "fraction", float(den), unit))
+                add(
+                    m.start(),
+                    m.end(),
+                    Figure(m.group(0).strip(), float(num), "fraction", float(den), unit),
+                )
     return tuple(f for _, f in sorted(spans, key=lambda s: s[0]))
 
 

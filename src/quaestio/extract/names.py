@@ -97,7 +97,9 @@ class HistorianTable:
                 return NameCheck(self._exact[candidate], self.people[self._exact[candidate]])
         if folded in self._wrong:
             person = self.people[self._wrong[folded]]
-            return NameCheck(person.key, person, f"{name.strip()!r} is usually spelt {person.name!r}")
+            return NameCheck(
+                person.key, person, f"{name.strip()!r} is usually spelt {person.name!r}"
+            )
         best: tuple[float, str] | None = None
         for spelling, key in self._exact.items():
             score = fuzz.ratio(folded, spelling)
@@ -142,7 +144,9 @@ def _read_entries(path: Path) -> list[KnownName]:
         raise ParseError(f"not a valid historian table: {exc}", file=str(path)) from exc
     entries = data.get("historian", []) if isinstance(data, dict) else data
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise ParseError("expected a list of [[historian]] entries", file=str(path), field="historian")
+        raise ParseError(
+            "expected a list of [[historian]] entries", file=str(path), field="historian"
+        )
     return [_entry(e, str(path)) for e in entries]
 
 
@@ -162,7 +166,7 @@ def _table_for(extra: str | None) -> HistorianTable:
 
 
 def load_table(extra: str | Path | None = None) -> HistorianTable:
-    """The built-in table, extended by ``extra`` or else by the file named in $QUAESTIO_HISTORIANS."""
+    """The built-in table, extended by ``extra`` or else by the file in $QUAESTIO_HISTORIANS."""
     chosen = str(extra) if extra is not None else os.environ.get(ENV_VAR) or None
     return _table_for(chosen)
 

@@ -22,7 +22,9 @@ _EARLY = re.compile(
     r"were|with|by|in|on|at|as|after|before)\b))",
     re.I,
 )
-_ERA = re.compile(r"(?<![\w.])(\d{1,4})\s*(BCE?|B\.C\.?|CE|AD|A\.D\.?)(?![\w])|\b(AD|A\.D\.)\s*(\d{1,4})\b")
+_ERA = re.compile(
+    r"(?<![\w.])(\d{1,4})\s*(BCE?|B\.C\.?|CE|AD|A\.D\.?)(?![\w])|\b(AD|A\.D\.)\s*(\d{1,4})\b"
+)
 _DASH = r"(?:/|-|–|—|to)"
 _RANGE = re.compile(r"(?<![\w/.,])" + _FULL + r"\s*" + _DASH + r"\s*(\d{4}|\d{2})(?![\w/])")
 _LIST = re.compile(

@@ -16,7 +16,16 @@ from io import BytesIO
 from typing import Any
 
 from quaestio.errors import ParseError
-from quaestio.importer.layout import Block, Cell, Layout, Line, Table, header_like, split_bullet
+from quaestio.importer.layout import (
+    Block,
+    BlockKind,
+    Cell,
+    Layout,
+    Line,
+    Table,
+    header_like,
+    split_bullet,
+)
 
 _HEADING = re.compile(r"^heading\s*(\d)$", re.I)
 _LIST_LEVEL = re.compile(r"^list\s+(?:bullet|number|continue|paragraph)?\s*(\d)?$", re.I)
@@ -69,7 +78,9 @@ def _cell(cell: Any, counter: _Counter, layout: Layout, span: int) -> Cell:
         numbers.append(number)
         lines += _lines(paragraph, number)
     if cell.tables:
-        layout.warn("nested_table", "a table inside a cell was not read", numbers[0] if numbers else None)
+        layout.warn(
+            "nested_table", "a table inside a cell was not read", numbers[0] if numbers else None
+        )
     first = numbers[0] if numbers else counter.n
     last = numbers[-1] if numbers else counter.n
     return Cell(tuple(lines), first, last, span)
@@ -95,7 +106,7 @@ def _table(table: Any, counter: _Counter, layout: Layout) -> Table:
             col += span
         above = tcs
         is_header = index == 0 and (
-            row._tr.trPr is not None and row._tr.trPr.xpath("./w:tblHeader")
+            (row._tr.trPr is not None and row._tr.trPr.xpath("./w:tblHeader"))
             or (all(header_like(c) for c in cells) and len(cells) > 1)
         )
         if is_header:
@@ -103,8 +114,12 @@ def _table(table: Any, counter: _Counter, layout: Layout) -> Table:
         else:
             rows.append(tuple(cells))
     numbers = [c.line_start for r in ((header or ()), *rows) for c in r] or [counter.n]
-    return Table(header, tuple(rows), min(numbers), max(c.line_end for r in rows for c in r)
-                 if rows else max(numbers))
+    return Table(
+        header,
+        tuple(rows),
+        min(numbers),
+        max(c.line_end for r in rows for c in r) if rows else max(numbers),
+    )
 
 
 def read_docx_layout(data: bytes, path: str | None) -> tuple[Layout, str]:
@@ -141,6 +156,6 @@ def read_docx_layout(data: bytes, path: str | None) -> tuple[Layout, str]:
             layout.items.append(Block("item", rest if marker else text, number, level))
         else:
             marker, rest, level = split_bullet(text)
-            kind = "item" if marker else "paragraph"
+            kind: BlockKind = "item" if marker else "paragraph"
             layout.items.append(Block(kind, rest, number, level))
     return layout, "\n".join(texts)

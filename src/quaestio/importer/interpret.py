@@ -27,13 +27,19 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
     (role, re.compile(pattern, re.I))
     for role, pattern in (
         ("historians", r"\b(?:historians?|who holds?|held by|schools?)\b"),
-        ("against", r"\b(?:counter\w*|against|cons?|criticisms?|challenges?|weakness(?:es)?|"
-                    r"objections?|limitations?)\b"),
+        (
+            "against",
+            r"\b(?:counter\w*|against|cons?|criticisms?|challenges?|weakness(?:es)?|"
+            r"objections?|limitations?)\b",
+        ),
         ("negative", r"\b(?:negatives?|disadvantages?|costs?|losses|harms?|drawbacks?)\b"),
         ("positive", r"\b(?:positives?|advantages?|benefits?|gains?)\b"),
         ("for", r"\b(?:support\w*|for|pro|evidence|strengths?)\b"),
-        ("position", r"\b(?:arguments?|explanations?|positions?|views?|interpretations?|"
-                     r"theor(?:y|ies)|claims?|causes?|factors?|reasons?|hypothes[ie]s)\b"),
+        (
+            "position",
+            r"\b(?:arguments?|explanations?|positions?|views?|interpretations?|"
+            r"theor(?:y|ies)|claims?|causes?|factors?|reasons?|hypothes[ie]s)\b",
+        ),
     )
 )
 _DEFAULT_ROLES: dict[int, tuple[Role, ...]] = {
@@ -50,9 +56,13 @@ def column_roles(header: tuple[Cell, ...]) -> list[Role]:
         for _ in range(cell.span):
             text = cell.first_text
             roles.append(next((role for role, rx in _ROLES if rx.search(text)), "unknown"))
-    if "position" not in roles and roles and roles[0] in ("unknown", "for") and len(roles) > 1:
-        if not {"positive", "negative"} & set(roles):
-            roles[0] = "position"
+    if (
+        "position" not in roles
+        and len(roles) > 1
+        and roles[0] in ("unknown", "for")
+        and not {"positive", "negative"} & set(roles)
+    ):
+        roles[0] = "position"
     return roles
 
 
@@ -100,7 +110,9 @@ def _position_row(slots: list[Cell | None], roles: list[Role], builder: Builder)
     end = max(c.line_end for c in present)
     head = cells.get("position")
     if head is None or head.empty:
-        builder.warn("empty_cell", "a row has evidence but no position title; it was skipped", start)
+        builder.warn(
+            "empty_cell", "a row has evidence but no position title; it was skipped", start
+        )
         return None
     parsed = parse_position(head.lines)
     names = parsed.historians
@@ -117,7 +129,9 @@ def _position_row(slots: list[Cell | None], roles: list[Role], builder: Builder)
             continue
         points, orphans = parse_points(cell.lines)
         for ref, line in orphans:
-            builder.warn("orphan_reference", f"cross-reference {ref!r} has no point to go with", line)
+            builder.warn(
+                "orphan_reference", f"cross-reference {ref!r} has no point to go with", line
+            )
         evidence += builder.evidence(position_id, stance, points)  # type: ignore[arg-type]
     position = Position(
         id=position_id,
@@ -139,8 +153,11 @@ def _positions_table(table: Table, builder: Builder) -> tuple[list[Position], Co
     for index, role in enumerate(roles):
         if role == "unknown" and table.header is not None:
             name = table.header[min(index, len(table.header) - 1)].first_text
-            builder.warn("unknown_column", f"column {name!r} was not understood and was ignored",
-                         table.line_start)
+            builder.warn(
+                "unknown_column",
+                f"column {name!r} was not understood and was ignored",
+                table.line_start,
+            )
     positions: list[Position] = []
     conclusion: Conclusion | None = None
     for index, row in enumerate(table.rows):
@@ -151,8 +168,11 @@ def _positions_table(table: Table, builder: Builder) -> tuple[list[Position], Co
             if _SECTION.match(cell.first_text) or index == len(table.rows) - 1:
                 conclusion = _conclusion(cell, builder)
             else:
-                builder.warn("merged_row", f"a one-cell row {cell.first_text[:40]!r} was ignored",
-                             cell.line_start)
+                builder.warn(
+                    "merged_row",
+                    f"a one-cell row {cell.first_text[:40]!r} was ignored",
+                    cell.line_start,
+                )
             continue
         if position := _position_row(_spread(row, len(roles), builder), roles, builder):
             positions.append(position)
@@ -179,7 +199,9 @@ def _blocks_conclusion(blocks: list[Block], builder: Builder) -> Conclusion | No
     head = _SECTION.sub("", blocks[0].text, count=1).strip()
     texts = ([head] if head else []) + [b.text for b in blocks[1:]]
     if not texts:
-        builder.warn("empty_conclusion", "a conclusion heading has no text under it", blocks[0].number)
+        builder.warn(
+            "empty_conclusion", "a conclusion heading has no text under it", blocks[0].number
+        )
         return None
     text = "\n\n".join(texts)
     builder.check_text(text, blocks[0].number)
@@ -227,8 +249,11 @@ def interpret(layout: Layout, *, file: str | None, table: HistorianTable, docume
             collecting = []
             caption = index + 1 < len(layout.items) and isinstance(layout.items[index + 1], Table)
             if not caption:
-                builder.warn("unplaced_text", f"text outside the tables was not used: "
-                             f"{item.text[:60]!r}", item.number)
+                builder.warn(
+                    "unplaced_text",
+                    f"text outside the tables was not used: {item.text[:60]!r}",
+                    item.number,
+                )
             continue
         conclusion = conclusion or _blocks_conclusion(collecting, builder)
         collecting = []
@@ -248,4 +273,3 @@ def interpret(layout: Layout, *, file: str | None, table: HistorianTable, docume
         warnings=tuple(builder.warnings),
         source_file=file,
     )
-

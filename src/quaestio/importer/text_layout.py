@@ -114,7 +114,7 @@ def _rows(body: list[Cell], ncols: int, layout: Layout) -> list[tuple[Cell, ...]
 
 
 def _split_cells(lines: list[str], layout: Layout) -> tuple[list[_RawCell], int]:
-    """Cells in order; page lines before the first cell become blocks. Returns (cells, widest line)."""
+    """Cells in order (page lines before the first cell become blocks), and the widest row."""
     cells: list[_RawCell] = []
     widest = 0
     for number, line in enumerate(lines, start=1):
