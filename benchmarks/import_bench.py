@@ -44,11 +44,15 @@ def timed(data: bytes, name: str, repeat: int) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--seed", type=Path, default=ROOT.parent / "shared/seeds/000_4a46fc8bcf2e9123.txt")
+    parser.add_argument(
+        "--seed", type=Path, default=ROOT.parent / "shared/seeds/000_4a46fc8bcf2e9123.txt"
+    )
     args = parser.parse_args()
     seed = args.seed if args.seed.is_file() else Path("/work/shared/seeds/000_4a46fc8bcf2e9123.txt")
     import_bytes(seed.read_bytes(), str(seed))  # warm up imports and the historian table
-    print(f"seed ({seed.stat().st_size} bytes): {timed(seed.read_bytes(), str(seed), 20) * 1000:.1f} ms")
+    print(
+        f"seed ({seed.stat().st_size} bytes): {timed(seed.read_bytes(), str(seed), 20) * 1000:.1f} ms"
+    )
     print("rows  bytes     seconds  ms/row")
     for rows in (250, 500, 1000, 2000, 4000):
         data = synthetic(rows)

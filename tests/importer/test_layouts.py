@@ -227,3 +227,58 @@ def test_fixture_imports_validate(name: str) -> None:
     debate = import_path(FIXTURES / name)
     assert validate(debate) == []
     assert all(p.source is not None for p in debate.positions)
+
+
+def test_one_line_per_row_export() -> None:
+    text = (
+        "Why did the Hanseatic League decline?\n"
+        "Factor\tFor\tAgainst\n"
+        "Dutch competition\tAmsterdam ships carried Baltic grain by 1600\tLübeck still traded salt\n"
+        "Overall political change\tNew states taxed the ports\tSome towns kept privileges\n"
+        "Conclusion: trade moved west and the League could not follow.\n"
+    )
+    debate = import_bytes(text.encode(), "hansa.txt")
+    assert [p.title for p in debate.positions] == ["Dutch competition", "Overall political change"]
+    assert debate.positions[0].supporting[0].years == (1600,)
+    assert len(debate.positions[1].countering) == 1
+    assert debate.conclusion is not None and debate.conclusion.text.startswith("trade moved west")
+
+
+def test_docx_without_header_four_columns_and_ragged_row() -> None:
+    document = docx.Document()
+    document.add_paragraph("Why did the Ming build the Great Wall?")
+    table = document.add_table(rows=2, cols=4)
+    values = [
+        ["Nomad raids", "Waldron", "Raids grew after 1550.", "Trade would have cost less."],
+        ["Prestige", "Lovell", "Emperors wanted a visible frontier.", ""],
+    ]
+    for r, row in enumerate(values):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    short = document.add_table(rows=1, cols=2)
+    short.cell(0, 0).text = "Unrelated"
+    short.cell(0, 1).text = "Cells with text that is not a header row at all."
+    out = BytesIO()
+    document.save(out)
+    debate = import_bytes(out.getvalue(), "wall.docx")
+    raids, prestige, *rest = debate.positions
+    assert [h.key for h in raids.historians] == ["waldron"]
+    assert raids.supporting[0].years == (1550,) and len(raids.countering) == 1
+    assert not prestige.countering
+    assert "no_header" in codes(debate)
+    assert rest and rest[0].title == "Unrelated"
+
+
+def test_html_ragged_and_unknown_column() -> None:
+    page = (
+        "<h1>Why did the Aztec empire fall?</h1>\n"
+        "<table>\n<tr><th>Cause</th><th>Mood</th><th>For</th><th>Against</th></tr>\n"
+        "<tr><td>Disease</td><td>grim</td><td>Smallpox struck in 1520</td>"
+        "<td>Cortés fought for two years</td></tr>\n"
+        "<tr><td>Allies</td><td>hopeful</td></tr>\n"
+        "</table>"
+    )
+    debate = import_bytes(page.encode(), "aztec.html")
+    assert [p.title for p in debate.positions] == ["Disease", "Allies"]
+    assert {"unknown_column", "ragged_row"} <= set(codes(debate))
+    assert debate.positions[0].supporting[0].years == (1520,)

@@ -78,6 +78,13 @@ def _spread(row: tuple[Cell, ...], width: int, builder: Builder) -> list[Cell | 
                 cell.line_start,
             )
             slots.extend([None] * (cell.span - 1))
+    if 1 < len(slots) < width:
+        builder.warn(
+            "ragged_row",
+            f"a row has {len(slots)} cells but the table has {width} columns; "
+            "the missing cells were left empty",
+            row[0].line_start,
+        )
     if len(slots) > width:
         extra = [c for c in slots[width:] if c is not None and not c.empty]
         if extra:
@@ -150,6 +157,11 @@ def _positions_table(table: Table, builder: Builder) -> tuple[list[Position], Co
         roles = column_roles(table.header)
     else:
         roles = list(_DEFAULT_ROLES.get(width, _DEFAULT_ROLES[4] + ("unknown",) * (width - 4)))
+        builder.warn(
+            "no_header",
+            f"the table has no header row; its {width} columns were read as {', '.join(roles)}",
+            table.line_start,
+        )
     for index, role in enumerate(roles):
         if role == "unknown" and table.header is not None:
             name = table.header[min(index, len(table.header) - 1)].first_text
