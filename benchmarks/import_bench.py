@@ -51,7 +51,8 @@ def main() -> None:
     seed = args.seed if args.seed.is_file() else Path("/work/shared/seeds/000_4a46fc8bcf2e9123.txt")
     import_bytes(seed.read_bytes(), str(seed))  # warm up imports and the historian table
     print(
-        f"seed ({seed.stat().st_size} bytes): {timed(seed.read_bytes(), str(seed), 20) * 1000:.1f} ms"
+        f"seed ({seed.stat().st_size} bytes): "
+        f"{timed(seed.read_bytes(), str(seed), 20) * 1000:.1f} ms"
     )
     print("rows  bytes     seconds  ms/row")
     for rows in (250, 500, 1000, 2000, 4000):

@@ -233,7 +233,7 @@ def test_one_line_per_row_export() -> None:
     text = (
         "Why did the Hanseatic League decline?\n"
         "Factor\tFor\tAgainst\n"
-        "Dutch competition\tAmsterdam ships carried Baltic grain by 1600\tLübeck still traded salt\n"
+        "Dutch competition\tAmsterdam ships carried Baltic grain by 1600\tLübeck kept its salt\n"
         "Overall political change\tNew states taxed the ports\tSome towns kept privileges\n"
         "Conclusion: trade moved west and the League could not follow.\n"
     )
