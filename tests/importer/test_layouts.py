@@ -282,3 +282,57 @@ def test_html_ragged_and_unknown_column() -> None:
     assert [p.title for p in debate.positions] == ["Disease", "Allies"]
     assert {"unknown_column", "ragged_row"} <= set(codes(debate))
     assert debate.positions[0].supporting[0].years == (1520,)
+
+
+def test_html_outline_with_lists() -> None:
+    page = (
+        "<html><body>\n<h1>Why did the Library of Alexandria decline?</h1>\n"
+        "<h2>Loss of royal funding</h2>\n<p>The Ptolemies stopped paying scholars. (Bagnall)</p>\n"
+        "<p>For:</p>\n<ul><li>Scholars were expelled in 145 BC</li></ul>\n"
+        "<p>Against:</p>\n<ul><li>Teaching went on under Rome</li></ul>\n"
+        "<h2>Fire</h2>\n<p>Historians: Canfora</p>\n"
+        "<p>For: Caesar's fire of 48 BC burned warehouses</p>\n"
+        "<h2>Conclusion</h2>\n<p>It faded slowly rather than burning once.</p>\n"
+        "</body></html>"
+    )
+    debate = import_bytes(page.encode(), "alexandria.html")
+    funding, fire = debate.positions
+    assert [h.name for h in funding.historians] == ["Bagnall"]
+    assert funding.supporting[0].years == (-145,) and len(funding.countering) == 1
+    assert [h.name for h in fire.historians] == ["Canfora"]
+    assert fire.supporting[0].years == (-48,)
+    assert debate.conclusion is not None and funding.source is not None
+    assert funding.source.line_start == 3
+
+
+def test_docx_outline_with_heading_styles_and_bullets() -> None:
+    document = docx.Document()
+    document.add_heading("Why did the Vikings leave Scandinavia?", level=1)
+    document.add_heading("Land hunger", level=2)
+    document.add_paragraph("Farms were too small for younger sons. (Sawyer)")
+    document.add_paragraph("For:")
+    document.add_paragraph("Fjord valleys held little farmland", style="List Bullet")
+    document.add_paragraph("Against:")
+    document.add_paragraph("Raiders often came home rich", style="List Bullet")
+    document.add_paragraph("and settled back on their farms", style="List Bullet 2")
+    out = BytesIO()
+    document.save(out)
+    debate = import_bytes(out.getvalue(), "vikings.docx")
+    (position,) = debate.positions
+    assert position.title == "Land hunger"
+    assert [h.key for h in position.historians] == ["sawyer"]
+    assert len(position.supporting) == 1
+    (counter,) = position.countering
+    assert "settled back" in counter.text
+
+
+def test_historians_line_inside_a_table_cell() -> None:
+    text = (
+        "Why?\n\tArgument\n\tFor\n\tAgainst\n"
+        "\tMonsoon failure\nThe rains failed twice.\nHistorians: Davis, Sen\n"
+        "\tGrain prices tripled in 1876\n\tExports went on\n"
+    )
+    debate = import_bytes(text.encode(), "famine.txt")
+    (position,) = debate.positions
+    assert [h.key for h in position.historians] == ["davis", "sen"]
+    assert position.summary == "The rains failed twice."

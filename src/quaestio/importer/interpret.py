@@ -15,9 +15,8 @@ import re
 from quaestio.extract import HistorianTable
 from quaestio.importer.build import Builder
 from quaestio.importer.cells import name_list, parse_points, parse_position
-from quaestio.importer.layout import Block, Cell, Layout, Table
+from quaestio.importer.layout import SECTION, Block, Cell, Layout, Table
 from quaestio.importer.outline import read_outline
-from quaestio.importer.text_layout import _SECTION
 from quaestio.importer.title import question_for
 from quaestio.model import Conclusion, Consequence, Debate, Evidence, Position
 
@@ -100,7 +99,7 @@ def _spread(row: tuple[Cell, ...], width: int, builder: Builder) -> list[Cell | 
 def _conclusion(cell: Cell, builder: Builder) -> Conclusion:
     lines = [line for line in cell.lines if line.text.strip()]
     first = lines[0].text.strip()
-    m = _SECTION.match(first)
+    m = SECTION.match(first)
     head_rest = first[m.end() :].strip() if m else first
     texts = ([head_rest] if head_rest else []) + [line.text.strip() for line in lines[1:]]
     text = "\n\n".join(texts)
@@ -177,7 +176,7 @@ def _positions_table(table: Table, builder: Builder) -> tuple[list[Position], Co
             cell = row[0]
             if cell.empty:
                 continue
-            if _SECTION.match(cell.first_text) or index == len(table.rows) - 1:
+            if SECTION.match(cell.first_text) or index == len(table.rows) - 1:
                 conclusion = _conclusion(cell, builder)
             else:
                 builder.warn(
@@ -208,7 +207,7 @@ def _blocks_conclusion(blocks: list[Block], builder: Builder) -> Conclusion | No
     """The conclusion written as a "Conclusion" heading (or lead-in) and paragraphs."""
     if not blocks:
         return None
-    head = _SECTION.sub("", blocks[0].text, count=1).strip()
+    head = SECTION.sub("", blocks[0].text, count=1).strip()
     texts = ([head] if head else []) + [b.text for b in blocks[1:]]
     if not texts:
         builder.warn(
@@ -251,7 +250,7 @@ def interpret(layout: Layout, *, file: str | None, table: HistorianTable, docume
         if isinstance(item, Block):
             if blocks_before and item is blocks_before[0]:
                 continue
-            if _SECTION.match(item.text) and conclusion is None and not collecting:
+            if SECTION.match(item.text) and conclusion is None and not collecting:
                 collecting = [item]
                 continue
             if collecting and item.kind != "heading":

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from quaestio.importer.layout import (
+    SECTION,
     Block,
     Cell,
     Layout,
@@ -33,11 +34,6 @@ from quaestio.importer.layout import (
     split_bullet,
 )
 
-_SECTION = re.compile(
-    r"^(?:in\s+)?(?:conclusions?|summary|overall|verdict|final\s+judge?ment|judge?ment)"
-    r"(?:\s*[:.,\-–]\s*|\s*$)",
-    re.I,
-)
 _ROLE_WORDS = re.compile(
     r"\b(?:arguments?|explanations?|positions?|views?|interpretations?|theor(?:y|ies)|claims?|"
     r"causes?|factors?|supporting|support|for|pro|evidence|countering|counter|against|con|"
@@ -93,7 +89,7 @@ def _rows(body: list[Cell], ncols: int, layout: Layout) -> list[tuple[Cell, ...]
     i = 0
     while i < len(body):
         cell = body[i]
-        if _SECTION.match(cell.first_text) and ncols > 1:
+        if SECTION.match(cell.first_text) and ncols > 1:
             rows.append((cell,))
             i += 1
             continue
