@@ -336,3 +336,15 @@ def test_historians_line_inside_a_table_cell() -> None:
     (position,) = debate.positions
     assert [h.key for h in position.historians] == ["davis", "sen"]
     assert position.summary == "The rains failed twice."
+
+
+def test_outline_with_all_headings_at_one_level() -> None:
+    text = (
+        "## Why did the tulip bubble burst?\n\n## Speculation\n\nFor:\n- bulbs changed hands "
+        "20 times a day in 1637\n\nAgainst:\n- few contracts were ever settled\n"
+    )
+    debate = import_bytes(text.encode(), "tulips.md")
+    (position,) = debate.positions
+    assert position.title == "Speculation"
+    assert position.supporting[0].years == (1637,)
+    assert len(position.countering) == 1

@@ -28,7 +28,7 @@ from quaestio.importer.layout import (
 )
 
 _HEADING = re.compile(r"^heading\s*(\d)$", re.I)
-_LIST_LEVEL = re.compile(r"^list\s+(?:bullet|number|continue|paragraph)?\s*(\d)?$", re.I)
+_LIST_LEVEL = re.compile(r"\s([1-9])$")
 
 
 class _Counter:
@@ -46,13 +46,11 @@ def _list_level(paragraph: Any) -> int | None:
     if p_pr is not None and p_pr.numPr is not None:
         ilvl = p_pr.numPr.ilvl
         return int(ilvl.val) if ilvl is not None and ilvl.val is not None else 0
-    name = (paragraph.style.name if paragraph.style is not None else "") or ""
-    m = _LIST_LEVEL.match(name.strip())
-    if m and name.lower().startswith("list") and "paragraph" not in name.lower():
-        return int(m.group(1)) - 1 if m.group(1) else 0
-    if name.lower().strip() == "list paragraph":
-        return 0
-    return None
+    name = ((paragraph.style.name if paragraph.style is not None else "") or "").strip().lower()
+    if not name.startswith("list"):  # "List Bullet", "List Number 2", "List Paragraph"...
+        return None
+    m = _LIST_LEVEL.search(name)
+    return int(m.group(1)) - 1 if m else 0
 
 
 def _lines(paragraph: Any, number: int) -> list[Line]:

@@ -72,7 +72,7 @@ class _CellText:
             self.buffer.append(el.text)
         for child in el:
             self.walk(child, depth + (1 if tag in ("ul", "ol") else 0))
-        if (tag in _BLOCKS and tag != "li") or tag == "li":
+        if tag in _BLOCKS:
             self.flush()
         if el.tail:
             if tag in _BLOCKS and el.sourceline:

@@ -165,6 +165,8 @@ def read_outline(
     title_block = headings[0] if headings else (blocks[0] if blocks else None)
     title = title_block.text if title_block else ""
     top = title_block.level if title_block and title_block.kind == "heading" else 0
+    if not any(h.level > top for h in headings[1:]):
+        top -= 1  # every heading at one level: the first is the title, the rest are sections
     sections: list[_Section] = []
     section_level: int | None = None
     for block in blocks:
