@@ -59,3 +59,11 @@ def test_spans_are_inside_the_text_and_sorted(text: str) -> None:
     for start, end, years in spans:
         assert 0 <= start < end <= len(text) and years
     assert find_years(text) == tuple(sorted({y for *_, ys in spans for y in ys}))
+
+
+def test_short_year_ranges_with_an_en_dash() -> None:
+    assert find_years("so the campaigns 33 – 36 showed") == (1933, 1936)
+    assert find_years("aged 20 – 25 at the time") == ()
+    assert find_years("pages 12–15") == ()
+    assert find_years("between 10 – 12 people") == ()
+    assert find_years("from 20 - 25 with a hyphen") == ()
