@@ -62,3 +62,14 @@ def test_never_crashes_and_reads_in_order(text: str) -> None:
     figures = find_figures(text)
     positions = [text.find(f.text) for f in figures]
     assert all(p >= 0 for p in positions)
+
+
+def test_multi_word_units_end_in_a_plural() -> None:
+    lists = parse_figure("she signed 366 death sentence lists that year")
+    assert lists is not None and lists.unit == "death sentence lists"
+    camps = parse_figure("he freed half the labour camp prisoners")
+    assert camps is not None and camps.unit == "labour camp prisoners"
+    dead = parse_figure("1104 were dead within three years")
+    assert dead is not None and dead.unit == "dead"
+    officer = parse_figure("only 1 senior officer remained")
+    assert officer is not None and officer.unit == "senior"
