@@ -155,3 +155,10 @@ def test_fifty_megabytes_is_refused(tmp_path: Path) -> None:
     code, out = run("import", str(big), "-o", str(tmp_path / "big.json"))
     assert code == 2 and "too large" in out
     assert not (tmp_path / "big.json").exists()
+
+
+def test_output_in_a_missing_directory(seed_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "dir" / "out.json"
+    code, out = run("import", str(seed_path), "-o", str(target))
+    assert code == 2 and "cannot write" in out and "Traceback" not in out
+    assert not target.parent.exists()
