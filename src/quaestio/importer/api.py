@@ -76,14 +76,26 @@ def read_layout(data: bytes, path: str | None, kind: str) -> tuple[Layout, str]:
     if kind == "markdown":
         from quaestio.importer.markdown_layout import read_markdown_layout
 
-        return read_markdown_layout(text), text
-    if kind == "html":
+        layout = read_markdown_layout(text)
+    elif kind == "html":
         from quaestio.importer.html_layout import read_html_layout
 
-        return read_html_layout(text, path)
-    from quaestio.importer.text_layout import read_text_layout
+        layout, text = read_html_layout(text, path)
+    else:
+        from quaestio.importer.text_layout import read_text_layout
 
-    return read_text_layout(text), text
+        layout = read_text_layout(text)
+    if not _is_utf8(data):
+        layout.warn("encoding", "the file is not UTF-8; it was read as Windows-1252", None)
+    return layout, text
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def import_bytes(
