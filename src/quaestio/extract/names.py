@@ -42,6 +42,16 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z]", "", ascii_only.lower())
 
 
+_TRANSLIT_RULES = ((re.compile(r"^ye"), "e"), (re.compile(r"(?:ii|iy|yi|ij)$"), "y"))
+
+
+def transliterated(folded: str) -> str:
+    """One spelling for common romanisations of Russian names: Yezhov/Ezhov, Trotskii/Trotsky."""
+    for pattern, replacement in _TRANSLIT_RULES:
+        folded = pattern.sub(replacement, folded)
+    return folded
+
+
 def _fold_name(name: str) -> str:
     return fold(_INITIALS.sub("", name.strip()))
 
@@ -92,6 +102,7 @@ class HistorianTable:
         if not folded:
             return NameCheck(fold(name) or name.strip().casefold(), None)
         candidates = [folded, re.sub(r"^ye", "e", folded), folded.replace("sch", "sh")]
+        candidates.append(transliterated(folded))
         for candidate in candidates:
             if candidate in self._exact:
                 return NameCheck(self._exact[candidate], self.people[self._exact[candidate]])
@@ -108,12 +119,12 @@ class HistorianTable:
         if best is not None:
             person = self.people[best[1]]
             return NameCheck(
-                folded,
+                transliterated(folded),
                 None,
                 f"{name.strip()!r} is close to the known {person.name!r} but not the same; "
                 "kept as a different person",
             )
-        return NameCheck(folded, None)
+        return NameCheck(transliterated(folded), None)
 
     def key(self, name: str) -> str:
         return self.check(name).key

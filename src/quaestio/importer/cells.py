@@ -20,6 +20,7 @@ _HISTORIANS_LABEL = re.compile(r"^(?:historians?|held by|schools?)$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'\-.]*|[a-z]{1,3}|[A-Z]\.)$")
 _TRAILING_PARENS = re.compile(r"\(([^()]*)\)\s*[.;]?\s*$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b|\n)\s*")
+_DATED = re.compile(r"\s*\(?\b(?:1[5-9]\d\d|20\d\d)[a-z]?\)?\s*$")  # "Conquest 1968", "(1990b)"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
@@ -56,7 +57,8 @@ def split_label(text: str) -> tuple[str | None, str]:
 
 def name_list(text: str) -> tuple[str, ...] | None:
     """The names in "Deutscher, Fainsod & Mandelstam", or None if it is not a list of names."""
-    names = [n.strip(" .") for n in _NAME_SPLIT.split(text.strip()) if n.strip(" .")]
+    parts = _NAME_SPLIT.split(text.strip())
+    names = [_DATED.sub("", n).strip(" .") for n in parts if _DATED.sub("", n).strip(" .")]
     if not names:
         return None
     for name in names:
