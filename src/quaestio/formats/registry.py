@@ -59,6 +59,10 @@ FORMAT_MODULES: tuple[str, ...] = (
     "debate_json",
     "debate_md",
     "iccma",
+    "handout_text",
+    "docx_handout",
+    "markdown_handout",
+    "html_handout",
 )
 
 
