@@ -166,3 +166,16 @@ def test_essay_json_cites_existing_nodes(crash: Debate, crash_file: Path) -> Non
     assert len(plan["sections"]) == len(crash.positions)
     for point in points:
         check_refs(crash, [Ref(r["node"], r["line"]) for r in point["refs"]])
+
+
+def test_plain_text_debate_nodes_are_cited_at_their_line(example_path: Path) -> None:
+    from quaestio.study import read_debate
+
+    debate = read_debate(example_path)
+    lines = example_path.read_text(encoding="utf-8").splitlines()
+    for node in [*debate.positions, *(e for _, e in debate.iter_evidence())]:
+        assert node.source is not None and node.source.line_start is not None
+        assert f"{{#{node.id}" in lines[node.source.line_start - 1]
+    result = runner.invoke(app, ["essay", str(example_path), "--json"])
+    plan = json.loads(result.output)
+    assert all(r["line"] for s in plan["sections"] for p in s["points"] for r in p["refs"])

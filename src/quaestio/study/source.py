@@ -1,8 +1,8 @@
 """Reading the debate that study material is made from.
 
 Students usually start from the teacher's handout itself (a ``.txt`` or
-``.docx``), so besides every format in the FORMATS table this also accepts any
-file the importer understands when the table has no entry for its ending.
+``.docx``); the FORMATS table reads those through the importer, so this only
+adds one thing: nodes without a source line get their line in the file read.
 """
 
 from __future__ import annotations
@@ -10,12 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from quaestio.errors import UnknownFormatError
 from quaestio.formats.registry import by_name, read_path
-from quaestio.importer import import_path
 from quaestio.model import Debate, Source
-
-HANDOUT_SUFFIXES = (".txt", ".docx", ".md", ".markdown", ".html", ".htm")
 
 
 def with_locations(debate: Debate, locations: dict[str, int], file: str) -> Debate:
@@ -43,11 +39,6 @@ def with_locations(debate: Debate, locations: dict[str, int], file: str) -> Deba
 
 
 def read_debate(path: str | Path, fmt: str | None = None) -> Debate:
-    """The debate in ``path``: a registered format first, else an imported handout."""
-    try:
-        loaded = read_path(path, by_name(fmt) if fmt else None)
-        return with_locations(loaded.debate, loaded.locations, str(path))
-    except UnknownFormatError:
-        if fmt is None and Path(path).suffix.lower() in HANDOUT_SUFFIXES:
-            return import_path(Path(path))
-        raise
+    """The debate in ``path`` (any readable format), every node with a line to cite."""
+    loaded = read_path(path, by_name(fmt) if fmt else None)
+    return with_locations(loaded.debate, loaded.locations, str(path))
