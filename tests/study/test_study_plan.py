@@ -165,3 +165,26 @@ def test_plan_is_deterministic(crash: Debate) -> None:
 def test_empty_debate_is_a_clear_error(crash: Debate) -> None:
     with pytest.raises(QuaestioError, match="no explanations"):
         essay_plan(replace(crash, positions=()))
+
+
+@pytest.mark.parametrize("semantics", ["dfquad", "grounded"])
+def test_conclusion_names_the_deciding_evidence_and_the_flip(
+    seed_debate: Debate, semantics: str
+) -> None:
+    evaluation = evaluate(seed_debate, semantics)
+    plan = essay_plan(seed_debate, None, semantics)
+    labels = {p.label: p for p in plan.conclusion}
+    if evaluation.deciding:
+        decides = labels["What decides it"]
+        assert [r.node for r in decides.refs] == evaluation.deciding[:3]
+    if evaluation.flip is not None:
+        flip = labels["Sensitivity"]
+        assert [r.node for r in flip.refs] == [evaluation.flip.evidence, evaluation.flip.new_top]
+        assert f"to {evaluation.flip.new_weight:.2f}" in flip.text
+        # and it is true: at that weight the named explanation does rank first
+        moved = evaluate(
+            seed_debate, semantics, {evaluation.flip.evidence: evaluation.flip.new_weight}
+        )
+        assert moved.ranking[0].id == evaluation.flip.new_top
+    else:
+        assert "Sensitivity" not in labels

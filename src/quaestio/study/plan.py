@@ -17,7 +17,7 @@ from typing import Any
 
 from quaestio.errors import QuaestioError
 from quaestio.model import Debate, Evidence, Position
-from quaestio.reasoning import evaluate
+from quaestio.reasoning import Flip, evaluate
 from quaestio.study.focus import Focus, find_focus
 from quaestio.study.judge import (
     Ranked,
@@ -193,6 +193,7 @@ def essay_plan(
         intro.append(focus_judgement(focus, ranked, refs, semantics, brief=True))
     sections = tuple(_section(by_id[r.id], r, ranked, semantics) for r in ranked)
     conclusion = overall_judgement(ranked, refs, semantics)
+    conclusion += _sensitivity(debate, evaluation.deciding, evaluation.flip, refs)
     if focus is not None:
         conclusion.append(focus_judgement(focus, ranked, refs, semantics, brief=False))
     return EssayPlan(
@@ -205,6 +206,35 @@ def essay_plan(
         conclusion=tuple(conclusion),
         consequences=tuple(_consequences(debate)) if consequences else (),
     )
+
+
+def _sensitivity(
+    debate: Debate, deciding: list[str], flip: Flip | None, refs: dict[str, Ref]
+) -> list[Point]:
+    """What the top place rests on, and the one weight change that would overturn it."""
+    evidence = debate.evidence_by_id()
+    out: list[Point] = []
+    decisive = [evidence[e] for e in deciding if e in evidence][:3]
+    if decisive:
+        out.append(
+            Point(
+                "; ".join(quoted(excerpt(e, 20)) for e in decisive),
+                tuple(ref(e) for e in decisive),
+                "What decides it",
+            )
+        )
+    if flip is not None and flip.evidence in evidence and flip.new_top in refs:
+        item = evidence[flip.evidence]
+        title = debate.position_by_id()[flip.new_top].title
+        out.append(
+            Point(
+                f"If the weight of {quoted(excerpt(item, 20))} went from {flip.old_weight:.2f} "
+                f"to {flip.new_weight:.2f}, {quoted(title)} would rank first.",
+                (ref(item), refs[flip.new_top]),
+                "Sensitivity",
+            )
+        )
+    return out
 
 
 def _line_of_argument(ranked: list[Ranked], refs: dict[str, Ref], semantics: str) -> Point:

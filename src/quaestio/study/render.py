@@ -70,7 +70,7 @@ h1 { font-size: 1.6rem; margin-bottom: .2rem; }
 h2 { font-size: 1.15rem; border-bottom: 1px solid #ccc; margin-top: 1.6rem; }
 li { margin: .35rem 0; }
 .label { font-weight: bold; }
-.ref { color: #777; font-family: ui-monospace, monospace; font-size: .8em; white-space: nowrap; }
+.ref { color: #777; font-family: ui-monospace, monospace; font-size: .8em; overflow-wrap: anywhere; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   section { break-inside: avoid-page; }
