@@ -37,7 +37,6 @@ def test_help_shows_an_example(command: str) -> None:
 
 def test_quiz_json_is_reproducible_and_right(crash: Debate, crash_file: Path) -> None:
     from quaestio.study.quiz import Question
-    from quaestio.study.text import Ref
 
     from .verify import check_question
 
@@ -50,18 +49,7 @@ def test_quiz_json_is_reproducible_and_right(crash: Debate, crash_file: Path) ->
     rows = json.loads(first.output)
     assert len(rows) == 12 and len({r["kind"] for r in rows}) >= 5
     for row in rows:
-        q = Question(
-            id=row["id"],
-            kind=row["kind"],
-            subject=row["subject"],
-            prompt=row["prompt"],
-            options=tuple(row["options"]),
-            answer=row["answer"],
-            explanation=row["explanation"],
-            refs=tuple(Ref(r["node"], r["line"]) for r in row["refs"]),
-            facts=tuple(sorted(row["facts"].items())),
-        )
-        check_question(crash, q)
+        check_question(crash, Question.from_dict(row))
 
 
 def test_interactive_quiz_marks_answers(crash_file: Path) -> None:

@@ -132,3 +132,18 @@ def test_what_if_needs_weight_sensitive_semantics(crash: Debate) -> None:
     assert "discount_top" not in {q.kind for q in quiz}
     with pytest.raises(QuaestioError, match="semantics"):
         make_quiz(crash, n=5, semantics="nonsense", kinds=["discount_top"])
+
+
+def test_questions_round_trip_through_json(crash: Debate) -> None:
+    import json
+
+    from quaestio.study import Question
+
+    for q in make_quiz(crash, n=20, seed=6):
+        again = Question.from_dict(json.loads(json.dumps(q.to_dict())))
+        assert again == q
+        assert mark(again, q.answer).correct
+    with pytest.raises(QuaestioError, match="not a quiz question"):
+        Question.from_dict({"id": "q1", "options": ["a"], "answer": 3})
+    hidden = make_quiz(crash, n=1, seed=6)[0].to_dict(with_answer=False)
+    assert "answer" not in hidden and "explanation" not in hidden

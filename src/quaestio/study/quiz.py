@@ -63,6 +63,28 @@ class Question:
             out["facts"] = dict(self.facts)
         return out
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Question:
+        """Rebuild a question sent to a client with its answer (e.g. kept in a session)."""
+        try:
+            options = tuple(str(o) for o in data["options"])
+            answer = int(data["answer"])
+            if not 0 <= answer < len(options):
+                raise ValueError(f"answer {answer} is not an option index")
+            return cls(
+                id=str(data["id"]),
+                kind=str(data["kind"]),
+                subject=str(data["subject"]),
+                prompt=str(data["prompt"]),
+                options=options,
+                answer=answer,
+                explanation=str(data["explanation"]),
+                refs=tuple(Ref(str(r["node"]), r.get("line")) for r in data["refs"]),
+                facts=tuple(sorted((str(k), str(v)) for k, v in data.get("facts", {}).items())),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise QuaestioError(f"not a quiz question: {exc}", field="question") from exc
+
 
 @dataclass(frozen=True)
 class Feedback:
