@@ -13,7 +13,7 @@ from typing import Any
 
 from quaestio.extract import find_years
 from quaestio.model import Debate
-from quaestio.study.questions import STANCE_WORDS, figure_blank
+from quaestio.study.questions import STANCE_WORDS, dated_sentences, figure_blank
 from quaestio.study.text import (
     Ref,
     clean,
@@ -21,7 +21,6 @@ from quaestio.study.text import (
     join_names,
     quoted,
     ref,
-    sentences,
     shorten,
     window,
 )
@@ -122,10 +121,9 @@ def _evidence_cards(debate: Debate) -> list[Card]:
 
 def _year_cards(debate: Debate) -> list[Card]:
     by_year: dict[int, list[tuple[str, Ref]]] = {}
-    for _, e in debate.iter_evidence():
-        for s in sentences(e.text):
-            for year in find_years(s):
-                by_year.setdefault(year, []).append((shorten(s), ref(e)))
+    for item, sentence, shown, _ in dated_sentences(debate):
+        for year in find_years(sentence):
+            by_year.setdefault(year, []).append((shorten(shown, 40), ref(item)))
     cards: list[Card] = []
     for year, rows in sorted(by_year.items()):
         refs = tuple(dict.fromkeys(r for _, r in rows))

@@ -228,7 +228,7 @@ def rebuttal(debate: Debate) -> list[Draft]:
 _DANGLING = re.compile(r"^(?:It|This|These|That|Those|They|He|She|His|Her|Their|Its)\b")
 
 
-def _dated_sentences(debate: Debate) -> list[tuple[Evidence, str, str, tuple[int, ...]]]:
+def dated_sentences(debate: Debate) -> list[tuple[Evidence, str, str, tuple[int, ...]]]:
     """(evidence, sentence, shown text, years) for every sentence naming a year.
 
     A sentence that starts with a pronoun or is very short is shown after the
@@ -254,7 +254,7 @@ def year_event(debate: Debate) -> list[Draft]:
     One question per sentence, on its first year not already asked about, so a
     list of years ("1919, 21, 24") does not produce the same question five times.
     """
-    dated = _dated_sentences(debate)
+    dated = dated_sentences(debate)
     # every way a sentence dated to a year can read once its years are hidden
     true_forms: dict[int, set[str]] = {}
     for _, sentence, shown, _ in dated:
