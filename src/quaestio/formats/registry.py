@@ -58,6 +58,10 @@ class Format:
 FORMAT_MODULES: tuple[str, ...] = (
     "debate_json",
     "debate_md",
+    "handout_text",
+    "docx_handout",
+    "markdown_handout",
+    "html_handout",
 )
 
 
