@@ -127,5 +127,9 @@ def write_path(debate: Debate, path: str | Path, fmt: Format | None = None) -> N
     data = write_bytes(debate, fmt)
     target = Path(path)
     tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
