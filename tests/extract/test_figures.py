@@ -72,4 +72,4 @@ def test_multi_word_units_end_in_a_plural() -> None:
     dead = parse_figure("1104 were dead within three years")
     assert dead is not None and dead.unit == "dead"
     officer = parse_figure("only 1 senior officer remained")
-    assert officer is not None and officer.unit == "senior"
+    assert officer is not None and officer.unit == "senior officer"

@@ -85,7 +85,7 @@ def _to_float(number: str) -> float:
     return float(re.sub(r"[ ,\u00a0]", "", number))
 
 
-def _unit(raw: str | None) -> str | None:
+def _unit(raw: str | None, *, singular: bool = False) -> str | None:
     """What a figure counts, from the words after it (None when they are not a noun)."""
     if not raw:
         return None
@@ -101,6 +101,15 @@ def _unit(raw: str | None) -> str | None:
             return " ".join(words[: k + 1])
     if len(words) > 1 and words[0][0].isupper() and words[1][0].isupper():
         return " ".join(words[:2])  # "War Commissars"
+    noun = words[1] if len(words) > 1 else ""
+    if (
+        singular
+        and noun.islower()
+        and len(noun) > 2
+        and noun not in _STOP_UNITS
+        and not noun.endswith(("ing", "ed", "ly"))
+    ):
+        return " ".join(words[:2])  # "1 senior officer"
     return words[0]
 
 
@@ -148,7 +157,7 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         value = _to_float(m.group(1))
         scale = (m.group(2) or "").strip().lower()
         value *= {"million": 1_000_000, "thousand": 1_000, "hundred": 100}.get(scale, 1)
-        unit = _unit(m.group(3))
+        unit = _unit(m.group(3), singular=value == 1)
         end = _unit_end(text, m.start(3), unit) if unit else m.end(2) if m.group(2) else m.end(1)
         add(m.start(), end, Figure(text[m.start() : end].strip(), value, "count", None, unit))
     for word, (num, den) in _WORD_FRACTIONS.items():
