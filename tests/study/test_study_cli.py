@@ -167,3 +167,22 @@ def test_plain_text_debate_nodes_are_cited_at_their_line(example_path: Path) -> 
     result = runner.invoke(app, ["essay", str(example_path), "--json"])
     plan = json.loads(result.output)
     assert all(r["line"] for s in plan["sections"] for p in s["points"] for r in p["refs"])
+
+
+def test_quiz_is_the_same_in_fresh_processes(seed_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    outputs = set()
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": src}
+        done = subprocess.run(
+            [sys.executable, "-m", "quaestio", "quiz", str(seed_path), "--seed", "4", "--json"],
+            capture_output=True,
+            env=env,
+            check=True,
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1 and len(json.loads(outputs.pop())) == 20
