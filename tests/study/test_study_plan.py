@@ -188,3 +188,21 @@ def test_conclusion_names_the_deciding_evidence_and_the_flip(
         assert moved.ranking[0].id == evaluation.flip.new_top
     else:
         assert "Sensitivity" not in labels
+
+
+def test_equal_strengths_and_statuses_share_a_rank() -> None:
+    from quaestio.study.judge import rank_rows
+
+    rows = [
+        ("a", "A", 0.9, None, {}),
+        ("b", "B", 0.7, None, {}),
+        ("c", "C", 0.7 + 1e-9, None, {}),
+        ("d", "D", 0.2, None, {}),
+    ]
+    ranked = rank_rows(rows)
+    assert [r.rank for r in ranked] == [1, 2, 2, 4]
+    assert ranked[1].level_with == ("C",) and ranked[0].level_with == ()
+    statuses = rank_rows(
+        [("a", "A", None, "in", {}), ("b", "B", None, "in", {}), ("c", "C", None, "out", {})]
+    )
+    assert [r.rank for r in statuses] == [1, 1, 3]

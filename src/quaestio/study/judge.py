@@ -38,31 +38,27 @@ class Ranked:
         return f"status {self.status}" if self.status else "unranked"
 
 
-def _same(a: tuple[str, float | None, str | None], b: tuple[str, float | None, str | None]) -> bool:
-    if a[1] is not None and b[1] is not None:
-        return abs(a[1] - b[1]) < TIE
-    if a[1] is None and b[1] is None:
-        return a[2] == b[2]
-    return False
+def _same(a: float | None, a_status: str | None, b: float | None, b_status: str | None) -> bool:
+    """Equal strength (within ``TIE``), or equal status when neither has a strength."""
+    if a is not None and b is not None:
+        return abs(a - b) < TIE
+    return a is None and b is None and a_status == b_status
 
 
-def rank_rows(
-    rows: Sequence[tuple[str, str, float | None, str | None, dict[str, float]]],
-) -> list[Ranked]:
-    """Ranks with ties shared, from rows (id, title, strength, status, contributions) given
-    strongest first by the reasoning engine."""
+Row = tuple[str, str, float | None, str | None, dict[str, float]]
+
+
+def rank_rows(rows: Sequence[Row]) -> list[Ranked]:
+    """Competition ranks ("1, 2, 2, 4") for rows (id, title, strength, status,
+    contributions) given strongest first by the reasoning engine."""
+    ranks: list[int] = []
+    for i, (_, _, strength, status, _) in enumerate(rows):
+        level = i > 0 and _same(rows[i - 1][2], rows[i - 1][3], strength, status)
+        ranks.append(ranks[-1] if level else i + 1)
     out: list[Ranked] = []
     for i, (pid, title, strength, status, contributions) in enumerate(rows):
-        rank = i + 1
-        for j in range(i - 1, -1, -1):
-            if _same(rows[j][:1] + rows[j][2:4], (pid, strength, status)):
-                rank = j + 1
-            else:
-                break
-        level = tuple(
-            r[1] for r in rows if r[0] != pid and _same((r[0], r[2], r[3]), (pid, strength, status))
-        )
-        out.append(Ranked(rank, pid, title, strength, status, dict(contributions), level))
+        level_with = tuple(rows[j][1] for j in range(len(rows)) if j != i and ranks[j] == ranks[i])
+        out.append(Ranked(ranks[i], pid, title, strength, status, dict(contributions), level_with))
     return out
 
 
