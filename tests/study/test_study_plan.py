@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 import zipfile
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -16,7 +19,7 @@ from quaestio.model import Debate
 from quaestio.reasoning import evaluate
 from quaestio.study.focus import find_focus, subject_of
 from quaestio.study.plan import EssayPlan, essay_plan
-from quaestio.study.render import plan_markdown, render_plan
+from quaestio.study.render import plan_html, plan_markdown, render_plan
 
 from .verify import check_refs
 
@@ -154,8 +157,27 @@ def test_renderings_carry_every_reference(crash: Debate) -> None:
     assert plan.question in text
     for point in plan.points():
         assert point.refs[0].describe() in text
-    with pytest.raises(QuaestioError, match="md, html, docx"):
-        render_plan(plan, "pdf")
+    fragment = plan_html(plan, standalone=False)
+    assert fragment.startswith('<article class="essay-plan">') and "<html" not in fragment
+    with pytest.raises(QuaestioError, match="md, html, docx, pdf"):
+        render_plan(plan, "odt")
+
+
+def test_pdf_rendering_holds_the_plan(crash: Debate, tmp_path: Path) -> None:
+    plan = essay_plan(crash)
+    data = render_plan(plan, "pdf")
+    assert data.startswith(b"%PDF")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed to read the PDF back")
+    (tmp_path / "plan.pdf").write_bytes(data)
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "plan.pdf"), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    flat = " ".join(text.split())
+    assert plan.question in flat
+    for section in plan.sections:
+        assert section.title in flat
+    assert "p2.a1, line 13" in flat
 
 
 def test_plan_is_deterministic(crash: Debate) -> None:

@@ -1,4 +1,4 @@
-"""Essay plans as Markdown, printable HTML and Word documents.
+"""Essay plans as Markdown, printable HTML, Word documents and PDF.
 
 All three renderings show the same points in the same order and print each
 point's references (node id and source line) beside it, so a student can always
@@ -15,7 +15,7 @@ from quaestio.errors import QuaestioError
 from quaestio.study.plan import EssayPlan, Section
 from quaestio.study.text import Point
 
-PLAN_FORMATS = ("md", "html", "docx")
+PLAN_FORMATS = ("md", "html", "docx", "pdf")
 
 
 def _cite(point: Point) -> str:
@@ -62,7 +62,7 @@ def plan_markdown(plan: EssayPlan) -> str:
 
 
 # -- HTML ---------------------------------------------------------------------------
-_CSS = """
+PLAN_CSS = """
 body { font-family: Georgia, 'Times New Roman', serif; max-width: 48rem; margin: 2rem auto;
        line-height: 1.45; color: #111; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; }
@@ -71,6 +71,7 @@ h2 { font-size: 1.15rem; border-bottom: 1px solid #ccc; margin-top: 1.6rem; }
 li { margin: .35rem 0; }
 .label { font-weight: bold; }
 .ref { color: #777; font-family: ui-monospace, monospace; font-size: .8em; overflow-wrap: anywhere; }
+@page { size: A4; margin: 18mm 16mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
   section { break-inside: avoid-page; }
@@ -80,13 +81,13 @@ li { margin: .35rem 0; }
 """
 
 
-def plan_html(plan: EssayPlan) -> str:
+def plan_html(plan: EssayPlan, *, standalone: bool = True) -> str:
+    """The plan as a printable page, or (``standalone=False``) as an ``<article>`` to embed.
+
+    Each point is an ``<li data-nodes="...">`` so a page can link it to the node.
+    """
     e = html.escape
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{e(plan.question)}</title>",
-        f"<style>{_CSS}</style></head><body>",
         '<article class="essay-plan">',
         f"<h1>{e(plan.question)}</h1>",
         f'<p class="subtitle">{e(_subtitle(plan))}</p>',
@@ -101,8 +102,25 @@ def plan_html(plan: EssayPlan) -> str:
                 f'<span class="ref">[{e(_cite(p))}]</span></li>'
             )
         out.append("</ul></section>")
-    out.append("</article></body></html>")
-    return "\n".join(out) + "\n"
+    out.append("</article>")
+    body = "\n".join(out) + "\n"
+    if not standalone:
+        return body
+    head = (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{e(plan.question)}</title><style>{PLAN_CSS}</style></head><body>\n"
+    )
+    return head + body + "</body></html>\n"
+
+
+def plan_pdf(plan: EssayPlan) -> bytes:
+    """The printable HTML laid out as PDF by WeasyPrint (A4, print styles applied)."""
+    from weasyprint import HTML
+
+    pdf = HTML(string=plan_html(plan)).write_pdf()
+    if not isinstance(pdf, bytes):  # pragma: no cover - write_pdf() without a target returns bytes
+        raise QuaestioError("WeasyPrint produced no PDF", field="format")
+    return pdf
 
 
 # -- Word ---------------------------------------------------------------------------
@@ -133,11 +151,12 @@ _RENDERERS: dict[str, Callable[[EssayPlan], bytes]] = {
     "md": lambda plan: plan_markdown(plan).encode("utf-8"),
     "html": lambda plan: plan_html(plan).encode("utf-8"),
     "docx": plan_docx,
+    "pdf": plan_pdf,
 }
 
 
 def render_plan(plan: EssayPlan, fmt: str = "md") -> bytes:
-    """The plan as ``md``, ``html`` or ``docx`` bytes."""
+    """The plan as ``md``, ``html``, ``docx`` or ``pdf`` bytes."""
     name = fmt.lower().lstrip(".")
     name = {"markdown": "md", "htm": "html"}.get(name, name)
     if name not in _RENDERERS:

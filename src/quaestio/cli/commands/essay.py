@@ -21,7 +21,7 @@ def essay(
     ),
     semantics: str = typer.Option("dfquad", "--semantics", "-s", help="Ranking semantics."),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write the plan to FILE (.md, .html or .docx)."
+        None, "--output", "-o", help="Write the plan to FILE (.md, .html, .docx or .pdf)."
     ),
     fmt: str | None = typer.Option(None, "--format", "-f", help="Read the debate as this format."),
     consequences: bool = typer.Option(
@@ -44,7 +44,7 @@ def essay(
     suffix = output.suffix.lower().lstrip(".")
     if suffix not in PLAN_FORMATS:
         raise QuaestioError(
-            f"cannot tell the plan format from {output.name!r}; use .md, .html or .docx",
+            f"cannot tell the plan format from {output.name!r}; use .md, .html, .docx or .pdf",
             file=str(output),
         )
     data = render_plan(plan, suffix)
