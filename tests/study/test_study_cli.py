@@ -90,9 +90,9 @@ def test_essay_from_the_seed_handout_to_docx(seed_path: Path, tmp_path: Path) ->
 def test_essay_to_stdout_and_bad_ending(crash_file: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["essay", str(crash_file), "--semantics", "ach"])
     assert result.exit_code == 0 and "ranked by ach" in result.output
-    bad = runner.invoke(app, ["essay", str(crash_file), "-o", str(tmp_path / "plan.pdf")])
+    bad = runner.invoke(app, ["essay", str(crash_file), "-o", str(tmp_path / "plan.odt")])
     assert bad.exit_code != 0
-    assert not (tmp_path / "plan.pdf").exists()
+    assert not (tmp_path / "plan.odt").exists()
 
 
 def test_cards_command_writes_anki_and_csv(crash: Debate, crash_file: Path, tmp_path: Path) -> None:
