@@ -65,7 +65,7 @@ def _unique(items: list[str], exclude: set[str]) -> list[str]:
     return out
 
 
-def _options(
+def choices(
     correct: str, distractors: list[str], also_right: set[str] | None = None
 ) -> tuple[str, ...] | None:
     """The right answer followed by every distinct distractor, or None if there is none.
@@ -91,7 +91,7 @@ def historian_position(debate: Debate) -> list[Draft]:
         name = held[0][0].name
         others = [p.title for p in debate.positions if p.id not in held_ids]
         for historian, position in held:
-            options = _options(position.title, others, {p.title for _, p in held})
+            options = choices(position.title, others, {p.title for _, p in held})
             if options is None:
                 continue
             drafts.append(
@@ -122,7 +122,7 @@ def position_historian(debate: Debate) -> list[Draft]:
         keys = {h.key for h in position.historians}
         names = [h.name for h in position.historians]
         others = [name for key, name in sorted(everyone.items()) if key not in keys]
-        options = _options(position.historians[0].name, others, set(names))
+        options = choices(position.historians[0].name, others, set(names))
         if options is None:
             continue
         drafts.append(
@@ -140,7 +140,7 @@ def position_historian(debate: Debate) -> list[Draft]:
 
 
 # -- evidence -----------------------------------------------------------------------
-def _distinct_evidence(debate: Debate) -> list[tuple[Position, Evidence, str]]:
+def distinct_evidence(debate: Debate) -> list[tuple[Position, Evidence, str]]:
     """Evidence whose excerpt names it unambiguously within the debate."""
     rows = [(p, e, excerpt(e)) for p, e in debate.iter_evidence()]
     counts: dict[str, int] = {}
@@ -152,9 +152,9 @@ def _distinct_evidence(debate: Debate) -> list[tuple[Position, Evidence, str]]:
 def evidence_position(debate: Debate) -> list[Draft]:
     """Which explanation does this point support (or count against)?"""
     drafts: list[Draft] = []
-    for position, item, text in _distinct_evidence(debate):
+    for position, item, text in distinct_evidence(debate):
         others = [p.title for p in debate.positions if p.id != position.id]
-        options = _options(position.title, others)
+        options = choices(position.title, others)
         if options is None:
             continue
         verb = "support" if item.stance == "for" else "count against"
@@ -176,7 +176,7 @@ def evidence_position(debate: Debate) -> list[Draft]:
 def evidence_stance(debate: Debate) -> list[Draft]:
     """Does this point support or count against its explanation?"""
     drafts: list[Draft] = []
-    for position, item, text in _distinct_evidence(debate):
+    for position, item, text in distinct_evidence(debate):
         correct = STANCE_WORDS[item.stance]
         other = STANCE_WORDS["against" if item.stance == "for" else "for"]
         drafts.append(
@@ -205,7 +205,7 @@ def rebuttal(debate: Debate) -> list[Draft]:
         own = position_of[counter.id]
         same = [e for e in own.evidence if e.id not in counter.rebuts and e.id != counter.id]
         rest = [e for p, e in debate.iter_evidence() if p.id != own.id and e.stance == "for"]
-        options = _options(excerpt(target), [excerpt(e) for e in same + rest])
+        options = choices(excerpt(target), [excerpt(e) for e in same + rest])
         if options is None:
             continue
         preferred = len(_unique([excerpt(e) for e in same], {excerpt(target)}))
@@ -273,7 +273,7 @@ def year_event(debate: Debate) -> list[Draft]:
             for _, _, t, _ in dated
             if year not in find_years(t) and mask_years(t) not in true_forms[year]
         ]
-        options = _options(correct, others)
+        options = choices(correct, others)
         if options is None or "[year]" not in correct:
             continue
         used.add(year)
@@ -343,7 +343,7 @@ def figure_cloze(debate: Debate) -> list[Draft]:
         absent = [(c, k) for _, _, c, _, k in found if not _number_at(c).search(sentence)]
         same_kind = [c for c, k in absent if k == kind]
         other_kind = [c for c, k in absent if k != kind]
-        options = _options(core, same_kind + other_kind)
+        options = choices(core, same_kind + other_kind)
         if options is None:
             continue
         drafts.append(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from quaestio.model import Debate
 from quaestio.reasoning import evaluate
-from quaestio.study.questions import Draft, _distinct_evidence, _options
+from quaestio.study.questions import Draft, choices, distinct_evidence
 from quaestio.study.text import quoted, ref
 
 TIE = 1e-6
@@ -42,7 +42,7 @@ def discount_top(debate: Debate, semantics: str = "dfquad") -> list[Draft]:
     titles = {p.id: p.title for p in debate.positions}
     changing: list[Draft] = []
     steady: list[Draft] = []
-    for _, item, text in _distinct_evidence(debate):
+    for _, item, text in distinct_evidence(debate):
         after = leader(debate, semantics, {item.id: 0.0})
         if after is None:
             continue
@@ -50,7 +50,7 @@ def discount_top(debate: Debate, semantics: str = "dfquad") -> list[Draft]:
         changed = before is not None and before != after
         if changed and before is not None:
             others.insert(0, titles[before])
-        options = _options(titles[after], others)
+        options = choices(titles[after], others)
         if options is None:
             continue
         stance = "supporting" if item.stance == "for" else "countering"
