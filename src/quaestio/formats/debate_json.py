@@ -15,7 +15,7 @@ import jsonschema
 
 from quaestio.errors import ParseError
 from quaestio.extract import historian_key
-from quaestio.formats.registry import Format, Loaded
+from quaestio.formats.registry import Format, Loaded, decode_utf8
 from quaestio.model import (
     DEFAULT_WEIGHT,
     FORMAT_VERSION,
@@ -230,11 +230,7 @@ def _locate_ids(text: str, debate: Debate) -> dict[str, int]:
 
 
 def _read(data: bytes, path: str | None) -> Loaded:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"not UTF-8 text (byte {exc.start})", file=path) from exc
-    return loads(text, path=path)
+    return loads(decode_utf8(data, path), path=path)
 
 
 def _write(debate: Debate) -> bytes:

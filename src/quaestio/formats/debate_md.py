@@ -34,7 +34,7 @@ from typing import Any
 
 from quaestio.errors import ParseError
 from quaestio.extract import find_figures, find_years, historian_key
-from quaestio.formats.registry import Format, Loaded
+from quaestio.formats.registry import Format, Loaded, decode_utf8
 from quaestio.model import (
     DEFAULT_WEIGHT,
     Conclusion,
@@ -654,11 +654,7 @@ def _resolve_label_rebuttals(
 
 
 def _read(data: bytes, path: str | None) -> Loaded:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"not UTF-8 text (byte {exc.start})", file=path) from exc
-    return loads(text, path=path)
+    return loads(decode_utf8(data, path), path=path)
 
 
 def _write(debate: Debate) -> bytes:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quaestio.errors import UnknownFormatError, UnsupportedOperationError
+from quaestio.errors import ParseError, UnknownFormatError, UnsupportedOperationError
 from quaestio.model import Debate
 
 
@@ -30,6 +30,14 @@ class Loaded:
 
 
 Reader = Callable[[bytes, str | None], Loaded]
+
+
+def decode_utf8(data: bytes, path: str | None) -> str:
+    """Text of a UTF-8 file (a BOM is allowed), or a ParseError naming the byte."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"not UTF-8 text (byte {exc.start})", file=path) from exc
 Writer = Callable[[Debate], bytes]
 
 
