@@ -14,6 +14,7 @@ from quaestio.model import Debate, validate
 #: format name -> module that declares LOSES
 ROUND_TRIP = {
     "csv": "quaestio.formats.evidence_csv",
+    "aif": "quaestio.formats.aif_json",
 }
 
 
