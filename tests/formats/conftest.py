@@ -55,38 +55,38 @@ def _hist(*names: str) -> tuple[Historian, ...]:
 
 
 def make_example() -> Debate:
-    """Why did the Western Roman Empire fall? Three explanations, in the project's own words."""
+    """Why did the Weimar Republic fail? Three explanations, in the project's own words."""
     src = "example.txt"
     p1 = Position(
         id="p1",
-        title="Decay from within",
-        summary="Rome rotted from the inside: civil wars, debased coins and a bloated court.",
-        historians=_hist("Gibbon", "Rostovtzeff"),
+        title="Economic catastrophe",
+        summary="Two economic shocks in ten years destroyed trust in the republic.",
+        historians=_hist("Peukert", "Borchardt"),
         weight=0.6,
         source=Source(src, 3, 5),
         evidence=(
             _ev(
                 "p1.f1",
                 "for",
-                "Between 235 and 284 some 26 emperors claimed the throne, most of them murdered.",
-                "Crisis of the third century",
+                "In 1923 prices doubled every few days; savings of the middle class vanished.",
+                "Hyperinflation",
                 weight=0.7,
                 source=Source(src, 6),
             ),
             _ev(
                 "p1.f2",
                 "for",
-                "The silver in a denarius fell to about 5% by 270; prices rose & trust fell.",
-                "Debased coinage",
+                "By 1932 some 6 million people were out of work, about 30% of the workforce.",
+                "The Depression",
                 source=Source(src, 7),
             ),
             _ev(
                 "p1.a1",
                 "against",
-                "The eastern half faced the same ills yet lasted until 1453, so decay alone "
-                'cannot explain the "fall".',
-                "The East survived",
-                rebuts=("p1.f1",),
+                "Britain and the USA suffered the same slump after 1929 & kept their democracies, "
+                'so the economy alone cannot explain the "collapse".',
+                "Other democracies survived",
+                rebuts=("p1.f2",),
                 weight=0.8,
                 source=Source(src, 8),
             ),
@@ -94,29 +94,29 @@ def make_example() -> Debate:
     )
     p2 = Position(
         id="p2",
-        title="Pressure from outside",
-        summary="Migrating peoples, pushed by the Huns, overwhelmed the western frontier.",
-        historians=_hist("Heather", "Ward-Perkins"),
+        title="A flawed constitution",
+        summary="Proportional voting and Article 48 made stable government nearly impossible.",
+        historians=_hist("Bracher"),
         source=Source(src, 10),
         evidence=(
             _ev(
                 "p2.f1",
                 "for",
-                "In 406 Vandals, Alans and Suebi crossed the frozen Rhine; Rome was sacked in 410.",
-                "Crossing of the Rhine",
+                "There were 20 cabinets between 1919 and 1933; none lasted two years.",
+                "Unstable cabinets",
                 source=Source(src, 11),
             ),
             _ev(
                 "p2.f2",
                 "for",
-                "Losing Africa in 439 cut off about 1/3 of western tax revenue.",
+                "From 1930 Brüning governed by emergency decree, bypassing the Reichstag.",
                 source=Source(src, 12),
             ),
             _ev(
                 "p2.a1",
                 "against",
-                "Many newcomers wanted to join the empire, not end it: they served as federates.",
-                "Federates, not enemies",
+                "The same constitution survived the crisis years of 1919-23 intact.",
+                "It worked before",
                 weight=0.4,
                 source=Source(src, 13),
             ),
@@ -124,43 +124,43 @@ def make_example() -> Debate:
     )
     p3 = Position(
         id="p3",
-        title="Transformation, not fall",
-        summary="Late antiquity changed Roman life slowly; there was no single collapse.",
-        historians=_hist("Brown"),
+        title="Conservative elites let Hitler in",
+        summary="A small circle around Hindenburg chose to hand power to the Nazis.",
+        historians=_hist("Turner", "Mommsen"),
         weight=0.3,
         evidence=(
             _ev(
                 "p3.f1",
                 "for",
-                "Roman law, Latin and the church carried on in the successor kingdoms after 476.",
-                "Continuity",
+                "Papen and Hindenburg's circle made Hitler chancellor in January 1933 "
+                "though the Nazi vote had fallen by 2 million in November 1932.",
+                "Backstairs intrigue",
             ),
             _ev(
                 "p3.a1",
                 "against",
-                "Pottery finds show living standards in Britain dropping sharply within 50 years.",
-                "Material collapse",
+                "The Nazis were already the largest party, with 37% of the vote in July 1932.",
+                "Mass support",
                 rebuts=("p3.f1",),
-                references=("p2.f1",),
+                references=("p1.f2",),
                 weight=0.9,
             ),
         ),
     )
     return Debate(
-        title="The fall of the Western Roman Empire",
-        question="Why did the Western Roman Empire fall in the fifth century?",
+        title="Why did the Weimar Republic fail?",
+        question="Why did Germany's first democracy collapse by 1933?",
         positions=(p1, p2, p3),
         conclusion=Conclusion(
-            "Outside pressure struck an empire already weakened from within; neither alone suffices.",
+            "The slump gave the Nazis their voters, but elites chose to give them power; "
+            "neither alone is enough.",
             Source(src, 20),
         ),
         consequences=(
-            Consequence("c.pos1", "positive", "New kingdoms mixed Roman and Germanic law.", "law"),
-            Consequence("c.pos2", "positive", "The church kept Latin learning alive.", weight=0.6),
-            Consequence(
-                "c.neg1", "negative", "Trade networks across the Mediterranean broke up.", "economy"
-            ),
-            Consequence("c.neg2", "negative", "Cities shrank and literacy fell.", weight=0.7),
+            Consequence("c.pos1", "positive", "Post-war West Germany built a sturdier constitution.", "law"),
+            Consequence("c.pos2", "positive", "A constructive vote of no confidence was adopted.", weight=0.6),
+            Consequence("c.neg1", "negative", "Twelve years of dictatorship followed.", "politics"),
+            Consequence("c.neg2", "negative", "Trade unions and parties were banned in 1933.", weight=0.7),
         ),
         warnings=(Warning("example", "this debate was written for the tests", 1),),
         source_file=src,

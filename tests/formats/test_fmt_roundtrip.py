@@ -15,6 +15,7 @@ from quaestio.model import Debate, validate
 ROUND_TRIP = {
     "csv": "quaestio.formats.evidence_csv",
     "aif": "quaestio.formats.aif_json",
+    "ach-csv": "quaestio.formats.ach_csv",
 }
 
 

@@ -55,13 +55,15 @@ class Format:
 def _formats() -> tuple[Format, ...]:
     # Imported here so that format modules can import this module for ``Loaded``.
     from quaestio.formats import debate_json, debate_md
-    from quaestio.formats import aif_json, evidence_csv
+    from quaestio.formats import ach_csv, aif_json, evidence_csv, kialo
 
     return (
         debate_json.FORMAT,
         debate_md.FORMAT,
         evidence_csv.FORMAT,
         aif_json.FORMAT,
+        ach_csv.FORMAT,
+        kialo.FORMAT,
     )
 
 
