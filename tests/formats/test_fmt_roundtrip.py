@@ -16,6 +16,7 @@ ROUND_TRIP = {
     "csv": "quaestio.formats.evidence_csv",
     "aif": "quaestio.formats.aif_json",
     "ach-csv": "quaestio.formats.ach_csv",
+    "graphml": "quaestio.formats.graphml",
 }
 
 

@@ -55,7 +55,7 @@ class Format:
 def _formats() -> tuple[Format, ...]:
     # Imported here so that format modules can import this module for ``Loaded``.
     from quaestio.formats import debate_json, debate_md
-    from quaestio.formats import ach_csv, aif_json, evidence_csv, kialo
+    from quaestio.formats import ach_csv, aif_json, dot, evidence_csv, graphml, kialo
 
     return (
         debate_json.FORMAT,
@@ -64,6 +64,8 @@ def _formats() -> tuple[Format, ...]:
         aif_json.FORMAT,
         ach_csv.FORMAT,
         kialo.FORMAT,
+        graphml.FORMAT,
+        dot.FORMAT,
     )
 
 
