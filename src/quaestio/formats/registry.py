@@ -55,7 +55,8 @@ class Format:
 def _formats() -> tuple[Format, ...]:
     # Imported here so that format modules can import this module for ``Loaded``.
     from quaestio.formats import debate_json, debate_md
-    from quaestio.formats import ach_csv, aif_json, dot, evidence_csv, graphml, kialo
+    from quaestio.formats import ach_csv, aif_json, dot, evidence_csv, graphml, kialo, pdf
+    from quaestio.formats import handout_html_write, handout_md_write
 
     return (
         debate_json.FORMAT,
@@ -66,6 +67,9 @@ def _formats() -> tuple[Format, ...]:
         kialo.FORMAT,
         graphml.FORMAT,
         dot.FORMAT,
+        handout_md_write.FORMAT,
+        handout_html_write.FORMAT,
+        pdf.FORMAT,
     )
 
 
