@@ -1,0 +1,42 @@
+"""``quaestio export``: write a debate file in another format."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from quaestio.errors import UnknownFormatError
+from quaestio.formats import by_name, for_path, read_path, write_bytes, write_path
+
+EXAMPLE = "Example: quaestio export purges.debate.json --to pdf -o purges.pdf"
+BINARY = {"pdf"}
+
+
+def export(
+    debate: Path = typer.Argument(..., help="The debate file to read (any readable format).", exists=True, dir_okay=False),
+    to: str | None = typer.Option(None, "--to", "-t", help="Format name (see `quaestio formats`); taken from -o's ending if left out."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Where to write; '-' or nothing writes text formats to standard output."),
+) -> None:
+    """Write DEBATE in another format."""
+    if to is None and (out is None or str(out) == "-"):
+        raise UnknownFormatError("say which format with --to NAME or give -o a file name", field="to")
+    fmt = by_name(to) if to else for_path(str(out))
+    err = Console(stderr=True)
+    with err.status(f"reading {debate.name}"):
+        loaded = read_path(debate)
+    with err.status(f"writing {fmt.name}"):
+        if out is None and fmt.name in BINARY:
+            out = debate.with_name(debate.name.split(".")[0] + fmt.suffixes[0])
+        if out is None or str(out) == "-":
+            sys.stdout.buffer.write(write_bytes(loaded.debate, fmt))
+            sys.stdout.flush()
+            return
+        write_path(loaded.debate, out, fmt)
+    err.print(f"wrote {out} ({fmt.name}; loses: {fmt.loses})", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export", help=f"Write a debate file in another format.\n\n{EXAMPLE}")(export)

@@ -1,0 +1,52 @@
+"""The FORMATS table as Markdown, the source of ``docs/formats.md``.
+
+Generated, never hand-edited: ``quaestio formats --markdown > docs/formats.md``
+rewrites the page and a test fails when the page and the table disagree.
+"""
+
+from __future__ import annotations
+
+from quaestio.formats.registry import Format, all_formats
+
+HEADER = """# File formats
+
+Generated from the format table in `src/quaestio/formats/registry.py` by
+`quaestio formats --markdown > docs/formats.md`; do not edit by hand.
+
+`quaestio export DEBATE --to NAME [-o OUT]` writes any format marked *write*;
+`quaestio formats` shows this table in the terminal. "Loses" is what a round
+trip through the format drops (for write-only formats: what the file does not
+show); the round-trip tests strip exactly these fields before comparing.
+"""
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def abilities(fmt: Format) -> str:
+    return " + ".join(x for x, ok in (("read", fmt.can_read), ("write", fmt.can_write)) if ok) or "—"
+
+
+def formats_markdown(formats: tuple[Format, ...] | None = None) -> str:
+    rows = [
+        HEADER,
+        "| Name | Endings | Kind | Can | Description | Loses |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for fmt in formats if formats is not None else all_formats():
+        rows.append(
+            "| "
+            + " | ".join(
+                [
+                    f"`{fmt.name}`",
+                    ", ".join(f"`{s}`" for s in fmt.suffixes),
+                    fmt.kind,
+                    abilities(fmt),
+                    _cell(fmt.description),
+                    _cell(fmt.loses),
+                ]
+            )
+            + " |"
+        )
+    return "\n".join(rows) + "\n"
