@@ -109,7 +109,8 @@ def make_example() -> Debate:
             _ev(
                 "p2.f2",
                 "for",
-                "From 1930 Brüning governed by emergency decree, bypassing the Reichstag.",
+                "From 1930 Brüning governed by emergency decree (Art. 48),\n"
+                "bypassing the Reichstag: e.g. 5 decrees in 1930 vs. 66 in 1932.",
                 source=Source(src, 12),
             ),
             _ev(
@@ -133,7 +134,8 @@ def make_example() -> Debate:
                 "p3.f1",
                 "for",
                 "Papen and Hindenburg's circle made Hitler chancellor in January 1933 "
-                "though the Nazi vote had fallen by 2 million in November 1932.",
+                "though the Nazi vote had fallen by 2 million in November 1932. "
+                'Papen thought it a *deal*: "we have hired him" [sic] - see #2 {below} // a/b = c.',
                 "Backstairs intrigue",
             ),
             _ev(

@@ -40,11 +40,33 @@ def _position(p: Position, lost: frozenset[str]) -> Position:
     return replace(p, evidence=tuple(_evidence(e, lost) for e in p.evidence))
 
 
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _whitespace(d: Debate) -> Debate:
+    def ev(e: Evidence) -> Evidence:
+        return replace(e, text=_squash(e.text), label=None if e.label is None else _squash(e.label))
+
+    positions = tuple(
+        replace(p, title=_squash(p.title), summary=_squash(p.summary), evidence=tuple(ev(e) for e in p.evidence))
+        for p in d.positions
+    )
+    conclusion = None if d.conclusion is None else replace(d.conclusion, text=_squash(d.conclusion.text))
+    consequences = tuple(replace(c, text=_squash(c.text)) for c in d.consequences)
+    return replace(
+        d, title=_squash(d.title), question=_squash(d.question), positions=positions,
+        conclusion=conclusion, consequences=consequences,
+    )
+
+
 def strip(debate: Debate, lost: frozenset[str], untitled: str = "example") -> Debate:
     """``debate`` as it reads back from a format that loses ``lost`` (ids aside).
 
     A format without a title names the debate after its file (``untitled``).
     """
+    if "whitespace" in lost:
+        debate = _whitespace(debate)
     d = replace(debate, positions=tuple(_position(p, lost) for p in debate.positions))
     if "title" in lost:
         d = replace(d, title=untitled)

@@ -25,6 +25,8 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def _table_shape(doc: lxml_html.HtmlElement, debate: Debate) -> None:
+    for br in doc.iter("br"):  # a line break is whitespace for the comparisons below
+        br.tail = "\n" + (br.tail or "")
     table = doc.xpath("//table")[0]
     heads = [th.text_content().strip().lower() for th in table.xpath(".//thead//th")]
     assert heads == ["arguments", "supporting evidence", "countering evidence"]

@@ -17,6 +17,7 @@ ROUND_TRIP = {
     "aif": "quaestio.formats.aif_json",
     "ach-csv": "quaestio.formats.ach_csv",
     "graphml": "quaestio.formats.graphml",
+    "argdown": "quaestio.formats.argdown",
 }
 
 

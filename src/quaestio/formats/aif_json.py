@@ -20,6 +20,7 @@ from typing import Any
 
 from quaestio.errors import ParseError
 from quaestio.formats.draft import DraftDebate, DraftEvidence, DraftPosition, build, decode
+from quaestio.formats.graph_shape import rebuttals, shape
 from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import Debate, Warning
@@ -176,36 +177,7 @@ def _interpret(
             Warning("aif_skipped", f"AIF node types not used by quaestio were skipped: {', '.join(sorted(skipped))}")
         )
 
-    roots = [a for a in atoms if not relations[a]]
-    resolved: dict[str, tuple[str, str]] = {r: (r, "root") for r in roots}
-    flattened = 0
-
-    def resolve(node: str, seen: frozenset[str]) -> tuple[str, str] | None:
-        nonlocal flattened
-        if node in resolved:
-            return resolved[node]
-        if node in seen:
-            return None
-        direct = [(s, t) for s, t in relations[node] if t in resolved and resolved[t][1] == "root"]
-        if direct:
-            resolved[node] = (resolved[direct[0][1]][0], direct[0][0])
-            return resolved[node]
-        for stance, target in relations[node]:
-            found = resolve(target, seen | {node})
-            if found is not None:
-                root, target_stance = found
-                mine = target_stance if stance == "for" else ("against" if target_stance == "for" else "for")
-                flattened += 1
-                resolved[node] = (root, mine)
-                return resolved[node]
-        return None
-
-    while True:
-        pending = [a for a in atoms if resolve(a, frozenset()) is None]
-        if not pending:
-            break
-        resolved[pending[0]] = (pending[0], "root")  # a cycle with no claim outside it
-        roots.append(pending[0])
+    resolved, flattened = shape(atoms, relations)
     if flattened:
         draft.warnings.append(
             Warning("aif_flattened", f"{flattened} argument(s) deeper than one step were attached to their claim")
@@ -221,7 +193,7 @@ def _interpret(
         root, stance = resolved[a]
         if stance == "root":
             continue
-        rebuts = [t for s, t in relations[a] if s == "against" and resolved[t][1] != "root"]
+        rebuts = rebuttals(a, relations, resolved)
         positions[root].evidence.append(
             DraftEvidence(
                 stance="for" if stance == "for" else "against",

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 #: token -> the phrase shown to users. Order here is the order of the sentence.
 FIELDS: dict[str, str] = {
     "ids": "node ids (renumbered p1, p1.f1, ... in reading order)",
+    "whitespace": "line breaks and repeated spaces inside texts",
     "title": "the debate title",
     "question": "the question",
     "summary": "position summaries",

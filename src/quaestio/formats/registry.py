@@ -55,7 +55,7 @@ class Format:
 def _formats() -> tuple[Format, ...]:
     # Imported here so that format modules can import this module for ``Loaded``.
     from quaestio.formats import debate_json, debate_md
-    from quaestio.formats import ach_csv, aif_json, dot, evidence_csv, graphml, kialo, pdf
+    from quaestio.formats import ach_csv, aif_json, argdown, dot, evidence_csv, graphml, kialo, pdf
     from quaestio.formats import handout_html_write, handout_md_write
 
     return (
@@ -63,6 +63,7 @@ def _formats() -> tuple[Format, ...]:
         debate_md.FORMAT,
         evidence_csv.FORMAT,
         aif_json.FORMAT,
+        argdown.FORMAT,
         ach_csv.FORMAT,
         kialo.FORMAT,
         graphml.FORMAT,
