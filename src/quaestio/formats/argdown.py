@@ -139,7 +139,12 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
     front = doc.front
     draft = DraftDebate(title=str(front.get("title") or ""), question=str(front.get("question") or ""))
     special = {"conclusion", "positive", "negative"}
-    nodes = [k for k, el in doc.elements.items() if not special & set(el.tags)]
+    linked = {k for r in doc.relations for k in r[:2]}
+    nodes = [
+        k
+        for k, el in doc.elements.items()
+        if not special & set(el.tags) and not (el.is_premise and k not in linked)  # premises live in their argument
+    ]
     relations: Relations = {n: [] for n in nodes}
     skipped = 0
     for src, dst, kind, _line in doc.relations:

@@ -41,6 +41,7 @@ class Element:
     data: dict[str, Any] = field(default_factory=dict)
     line: int = 0
     premises: list[str] = field(default_factory=list)
+    is_premise: bool = False
 
     @property
     def key(self) -> str:
@@ -164,6 +165,7 @@ def parse(text: str, path: str | None = None) -> Document:
                 doc.relations.append((last_argument.key, statement.key, "support", number))
             else:
                 last_argument.premises.append(statement.text or statement.title)
+                statement.is_premise = True
             stack, current = [(indent, statement.key)], statement
             continue
         if re.match(r"^-{2,}", stripped) and last_argument is not None:
