@@ -89,3 +89,23 @@ def test_malformed_aif_names_the_field(doc: dict[str, object], field: str) -> No
     with pytest.raises(ParseError) as info:
         read(json.dumps(doc, indent=1).encode(), "bad.aif.json")
     assert info.value.field == field and info.value.file == "bad.aif.json"
+
+
+def test_long_chains_and_cycles_are_flattened_without_recursion() -> None:
+    n = 5000
+    nodes = [{"nodeID": f"i{k}", "type": "I", "text": f"claim {k}"} for k in range(n)]
+    nodes += [{"nodeID": f"s{k}", "type": "RA" if k % 2 else "CA", "text": ""} for k in range(n - 1)]
+    edges = [{"edgeID": f"a{k}", "fromID": f"i{k + 1}", "toID": f"s{k}"} for k in range(n - 1)]
+    edges += [{"edgeID": f"b{k}", "fromID": f"s{k}", "toID": f"i{k}"} for k in range(n - 1)]
+    # plus two claims attacking each other and nothing else
+    nodes += [{"nodeID": "x", "type": "I", "text": "x"}, {"nodeID": "y", "type": "I", "text": "y"}]
+    nodes += [{"nodeID": "cx", "type": "CA", "text": ""}, {"nodeID": "cy", "type": "CA", "text": ""}]
+    edges += [
+        {"edgeID": "c1", "fromID": "x", "toID": "cx"}, {"edgeID": "c2", "fromID": "cx", "toID": "y"},
+        {"edgeID": "c3", "fromID": "y", "toID": "cy"}, {"edgeID": "c4", "fromID": "cy", "toID": "x"},
+    ]
+    d = read(json.dumps({"nodes": nodes, "edges": edges}).encode(), "chain.json").debate
+    assert [p.title for p in d.positions] == ["claim 0", "x"]
+    assert len(d.positions[0].evidence) == n - 1
+    assert d.positions[1].evidence[0].stance == "against"
+    assert {w.code for w in d.warnings} == {"aif_flattened"}

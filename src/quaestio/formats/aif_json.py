@@ -87,6 +87,17 @@ def write(debate: Debate) -> bytes:
 
 
 # -- reading --------------------------------------------------------------------------
+def _node_lines(text: str) -> dict[str, int]:
+    """Line of each ``"nodeID"`` in the JSON text, found in one pass."""
+    lines: dict[str, int] = {}
+    line, pos = 1, 0
+    for m in re.finditer(r'"nodeID"\s*:\s*"?([^",}\s]*)', text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        lines.setdefault(m.group(1), line)
+    return lines
+
+
 def _line_of(text: str, key: str, value: str) -> int | None:
     m = re.search(r'"' + key + r'"\s*:\s*"?' + re.escape(value) + r'"?\s*[,}\n]', text)
     return text.count("\n", 0, m.start()) + 1 if m else None
@@ -110,6 +121,7 @@ def read(data: bytes, path: str | None) -> Loaded:
     if not isinstance(raw_edges, list):
         raise ParseError("'edges' must be a list", file=path, line=1, field="edges")
 
+    node_lines = _node_lines(text)
     kinds: dict[str, str] = {}
     texts: dict[str, str] = {}
     order: list[str] = []
@@ -118,7 +130,7 @@ def read(data: bytes, path: str | None) -> Loaded:
         if not isinstance(node, dict):
             raise ParseError("a node must be an object", file=path, field=where)
         nid = _ident(node.get("nodeID"), text, path, f"{where}.nodeID")
-        line = _line_of(text, "nodeID", nid)
+        line = node_lines.get(nid)
         if nid in kinds:
             raise ParseError(f"node id {nid!r} is used twice", file=path, line=line, field=f"{where}.nodeID")
         kind, body = node.get("type"), node.get("text", "")
@@ -140,7 +152,7 @@ def read(data: bytes, path: str | None) -> Loaded:
                 raise ParseError(f"edge points at unknown node {end!r}", file=path, line=line, field=where)
         outgoing.setdefault(src, []).append(dst)
         incoming.setdefault(dst, []).append(src)
-    return build(_interpret(doc, kinds, texts, order, outgoing, incoming, text), path)
+    return build(_interpret(doc, kinds, texts, order, outgoing, incoming, node_lines), path)
 
 
 def _interpret(
@@ -150,7 +162,7 @@ def _interpret(
     order: list[str],
     outgoing: dict[str, list[str]],
     incoming: dict[str, list[str]],
-    text: str,
+    node_lines: dict[str, int],
 ) -> DraftDebate:
     draft = DraftDebate()
     atoms = [n for n in order if kinds[n] == "I"]
@@ -187,7 +199,7 @@ def _interpret(
     for a in atoms:
         root, stance = resolved[a]
         if stance == "root":
-            positions[a] = DraftPosition(title=texts[a], key=a, hint=a, line=_line_of(text, "nodeID", a))
+            positions[a] = DraftPosition(title=texts[a], key=a, hint=a, line=node_lines.get(a))
             draft.positions.append(positions[a])
     for a in atoms:
         root, stance = resolved[a]
@@ -201,7 +213,7 @@ def _interpret(
                 key=a,
                 hint=a,
                 rebuts=rebuts if stance == "against" else [],
-                line=_line_of(text, "nodeID", a),
+                line=node_lines.get(a),
             )
         )
     _historians(doc, kinds, texts, outgoing, positions)

@@ -27,36 +27,38 @@ def shape(
     resolved: dict[str, tuple[str, str]] = {
         n: (n, "root") for n in nodes if n in forced or not relations.get(n)
     }
+    flip = {"for": "against", "against": "for"}
+    frontier = set(resolved)
     flattened = 0
-
-    def resolve(node: str, seen: frozenset[str]) -> tuple[str, str] | None:
-        nonlocal flattened
-        if node in resolved:
-            return resolved[node]
-        if node in seen:
-            return None
-        links = relations.get(node, [])
-        direct = [(s, t) for s, t in links if t in resolved and resolved[t][1] == "root"]
-        if direct:
-            stance, target = direct[0]
-            resolved[node] = (resolved[target][0], stance)
-            return resolved[node]
-        for stance, target in links:
-            found = resolve(target, seen | {node})
-            if found is not None:
-                root, target_stance = found
-                flip = {"for": "against", "against": "for"}
-                mine = target_stance if stance == "for" else flip[target_stance]
-                flattened += 1
-                resolved[node] = (root, mine)
-                return resolved[node]
-        return None
-
+    order = {n: i for i, n in enumerate(nodes)}
+    incoming: dict[str, list[str]] = {}
+    for n in nodes:
+        for _, target in relations.get(n, []):
+            incoming.setdefault(target, []).append(n)
+    # Breadth-first from the positions outwards: each claim takes the shortest
+    # chain to a position (no recursion, so long chains cannot overflow the stack).
     while True:
-        pending = [n for n in nodes if resolve(n, frozenset()) is None]
-        if not pending:
-            return resolved, flattened
-        resolved[pending[0]] = (pending[0], "root")
+        found: dict[str, tuple[str, str]] = {}
+        candidates = {n for t in frontier for n in incoming.get(t, ()) if n not in resolved}
+        for n in sorted(candidates, key=order.__getitem__):
+            for stance, target in relations.get(n, []):
+                if target in frontier:
+                    root, target_stance = resolved[target]
+                    if target_stance == "root":
+                        found[n] = (root, stance)
+                    else:
+                        found[n] = (root, target_stance if stance == "for" else flip[target_stance])
+                        flattened += 1
+                    break
+        if not found:
+            pending = [n for n in nodes if n not in resolved]
+            if not pending:
+                return resolved, flattened
+            resolved[pending[0]] = (pending[0], "root")  # a cycle that reaches no position
+            frontier = {pending[0]}
+            continue
+        resolved.update(found)
+        frontier = set(found)
 
 
 def rebuttals(node: str, relations: Relations, resolved: dict[str, tuple[str, str]]) -> list[str]:
