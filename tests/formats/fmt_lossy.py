@@ -32,7 +32,9 @@ def _position(p: Position, lost: frozenset[str]) -> Position:
     if "historians" in lost:
         p = replace(p, historians=())
     if "historian_keys" in lost:
-        p = replace(p, historians=tuple(Historian(h.name, historian_key(h.name)) for h in p.historians))
+        p = replace(
+            p, historians=tuple(Historian(h.name, historian_key(h.name)) for h in p.historians)
+        )
     if "weights" in lost:
         p = replace(p, weight=DEFAULT_WEIGHT)
     if "sources" in lost:
@@ -49,14 +51,25 @@ def _whitespace(d: Debate) -> Debate:
         return replace(e, text=_squash(e.text), label=None if e.label is None else _squash(e.label))
 
     positions = tuple(
-        replace(p, title=_squash(p.title), summary=_squash(p.summary), evidence=tuple(ev(e) for e in p.evidence))
+        replace(
+            p,
+            title=_squash(p.title),
+            summary=_squash(p.summary),
+            evidence=tuple(ev(e) for e in p.evidence),
+        )
         for p in d.positions
     )
-    conclusion = None if d.conclusion is None else replace(d.conclusion, text=_squash(d.conclusion.text))
+    conclusion = (
+        None if d.conclusion is None else replace(d.conclusion, text=_squash(d.conclusion.text))
+    )
     consequences = tuple(replace(c, text=_squash(c.text)) for c in d.consequences)
     return replace(
-        d, title=_squash(d.title), question=_squash(d.question), positions=positions,
-        conclusion=conclusion, consequences=consequences,
+        d,
+        title=_squash(d.title),
+        question=_squash(d.question),
+        positions=positions,
+        conclusion=conclusion,
+        consequences=consequences,
     )
 
 

@@ -19,7 +19,10 @@ def test_arguebuf_loads_what_quaestio_writes(example: Debate, tmp_path: Path) ->
     ours_atoms = {n["nodeID"]: n["text"] for n in doc["nodes"] if n["type"] == "I"}
     ours_schemes = {n["nodeID"]: n["type"] for n in doc["nodes"] if n["type"] in ("RA", "CA")}
     assert {k: v.plain_text for k, v in graph.atom_nodes.items()} == ours_atoms
-    kinds = {k: ("RA" if isinstance(v.scheme, ab.Support) else "CA") for k, v in graph.scheme_nodes.items()}
+    kinds = {
+        k: ("RA" if isinstance(v.scheme, ab.Support) else "CA")
+        for k, v in graph.scheme_nodes.items()
+    }
     assert kinds == ours_schemes
     argument_nodes = set(ours_atoms) | set(ours_schemes)
     ours_edges = {
@@ -44,12 +47,21 @@ def test_quaestio_reads_what_arguebuf_writes(tmp_path: Path) -> None:
     con = ab.AtomNode("Frontier troops had been withdrawn for civil wars long before.")
     for n in (claim, other, pro, con):
         g.add_node(n)
-    support, attack, rebut = ab.SchemeNode(ab.Support.DEFAULT), ab.SchemeNode(ab.Attack.DEFAULT), ab.SchemeNode(
-        ab.Attack.DEFAULT
+    support, attack, rebut = (
+        ab.SchemeNode(ab.Support.DEFAULT),
+        ab.SchemeNode(ab.Attack.DEFAULT),
+        ab.SchemeNode(ab.Attack.DEFAULT),
     )
     for s in (support, attack, rebut):
         g.add_node(s)
-    for a, b in ((pro, support), (support, claim), (con, attack), (attack, claim), (con, rebut), (rebut, pro)):
+    for a, b in (
+        (pro, support),
+        (support, claim),
+        (con, attack),
+        (attack, claim),
+        (con, rebut),
+        (rebut, pro),
+    ):
         g.add_edge(ab.Edge(a, b))
     out = tmp_path / "from_arguebuf.json"
     ab.dump.file(g, out, ab.dump.Config(format=ab.dump.Format.AIF))
@@ -57,7 +69,10 @@ def test_quaestio_reads_what_arguebuf_writes(tmp_path: Path) -> None:
     debate = loaded.debate
     assert [p.title for p in debate.positions] == [claim.plain_text, other.plain_text]
     first = debate.positions[0]
-    assert [(e.stance, e.text) for e in first.evidence] == [("for", pro.plain_text), ("against", con.plain_text)]
+    assert [(e.stance, e.text) for e in first.evidence] == [
+        ("for", pro.plain_text),
+        ("against", con.plain_text),
+    ]
     assert first.countering[0].rebuts == (first.supporting[0].id,)
     assert debate.positions[1].evidence == ()
     # ids follow quaestio's scheme even though arguebuf used uuids
@@ -77,8 +92,22 @@ def test_historians_survive_as_participants(example: Debate) -> None:
 @pytest.mark.parametrize(
     ("doc", "field"),
     [
-        ({"nodes": [{"nodeID": "a", "type": "I", "text": "x"}, {"nodeID": "a", "type": "I", "text": "y"}]}, "nodes[1].nodeID"),
-        ({"nodes": [{"nodeID": "a", "type": "I", "text": "x"}], "edges": [{"edgeID": "e", "fromID": "a", "toID": "zz"}]}, "edges[0]"),
+        (
+            {
+                "nodes": [
+                    {"nodeID": "a", "type": "I", "text": "x"},
+                    {"nodeID": "a", "type": "I", "text": "y"},
+                ]
+            },
+            "nodes[1].nodeID",
+        ),
+        (
+            {
+                "nodes": [{"nodeID": "a", "type": "I", "text": "x"}],
+                "edges": [{"edgeID": "e", "fromID": "a", "toID": "zz"}],
+            },
+            "edges[0]",
+        ),
         ({"nodes": [{"nodeID": "a", "type": 3, "text": "x"}]}, "nodes[0]"),
         ({"edges": []}, "nodes"),
     ],
@@ -94,15 +123,22 @@ def test_malformed_aif_names_the_field(doc: dict[str, object], field: str) -> No
 def test_long_chains_and_cycles_are_flattened_without_recursion() -> None:
     n = 5000
     nodes = [{"nodeID": f"i{k}", "type": "I", "text": f"claim {k}"} for k in range(n)]
-    nodes += [{"nodeID": f"s{k}", "type": "RA" if k % 2 else "CA", "text": ""} for k in range(n - 1)]
+    nodes += [
+        {"nodeID": f"s{k}", "type": "RA" if k % 2 else "CA", "text": ""} for k in range(n - 1)
+    ]
     edges = [{"edgeID": f"a{k}", "fromID": f"i{k + 1}", "toID": f"s{k}"} for k in range(n - 1)]
     edges += [{"edgeID": f"b{k}", "fromID": f"s{k}", "toID": f"i{k}"} for k in range(n - 1)]
     # plus two claims attacking each other and nothing else
     nodes += [{"nodeID": "x", "type": "I", "text": "x"}, {"nodeID": "y", "type": "I", "text": "y"}]
-    nodes += [{"nodeID": "cx", "type": "CA", "text": ""}, {"nodeID": "cy", "type": "CA", "text": ""}]
+    nodes += [
+        {"nodeID": "cx", "type": "CA", "text": ""},
+        {"nodeID": "cy", "type": "CA", "text": ""},
+    ]
     edges += [
-        {"edgeID": "c1", "fromID": "x", "toID": "cx"}, {"edgeID": "c2", "fromID": "cx", "toID": "y"},
-        {"edgeID": "c3", "fromID": "y", "toID": "cy"}, {"edgeID": "c4", "fromID": "cy", "toID": "x"},
+        {"edgeID": "c1", "fromID": "x", "toID": "cx"},
+        {"edgeID": "c2", "fromID": "cx", "toID": "y"},
+        {"edgeID": "c3", "fromID": "y", "toID": "cy"},
+        {"edgeID": "c4", "fromID": "cy", "toID": "x"},
     ]
     d = read(json.dumps({"nodes": nodes, "edges": edges}).encode(), "chain.json").debate
     assert [p.title for p in d.positions] == ["claim 0", "x"]

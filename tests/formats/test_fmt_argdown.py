@@ -33,7 +33,9 @@ def argdown_cli() -> Path:
     binary = TOOLS / "node_modules" / "@argdown" / "cli" / "dist" / "cli.js"
     if not binary.exists():
         subprocess.run(
-            ["npm", "ci", "--prefix", str(TOOLS), "--no-audit", "--no-fund"], check=True, timeout=600,
+            ["npm", "ci", "--prefix", str(TOOLS), "--no-audit", "--no-fund"],
+            check=True,
+            timeout=600,
             capture_output=True,
         )
     assert binary.exists(), "npm ci did not install @argdown/cli"
@@ -45,7 +47,10 @@ def reference(cli: Path, text: str, tmp: Path) -> dict[str, Any]:
     source = tmp / "map.argdown"
     source.write_text(text, encoding="utf-8")
     result = subprocess.run(
-        ["node", str(cli), "json", str(source), str(tmp / "out")], capture_output=True, text=True, timeout=120
+        ["node", str(cli), "json", str(source), str(tmp / "out")],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0 and "Successfully" in result.stdout, result.stdout + result.stderr
     return dict(json.loads((tmp / "out" / "map.json").read_text(encoding="utf-8")))
@@ -60,7 +65,9 @@ def _clean(member: dict[str, Any]) -> str:
     return " ".join(text.split())
 
 
-def _theirs(ref: dict[str, Any]) -> tuple[dict[str, str], dict[str, str], set[tuple[str, str, str]], dict[str, Any]]:
+def _theirs(
+    ref: dict[str, Any],
+) -> tuple[dict[str, str], dict[str, str], set[tuple[str, str, str]], dict[str, Any]]:
     def text_of(el: dict[str, Any]) -> str:
         texts = [_clean(m) for m in el["members"]]
         return next((t for t in texts if t), "")
@@ -69,9 +76,12 @@ def _theirs(ref: dict[str, Any]) -> tuple[dict[str, str], dict[str, str], set[tu
     arguments = {f"<{k}": text_of(v) for k, v in ref["arguments"].items()}
     kind = {"argument": "<", "equivalence-class": "["}
     relations = {
-        (kind[r["fromType"]] + r["from"], kind[r["toType"]] + r["to"], r["relationType"]) for r in ref["relations"]
+        (kind[r["fromType"]] + r["from"], kind[r["toType"]] + r["to"], r["relationType"])
+        for r in ref["relations"]
     }
-    for title, arg in ref["arguments"].items():  # a premise-conclusion structure supports its conclusion
+    for title, arg in ref[
+        "arguments"
+    ].items():  # a premise-conclusion structure supports its conclusion
         for member in arg.get("pcs", []):
             if member.get("role") == "main-conclusion":
                 relations.add((f"<{title}", f"[{member['title']}", "support"))
@@ -80,27 +90,35 @@ def _theirs(ref: dict[str, Any]) -> tuple[dict[str, str], dict[str, str], set[tu
     return statements, arguments, relations, data
 
 
-def _ours(doc: Document) -> tuple[dict[str, str], dict[str, str], set[tuple[str, str, str]], dict[str, Any]]:
+def _ours(
+    doc: Document,
+) -> tuple[dict[str, str], dict[str, str], set[tuple[str, str, str]], dict[str, Any]]:
     statements = {k: e.text for k, e in doc.elements.items() if e.kind == "statement"}
     arguments = {k: e.text for k, e in doc.elements.items() if e.kind == "argument"}
     relations = {(a, b, k) for a, b, k, _ in doc.relations}
     return statements, arguments, relations, {k: e.data for k, e in doc.elements.items()}
 
 
-def test_reference_reads_what_quaestio_writes(argdown_cli: Path, example: Debate, tmp_path: Path) -> None:
+def test_reference_reads_what_quaestio_writes(
+    argdown_cli: Path, example: Debate, tmp_path: Path
+) -> None:
     text = argdown.write(example).decode()
     ref = reference(argdown_cli, text, tmp_path)
     theirs, ours = _theirs(ref), _ours(parse(text))
     assert theirs == ours
     # and in the reference's reading, the debate is all there: every point's text, every rebuttal
     arguments = theirs[1]
-    assert sorted(arguments.values()) == sorted(" ".join(e.text.split()) for _, e in example.iter_evidence())
+    assert sorted(arguments.values()) == sorted(
+        " ".join(e.text.split()) for _, e in example.iter_evidence()
+    )
     attacks_on_points = {(a, b) for a, b, k in theirs[2] if k == "attack" and b.startswith("<")}
     assert len(attacks_on_points) == len(example.rebuttal_pairs())
     assert {v.get("id") for v in theirs[3].values()} >= set(example.node_ids())
 
 
-def test_quaestio_reads_a_hand_written_map_like_the_reference(argdown_cli: Path, tmp_path: Path) -> None:
+def test_quaestio_reads_a_hand_written_map_like_the_reference(
+    argdown_cli: Path, tmp_path: Path
+) -> None:
     text = (DATA / "weimar-map.argdown").read_text()
     assert _theirs(reference(argdown_cli, text, tmp_path)) == _ours(parse(text))
 
@@ -113,7 +131,10 @@ def test_hand_written_map_becomes_a_debate() -> None:
     depression, constitution = d.positions
     assert [h.name for h in depression.historians] == ["Borchardt"]
     assert [(e.label, e.stance) for e in depression.evidence] == [
-        ("Mass unemployment", "for"), ("Britain survived", "against"), ("Timing", "against"), ("Banks failed", "for"),
+        ("Mass unemployment", "for"),
+        ("Britain survived", "against"),
+        ("Timing", "against"),
+        ("Banks failed", "for"),
     ]
     assert depression.evidence[0].text == "Six million unemployed turned to extremist parties."
     britain = depression.evidence[1]

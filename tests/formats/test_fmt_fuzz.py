@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fmt_example import make_example
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,12 +17,12 @@ from quaestio.errors import ParseError
 from quaestio.formats import all_formats
 from quaestio.model import validate
 
-import conftest  # noqa: I001  (the example debate, to fuzz around real files)
-
 MINE = {"csv", "aif", "argdown", "ach-csv", "kialo", "graphml"}
 READERS = [f for f in all_formats() if f.name in MINE and f.read is not None]
 SAMPLES: dict[str, bytes] = {
-    f.name: f.write(conftest.make_example()) for f in READERS if f.write is not None  # type: ignore[misc]
+    f.name: f.write(make_example())  # type: ignore[misc]
+    for f in READERS
+    if f.write is not None
 }
 SAMPLES["kialo"] = (Path(__file__).parent / "data" / "rome.kialo.txt").read_bytes()
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -54,7 +55,12 @@ def test_truncated_files(name: str, cut: float) -> None:
 @FUZZ
 @given(
     name=st.sampled_from(sorted(MINE)),
-    edits=st.lists(st.tuples(st.floats(0, 1), st.sampled_from(list(b"{}[]<>:;,\"'\n#-+_=\\/() ")), st.booleans()), max_size=8),
+    edits=st.lists(
+        st.tuples(
+            st.floats(0, 1), st.sampled_from(list(b"{}[]<>:;,\"'\n#-+_=\\/() ")), st.booleans()
+        ),
+        max_size=8,
+    ),
 )
 def test_mutated_files(name: str, edits: list[tuple[float, int, bool]]) -> None:
     data = bytearray(SAMPLES[name])

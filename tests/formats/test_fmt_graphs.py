@@ -10,9 +10,10 @@ import networkx as nx
 import pytest
 
 from quaestio.errors import ParseError
-from quaestio.formats import by_name
-from quaestio.formats import graphml
+from quaestio.formats import by_name, graphml
 from quaestio.model import Debate
+
+HEAD = "<graphml xmlns='http://graphml.graphdrawing.org/xmlns'>"
 
 
 def test_networkx_reads_our_graphml(example: Debate, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -58,8 +59,16 @@ def test_graphml_rejects_external_entities(tmp_path) -> None:  # type: ignore[no
 @pytest.mark.parametrize(
     ("doc", "line", "field"),
     [
-        ("<graphml xmlns='http://graphml.graphdrawing.org/xmlns'>\n<graph>\n<node id='a'/>\n</graph></graphml>", 3, "kind"),
-        ("<graphml xmlns='http://graphml.graphdrawing.org/xmlns'>\n<graph>\n<node id='a'>\n<oops></graph></graphml>", 4, None),
+        (
+            f"{HEAD}\n<graph>\n<node id='a'/>\n</graph></graphml>",
+            3,
+            "kind",
+        ),
+        (
+            f"{HEAD}\n<graph>\n<node id='a'>\n<oops></graph></graphml>",
+            4,
+            None,
+        ),
         ("<other/>", 1, None),
     ],
 )
@@ -69,15 +78,25 @@ def test_graphml_errors_name_the_line(doc: str, line: int, field: str | None) ->
     assert info.value.line == line and info.value.field == field
 
 
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz (Debian package graphviz) not installed")
+@pytest.mark.skipif(
+    shutil.which("dot") is None, reason="Graphviz (Debian package graphviz) not installed"
+)
 def test_graphviz_lays_out_our_dot(example: Debate) -> None:
     data = by_name("dot").write(example)  # type: ignore[misc]
-    result = subprocess.run(["dot", "-Tjson"], input=data, capture_output=True, check=True, timeout=60)
+    result = subprocess.run(
+        ["dot", "-Tjson"], input=data, capture_output=True, check=True, timeout=60
+    )
     layout = json.loads(result.stdout)
     names = {o["name"] for o in layout["objects"] if "nodes" not in o or not o.get("nodes")} - {
         o["name"] for o in layout["objects"] if o["name"].startswith("cluster_")
     }
     assert names == {p.id for p in example.positions} | {e.id for _, e in example.iter_evidence()}
-    assert len(layout["edges"]) == sum(len(p.evidence) for p in example.positions) + len(example.rebuttal_pairs())
-    assert [o["name"] for o in layout["objects"] if o["name"].startswith("cluster_")] == ["cluster_1", "cluster_2", "cluster_3"]
+    assert len(layout["edges"]) == sum(len(p.evidence) for p in example.positions) + len(
+        example.rebuttal_pairs()
+    )
+    assert [o["name"] for o in layout["objects"] if o["name"].startswith("cluster_")] == [
+        "cluster_1",
+        "cluster_2",
+        "cluster_3",
+    ]
     assert layout["label"] == example.title

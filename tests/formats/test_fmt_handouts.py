@@ -87,7 +87,9 @@ def _looks_like_a_table(png: Path, min_width: int) -> None:
     # long horizontal table rules: rows where many pixels are grey-dark
     px = img.load()
     ruled = sum(
-        1 for y in range(img.height) if sum(1 for x in range(0, img.width, 4) if px[x, y] < 200) > img.width // 8
+        1
+        for y in range(img.height)
+        if sum(1 for x in range(0, img.width, 4) if px[x, y] < 200) > img.width // 8
     )
     assert ruled >= 4, "no table rules found"
 
@@ -97,11 +99,17 @@ def test_pdf_handout_renders_to_png(example: Debate, tmp_path: Path) -> None:
     pdf = tmp_path / "example.pdf"
     pdf.write_bytes(by_name("pdf").write(example))  # type: ignore[misc]
     assert pdf.read_bytes().startswith(b"%PDF-")
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     for p in example.positions:
         assert p.title.split()[0] in text
     assert "SUPPORTING EVIDENCE" in text and "COUNTERING EVIDENCE" in text
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True, timeout=120)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
+        check=True,
+        timeout=120,
+    )
     page = next(tmp_path.glob("page*.png"))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     target = SCREENSHOTS / "example-handout-pdf.png"
@@ -117,8 +125,19 @@ def test_html_handout_screenshot(example: Debate, tmp_path: Path) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     target = SCREENSHOTS / "example-handout-html.png"
     subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", f"--user-data-dir={tmp_path / 'profile'}",
-         "--window-size=1280,1000", f"--screenshot={target}", page.as_uri()],
-        check=True, capture_output=True, timeout=120,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--window-size=1280,1000",
+            f"--screenshot={target}",
+            page.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     _looks_like_a_table(target, 1280)

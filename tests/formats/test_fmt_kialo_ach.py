@@ -9,8 +9,7 @@ import arguebuf as ab
 import pytest
 
 from quaestio.errors import ParseError
-from quaestio.formats import by_name, read_path
-from quaestio.formats import ach_csv, kialo
+from quaestio.formats import ach_csv, by_name, kialo, read_path
 from quaestio.model import Debate
 
 DATA = Path(__file__).parent / "data"
@@ -21,10 +20,18 @@ def test_kialo_multi_thesis_outline() -> None:
     d = loaded.debate
     assert d.title == "Why did the Western Roman Empire fall?"
     assert d.question == d.title
-    assert [p.title for p in d.positions] == ["Decay from within", "Pressure from outside", "Transformation, not fall"]
+    assert [p.title for p in d.positions] == [
+        "Decay from within",
+        "Pressure from outside",
+        "Transformation, not fall",
+    ]
     assert d.positions[0].summary == "Civil wars and a weak currency hollowed out the state."
     decay = d.positions[0]
-    assert [(e.id, e.stance) for e in decay.evidence] == [("p1.f1", "for"), ("p1.a1", "against"), ("p1.a2", "against")]
+    assert [(e.id, e.stance) for e in decay.evidence] == [
+        ("p1.f1", "for"),
+        ("p1.a1", "against"),
+        ("p1.a2", "against"),
+    ]
     assert decay.evidence[1].rebuts == ("p1.f1",)
     assert decay.evidence[1].text.endswith("for another thousand years.")
     assert decay.evidence[0].years == ()  # "third century" is not a year
@@ -44,18 +51,27 @@ def test_kialo_matches_arguebuf_loader() -> None:
         return t.split("\n")[0].strip()
 
     theirs = {first(a.plain_text) for a in graph.atom_nodes.values()}
-    ours = {d.question} | {p.title for p in d.positions} | {first(e.text) for _, e in d.iter_evidence()}
+    ours = (
+        {d.question}
+        | {p.title for p in d.positions}
+        | {first(e.text) for _, e in d.iter_evidence()}
+    )
     assert theirs == ours  # arguebuf also resolves "-> See" to the existing claim
     attackers = {
         first(e.source.plain_text)
         for e in graph.edges.values()
         if isinstance(e.target, ab.SchemeNode) and isinstance(e.target.scheme, ab.Attack)
     }
-    assert attackers == {first(e.text) for _, e in d.iter_evidence() if e.stance == "against" or e.rebuts}
+    assert attackers == {
+        first(e.text) for _, e in d.iter_evidence() if e.stance == "against" or e.rebuts
+    }
 
 
 def test_kialo_single_thesis_is_one_position() -> None:
-    text = "Discussion Title: Was Rome's fall a catastrophe?\n\n1. Rome's fall was a catastrophe.\n1.1. Pro: Trade collapsed.\n1.2. Con: Law survived.\n"
+    text = (
+        "Discussion Title: Was Rome's fall a catastrophe?\n\n"
+        "1. Rome's fall was a catastrophe.\n1.1. Pro: Trade collapsed.\n1.2. Con: Law survived.\n"
+    )
     d = kialo.read(text.encode(), "t.kialo.txt").debate
     assert [p.title for p in d.positions] == ["Rome's fall was a catastrophe."]
     assert [e.stance for e in d.positions[0].evidence] == ["for", "against"]

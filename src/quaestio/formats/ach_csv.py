@@ -42,7 +42,15 @@ LOSES = frozenset(
     }
 )
 FIXED = ("ID", "Evidence", "Label", "Date")
-RATINGS = {"CC": "for", "C": "for", "I": "against", "II": "against", "N": None, "NA": None, "": None}
+RATINGS = {
+    "CC": "for",
+    "C": "for",
+    "I": "against",
+    "II": "against",
+    "N": None,
+    "NA": None,
+    "": None,
+}
 
 
 def write(debate: Debate) -> bytes:
@@ -68,7 +76,9 @@ def read(data: bytes, path: str | None) -> Loaded:
         names = [h.strip() for h in header]
         lower = [n.lower() for n in names]
         if "evidence" not in lower:
-            raise ParseError("the header needs an 'Evidence' column", file=path, line=1, field="Evidence")
+            raise ParseError(
+                "the header needs an 'Evidence' column", file=path, line=1, field="Evidence"
+            )
         fixed = {n.lower() for n in FIXED} | {"type", "credibility", "relevance", "notes"}
         hyp_cols = [i for i, n in enumerate(lower) if n not in fixed]
         if not hyp_cols:
@@ -84,11 +94,15 @@ def read(data: bytes, path: str | None) -> Loaded:
             if not any(c.strip() for c in row):
                 continue
             if len(row) > len(names):
-                raise ParseError(f"row has {len(row)} cells, the header {len(names)}", file=path, line=line)
+                raise ParseError(
+                    f"row has {len(row)} cells, the header {len(names)}", file=path, line=line
+                )
             row = row + [""] * (len(names) - len(row))
             body = row[col["evidence"]].strip()
             if not body:
-                raise ParseError("the evidence cell is empty", file=path, line=line, field="Evidence")
+                raise ParseError(
+                    "the evidence cell is empty", file=path, line=line, field="Evidence"
+                )
             rated = []
             for n, i in enumerate(hyp_cols):
                 rating = row[i].strip().upper()
@@ -122,9 +136,13 @@ def read(data: bytes, path: str | None) -> Loaded:
     except csv.Error as exc:
         raise ParseError(f"not valid CSV: {exc}", file=path, line=rows.line_num) from None
     if shared:
-        draft.warnings.append(Warning("ach_shared", f"{shared} row(s) bear on several hypotheses and were copied"))
+        draft.warnings.append(
+            Warning("ach_shared", f"{shared} row(s) bear on several hypotheses and were copied")
+        )
     if skipped:
-        draft.warnings.append(Warning("ach_unrated", f"{skipped} row(s) rated against no hypothesis were skipped"))
+        draft.warnings.append(
+            Warning("ach_unrated", f"{skipped} row(s) rated against no hypothesis were skipped")
+        )
     return build(draft, path)
 
 
@@ -132,13 +150,18 @@ def _years(cell: str, path: str | None, line: int) -> tuple[int, ...]:
     try:
         return tuple(int(part) for part in cell.replace(",", ";").split(";") if part.strip())
     except ValueError:
-        raise ParseError(f"date {cell!r} is not a list of years", file=path, line=line, field="Date") from None
+        raise ParseError(
+            f"date {cell!r} is not a list of years", file=path, line=line, field="Date"
+        ) from None
 
 
 FORMAT = Format(
     name="ach-csv",
     suffixes=(".ach.csv",),
-    description="ACH matrix (Analysis of Competing Hypotheses): evidence rows × hypothesis columns, C/I ratings",
+    description=(
+        "ACH matrix (Analysis of Competing Hypotheses): evidence rows × hypothesis columns, "
+        "C/I ratings"
+    ),
     media_type="text/csv",
     read=read,
     write=write,

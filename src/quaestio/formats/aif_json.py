@@ -54,7 +54,9 @@ def to_aif(debate: Debate) -> dict[str, Any]:
     person_of: dict[str, int] = {}
 
     def edge(source: str, target: str) -> None:
-        edges.append({"edgeID": f"e{len(edges) + 1}", "fromID": source, "toID": target, "formEdgeID": None})
+        edges.append(
+            {"edgeID": f"e{len(edges) + 1}", "fromID": source, "toID": target, "formEdgeID": None}
+        )
 
     def scheme(node_id: str, kind: str, source: str, target: str) -> None:
         nodes.append({"nodeID": node_id, "text": SCHEME_TEXT[kind], "type": kind})
@@ -66,11 +68,19 @@ def to_aif(debate: Debate) -> dict[str, Any]:
         for n, h in enumerate(p.historians, start=1):
             if h.name not in person_of:
                 person_of[h.name] = len(person_of) + 1
-                participants.append({"participantID": person_of[h.name], "firstname": "", "surname": h.name})
+                participants.append(
+                    {"participantID": person_of[h.name], "firstname": "", "surname": h.name}
+                )
             lid = f"{p.id}~L{n}"
             nodes.append({"nodeID": lid, "text": f"{h.name}: {p.title}", "type": "L"})
             locutions.append(
-                {"nodeID": lid, "personID": person_of[h.name], "start": None, "end": None, "source": None}
+                {
+                    "nodeID": lid,
+                    "personID": person_of[h.name],
+                    "start": None,
+                    "end": None,
+                    "source": None,
+                }
             )
             scheme(f"{p.id}~YA{n}", "YA", lid, p.id)
         for e in p.evidence:
@@ -116,7 +126,9 @@ def read(data: bytes, path: str | None) -> Loaded:
     except json.JSONDecodeError as exc:
         raise ParseError(f"not valid JSON: {exc.msg}", file=path, line=exc.lineno) from None
     if not isinstance(doc, dict) or not isinstance(doc.get("nodes"), list):
-        raise ParseError("an AIF graph is a JSON object with a 'nodes' list", file=path, line=1, field="nodes")
+        raise ParseError(
+            "an AIF graph is a JSON object with a 'nodes' list", file=path, line=1, field="nodes"
+        )
     raw_edges = doc.get("edges", [])
     if not isinstance(raw_edges, list):
         raise ParseError("'edges' must be a list", file=path, line=1, field="edges")
@@ -132,10 +144,14 @@ def read(data: bytes, path: str | None) -> Loaded:
         nid = _ident(node.get("nodeID"), text, path, f"{where}.nodeID")
         line = node_lines.get(nid)
         if nid in kinds:
-            raise ParseError(f"node id {nid!r} is used twice", file=path, line=line, field=f"{where}.nodeID")
+            raise ParseError(
+                f"node id {nid!r} is used twice", file=path, line=line, field=f"{where}.nodeID"
+            )
         kind, body = node.get("type"), node.get("text", "")
         if not isinstance(kind, str) or not isinstance(body, str):
-            raise ParseError("a node needs a string 'type' and 'text'", file=path, line=line, field=where)
+            raise ParseError(
+                "a node needs a string 'type' and 'text'", file=path, line=line, field=where
+            )
         kinds[nid], texts[nid] = kind, body
         order.append(nid)
     outgoing: dict[str, list[str]] = {}
@@ -149,7 +165,9 @@ def read(data: bytes, path: str | None) -> Loaded:
         for end in (src, dst):
             if end not in kinds:
                 line = _line_of(text, "edgeID", str(e.get("edgeID", "")))
-                raise ParseError(f"edge points at unknown node {end!r}", file=path, line=line, field=where)
+                raise ParseError(
+                    f"edge points at unknown node {end!r}", file=path, line=line, field=where
+                )
         outgoing.setdefault(src, []).append(dst)
         incoming.setdefault(dst, []).append(src)
     return build(_interpret(doc, kinds, texts, order, outgoing, incoming, node_lines), path)
@@ -183,16 +201,24 @@ def _interpret(
             elif kinds[t] == "RA":  # undercut: attacks the inference, so rebut its premises
                 targets += [n for n in incoming.get(t, []) if kinds[n] == "I"]
         for premise in premises:
-            relations[premise] += [(("for" if kind == "RA" else "against"), t) for t in targets if t != premise]
+            relations[premise] += [
+                (("for" if kind == "RA" else "against"), t) for t in targets if t != premise
+            ]
     if skipped:
         draft.warnings.append(
-            Warning("aif_skipped", f"AIF node types not used by quaestio were skipped: {', '.join(sorted(skipped))}")
+            Warning(
+                "aif_skipped",
+                f"AIF node types not used by quaestio were skipped: {', '.join(sorted(skipped))}",
+            )
         )
 
     resolved, flattened = shape(atoms, relations)
     if flattened:
         draft.warnings.append(
-            Warning("aif_flattened", f"{flattened} argument(s) deeper than one step were attached to their claim")
+            Warning(
+                "aif_flattened",
+                f"{flattened} argument(s) deeper than one step were attached to their claim",
+            )
         )
 
     positions: dict[str, DraftPosition] = {}
@@ -257,7 +283,10 @@ def _historians(
 FORMAT = Format(
     name="aif",
     suffixes=(".aif.json", ".aif"),
-    description="AIF JSON (Argument Interchange Format) as used by OVA and AIFdb; historians as participants",
+    description=(
+        "AIF JSON (Argument Interchange Format) as used by OVA and AIFdb; "
+        "historians as participants"
+    ),
     media_type="application/json",
     read=read,
     write=write,

@@ -67,7 +67,12 @@ class _Titles:
 
 def write(debate: Debate) -> bytes:
     front = {"title": debate.title, "question": debate.question}
-    out = ["===", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items() if v), "===", ""]
+    out = [
+        "===",
+        *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items() if v),
+        "===",
+        "",
+    ]
     statements, arguments = _Titles(), _Titles()
     title_of: dict[str, str] = {}
     for _, e in debate.iter_evidence():
@@ -100,7 +105,12 @@ def write(debate: Debate) -> bytes:
             out += [f"    -> <{title_of[t]}>" for t in e.rebuts if t in title_of]
         out.append("")
     if debate.conclusion is not None:
-        out += ["# Conclusion", "", f"[{statements.make('Conclusion')}]: {escape(debate.conclusion.text)} #conclusion", ""]
+        out += [
+            "# Conclusion",
+            "",
+            f"[{statements.make('Conclusion')}]: {escape(debate.conclusion.text)} #conclusion",
+            "",
+        ]
     if debate.consequences:
         out += ["# Consequences", ""]
         for c in debate.consequences:
@@ -130,20 +140,27 @@ def _str(el: Element, key: str, path: str | None) -> str | None:
 
 def _list(el: Element, key: str, path: str | None, kind: type) -> list[Any]:
     value = el.data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, kind) and not isinstance(v, bool) for v in value):
-        raise ParseError(f"{key} must be a list of {kind.__name__}", file=path, line=el.line, field=key)
+    if not isinstance(value, list) or not all(
+        isinstance(v, kind) and not isinstance(v, bool) for v in value
+    ):
+        raise ParseError(
+            f"{key} must be a list of {kind.__name__}", file=path, line=el.line, field=key
+        )
     return value
 
 
 def _interpret(doc: Document, path: str | None) -> DraftDebate:
     front = doc.front
-    draft = DraftDebate(title=str(front.get("title") or ""), question=str(front.get("question") or ""))
+    draft = DraftDebate(
+        title=str(front.get("title") or ""), question=str(front.get("question") or "")
+    )
     special = {"conclusion", "positive", "negative"}
     linked = {k for r in doc.relations for k in r[:2]}
     nodes = [
         k
         for k, el in doc.elements.items()
-        if not special & set(el.tags) and not (el.is_premise and k not in linked)  # premises live in their argument
+        if not special & set(el.tags)
+        and not (el.is_premise and k not in linked)  # premises live in their argument
     ]
     relations: Relations = {n: [] for n in nodes}
     skipped = 0
@@ -175,7 +192,11 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
         if stance == "root":
             continue
         ident = _str(el, "id", path)
-        label = _str(el, "label", path) if "label" in el.data else (None if el.title.startswith("Untitled ") else el.title)
+        label = (
+            _str(el, "label", path)
+            if "label" in el.data
+            else (None if el.title.startswith("Untitled ") else el.title)
+        )
         text = el.text or " ".join(el.premises) or el.title
         positions[root].evidence.append(
             DraftEvidence(
@@ -185,7 +206,9 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
                 hint=ident,
                 label=label,
                 years=tuple(_list(el, "years", path, int)) if "years" in el.data else None,
-                rebuts=[_key_id(doc, t, path) for t in rebuttals(key, relations, resolved)] if stance == "against" else [],
+                rebuts=[_key_id(doc, t, path) for t in rebuttals(key, relations, resolved)]
+                if stance == "against"
+                else [],
                 references=tuple(str(r) for r in _list(el, "references", path, str)),
                 weight=parse_weight(el.data.get("weight"), path, el.line, "weight"),
                 line=el.line,
@@ -207,9 +230,16 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
                     )
                 )
     if skipped:
-        draft.warnings.append(Warning("argdown_skipped", f"{skipped} relation(s) quaestio cannot use were skipped"))
+        draft.warnings.append(
+            Warning("argdown_skipped", f"{skipped} relation(s) quaestio cannot use were skipped")
+        )
     if flattened:
-        draft.warnings.append(Warning("argdown_flattened", f"{flattened} argument(s) deeper than one step were attached to their claim"))
+        draft.warnings.append(
+            Warning(
+                "argdown_flattened",
+                f"{flattened} argument(s) deeper than one step were attached to their claim",
+            )
+        )
     return draft
 
 
@@ -221,7 +251,9 @@ def _key_id(doc: Document, key: str, path: str | None) -> str:
 FORMAT = Format(
     name="argdown",
     suffixes=(".argdown", ".ad"),
-    description="Argdown argument map (statements, arguments, support/attack trees, tags, YAML data)",
+    description=(
+        "Argdown argument map (statements, arguments, support/attack trees, tags, YAML data)"
+    ),
     media_type="text/x-argdown",
     read=read,
     write=write,

@@ -21,14 +21,23 @@ from quaestio.errors import ParseError
 
 _RELATION = re.compile(r"^(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
 _ELEMENT = re.compile(r"^(\[(?:\\.|[^\]\\])+?\]|<(?:\\.|[^>\\])+?>)(:?)(.*)$")
-_TAG = re.compile(r"(?<!\\)#(?:\(([^)]+)\)|([A-Za-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+))")
+_TAG = re.compile(
+    r"(?<!\\)#(?:\(([^)]+)\)|([A-Za-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+))"
+)
 _PCS = re.compile(r"^\((\d+)\)\s*(.*)$")
 _HEADING = re.compile(r"^(#+)\s+(.*)$")
 #: relation symbol -> (kind, child is the source?)
 SYMBOLS = {
-    "+": ("support", True), "<+": ("support", True), "-": ("attack", True), "<-": ("attack", True),
-    "_": ("undercut", True), "<_": ("undercut", True), "+>": ("support", False), "->": ("attack", False),
-    "_>": ("undercut", False), "><": ("contradictory", False),
+    "+": ("support", True),
+    "<+": ("support", True),
+    "-": ("attack", True),
+    "<-": ("attack", True),
+    "_": ("undercut", True),
+    "<_": ("undercut", True),
+    "+>": ("support", False),
+    "->": ("attack", False),
+    "_>": ("undercut", False),
+    "><": ("contradictory", False),
 }
 
 
@@ -76,11 +85,15 @@ def _split_data(rest: str, path: str | None, line: int) -> tuple[str, dict[str, 
         return rest, {}
     end = rest.rfind("}")
     if end < m.start():
-        raise ParseError("data block '{' is never closed on this line", file=path, line=line, field="data")
+        raise ParseError(
+            "data block '{' is never closed on this line", file=path, line=line, field="data"
+        )
     try:
         data = yaml.safe_load(rest[m.start() : end + 1])
     except yaml.YAMLError as exc:
-        raise ParseError(f"data is not valid YAML: {exc}", file=path, line=line, field="data") from None
+        raise ParseError(
+            f"data is not valid YAML: {exc}", file=path, line=line, field="data"
+        ) from None
     if not isinstance(data, dict):
         raise ParseError("data in braces must be a mapping", file=path, line=line, field="data")
     return rest[: m.start()] + rest[end + 1 :], data
@@ -103,7 +116,9 @@ def _front_matter(lines: list[str], path: str | None) -> tuple[dict[str, Any], i
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 where = first + 2 + mark.line if mark is not None else first + 1
-                raise ParseError(f"front matter is not valid YAML: {exc}", file=path, line=where) from None
+                raise ParseError(
+                    f"front matter is not valid YAML: {exc}", file=path, line=where
+                ) from None
             if not isinstance(front, dict):
                 raise ParseError("front matter must be a YAML mapping", file=path, line=first + 1)
             return front, j + 1
@@ -132,7 +147,9 @@ def parse(text: str, path: str | None = None) -> Document:
             anonymous += 1
             title = f"Untitled {anonymous}"
         else:
-            raise ParseError(f"expected [statement] or <argument>, found {raw[:30]!r}", file=path, line=line)
+            raise ParseError(
+                f"expected [statement] or <argument>, found {raw[:30]!r}", file=path, line=line
+            )
         if not title:
             raise ParseError("an element needs a title inside its brackets", file=path, line=line)
         rest, data = _split_data(rest, path, line)
@@ -176,7 +193,11 @@ def parse(text: str, path: str | None = None) -> Document:
             while stack and stack[-1][0] >= indent:
                 stack.pop()
             if not stack:
-                raise ParseError(f"relation {rel.group(1)!r} has no parent element above it", file=path, line=number)
+                raise ParseError(
+                    f"relation {rel.group(1)!r} has no parent element above it",
+                    file=path,
+                    line=number,
+                )
             child = element(rel.group(2), number, allow_plain=True)
             kind, child_is_source = SYMBOLS[rel.group(1)]
             parent = stack[-1][1]

@@ -16,8 +16,20 @@ from quaestio.formats.registry import Format
 from quaestio.model import Debate
 
 LOSES = frozenset(
-    {"question", "summary", "years", "figures", "references", "weights", "sources", "conclusion",
-     "consequences", "categories", "warnings", "historian_keys"}
+    {
+        "question",
+        "summary",
+        "years",
+        "figures",
+        "references",
+        "weights",
+        "sources",
+        "conclusion",
+        "consequences",
+        "categories",
+        "warnings",
+        "historian_keys",
+    }
 )
 
 
@@ -41,20 +53,24 @@ def write(debate: Debate) -> bytes:
         "digraph debate {",
         f"  label={quote(debate.title)};",
         '  labelloc="t"; fontname="Helvetica"; rankdir="BT"; newrank=true;',
-        '  node [fontname="Helvetica", fontsize=10, shape=box, style="rounded,filled", fillcolor="white"];',
+        '  node [fontname="Helvetica", fontsize=10, shape=box, style="rounded,filled",'
+        ' fillcolor="white"];',
         '  edge [fontname="Helvetica", fontsize=9];',
     ]
     for n, p in enumerate(debate.positions, start=1):
         historians = ", ".join(h.name for h in p.historians)
         title = _wrap(p.title) + (f"\n({historians})" if historians else "")
         out.append(f"  subgraph cluster_{n} {{")
-        out.append(f'    style="rounded"; color="grey70"; label="";')
-        out.append(f'    {quote(p.id)} [label={quote(title)}, fillcolor="lightyellow", penwidth=2];')
+        out.append('    style="rounded"; color="grey70"; label="";')
+        out.append(
+            f'    {quote(p.id)} [label={quote(title)}, fillcolor="lightyellow", penwidth=2];'
+        )
         for e in p.evidence:
             colour = "darkgreen" if e.stance == "for" else "firebrick"
             shown = _wrap(e.label or _short(e.text))
             out.append(
-                f"    {quote(e.id)} [label={quote(shown)}, tooltip={quote(e.text)}, color={colour}];"
+                f"    {quote(e.id)} [label={quote(shown)}, tooltip={quote(e.text)}, "
+                f"color={colour}];"
             )
         out.append("  }")
     for p in debate.positions:
@@ -63,7 +79,10 @@ def write(debate: Debate) -> bytes:
             sign = "+" if e.stance == "for" else "−"
             out.append(f"  {quote(e.id)} -> {quote(p.id)} [color={colour}, label={quote(sign)}];")
             for target in e.rebuts:
-                out.append(f'  {quote(e.id)} -> {quote(target)} [color=firebrick, style=dashed, label="rebuts", constraint=false];')
+                out.append(
+                    f"  {quote(e.id)} -> {quote(target)} "
+                    '[color=firebrick, style=dashed, label="rebuts", constraint=false];'
+                )
     out.append("}")
     return ("\n".join(out) + "\n").encode("utf-8")
 
@@ -75,6 +94,8 @@ FORMAT = Format(
     media_type="text/vnd.graphviz",
     read=None,
     write=write,
-    loses=describe(LOSES, "Evidence text is shown by its label or first words (full text as tooltip)."),
+    loses=describe(
+        LOSES, "Evidence text is shown by its label or first words (full text as tooltip)."
+    ),
     kind="report",
 )

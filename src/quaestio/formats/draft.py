@@ -11,8 +11,8 @@ validates the result so a reader never returns a broken debate.
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from quaestio.errors import ParseError
 from quaestio.extract import find_figures, find_years, historian_key
@@ -119,8 +119,10 @@ def build(draft: DraftDebate, path: str | None) -> Loaded:
     consequence_ids: list[str | None] = []
     for c in draft.consequences:
         pattern = _CONSEQUENCE.get(c.polarity)
-        ok = c.hint is not None and pattern is not None and pattern.match(c.hint)
-        consequence_ids.append(alloc.claim(c.hint) if ok and c.hint not in alloc.taken and c.hint else None)
+        ok = bool(c.hint is not None and pattern is not None and pattern.match(c.hint))
+        consequence_ids.append(
+            alloc.claim(c.hint) if ok and c.hint not in alloc.taken and c.hint else None
+        )
 
     by_key: dict[str, str] = {}
     for pid, p in zip(final_positions, draft.positions, strict=True):
@@ -153,7 +155,10 @@ def build(draft: DraftDebate, path: str | None) -> Loaded:
                 resolved = by_key.get(target)
                 if resolved is None:
                     raise ParseError(
-                        f"{target!r} is rebutted but never defined", file=path, line=e.line, field="rebuts"
+                        f"{target!r} is rebutted but never defined",
+                        file=path,
+                        line=e.line,
+                        field="rebuts",
                     )
                 if resolved not in rebuts:
                     rebuts.append(resolved)
@@ -192,7 +197,9 @@ def build(draft: DraftDebate, path: str | None) -> Loaded:
         title=draft.title.strip() or fallback_title(path),
         question=draft.question,
         positions=tuple(positions),
-        conclusion=None if draft.conclusion is None else Conclusion(draft.conclusion, draft.conclusion_source),
+        conclusion=None
+        if draft.conclusion is None
+        else Conclusion(draft.conclusion, draft.conclusion_source),
         consequences=tuple(consequences),
         warnings=tuple(draft.warnings),
         source_file=draft.source_file,
@@ -234,7 +241,9 @@ def parse_weight(raw: object, path: str | None, line: int | None, where: str) ->
     try:
         value = float(raw)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise ParseError(f"weight {raw!r} is not a number", file=path, line=line, field=where) from None
+        raise ParseError(
+            f"weight {raw!r} is not a number", file=path, line=line, field=where
+        ) from None
     if not 0.0 <= value <= 1.0:
         raise ParseError(f"weight {value} is outside [0, 1]", file=path, line=line, field=where)
     return value

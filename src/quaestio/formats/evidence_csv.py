@@ -11,13 +11,29 @@ import csv
 import io
 
 from quaestio.errors import ParseError
-from quaestio.formats.draft import DraftDebate, DraftEvidence, DraftPosition, build, decode, parse_weight
+from quaestio.formats.draft import (
+    DraftDebate,
+    DraftEvidence,
+    DraftPosition,
+    build,
+    decode,
+    parse_weight,
+)
 from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import Debate
 
 LOSES = frozenset(
-    {"title", "question", "conclusion", "consequences", "figures", "historian_keys", "sources", "warnings"}
+    {
+        "title",
+        "question",
+        "conclusion",
+        "consequences",
+        "figures",
+        "historian_keys",
+        "sources",
+        "warnings",
+    }
 )
 
 COLUMNS = (
@@ -75,7 +91,9 @@ def _years(cell: str, path: str | None, line: int) -> tuple[int, ...]:
     try:
         return tuple(int(y) for y in _split(cell))
     except ValueError:
-        raise ParseError(f"years {cell!r} are not whole numbers", file=path, line=line, field="years") from None
+        raise ParseError(
+            f"years {cell!r} are not whole numbers", file=path, line=line, field="years"
+        ) from None
 
 
 def read(data: bytes, path: str | None) -> Loaded:
@@ -90,7 +108,8 @@ def read(data: bytes, path: str | None) -> Loaded:
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise ParseError(
-            f"missing column(s) {', '.join(missing)}; the header needs at least {', '.join(REQUIRED)}",
+            f"missing column(s) {', '.join(missing)}; "
+            f"the header needs at least {', '.join(REQUIRED)}",
             file=path,
             line=1,
             field=missing[0],
@@ -104,13 +123,20 @@ def read(data: bytes, path: str | None) -> Loaded:
                 continue
             if len(row) > len(header):
                 raise ParseError(
-                    f"row has {len(row)} cells but the header has {len(header)}", file=path, line=line
+                    f"row has {len(row)} cells but the header has {len(header)}",
+                    file=path,
+                    line=line,
                 )
             cell = dict(zip(header, row, strict=False))
-            get = lambda name: cell.get(name, "").strip()  # noqa: E731
+
+            def get(name: str, cell: dict[str, str] = cell) -> str:
+                return cell.get(name, "").strip()
+
             title = get("position")
             if not title:
-                raise ParseError("the position column is empty", file=path, line=line, field="position")
+                raise ParseError(
+                    "the position column is empty", file=path, line=line, field="position"
+                )
             group = get("position_id") or title
             position = positions.get(group)
             if position is None:
@@ -130,7 +156,10 @@ def read(data: bytes, path: str | None) -> Loaded:
                 continue  # a position listed without evidence
             if stance not in ("for", "against"):
                 raise ParseError(
-                    f"stance {stance!r} is not 'for' or 'against'", file=path, line=line, field="stance"
+                    f"stance {stance!r} is not 'for' or 'against'",
+                    file=path,
+                    line=line,
+                    field="stance",
                 )
             if not body:
                 raise ParseError("the evidence text is empty", file=path, line=line, field="text")

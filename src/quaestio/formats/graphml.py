@@ -52,9 +52,11 @@ def _q(tag: str) -> str:
 
 
 def write(debate: Debate) -> bytes:
-    root = etree.Element(_q("graphml"), nsmap={None: NS})
+    root = etree.Element(_q("graphml"), nsmap={None: NS})  # type: ignore[dict-item]
     for n, (scope, name, typ) in enumerate(KEYS):
-        etree.SubElement(root, _q("key"), id=f"k{n}", attrib={"for": scope, "attr.name": name, "attr.type": typ})
+        etree.SubElement(
+            root, _q("key"), id=f"k{n}", attrib={"for": scope, "attr.name": name, "attr.type": typ}
+        )
     key = {(scope, name): f"k{n}" for n, (scope, name, _) in enumerate(KEYS)}
     graph = etree.SubElement(root, _q("graph"), id="debate", edgedefault="directed")
 
@@ -65,7 +67,9 @@ def write(debate: Debate) -> bytes:
 
     data(graph, "graph", "title", debate.title)
     data(graph, "graph", "question", debate.question)
-    data(graph, "graph", "conclusion", None if debate.conclusion is None else debate.conclusion.text)
+    data(
+        graph, "graph", "conclusion", None if debate.conclusion is None else debate.conclusion.text
+    )
     edges: list[tuple[str, str, str]] = []
     for p in debate.positions:
         node = etree.SubElement(graph, _q("node"), id=p.id)
@@ -73,7 +77,12 @@ def write(debate: Debate) -> bytes:
         data(node, "node", "label", p.title)
         data(node, "node", "summary", p.summary)
         if p.historians:
-            data(node, "node", "historians", json.dumps([h.name for h in p.historians], ensure_ascii=False))
+            data(
+                node,
+                "node",
+                "historians",
+                json.dumps([h.name for h in p.historians], ensure_ascii=False),
+            )
         data(node, "node", "weight", p.weight)
         for e in p.evidence:
             node = etree.SubElement(graph, _q("node"), id=e.id)
@@ -100,11 +109,15 @@ def write(debate: Debate) -> bytes:
 
 
 def _parse(data: bytes, path: str | None) -> Any:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
+    )
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise ParseError(f"not well-formed XML: {exc.msg}", file=path, line=exc.lineno or None) from None
+        raise ParseError(
+            f"not well-formed XML: {exc.msg}", file=path, line=exc.lineno or None
+        ) from None
     except ValueError as exc:
         raise ParseError(f"not XML: {exc}", file=path, line=1) from None
 
@@ -114,7 +127,11 @@ def read(data: bytes, path: str | None) -> Loaded:
         raise ParseError("the GraphML file is empty", file=path, line=1)
     root = _parse(data, path)
     if root.tag != _q("graphml"):
-        raise ParseError(f"the root element is <{etree.QName(root).localname}>, not <graphml>", file=path, line=root.sourceline)
+        raise ParseError(
+            f"the root element is <{etree.QName(root).localname}>, not <graphml>",
+            file=path,
+            line=root.sourceline,
+        )
     names = {k.get("id"): k.get("attr.name") for k in root.iter(_q("key"))}
     graph = root.find(_q("graph"))
     if graph is None:
@@ -140,58 +157,110 @@ def read(data: bytes, path: str | None) -> Loaded:
             try:
                 historians = json.loads(v["historians"]) if v.get("historians") else []
             except json.JSONDecodeError:
-                raise ParseError("historians must be a JSON list", file=path, line=line, field="historians") from None
+                raise ParseError(
+                    "historians must be a JSON list", file=path, line=line, field="historians"
+                ) from None
             if not isinstance(historians, list) or not all(isinstance(h, str) for h in historians):
-                raise ParseError("historians must be a list of names", file=path, line=line, field="historians")
+                raise ParseError(
+                    "historians must be a list of names", file=path, line=line, field="historians"
+                )
             positions[nid] = DraftPosition(
-                title=v.get("label", ""), key=nid, hint=nid, summary=v.get("summary", ""),
-                historians=historians, weight=weight, line=line,
+                title=v.get("label", ""),
+                key=nid,
+                hint=nid,
+                summary=v.get("summary", ""),
+                historians=historians,
+                weight=weight,
+                line=line,
             )
             draft.positions.append(positions[nid])
         elif kind == "evidence":
             stance = v.get("stance")
             if stance not in ("for", "against"):
-                raise ParseError(f"stance {stance!r} is not 'for' or 'against'", file=path, line=line, field="stance")
+                raise ParseError(
+                    f"stance {stance!r} is not 'for' or 'against'",
+                    file=path,
+                    line=line,
+                    field="stance",
+                )
             try:
                 years = tuple(int(y) for y in v.get("years", "").split())
             except ValueError:
-                raise ParseError("years must be whole numbers", file=path, line=line, field="years") from None
+                raise ParseError(
+                    "years must be whole numbers", file=path, line=line, field="years"
+                ) from None
             item = DraftEvidence(
-                stance="for" if stance == "for" else "against", text=v.get("text", ""), key=nid, hint=nid,
-                label=v.get("label") or None, years=years, weight=weight, line=line,
+                stance="for" if stance == "for" else "against",
+                text=v.get("text", ""),
+                key=nid,
+                hint=nid,
+                label=v.get("label") or None,
+                years=years,
+                weight=weight,
+                line=line,
             )
             evidence[nid] = (item, line)
         elif kind == "consequence":
             polarity = v.get("polarity")
             if polarity not in ("positive", "negative"):
-                raise ParseError(f"polarity {polarity!r} is not positive/negative", file=path, line=line, field="polarity")
+                raise ParseError(
+                    f"polarity {polarity!r} is not positive/negative",
+                    file=path,
+                    line=line,
+                    field="polarity",
+                )
             draft.consequences.append(
                 DraftConsequence(
-                    polarity="positive" if polarity == "positive" else "negative", text=v.get("text", ""),
-                    hint=nid, category=v.get("category") or None, weight=weight, line=line,
+                    polarity="positive" if polarity == "positive" else "negative",
+                    text=v.get("text", ""),
+                    hint=nid,
+                    category=v.get("category") or None,
+                    weight=weight,
+                    line=line,
                 )
             )
         else:
-            raise ParseError(f"node kind {kind!r} is not position, evidence or consequence", file=path, line=line, field="kind")
+            raise ParseError(
+                f"node kind {kind!r} is not position, evidence or consequence",
+                file=path,
+                line=line,
+                field="kind",
+            )
     owner: dict[str, str] = {}
     for edge in graph.iter(_q("edge")):
-        src, dst, rel, line = edge.get("source"), edge.get("target"), values(edge).get("relation"), edge.sourceline
+        src, dst, rel, line = (
+            edge.get("source"),
+            edge.get("target"),
+            values(edge).get("relation"),
+            edge.sourceline,
+        )
         if src not in evidence:
-            raise ParseError(f"edge source {src!r} is not an evidence node", file=path, line=line, field="source")
+            raise ParseError(
+                f"edge source {src!r} is not an evidence node", file=path, line=line, field="source"
+            )
         item = evidence[src][0]
         if rel in ("supports", "attacks"):
             if dst not in positions:
-                raise ParseError(f"edge target {dst!r} is not a position", file=path, line=line, field="target")
+                raise ParseError(
+                    f"edge target {dst!r} is not a position", file=path, line=line, field="target"
+                )
             owner[src] = dst
         elif rel == "rebuts":
             item.rebuts.append(str(dst))
         elif rel == "refers":
             item.references = (*item.references, str(dst))
         else:
-            raise ParseError(f"relation {rel!r} is not supports/attacks/rebuts/refers", file=path, line=line, field="relation")
+            raise ParseError(
+                f"relation {rel!r} is not supports/attacks/rebuts/refers",
+                file=path,
+                line=line,
+                field="relation",
+            )
     for nid, (item, line) in evidence.items():
         if nid not in owner:
-            raise ParseError(f"evidence {nid!r} supports or attacks no position", file=path, line=line)
+            raise ParseError(
+                f"evidence {nid!r} supports or attacks no position", file=path, line=line
+            )
         positions[owner[nid]].evidence.append(item)
     return build(draft, path)
 
@@ -199,7 +268,7 @@ def read(data: bytes, path: str | None) -> Loaded:
 FORMAT = Format(
     name="graphml",
     suffixes=(".graphml",),
-    description="GraphML graph for yEd, Gephi, Cytoscape or networkx, with node kinds and relations",
+    description="GraphML for yEd, Gephi, Cytoscape or networkx, with node kinds and relations",
     media_type="application/graphml+xml",
     read=read,
     write=write,

@@ -19,7 +19,17 @@ from quaestio.formats.registry import Format
 from quaestio.model import Debate
 
 LOSES = frozenset(
-    {"ids", "years", "figures", "references", "weights", "sources", "categories", "warnings", "historian_keys"}
+    {
+        "ids",
+        "years",
+        "figures",
+        "references",
+        "weights",
+        "sources",
+        "categories",
+        "warnings",
+        "historian_keys",
+    }
 )
 
 
@@ -34,9 +44,13 @@ def _paragraphs(text: str) -> Markup:
 
 @cache
 def _template() -> jinja2.Template:
-    env = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined
+    )
     env.filters["paragraphs"] = _paragraphs
-    text = resources.files("quaestio.formats").joinpath("templates/handout.html.j2").read_text("utf-8")
+    text = (
+        resources.files("quaestio.formats").joinpath("templates/handout.html.j2").read_text("utf-8")
+    )
     return env.from_string(text)
 
 

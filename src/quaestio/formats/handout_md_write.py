@@ -14,7 +14,17 @@ from quaestio.formats.registry import Format
 from quaestio.model import Debate, Evidence
 
 LOSES = frozenset(
-    {"ids", "years", "figures", "references", "weights", "sources", "categories", "warnings", "historian_keys"}
+    {
+        "ids",
+        "years",
+        "figures",
+        "references",
+        "weights",
+        "sources",
+        "categories",
+        "warnings",
+        "historian_keys",
+    }
 )
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
@@ -32,7 +42,9 @@ def _point(e: Evidence, names: dict[str, str]) -> str:
 
 
 def render(debate: Debate) -> str:
-    names = {e.id: f"“{escape(e.label)}”" if e.label else escape(e.id) for _, e in debate.iter_evidence()}
+    names = {
+        e.id: f"“{escape(e.label)}”" if e.label else escape(e.id) for _, e in debate.iter_evidence()
+    }
     out = [f"# {escape(debate.title)}", ""]
     if debate.question:
         out += [f"*{escape(debate.question)}*", ""]

@@ -21,7 +21,9 @@ from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import Warning
 
-LOSES = frozenset({"labels", "historians", "weights", "conclusion", "consequences", "references", "sources"})
+LOSES = frozenset(
+    {"labels", "historians", "weights", "conclusion", "consequences", "references", "sources"}
+)
 _TITLE = re.compile(r"^Discussion Title:\s*(.*)$")
 _ITEM = re.compile(r"^\s*((?:\d+\.)+)\s+(?:(Pro|Con):\s*)?(.*)$")
 _LINK = re.compile(r"^->\s*See\s+((?:\d+\.)+)")
@@ -50,7 +52,9 @@ def _items(text: str, path: str | None) -> tuple[str, list[_Item]]:
         raise ParseError("the Kialo export is empty", file=path, line=1)
     m = _TITLE.match(lines[first].strip())
     if not m:
-        raise ParseError("a Kialo export starts with 'Discussion Title:'", file=path, line=first + 1)
+        raise ParseError(
+            "a Kialo export starts with 'Discussion Title:'", file=path, line=first + 1
+        )
     items: list[_Item] = []
     seen: set[str] = set()
     for n, raw in enumerate(lines[first + 1 :], start=first + 2):
@@ -88,10 +92,14 @@ def read(data: bytes, path: str | None) -> Loaded:
     if multi:
         for i in top:
             head, _, summary = i.text.partition("\n")
-            positions[i.number] = DraftPosition(title=head, summary=summary.strip(), key=i.number, line=i.line)
+            positions[i.number] = DraftPosition(
+                title=head, summary=summary.strip(), key=i.number, line=i.line
+            )
     else:
         head, _, summary = thesis.text.partition("\n")
-        positions["1."] = DraftPosition(title=head, summary=summary.strip(), key="1.", line=thesis.line)
+        positions["1."] = DraftPosition(
+            title=head, summary=summary.strip(), key="1.", line=thesis.line
+        )
     draft.positions = list(positions.values())
 
     info: dict[str, tuple[str, str]] = {}  # number -> (position number, stance)
@@ -127,9 +135,13 @@ def read(data: bytes, path: str | None) -> Loaded:
             )
         )
     if links:
-        draft.warnings.append(Warning("kialo_links", f"{links} linked claim(s) ('-> See') were skipped"))
+        draft.warnings.append(
+            Warning("kialo_links", f"{links} linked claim(s) ('-> See') were skipped")
+        )
     if unsigned:
-        draft.warnings.append(Warning("kialo_unsigned", f"{unsigned} claim(s) without Pro/Con read as Pro"))
+        draft.warnings.append(
+            Warning("kialo_unsigned", f"{unsigned} claim(s) without Pro/Con read as Pro")
+        )
     return build(draft, path)
 
 

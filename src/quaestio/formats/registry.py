@@ -54,9 +54,20 @@ class Format:
 
 def _formats() -> tuple[Format, ...]:
     # Imported here so that format modules can import this module for ``Loaded``.
-    from quaestio.formats import debate_json, debate_md
-    from quaestio.formats import ach_csv, aif_json, argdown, dot, evidence_csv, graphml, kialo, pdf
-    from quaestio.formats import handout_html_write, handout_md_write
+    from quaestio.formats import (
+        ach_csv,
+        aif_json,
+        argdown,
+        debate_json,
+        debate_md,
+        dot,
+        evidence_csv,
+        graphml,
+        handout_html_write,
+        handout_md_write,
+        kialo,
+        pdf,
+    )
 
     return (
         debate_json.FORMAT,

@@ -25,7 +25,9 @@ def _cell(text: str) -> str:
 
 
 def abilities(fmt: Format) -> str:
-    return " + ".join(x for x, ok in (("read", fmt.can_read), ("write", fmt.can_write)) if ok) or "—"
+    return (
+        " + ".join(x for x, ok in (("read", fmt.can_read), ("write", fmt.can_write)) if ok) or "—"
+    )
 
 
 def formats_markdown(formats: tuple[Format, ...] | None = None) -> str:

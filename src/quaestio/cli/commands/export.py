@@ -16,13 +16,27 @@ BINARY = {"pdf"}
 
 
 def export(
-    debate: Path = typer.Argument(..., help="The debate file to read (any readable format).", exists=True, dir_okay=False),
-    to: str | None = typer.Option(None, "--to", "-t", help="Format name (see `quaestio formats`); taken from -o's ending if left out."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Where to write; '-' or nothing writes text formats to standard output."),
+    debate: Path = typer.Argument(
+        ..., help="The debate file to read (any readable format).", exists=True, dir_okay=False
+    ),
+    to: str | None = typer.Option(
+        None,
+        "--to",
+        "-t",
+        help="Format name (see `quaestio formats`); taken from -o's ending if left out.",
+    ),
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help="Where to write; '-' or nothing writes text formats to standard output.",
+    ),
 ) -> None:
     """Write DEBATE in another format."""
     if to is None and (out is None or str(out) == "-"):
-        raise UnknownFormatError("say which format with --to NAME or give -o a file name", field="to")
+        raise UnknownFormatError(
+            "say which format with --to NAME or give -o a file name", field="to"
+        )
     fmt = by_name(to) if to else for_path(str(out))
     err = Console(stderr=True)
     with err.status(f"reading {debate.name}"):

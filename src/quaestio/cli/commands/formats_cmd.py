@@ -13,9 +13,11 @@ EXAMPLE = "Example: quaestio formats   (or: quaestio formats --markdown > docs/f
 
 
 def formats(
-    markdown: bool = typer.Option(False, "--markdown", help="Print the table as Markdown (the source of docs/formats.md)."),
+    markdown: bool = typer.Option(
+        False, "--markdown", help="Print the table as Markdown (the source of docs/formats.md)."
+    ),
 ) -> None:
-    """Show every file format: its endings, whether quaestio reads and writes it, and what it loses."""
+    """Show every file format: its endings, whether it is read and written, and what it loses."""
     if markdown:
         typer.echo(formats_markdown(), nl=False)
         return
