@@ -8,12 +8,15 @@ when Node.js itself is missing.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from test_fmt_property import debates
 
 from quaestio.errors import ParseError
 from quaestio.formats import argdown
@@ -58,11 +61,11 @@ def reference(cli: Path, text: str, tmp: Path) -> dict[str, Any]:
 
 def _clean(member: dict[str, Any]) -> str:
     """A member's text without its tags, located by the reference's own tag ranges."""
-    text = member.get("text") or ""
+    units = (member.get("text") or "").encode("utf-16-le")  # ranges count JavaScript's UTF-16 units
     for r in sorted(member.get("ranges", []), key=lambda r: -int(r["start"])):
         if r.get("type") == "tag":
-            text = text[: r["start"]] + " " + text[r["stop"] + 1 :]
-    return " ".join(text.split())
+            units = units[: 2 * r["start"]] + " ".encode("utf-16-le") + units[2 * (r["stop"] + 1) :]
+    return " ".join(units.decode("utf-16-le").split())
 
 
 def _theirs(
@@ -160,3 +163,23 @@ def test_malformed_argdown_names_the_line(text: str, line: int) -> None:
     with pytest.raises(ParseError) as info:
         argdown.read(text.encode(), "bad.argdown")
     assert info.value.line == line and info.value.file == "bad.argdown"
+
+
+@settings(
+    max_examples=int(os.environ.get("QUAESTIO_FUZZ_EXAMPLES", "6")),
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.data_too_large,
+    ],
+)
+@given(debate=debates())
+def test_reference_agrees_on_random_debates(
+    argdown_cli: Path, tmp_path_factory: pytest.TempPathFactory, debate: Debate
+) -> None:
+    """Escaping holds for any wording: the reference parses exactly what quaestio parses."""
+    text = argdown.write(debate).decode()
+    assert _theirs(reference(argdown_cli, text, tmp_path_factory.mktemp("random"))) == _ours(
+        parse(text)
+    )

@@ -7,6 +7,8 @@ a structurally valid debate.
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 
 from fmt_example import make_example
@@ -25,7 +27,11 @@ SAMPLES: dict[str, bytes] = {
     if f.write is not None
 }
 SAMPLES["kialo"] = (Path(__file__).parent / "data" / "rome.kialo.txt").read_bytes()
-FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=int(os.environ.get("QUAESTIO_FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def _check(name: str, data: bytes) -> None:

@@ -17,6 +17,9 @@ Generated from the format table in `src/quaestio/formats/registry.py` by
 `quaestio formats` shows this table in the terminal. "Loses" is what a round
 trip through the format drops (for write-only formats: what the file does not
 show); the round-trip tests strip exactly these fields before comparing.
+
+Not supported: PARC ACH's `.achz` archive, whose layout is not publicly
+documented (the ACH matrix travels as `.ach.csv` instead).
 """
 
 
