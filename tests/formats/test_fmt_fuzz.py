@@ -8,7 +8,6 @@ a structurally valid debate.
 from __future__ import annotations
 
 import os
-
 from pathlib import Path
 
 from fmt_example import make_example

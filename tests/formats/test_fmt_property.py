@@ -7,9 +7,8 @@ them; names are letters, spaces, hyphens, dots and apostrophes.
 
 from __future__ import annotations
 
-import os
-
 import importlib
+import os
 
 from fmt_lossy import renumber, strip
 from hypothesis import HealthCheck, given, settings
