@@ -104,6 +104,8 @@ def test_graphviz_lays_out_our_dot(example: Debate) -> None:
     # and the drawing itself, for people to look at
     shots = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
-    png = subprocess.run(["dot", "-Tpng", "-Gdpi=70"], input=data, capture_output=True, check=True, timeout=60)
+    png = subprocess.run(
+        ["dot", "-Tpng", "-Gdpi=70"], input=data, capture_output=True, check=True, timeout=60
+    )
     assert png.stdout.startswith(b"\x89PNG")
     (shots / "example-map.png").write_bytes(png.stdout)
