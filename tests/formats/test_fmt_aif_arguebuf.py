@@ -82,6 +82,33 @@ def test_quaestio_reads_what_arguebuf_writes(tmp_path: Path) -> None:
     assert len(again.atom_nodes) == 4 and len(again.scheme_nodes) == 3 and len(again.edges) == 6
 
 
+def test_quaestio_reads_xaif_from_arguebuf() -> None:
+    g = ab.Graph()
+    claim, premise = (
+        ab.AtomNode("The republic failed."),
+        ab.AtomNode("Decrees replaced parliament."),
+    )
+    scheme = ab.SchemeNode(ab.Support.DEFAULT)
+    for n in (claim, premise, scheme):
+        g.add_node(n)
+    g.add_edge(ab.Edge(premise, scheme))
+    g.add_edge(ab.Edge(scheme, claim))
+    d = read(json.dumps(ab.dump.xaif(g)).encode(), "x.json").debate
+    assert [(p.title, [e.text for e in p.supporting]) for p in d.positions] == [
+        ("The republic failed.", ["Decrees replaced parliament."])
+    ]
+
+
+def test_duplicate_node_error_points_at_the_second_one() -> None:
+    from quaestio.errors import ParseError
+
+    node = '{"nodeID": "a", "type": "I", "text": "x"}'
+    text = '{"nodes": [\n' + node + ",\n" + node + "\n]}"
+    with pytest.raises(ParseError) as info:
+        read(text.encode(), "dup.json")
+    assert info.value.line == 3
+
+
 def test_historians_survive_as_participants(example: Debate) -> None:
     back = read(write(example), "x.aif.json").debate
     assert [[h.name for h in p.historians] for p in back.positions] == [

@@ -97,14 +97,14 @@ def write(debate: Debate) -> bytes:
 
 
 # -- reading --------------------------------------------------------------------------
-def _node_lines(text: str) -> dict[str, int]:
-    """Line of each ``"nodeID"`` in the JSON text, found in one pass."""
-    lines: dict[str, int] = {}
+def _node_lines(text: str) -> dict[str, list[int]]:
+    """Lines of each ``"nodeID"`` in the JSON text (several if it is repeated), in one pass."""
+    lines: dict[str, list[int]] = {}
     line, pos = 1, 0
     for m in re.finditer(r'"nodeID"\s*:\s*"?([^",}\s]*)', text):
         line += text.count("\n", pos, m.start())
         pos = m.start()
-        lines.setdefault(m.group(1), line)
+        lines.setdefault(m.group(1), []).append(line)
     return lines
 
 
@@ -125,6 +125,8 @@ def read(data: bytes, path: str | None) -> Loaded:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ParseError(f"not valid JSON: {exc.msg}", file=path, line=exc.lineno) from None
+    if isinstance(doc, dict) and isinstance(doc.get("AIF"), dict) and "nodes" not in doc:
+        doc = doc["AIF"]  # xAIF (OVA 3, arguebuf) wraps the AIF graph in an "AIF" member
     if not isinstance(doc, dict) or not isinstance(doc.get("nodes"), list):
         raise ParseError(
             "an AIF graph is a JSON object with a 'nodes' list", file=path, line=1, field="nodes"
@@ -133,7 +135,8 @@ def read(data: bytes, path: str | None) -> Loaded:
     if not isinstance(raw_edges, list):
         raise ParseError("'edges' must be a list", file=path, line=1, field="edges")
 
-    node_lines = _node_lines(text)
+    all_lines = _node_lines(text)
+    node_lines = {k: v[0] for k, v in all_lines.items()}
     kinds: dict[str, str] = {}
     texts: dict[str, str] = {}
     order: list[str] = []
@@ -142,7 +145,8 @@ def read(data: bytes, path: str | None) -> Loaded:
         if not isinstance(node, dict):
             raise ParseError("a node must be an object", file=path, field=where)
         nid = _ident(node.get("nodeID"), text, path, f"{where}.nodeID")
-        line = node_lines.get(nid)
+        seen = all_lines.get(nid, [])
+        line = seen[min(int(nid in kinds), len(seen) - 1)] if seen else None
         if nid in kinds:
             raise ParseError(
                 f"node id {nid!r} is used twice", file=path, line=line, field=f"{where}.nodeID"
