@@ -138,7 +138,11 @@ def test_hand_written_map_becomes_a_debate() -> None:
         ("Britain survived", "against"),
         ("Timing", "against"),
         ("Banks failed", "for"),
+        ("Farm vote", "against"),
     ]
+    farm = depression.evidence[-1]
+    assert farm.rebuts == (depression.evidence[0].id,)  # an undercut rebuts the point it undercuts
+    assert [w.code for w in d.warnings] == ["argdown_skipped", "argdown_flattened"]
     assert depression.evidence[0].text == "Six million unemployed turned to extremist parties."
     britain = depression.evidence[1]
     assert {d.evidence_by_id()[t].label for t in britain.rebuts} == {"Mass unemployment", "Decrees"}
