@@ -116,3 +116,14 @@ def test_ach_bad_rating_names_cell() -> None:
     with pytest.raises(ParseError) as info:
         ach_csv.read(b"Evidence,H1\nx,maybe\n", "m.ach.csv")
     assert (info.value.line, info.value.field) == (2, "H1")
+
+
+def test_ach_hypothesis_named_like_a_column(example: Debate) -> None:
+    from dataclasses import replace
+
+    renamed = replace(
+        example, positions=(replace(example.positions[0], title="Date"), *example.positions[1:])
+    )
+    back = ach_csv.read(ach_csv.write(renamed), "d.ach.csv").debate
+    assert [p.title for p in back.positions] == ["Date", *(p.title for p in example.positions[1:])]
+    assert [len(p.evidence) for p in back.positions] == [len(p.evidence) for p in example.positions]

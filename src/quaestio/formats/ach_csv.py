@@ -75,19 +75,31 @@ def read(data: bytes, path: str | None) -> Loaded:
             raise ParseError("the ACH matrix is empty", file=path, line=1)
         names = [h.strip() for h in header]
         lower = [n.lower() for n in names]
-        if "evidence" not in lower:
-            raise ParseError(
-                "the header needs an 'Evidence' column", file=path, line=1, field="Evidence"
-            )
-        fixed = {n.lower() for n in FIXED} | {"type", "credibility", "relevance", "notes"}
-        hyp_cols = [i for i, n in enumerate(lower) if n not in fixed]
+        # Evidence attributes come first, hypotheses after: a hypothesis may be called "Date".
+        known = {n.lower() for n in FIXED} | {"type", "credibility", "relevance", "notes"}
+        first_hypothesis = 0
+        while first_hypothesis < len(lower) and lower[first_hypothesis] in known:
+            if lower[first_hypothesis] in lower[:first_hypothesis]:
+                break
+            first_hypothesis += 1
+        hyp_cols = list(range(first_hypothesis, len(lower)))
         if not hyp_cols:
             raise ParseError("the header names no hypotheses", file=path, line=1)
         for i in hyp_cols:
             if not names[i]:
                 raise ParseError(f"hypothesis column {i + 1} has no title", file=path, line=1)
             draft.positions.append(DraftPosition(title=names[i], key=f"col{i}", line=1))
-        col = {n: lower.index(n) for n in ("id", "evidence", "label", "date") if n in lower}
+        attributes = lower[:first_hypothesis]
+        col = {
+            n: attributes.index(n) for n in ("id", "evidence", "label", "date") if n in attributes
+        }
+        if "evidence" not in col:
+            raise ParseError(
+                "the header needs an 'Evidence' column before the hypotheses",
+                file=path,
+                line=1,
+                field="Evidence",
+            )
         shared = skipped = 0
         for row in rows:
             line = rows.line_num
