@@ -109,3 +109,14 @@ def test_graphviz_lays_out_our_dot(example: Debate) -> None:
     )
     assert png.stdout.startswith(b"\x89PNG")
     (shots / "example-map.png").write_bytes(png.stdout)
+
+
+def test_graphml_refuses_text_xml_cannot_hold(example: Debate) -> None:
+    from dataclasses import replace
+
+    from quaestio.errors import UnsupportedOperationError
+
+    bad = replace(example, title="bell\x07")
+    with pytest.raises(UnsupportedOperationError) as info:
+        graphml.write(bad)
+    assert info.value.field == "title" and "U+0007" in info.value.message

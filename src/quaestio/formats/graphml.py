@@ -10,11 +10,12 @@ file quaestio wrote or one edited in a graph tool that keeps node data.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from lxml import etree
 
-from quaestio.errors import ParseError
+from quaestio.errors import ParseError, UnsupportedOperationError
 from quaestio.formats.draft import (
     DraftConsequence,
     DraftDebate,
@@ -28,6 +29,7 @@ from quaestio.formats.registry import Format, Loaded
 from quaestio.model import Debate
 
 NS = "http://graphml.graphdrawing.org/xmlns"
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 LOSES = frozenset({"figures", "historian_keys", "sources", "warnings"})
 KEYS: tuple[tuple[str, str, str], ...] = (
     ("graph", "title", "string"),
@@ -63,7 +65,15 @@ def write(debate: Debate) -> bytes:
     def data(parent: Any, scope: str, name: str, value: object) -> None:
         if value is None or value == "":
             return
-        etree.SubElement(parent, _q("data"), key=key[(scope, name)]).text = str(value)
+        text = str(value)
+        bad = _NOT_XML.search(text)
+        if bad:
+            owner = parent.get("id", "debate")
+            raise UnsupportedOperationError(
+                f"{owner}: character U+{ord(bad.group()):04X} cannot be stored in XML",
+                field=name,
+            )
+        etree.SubElement(parent, _q("data"), key=key[(scope, name)]).text = text
 
     data(graph, "graph", "title", debate.title)
     data(graph, "graph", "question", debate.question)
