@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -47,6 +49,17 @@ def test_export_format_from_out_name(debate_file: Path, tmp_path: Path, example:
     assert result.exit_code == 0, result.output
     assert read_path(out).debate.title == example.title
     assert "wrote" in result.stderr and "loses" in result.stderr
+
+
+def test_export_reads_an_ambiguous_file_with_from(example: Debate, tmp_path: Path) -> None:
+    from quaestio.formats import by_name
+
+    source = tmp_path / "graph.json"  # AIF under a plain .json name
+    source.write_bytes(by_name("aif").write(example))  # type: ignore[misc]
+    result = runner.invoke(app, ["export", str(source), "--from", "aif", "--to", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert len(rows) == 1 + sum(len(p.evidence) for p in example.positions)
 
 
 def test_export_pdf_defaults_to_a_file(debate_file: Path) -> None:

@@ -9,10 +9,15 @@ import typer
 from rich.console import Console
 
 from quaestio.errors import UnknownFormatError
-from quaestio.formats import by_name, for_path, read_path, write_bytes, write_path
+from quaestio.formats import Format, by_name, for_path, read_path, write_bytes, write_path
 
 EXAMPLE = "Example: quaestio export purges.debate.json --to pdf -o purges.pdf"
-BINARY = {"pdf"}
+
+
+def is_text(fmt: Format) -> bool:
+    """Text formats may go to standard output; binary ones (PDF) go to a file."""
+    media = fmt.media_type
+    return media.startswith("text/") or media.endswith(("json", "xml"))
 
 
 def export(
@@ -31,6 +36,9 @@ def export(
         "-o",
         help="Where to write; '-' or nothing writes text formats to standard output.",
     ),
+    source_format: str | None = typer.Option(
+        None, "--from", "-f", help="Format of DEBATE when its ending is ambiguous (e.g. aif)."
+    ),
 ) -> None:
     """Write DEBATE in another format."""
     if to is None and (out is None or str(out) == "-"):
@@ -40,9 +48,9 @@ def export(
     fmt = by_name(to) if to else for_path(str(out))
     err = Console(stderr=True)
     with err.status(f"reading {debate.name}"):
-        loaded = read_path(debate)
+        loaded = read_path(debate, by_name(source_format) if source_format else None)
     with err.status(f"writing {fmt.name}"):
-        if out is None and fmt.name in BINARY:
+        if out is None and not is_text(fmt):
             out = debate.with_name(debate.name.split(".")[0] + fmt.suffixes[0])
         if out is None or str(out) == "-":
             sys.stdout.buffer.write(write_bytes(loaded.debate, fmt))
