@@ -58,7 +58,9 @@ def make_example() -> Debate:
             _ev(
                 "p1.f2",
                 "for",
-                "By 1932 some 6 million people were out of work, about 30% of the workforce.",
+                "By 1932 some 6 million people were out of work, about 30% of the workforce:\n"
+                "· farmers lost their land to the banks\n"
+                "· a generation of school leavers never found a job",
                 "The Depression",
                 source=Source(src, 7),
             ),

@@ -7,6 +7,7 @@ column, a page that is mostly white with dark table rules, and PDF text.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -24,9 +25,15 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 
 
+def _words(text: str) -> str:
+    """The text as a reader sees it: bullet markers become list items, spacing is free."""
+    text = re.sub(r"(?m)^\s*[·•▪‣◦*-]\s+", "", text)
+    return " ".join(w for w in text.split() if w not in {"·", "•"})
+
+
 def _table_shape(doc: lxml_html.HtmlElement, debate: Debate) -> None:
-    for br in doc.iter("br"):  # a line break is whitespace for the comparisons below
-        br.tail = "\n" + (br.tail or "")
+    for el in doc.iter("br", "p", "li"):  # breaks are whitespace for the comparisons below
+        el.tail = "\n" + (el.tail or "")
     table = doc.xpath("//table")[0]
     heads = [th.text_content().strip().lower() for th in table.xpath(".//thead//th")]
     assert heads == ["arguments", "supporting evidence", "countering evidence"]
@@ -39,9 +46,9 @@ def _table_shape(doc: lxml_html.HtmlElement, debate: Debate) -> None:
         for h in p.historians:
             assert h.name in cells[0].text_content()
         for e in p.supporting:
-            assert " ".join(e.text.split()) in " ".join(cells[1].text_content().split())
+            assert _words(e.text) in _words(cells[1].text_content())
         for e in p.countering:
-            assert " ".join(e.text.split()) in " ".join(cells[2].text_content().split())
+            assert _words(e.text) in _words(cells[2].text_content())
 
 
 def test_markdown_handout_renders_as_the_table(example: Debate) -> None:
@@ -65,6 +72,22 @@ def test_html_handout_has_the_table_and_notes(example: Debate) -> None:
     answers = [a.text_content() for a in doc.xpath("//p[@class='answers']")]
     assert answers == ["↳ answers “The Depression”", "↳ answers “Backstairs intrigue”"]
     assert "@page" in page.decode() and "print" in page.decode()
+
+
+def test_html_keeps_paragraphs_and_bullets() -> None:
+    from quaestio.formats.handout_html_write import _paragraphs
+
+    text = (
+        "Trials were staged:\n· first in 1936\n· then in 1938 <again>\n\nAll were shown in public."
+    )
+    html = str(_paragraphs(text))
+    assert html == (
+        "<p>Trials were staged:</p>"
+        "<ul><li>first in 1936</li><li>then in 1938 &lt;again&gt;</li></ul>"
+        "<p>All were shown in public.</p>"
+    )
+    assert str(_paragraphs("one line\nand a break")) == "one line<br>and a break"
+    assert str(_paragraphs("A:\n· b", "<L> – ")) == "<p>&lt;L&gt; – A:</p><ul><li>b</li></ul>"
 
 
 def test_html_escapes_markup_in_text(example: Debate) -> None:

@@ -8,6 +8,7 @@ A4 landscape and is what the PDF writer hands to WeasyPrint.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -33,13 +34,55 @@ LOSES = frozenset(
 )
 
 
-def _paragraphs(text: str) -> Markup:
-    """Keep the author's line breaks: blank lines split paragraphs, single ones break lines."""
-    blocks = [b.strip() for b in text.replace("\r\n", "\n").split("\n\n") if b.strip()]
-    html = [Markup("<br>").join(escape(line) for line in b.split("\n")) for b in blocks]
-    if len(html) <= 1:
-        return html[0] if html else Markup("")
-    return Markup("").join(Markup("<p>") + h + Markup("</p>") for h in html)
+_BULLET = re.compile(r"^\s*[·•▪‣◦*-]\s+")
+
+
+def _block(block: str) -> Markup:
+    """One paragraph: bullet lines (· • - *) become a list, other lines are joined by <br>."""
+    out: list[Markup] = []
+    items: list[Markup] = []
+    lines: list[Markup] = []
+
+    def flush_lines() -> None:
+        if lines:
+            out.append(Markup("<p>") + Markup("<br>").join(lines) + Markup("</p>"))
+            lines.clear()
+
+    def flush_items() -> None:
+        if items:
+            out.append(Markup("<ul>") + Markup("").join(items) + Markup("</ul>"))
+            items.clear()
+
+    for line in block.split("\n"):
+        if _BULLET.match(line):
+            flush_lines()
+            items.append(
+                Markup("<li>") + escape(_BULLET.sub("", line, count=1).strip()) + Markup("</li>")
+            )
+        elif line.strip():
+            flush_items()
+            lines.append(escape(line.strip()))
+    flush_lines()
+    flush_items()
+    return Markup("").join(out)
+
+
+def _paragraphs(text: str, lead: str = "") -> Markup:
+    """Keep the author's layout: blank lines split paragraphs, bullets make lists, lines break.
+
+    ``lead`` (the point's bold label) starts the first paragraph rather than
+    standing on a line of its own.
+    """
+    blocks = [b for b in re.split(r"\n\s*\n", text.replace("\r\n", "\n")) if b.strip()]
+    html = Markup("").join(_block(b) for b in blocks)
+    lead_html = Markup(lead) if isinstance(lead, Markup) else escape(lead)
+    if html.startswith("<p>") and html.count("<p>") == 1 and "<ul>" not in html:
+        return lead_html + Markup(html[3:-4])  # a single paragraph flows on after the label
+    if not lead_html.strip():
+        return html
+    if html.startswith("<p>"):
+        return Markup("<p>") + lead_html + Markup(html[3:])
+    return Markup("<p>") + lead_html + Markup("</p>") + html
 
 
 @cache
