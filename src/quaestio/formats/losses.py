@@ -14,7 +14,7 @@ from collections.abc import Iterable
 FIELDS: dict[str, str] = {
     "ids": "node ids (renumbered p1, p1.f1, ... in reading order)",
     "whitespace": "line breaks and repeated spaces inside texts",
-    "title": "the debate title",
+    "title": "the debate title (the file name stands in)",
     "question": "the question",
     "summary": "position summaries",
     "historians": "historians",

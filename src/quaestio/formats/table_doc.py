@@ -6,6 +6,9 @@ rewrites the page and a test fails when the page and the table disagree.
 
 from __future__ import annotations
 
+import inspect
+import sys
+
 from quaestio.formats.registry import Format, all_formats
 
 HEADER = """# File formats
@@ -54,4 +57,16 @@ def formats_markdown(formats: tuple[Format, ...] | None = None) -> str:
             )
             + " |"
         )
-    return "\n".join(rows) + "\n"
+    rows += ["", "## How each format is laid out", ""]
+    for fmt in formats if formats is not None else all_formats():
+        doc = module_doc(fmt)
+        if doc:
+            rows += [f"### `{fmt.name}`", "", doc, ""]
+    return "\n".join(rows).rstrip("\n") + "\n"
+
+
+def module_doc(fmt: Format) -> str:
+    """The docstring of the module that reads or writes ``fmt`` (its design notes)."""
+    func = fmt.read or fmt.write
+    module = sys.modules.get(getattr(func, "__module__", "") or "")
+    return inspect.cleandoc(module.__doc__ or "") if module is not None else ""
