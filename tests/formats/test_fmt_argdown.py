@@ -187,3 +187,9 @@ def test_reference_agrees_on_random_debates(
     assert _theirs(reference(argdown_cli, text, tmp_path_factory.mktemp("random"))) == _ours(
         parse(text)
     )
+
+
+def test_windows_line_endings_read_the_same(example: Debate) -> None:
+    data = argdown.write(example)
+    crlf = argdown.read(data.replace(b"\n", b"\r\n"), "x.argdown")
+    assert crlf.debate == argdown.read(data, "x.argdown").debate

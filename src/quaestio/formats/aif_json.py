@@ -113,7 +113,7 @@ def _line_of(text: str, key: str, value: str) -> int | None:
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
-def _ident(raw: object, text: str, path: str | None, where: str) -> str:
+def _ident(raw: object, path: str | None, where: str) -> str:
     if isinstance(raw, bool) or not isinstance(raw, (str, int)) or str(raw) == "":
         raise ParseError(f"{raw!r} is not a node id", file=path, field=where)
     return str(raw)
@@ -144,7 +144,7 @@ def read(data: bytes, path: str | None) -> Loaded:
         where = f"nodes[{i}]"
         if not isinstance(node, dict):
             raise ParseError("a node must be an object", file=path, field=where)
-        nid = _ident(node.get("nodeID"), text, path, f"{where}.nodeID")
+        nid = _ident(node.get("nodeID"), path, f"{where}.nodeID")
         seen = all_lines.get(nid, [])
         line = seen[min(int(nid in kinds), len(seen) - 1)] if seen else None
         if nid in kinds:
@@ -164,8 +164,8 @@ def read(data: bytes, path: str | None) -> Loaded:
         where = f"edges[{i}]"
         if not isinstance(e, dict):
             raise ParseError("an edge must be an object", file=path, field=where)
-        src = _ident(e.get("fromID"), text, path, f"{where}.fromID")
-        dst = _ident(e.get("toID"), text, path, f"{where}.toID")
+        src = _ident(e.get("fromID"), path, f"{where}.fromID")
+        dst = _ident(e.get("toID"), path, f"{where}.toID")
         for end in (src, dst):
             if end not in kinds:
                 line = _line_of(text, "edgeID", str(e.get("edgeID", "")))
