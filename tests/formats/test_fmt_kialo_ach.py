@@ -78,6 +78,15 @@ def test_kialo_single_thesis_is_one_position() -> None:
     assert [e.stance for e in d.positions[0].evidence] == ["for", "against"]
 
 
+def test_kialo_links_and_escapes_become_plain_text() -> None:
+    text = (
+        "Discussion Title: t\n\n1. Rome fell.\n"
+        "1.1. Pro: See [the chronicle](https://example.org/c) \\(written in 410\\).\n"
+    )
+    d = kialo.read(text.encode(), "t.kialo.txt").debate
+    assert d.positions[0].evidence[0].text == "See the chronicle (written in 410)."
+
+
 @pytest.mark.parametrize(
     ("text", "line"),
     [

@@ -42,7 +42,10 @@ class _Item:
 
     @property
     def text(self) -> str:
-        return "\n".join(self.lines).strip()
+        """The claim as Kialo shows it: escapes undone, Markdown links reduced to their words."""
+        raw = "\n".join(self.lines).strip()
+        raw = re.sub(r"\\([\[\]()])", r"\1", raw)
+        return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", raw)
 
 
 def _items(text: str, path: str | None) -> tuple[str, list[_Item]]:
