@@ -71,6 +71,16 @@ FORMAT_MODULES: tuple[str, ...] = (
     "docx_handout",
     "markdown_handout",
     "html_handout",
+    "evidence_csv",
+    "aif_json",
+    "argdown",
+    "kialo",
+    "ach_csv",
+    "graphml",
+    "dot",
+    "handout_md_write",
+    "handout_html_write",
+    "pdf",
 )
 
 

@@ -1,0 +1,64 @@
+"""``quaestio export``: write a debate file in another format."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from quaestio.errors import UnknownFormatError
+from quaestio.formats import Format, by_name, for_path, read_path, write_bytes, write_path
+
+EXAMPLE = "Example: quaestio export purges.debate.json --to pdf -o purges.pdf"
+
+
+def is_text(fmt: Format) -> bool:
+    """Text formats may go to standard output; binary ones (PDF) go to a file."""
+    media = fmt.media_type
+    return media.startswith("text/") or media.endswith(("json", "xml"))
+
+
+def export(
+    debate: Path = typer.Argument(
+        ..., help="The debate file to read (any readable format).", exists=True, dir_okay=False
+    ),
+    to: str | None = typer.Option(
+        None,
+        "--to",
+        "-t",
+        help="Format name (see `quaestio formats`); taken from -o's ending if left out.",
+    ),
+    out: Path | None = typer.Option(
+        None,
+        "--out",
+        "-o",
+        help="Where to write; '-' or nothing writes text formats to standard output.",
+    ),
+    source_format: str | None = typer.Option(
+        None, "--from", "-f", help="Format of DEBATE when its ending is ambiguous (e.g. aif)."
+    ),
+) -> None:
+    """Write DEBATE in another format."""
+    if to is None and (out is None or str(out) == "-"):
+        raise UnknownFormatError(
+            "say which format with --to NAME or give -o a file name", field="to"
+        )
+    fmt = by_name(to) if to else for_path(str(out))
+    err = Console(stderr=True)
+    with err.status(f"reading {debate.name}"):
+        loaded = read_path(debate, by_name(source_format) if source_format else None)
+    with err.status(f"writing {fmt.name}"):
+        if out is None and not is_text(fmt):
+            out = debate.with_name(debate.name.split(".")[0] + fmt.suffixes[0])
+        if out is None or str(out) == "-":
+            sys.stdout.buffer.write(write_bytes(loaded.debate, fmt))
+            sys.stdout.flush()
+            return
+        write_path(loaded.debate, out, fmt)
+    err.print(f"wrote {out} ({fmt.name}; loses: {fmt.loses})", highlight=False)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("export", help=f"Write a debate file in another format.\n\n{EXAMPLE}")(export)

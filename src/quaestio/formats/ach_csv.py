@@ -1,0 +1,182 @@
+"""The ACH matrix (Analysis of Competing Hypotheses, Heuer) as CSV.
+
+Rows are evidence, columns are hypotheses (the debate's positions); a cell says
+how the evidence bears on the hypothesis: ``C``/``CC`` consistent, ``I``/``II``
+inconsistent, ``N``/``NA`` or empty for neutral or not applicable. quaestio
+writes ``C`` in the column of the position a supporting point belongs to and
+``I`` for a counter-point. When reading someone else's matrix, a row rated
+against several hypotheses becomes one evidence point per rated hypothesis
+(with a warning), and a row rated against none is skipped with a warning.
+
+PARC ACH's ``.achz`` archive is not supported: its layout is not publicly
+documented, and guessing it would produce files PARC ACH might not open.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from quaestio.errors import ParseError
+from quaestio.formats.draft import DraftDebate, DraftEvidence, DraftPosition, build, decode
+from quaestio.formats.losses import describe
+from quaestio.formats.registry import Format, Loaded
+from quaestio.model import Debate, Warning
+
+LOSES = frozenset(
+    {
+        "ids",
+        "title",
+        "question",
+        "summary",
+        "historians",
+        "historian_keys",
+        "figures",
+        "rebuttals",
+        "references",
+        "weights",
+        "sources",
+        "conclusion",
+        "consequences",
+        "warnings",
+    }
+)
+FIXED = ("ID", "Evidence", "Label", "Date")
+RATINGS = {
+    "CC": "for",
+    "C": "for",
+    "I": "against",
+    "II": "against",
+    "N": None,
+    "NA": None,
+    "": None,
+}
+
+
+def write(debate: Debate) -> bytes:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow([*FIXED, *(p.title for p in debate.positions)])
+    for column, p in enumerate(debate.positions):
+        for e in p.evidence:
+            cells = [""] * len(debate.positions)
+            cells[column] = "C" if e.stance == "for" else "I"
+            w.writerow([e.id, e.text, e.label or "", "; ".join(str(y) for y in e.years), *cells])
+    return out.getvalue().encode("utf-8")
+
+
+def read(data: bytes, path: str | None) -> Loaded:
+    text = decode(data, path)
+    rows = csv.reader(io.StringIO(text, newline=""), strict=True)
+    draft = DraftDebate()
+    try:
+        header = next(rows, None)
+        if header is None:
+            raise ParseError("the ACH matrix is empty", file=path, line=1)
+        names = [h.strip() for h in header]
+        lower = [n.lower() for n in names]
+        # Evidence attributes come first, hypotheses after: a hypothesis may be called "Date".
+        known = {n.lower() for n in FIXED} | {"type", "credibility", "relevance", "notes"}
+        first_hypothesis = 0
+        while first_hypothesis < len(lower) and lower[first_hypothesis] in known:
+            if lower[first_hypothesis] in lower[:first_hypothesis]:
+                break
+            first_hypothesis += 1
+        hyp_cols = list(range(first_hypothesis, len(lower)))
+        if not hyp_cols:
+            raise ParseError("the header names no hypotheses", file=path, line=1)
+        for i in hyp_cols:
+            if not names[i]:
+                raise ParseError(f"hypothesis column {i + 1} has no title", file=path, line=1)
+            draft.positions.append(DraftPosition(title=names[i], key=f"col{i}", line=1))
+        attributes = lower[:first_hypothesis]
+        col = {
+            n: attributes.index(n) for n in ("id", "evidence", "label", "date") if n in attributes
+        }
+        if "evidence" not in col:
+            raise ParseError(
+                "the header needs an 'Evidence' column before the hypotheses",
+                file=path,
+                line=1,
+                field="Evidence",
+            )
+        shared = skipped = 0
+        for row in rows:
+            line = rows.line_num
+            if not any(c.strip() for c in row):
+                continue
+            if len(row) > len(names):
+                raise ParseError(
+                    f"row has {len(row)} cells, the header {len(names)}", file=path, line=line
+                )
+            row = row + [""] * (len(names) - len(row))
+            body = row[col["evidence"]].strip()
+            if not body:
+                raise ParseError(
+                    "the evidence cell is empty", file=path, line=line, field="Evidence"
+                )
+            rated = []
+            for n, i in enumerate(hyp_cols):
+                rating = row[i].strip().upper()
+                if rating not in RATINGS:
+                    raise ParseError(
+                        f"rating {row[i]!r} is not one of CC, C, N, NA, I, II",
+                        file=path,
+                        line=line,
+                        field=names[i],
+                    )
+                if RATINGS[rating] is not None:
+                    rated.append((n, RATINGS[rating]))
+            if not rated:
+                skipped += 1
+                continue
+            shared += len(rated) > 1
+            years = _years(row[col["date"]], path, line) if "date" in col else None
+            ident = row[col["id"]].strip() if "id" in col else ""
+            for n, stance in rated:
+                draft.positions[n].evidence.append(
+                    DraftEvidence(
+                        stance="for" if stance == "for" else "against",
+                        text=body,
+                        key=ident if len(rated) == 1 else "",
+                        hint=(ident or None) if len(rated) == 1 else None,
+                        label=row[col["label"]].strip() or None if "label" in col else None,
+                        years=years,
+                        line=line,
+                    )
+                )
+    except csv.Error as exc:
+        raise ParseError(f"not valid CSV: {exc}", file=path, line=rows.line_num) from None
+    if shared:
+        draft.warnings.append(
+            Warning("ach_shared", f"{shared} row(s) bear on several hypotheses and were copied")
+        )
+    if skipped:
+        draft.warnings.append(
+            Warning("ach_unrated", f"{skipped} row(s) rated against no hypothesis were skipped")
+        )
+    return build(draft, path)
+
+
+def _years(cell: str, path: str | None, line: int) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in cell.replace(",", ";").split(";") if part.strip())
+    except ValueError:
+        raise ParseError(
+            f"date {cell!r} is not a list of years", file=path, line=line, field="Date"
+        ) from None
+
+
+FORMAT = Format(
+    name="ach-csv",
+    suffixes=(".ach.csv",),
+    description=(
+        "ACH matrix (Analysis of Competing Hypotheses): evidence rows × hypothesis columns, "
+        "C/I ratings"
+    ),
+    media_type="text/csv",
+    read=read,
+    write=write,
+    loses=describe(LOSES),
+    kind="interchange",
+)

@@ -1,0 +1,299 @@
+"""AIF JSON, the Argument Interchange Format as OVA and AIFdb exchange it.
+
+A debate becomes an argument graph: positions and evidence are I-nodes, each
+supporting point reaches its position through an RA node (inference), each
+counter-point through a CA node (conflict), and a rebuttal is one more CA node
+from the counter-point to the point it rebuts. Historians are participants
+whose locutions (L-nodes) assert their position through a YA node, as in OVA.
+
+Reading accepts any AIF graph: claims that support or attack nothing become
+positions, everything that argues towards them becomes their evidence (deeper
+chains are flattened with a warning), and dialogue nodes other than the
+historians' locutions are skipped with a warning.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from quaestio.errors import ParseError
+from quaestio.formats.draft import DraftDebate, DraftEvidence, DraftPosition, build, decode
+from quaestio.formats.graph_shape import rebuttals, shape
+from quaestio.formats.losses import describe
+from quaestio.formats.registry import Format, Loaded
+from quaestio.model import Debate, Warning
+
+LOSES = frozenset(
+    {
+        "title",
+        "question",
+        "summary",
+        "labels",
+        "years",
+        "figures",
+        "references",
+        "weights",
+        "sources",
+        "conclusion",
+        "consequences",
+        "warnings",
+        "historian_keys",
+    }
+)
+SCHEME_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "YA": "Asserting"}
+
+
+# -- writing --------------------------------------------------------------------------
+def to_aif(debate: Debate) -> dict[str, Any]:
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    participants: list[dict[str, Any]] = []
+    locutions: list[dict[str, Any]] = []
+    person_of: dict[str, int] = {}
+
+    def edge(source: str, target: str) -> None:
+        edges.append(
+            {"edgeID": f"e{len(edges) + 1}", "fromID": source, "toID": target, "formEdgeID": None}
+        )
+
+    def scheme(node_id: str, kind: str, source: str, target: str) -> None:
+        nodes.append({"nodeID": node_id, "text": SCHEME_TEXT[kind], "type": kind})
+        edge(source, node_id)
+        edge(node_id, target)
+
+    for p in debate.positions:
+        nodes.append({"nodeID": p.id, "text": p.title, "type": "I"})
+        for n, h in enumerate(p.historians, start=1):
+            if h.name not in person_of:
+                person_of[h.name] = len(person_of) + 1
+                participants.append(
+                    {"participantID": person_of[h.name], "firstname": "", "surname": h.name}
+                )
+            lid = f"{p.id}~L{n}"
+            nodes.append({"nodeID": lid, "text": f"{h.name}: {p.title}", "type": "L"})
+            locutions.append(
+                {
+                    "nodeID": lid,
+                    "personID": person_of[h.name],
+                    "start": None,
+                    "end": None,
+                    "source": None,
+                }
+            )
+            scheme(f"{p.id}~YA{n}", "YA", lid, p.id)
+        for e in p.evidence:
+            nodes.append({"nodeID": e.id, "text": e.text, "type": "I"})
+            kind = "RA" if e.stance == "for" else "CA"
+            scheme(f"{e.id}~{kind}", kind, e.id, p.id)
+            for target in e.rebuts:
+                scheme(f"{e.id}~CA~{target}", "CA", e.id, target)
+    return {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants}
+
+
+def write(debate: Debate) -> bytes:
+    return (json.dumps(to_aif(debate), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# -- reading --------------------------------------------------------------------------
+def _node_lines(text: str) -> dict[str, list[int]]:
+    """Lines of each ``"nodeID"`` in the JSON text (several if it is repeated), in one pass."""
+    lines: dict[str, list[int]] = {}
+    line, pos = 1, 0
+    for m in re.finditer(r'"nodeID"\s*:\s*"?([^",}\s]*)', text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        lines.setdefault(m.group(1), []).append(line)
+    return lines
+
+
+def _line_of(text: str, key: str, value: str) -> int | None:
+    m = re.search(r'"' + key + r'"\s*:\s*"?' + re.escape(value) + r'"?\s*[,}\n]', text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _ident(raw: object, path: str | None, where: str) -> str:
+    if isinstance(raw, bool) or not isinstance(raw, (str, int)) or str(raw) == "":
+        raise ParseError(f"{raw!r} is not a node id", file=path, field=where)
+    return str(raw)
+
+
+def read(data: bytes, path: str | None) -> Loaded:
+    text = decode(data, path)
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"not valid JSON: {exc.msg}", file=path, line=exc.lineno) from None
+    if isinstance(doc, dict) and isinstance(doc.get("AIF"), dict) and "nodes" not in doc:
+        doc = doc["AIF"]  # xAIF (OVA 3, arguebuf) wraps the AIF graph in an "AIF" member
+    if not isinstance(doc, dict) or not isinstance(doc.get("nodes"), list):
+        raise ParseError(
+            "an AIF graph is a JSON object with a 'nodes' list", file=path, line=1, field="nodes"
+        )
+    raw_edges = doc.get("edges", [])
+    if not isinstance(raw_edges, list):
+        raise ParseError("'edges' must be a list", file=path, line=1, field="edges")
+
+    all_lines = _node_lines(text)
+    node_lines = {k: v[0] for k, v in all_lines.items()}
+    kinds: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    order: list[str] = []
+    for i, node in enumerate(doc["nodes"]):
+        where = f"nodes[{i}]"
+        if not isinstance(node, dict):
+            raise ParseError("a node must be an object", file=path, field=where)
+        nid = _ident(node.get("nodeID"), path, f"{where}.nodeID")
+        seen = all_lines.get(nid, [])
+        line = seen[min(int(nid in kinds), len(seen) - 1)] if seen else None
+        if nid in kinds:
+            raise ParseError(
+                f"node id {nid!r} is used twice", file=path, line=line, field=f"{where}.nodeID"
+            )
+        kind, body = node.get("type"), node.get("text", "")
+        if not isinstance(kind, str) or not isinstance(body, str):
+            raise ParseError(
+                "a node needs a string 'type' and 'text'", file=path, line=line, field=where
+            )
+        kinds[nid], texts[nid] = kind, body
+        order.append(nid)
+    outgoing: dict[str, list[str]] = {}
+    incoming: dict[str, list[str]] = {}
+    for i, e in enumerate(raw_edges):
+        where = f"edges[{i}]"
+        if not isinstance(e, dict):
+            raise ParseError("an edge must be an object", file=path, field=where)
+        src = _ident(e.get("fromID"), path, f"{where}.fromID")
+        dst = _ident(e.get("toID"), path, f"{where}.toID")
+        for end in (src, dst):
+            if end not in kinds:
+                line = _line_of(text, "edgeID", str(e.get("edgeID", "")))
+                raise ParseError(
+                    f"edge points at unknown node {end!r}", file=path, line=line, field=where
+                )
+        outgoing.setdefault(src, []).append(dst)
+        incoming.setdefault(dst, []).append(src)
+    return build(_interpret(doc, kinds, texts, order, outgoing, incoming, node_lines), path)
+
+
+def _interpret(
+    doc: dict[str, Any],
+    kinds: dict[str, str],
+    texts: dict[str, str],
+    order: list[str],
+    outgoing: dict[str, list[str]],
+    incoming: dict[str, list[str]],
+    node_lines: dict[str, int],
+) -> DraftDebate:
+    draft = DraftDebate()
+    atoms = [n for n in order if kinds[n] == "I"]
+    # relations (premise, kind, target I-node, undercut?) from every RA/CA node
+    relations: dict[str, list[tuple[str, str]]] = {a: [] for a in atoms}
+    skipped: set[str] = set()
+    for scheme in order:
+        kind = kinds[scheme]
+        if kind not in ("RA", "CA"):
+            if kind not in ("I", "L", "YA", "TA"):
+                skipped.add(kind)
+            continue
+        premises = [n for n in incoming.get(scheme, []) if kinds[n] == "I"]
+        targets: list[str] = []
+        for t in outgoing.get(scheme, []):
+            if kinds[t] == "I":
+                targets.append(t)
+            elif kinds[t] == "RA":  # undercut: attacks the inference, so rebut its premises
+                targets += [n for n in incoming.get(t, []) if kinds[n] == "I"]
+        for premise in premises:
+            relations[premise] += [
+                (("for" if kind == "RA" else "against"), t) for t in targets if t != premise
+            ]
+    if skipped:
+        draft.warnings.append(
+            Warning(
+                "aif_skipped",
+                f"AIF node types not used by quaestio were skipped: {', '.join(sorted(skipped))}",
+            )
+        )
+
+    resolved, flattened = shape(atoms, relations)
+    if flattened:
+        draft.warnings.append(
+            Warning(
+                "aif_flattened",
+                f"{flattened} argument(s) deeper than one step were attached to their claim",
+            )
+        )
+
+    positions: dict[str, DraftPosition] = {}
+    for a in atoms:
+        root, stance = resolved[a]
+        if stance == "root":
+            positions[a] = DraftPosition(title=texts[a], key=a, hint=a, line=node_lines.get(a))
+            draft.positions.append(positions[a])
+    for a in atoms:
+        root, stance = resolved[a]
+        if stance == "root":
+            continue
+        rebuts = rebuttals(a, relations, resolved)
+        positions[root].evidence.append(
+            DraftEvidence(
+                stance="for" if stance == "for" else "against",
+                text=texts[a],
+                key=a,
+                hint=a,
+                rebuts=rebuts if stance == "against" else [],
+                line=node_lines.get(a),
+            )
+        )
+    _historians(doc, kinds, texts, outgoing, positions)
+    return draft
+
+
+def _historians(
+    doc: dict[str, Any],
+    kinds: dict[str, str],
+    texts: dict[str, str],
+    outgoing: dict[str, list[str]],
+    positions: dict[str, DraftPosition],
+) -> None:
+    """Who asserted each claim: participant of the locution, or the 'Name:' prefix of the L-node."""
+    names: dict[str, str] = {}
+    for p in doc.get("participants") or []:
+        if isinstance(p, dict) and "participantID" in p:
+            full = " ".join(str(p.get(k) or "").strip() for k in ("firstname", "surname")).strip()
+            if full:
+                names[str(p["participantID"])] = full
+    speaker: dict[str, str] = {}
+    for loc in doc.get("locutions") or []:
+        if isinstance(loc, dict) and str(loc.get("personID")) in names:
+            speaker[str(loc.get("nodeID"))] = names[str(loc.get("personID"))]
+    for lnode, kind in kinds.items():
+        if kind != "L":
+            continue
+        name = speaker.get(lnode)
+        if not name and ":" in texts[lnode]:
+            name = texts[lnode].split(":", 1)[0].strip()
+        if not name:
+            continue
+        for ya in outgoing.get(lnode, []):
+            if kinds[ya] != "YA":
+                continue
+            for claim in outgoing.get(ya, []):
+                if claim in positions and name not in positions[claim].historians:
+                    positions[claim].historians.append(name)
+
+
+FORMAT = Format(
+    name="aif",
+    suffixes=(".aif.json", ".aif"),
+    description=(
+        "AIF JSON (Argument Interchange Format) as used by OVA and AIFdb; "
+        "historians as participants"
+    ),
+    media_type="application/json",
+    read=read,
+    write=write,
+    loses=describe(LOSES),
+    kind="interchange",
+)

@@ -1,0 +1,262 @@
+"""Argdown: the debate as an argument map people can read, edit and render.
+
+Each position is a statement tagged ``#position``; its evidence are arguments
+in a relation tree below it (``+`` supports, ``-`` attacks) and a rebuttal is an
+outgoing attack (``->``) from the counter-point to the point it answers.
+Historians, weights, years and quaestio ids travel as YAML data in braces; the
+question and title as front matter; the conclusion and consequences as
+statements tagged ``#conclusion``, ``#positive`` and ``#negative``. Reading
+accepts any Argdown map: untagged statements that argue for nothing become
+positions and everything arguing towards them becomes their evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from quaestio.errors import ParseError
+from quaestio.formats.argdown_syntax import Document, Element, parse
+from quaestio.formats.draft import (
+    DraftConsequence,
+    DraftDebate,
+    DraftEvidence,
+    DraftPosition,
+    build,
+    decode,
+    parse_weight,
+)
+from quaestio.formats.graph_shape import Relations, rebuttals, shape
+from quaestio.formats.losses import describe
+from quaestio.formats.registry import Format, Loaded
+from quaestio.model import DEFAULT_WEIGHT, Debate, Warning
+
+LOSES = frozenset({"whitespace", "figures", "historian_keys", "sources", "warnings"})
+_SPECIAL = re.compile(r"([\\@#*_\[\]<>{}/=]|[.:](?=\S))")
+
+
+# -- writing --------------------------------------------------------------------------
+def escape(text: str) -> str:
+    """Argdown text: one line, every character Argdown would treat as syntax escaped."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _yaml(data: dict[str, Any]) -> str:
+    """Inline YAML (JSON flow style) whose braces cannot end Argdown's data block early."""
+    parts = [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items()]
+    body = ", ".join(parts).replace("{", "\\u007b").replace("}", "\\u007d")
+    return "{" + body + "}"
+
+
+class _Titles:
+    """Unique element titles without the characters that end a title."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def make(self, wanted: str) -> str:
+        base = " ".join(re.sub(r"[\[\]<>{}\\]", " ", wanted).split()) or "Untitled"
+        title, n = base, 1
+        while title.lower() in self.used:
+            n += 1
+            title = f"{base} ({n})"
+        self.used.add(title.lower())
+        return title
+
+
+def write(debate: Debate) -> bytes:
+    front = {"title": debate.title, "question": debate.question}
+    out = [
+        "===",
+        *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items() if v),
+        "===",
+        "",
+    ]
+    statements, arguments = _Titles(), _Titles()
+    title_of: dict[str, str] = {}
+    for _, e in debate.iter_evidence():
+        title_of[e.id] = arguments.make(e.label or e.id)
+    out += ["# Positions", ""]
+    for p in debate.positions:
+        title = statements.make(p.title)
+        data: dict[str, Any] = {"id": p.id}
+        if title != p.title:
+            data["title"] = p.title
+        if p.historians:
+            data["historians"] = [h.name for h in p.historians]
+        if p.weight != DEFAULT_WEIGHT:
+            data["weight"] = p.weight
+        out.append(f"[{title}]: {escape(p.summary)} #position {_yaml(data)}".replace(":  #", ": #"))
+        for e in p.evidence:
+            edata: dict[str, Any] = {"id": e.id}
+            if e.label is not None and e.label != title_of[e.id]:
+                edata["label"] = e.label
+            if e.label is None:
+                edata["label"] = None
+            if e.years:
+                edata["years"] = list(e.years)
+            if e.references:
+                edata["references"] = list(e.references)
+            if e.weight != DEFAULT_WEIGHT:
+                edata["weight"] = e.weight
+            sign = "+" if e.stance == "for" else "-"
+            out.append(f"  {sign} <{title_of[e.id]}>: {escape(e.text)} {_yaml(edata)}")
+            out += [f"    -> <{title_of[t]}>" for t in e.rebuts if t in title_of]
+        out.append("")
+    if debate.conclusion is not None:
+        out += [
+            "# Conclusion",
+            "",
+            f"[{statements.make('Conclusion')}]: {escape(debate.conclusion.text)} #conclusion",
+            "",
+        ]
+    if debate.consequences:
+        out += ["# Consequences", ""]
+        for c in debate.consequences:
+            cdata: dict[str, Any] = {"id": c.id}
+            if c.category:
+                cdata["category"] = c.category
+            if c.weight != DEFAULT_WEIGHT:
+                cdata["weight"] = c.weight
+            out += [f"[{statements.make(c.id)}]: {escape(c.text)} #{c.polarity} {_yaml(cdata)}", ""]
+    return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
+
+
+# -- reading --------------------------------------------------------------------------
+def read(data: bytes, path: str | None) -> Loaded:
+    doc = parse(decode(data, path), path)
+    return build(_interpret(doc, path), path)
+
+
+def _str(el: Element, key: str, path: str | None) -> str | None:
+    value = el.data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise ParseError(f"{key} must be text", file=path, line=el.line, field=key)
+    return str(value)
+
+
+def _list(el: Element, key: str, path: str | None, kind: type) -> list[Any]:
+    value = el.data.get(key, [])
+    if not isinstance(value, list) or not all(
+        isinstance(v, kind) and not isinstance(v, bool) for v in value
+    ):
+        raise ParseError(
+            f"{key} must be a list of {kind.__name__}", file=path, line=el.line, field=key
+        )
+    return value
+
+
+def _interpret(doc: Document, path: str | None) -> DraftDebate:
+    front = doc.front
+    draft = DraftDebate(
+        title=str(front.get("title") or ""), question=str(front.get("question") or "")
+    )
+    special = {"conclusion", "positive", "negative"}
+    linked = {k for r in doc.relations for k in r[:2]}
+    nodes = [
+        k
+        for k, el in doc.elements.items()
+        if not special & set(el.tags)
+        and not (el.is_premise and k not in linked)  # premises live in their argument
+    ]
+    relations: Relations = {n: [] for n in nodes}
+    skipped = 0
+    for src, dst, kind, _line in doc.relations:
+        if src not in relations or dst not in relations or kind == "contradictory":
+            skipped += 1
+            continue
+        relations[src].append(("for" if kind == "support" else "against", dst))
+    forced = [k for k in nodes if "position" in doc.elements[k].tags]
+    resolved, flattened = shape(nodes, relations, forced)
+    positions: dict[str, DraftPosition] = {}
+    for key in nodes:
+        el = doc.elements[key]
+        if resolved[key][1] != "root":
+            continue
+        positions[key] = DraftPosition(
+            title=_str(el, "title", path) or el.title,
+            key=key,
+            hint=_str(el, "id", path),
+            summary=el.text,
+            historians=[str(h) for h in _list(el, "historians", path, str)],
+            weight=parse_weight(el.data.get("weight"), path, el.line, "weight"),
+            line=el.line,
+        )
+        draft.positions.append(positions[key])
+    for key in nodes:
+        el = doc.elements[key]
+        root, stance = resolved[key]
+        if stance == "root":
+            continue
+        ident = _str(el, "id", path)
+        label = (
+            _str(el, "label", path)
+            if "label" in el.data
+            else (None if el.title.startswith("Untitled ") else el.title)
+        )
+        text = el.text or " ".join(el.premises) or el.title
+        positions[root].evidence.append(
+            DraftEvidence(
+                stance="for" if stance == "for" else "against",
+                text=text,
+                key=ident or key,
+                hint=ident,
+                label=label,
+                years=tuple(_list(el, "years", path, int)) if "years" in el.data else None,
+                rebuts=[_key_id(doc, t, path) for t in rebuttals(key, relations, resolved)]
+                if stance == "against"
+                else [],
+                references=tuple(str(r) for r in _list(el, "references", path, str)),
+                weight=parse_weight(el.data.get("weight"), path, el.line, "weight"),
+                line=el.line,
+            )
+        )
+    for el in doc.elements.values():
+        if "conclusion" in el.tags:
+            draft.conclusion = el.text
+        for polarity in ("positive", "negative"):
+            if polarity in el.tags:
+                draft.consequences.append(
+                    DraftConsequence(
+                        polarity="positive" if polarity == "positive" else "negative",
+                        text=el.text,
+                        hint=_str(el, "id", path),
+                        category=_str(el, "category", path),
+                        weight=parse_weight(el.data.get("weight"), path, el.line, "weight"),
+                        line=el.line,
+                    )
+                )
+    if skipped:
+        draft.warnings.append(
+            Warning("argdown_skipped", f"{skipped} relation(s) quaestio cannot use were skipped")
+        )
+    if flattened:
+        draft.warnings.append(
+            Warning(
+                "argdown_flattened",
+                f"{flattened} argument(s) deeper than one step were attached to their claim",
+            )
+        )
+    return draft
+
+
+def _key_id(doc: Document, key: str, path: str | None) -> str:
+    """The draft key of an element: its data id when it has one, else its Argdown key."""
+    return _str(doc.elements[key], "id", path) or key
+
+
+FORMAT = Format(
+    name="argdown",
+    suffixes=(".argdown", ".ad"),
+    description=(
+        "Argdown argument map (statements, arguments, support/attack trees, tags, YAML data)"
+    ),
+    media_type="text/x-argdown",
+    read=read,
+    write=write,
+    loses=describe(LOSES),
+    kind="interchange",
+)

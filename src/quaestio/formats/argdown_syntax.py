@@ -1,0 +1,221 @@
+"""A reader for the Argdown text syntax, enough of it to exchange debates faithfully.
+
+It understands front matter, headings, statement and argument definitions and
+references, relation trees (``+ - _`` incoming, ``+> -> _>`` outgoing, ``<+ <-
+<_``, ``><`` contradiction), tags, YAML data in braces, escapes, comments and
+premise-conclusion structures (whose conclusion the argument then supports).
+The output is a neutral document (elements and relations) that the reference
+implementation's JSON export can be compared with; ``argdown.py`` turns it
+into a debate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from quaestio.errors import ParseError
+
+_RELATION = re.compile(r"^(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
+_ELEMENT = re.compile(r"^(\[(?:\\.|[^\]\\])+?\]|<(?:\\.|[^>\\])+?>)(:?)(.*)$")
+_TAG = re.compile(
+    r"(?<!\\)#(?:\(([^)]+)\)|([A-Za-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+))"
+)
+_PCS = re.compile(r"^\((\d+)\)\s*(.*)$")
+_HEADING = re.compile(r"^(#+)\s+(.*)$")
+#: relation symbol -> (kind, child is the source?)
+SYMBOLS = {
+    "+": ("support", True),
+    "<+": ("support", True),
+    "-": ("attack", True),
+    "<-": ("attack", True),
+    "_": ("undercut", True),
+    "<_": ("undercut", True),
+    "+>": ("support", False),
+    "->": ("attack", False),
+    "_>": ("undercut", False),
+    "><": ("contradictory", False),
+}
+
+
+@dataclass
+class Element:
+    kind: str  # "statement" or "argument"
+    title: str
+    text: str = ""
+    tags: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    line: int = 0
+    premises: list[str] = field(default_factory=list)
+    is_premise: bool = False
+
+    @property
+    def key(self) -> str:
+        return ("[" if self.kind == "statement" else "<") + self.title
+
+
+@dataclass
+class Document:
+    front: dict[str, Any]
+    elements: dict[str, Element]  # by key, in order of first appearance
+    relations: list[tuple[str, str, str, int]]  # (from key, to key, kind, line)
+    sections: list[str]
+
+
+def unescape(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def _strip_comments(text: str) -> str:
+    """Blank out comments, keeping every newline so line numbers stay right."""
+
+    def blank(m: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", m.group(0))
+
+    text = re.sub(r"/\*.*?\*/|<!--.*?-->", blank, text, flags=re.S)
+    return re.sub(r"(?:(?<=\s)|^)(?<!\\)//[^\n]*", blank, text, flags=re.M)
+
+
+def _split_data(rest: str, path: str | None, line: int) -> tuple[str, dict[str, Any]]:
+    m = re.search(r"(?<!\\)\{", rest)
+    if not m:
+        return rest, {}
+    end = rest.rfind("}")
+    if end < m.start():
+        raise ParseError(
+            "data block '{' is never closed on this line", file=path, line=line, field="data"
+        )
+    try:
+        data = yaml.safe_load(rest[m.start() : end + 1])
+    except yaml.YAMLError as exc:
+        raise ParseError(
+            f"data is not valid YAML: {exc}", file=path, line=line, field="data"
+        ) from None
+    if not isinstance(data, dict):
+        raise ParseError("data in braces must be a mapping", file=path, line=line, field="data")
+    return rest[: m.start()] + rest[end + 1 :], data
+
+
+def _text_and_tags(raw: str) -> tuple[str, list[str]]:
+    tags = [a or b for a, b in _TAG.findall(raw)]
+    text = _TAG.sub(" ", raw)
+    return " ".join(unescape(text).split()), tags
+
+
+def _front_matter(lines: list[str], path: str | None) -> tuple[dict[str, Any], int]:
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    if first is None or not re.match(r"^===+\s*$", lines[first]):
+        return {}, 0
+    for j in range(first + 1, len(lines)):
+        if re.match(r"^===+\s*$", lines[j]):
+            try:
+                front = yaml.safe_load("\n".join(lines[first + 1 : j])) or {}
+            except yaml.YAMLError as exc:
+                mark = getattr(exc, "problem_mark", None)
+                where = first + 2 + mark.line if mark is not None else first + 1
+                raise ParseError(
+                    f"front matter is not valid YAML: {exc}", file=path, line=where
+                ) from None
+            if not isinstance(front, dict):
+                raise ParseError("front matter must be a YAML mapping", file=path, line=first + 1)
+            return front, j + 1
+    raise ParseError("front matter '===' is never closed", file=path, line=first + 1)
+
+
+def parse(text: str, path: str | None = None) -> Document:
+    lines = _strip_comments(text).split("\n")
+    front, start = _front_matter(lines, path)
+    doc = Document(front, {}, [], [])
+    stack: list[tuple[int, str]] = []
+    current: Element | None = None
+    last_argument: Element | None = None
+    conclusion_next = False
+    anonymous = 0
+
+    def element(raw: str, line: int, allow_plain: bool) -> Element:
+        nonlocal anonymous
+        m = _ELEMENT.match(raw)
+        if m:
+            bracket, colon, rest = m.groups()
+            kind = "statement" if bracket.startswith("[") else "argument"
+            title = " ".join(unescape(bracket[1:-1]).split())
+        elif allow_plain:
+            kind, colon, rest = "statement", ":", raw
+            anonymous += 1
+            title = f"Untitled {anonymous}"
+        else:
+            raise ParseError(
+                f"expected [statement] or <argument>, found {raw[:30]!r}", file=path, line=line
+            )
+        if not title:
+            raise ParseError("an element needs a title inside its brackets", file=path, line=line)
+        rest, data = _split_data(rest, path, line)
+        body, tags = _text_and_tags(rest)
+        key = ("[" if kind == "statement" else "<") + title
+        el = doc.elements.get(key)
+        if el is None:
+            el = doc.elements[key] = Element(kind, title, line=line)
+        if colon and body and not el.text:
+            el.text, el.line = body, line
+        el.tags += [t for t in tags if t not in el.tags]
+        el.data.update(data)
+        return el
+
+    for number, raw_line in enumerate(lines[start:], start=start + 1):
+        stripped = raw_line.strip()
+        indent = len(raw_line) - len(raw_line.lstrip(" \t"))
+        if not stripped:
+            stack, current, conclusion_next = [], None, False
+            continue
+        heading = _HEADING.match(raw_line)
+        if heading and indent == 0:
+            doc.sections.append(" ".join(unescape(heading.group(2)).split()))
+            stack, current, last_argument = [], None, None
+            continue
+        pcs = _PCS.match(stripped)
+        if pcs and last_argument is not None:
+            statement = element(pcs.group(2), number, allow_plain=True)
+            if conclusion_next:
+                doc.relations.append((last_argument.key, statement.key, "support", number))
+            else:
+                last_argument.premises.append(statement.text or statement.title)
+                statement.is_premise = True
+            stack, current = [(indent, statement.key)], statement
+            continue
+        if re.match(r"^-{2,}", stripped) and last_argument is not None:
+            conclusion_next = True
+            continue
+        rel = _RELATION.match(stripped)
+        if rel:
+            while stack and stack[-1][0] >= indent:
+                stack.pop()
+            if not stack:
+                raise ParseError(
+                    f"relation {rel.group(1)!r} has no parent element above it",
+                    file=path,
+                    line=number,
+                )
+            child = element(rel.group(2), number, allow_plain=True)
+            kind, child_is_source = SYMBOLS[rel.group(1)]
+            parent = stack[-1][1]
+            src, dst = (child.key, parent) if child_is_source else (parent, child.key)
+            doc.relations.append((src, dst, kind, number))
+            stack.append((indent, child.key))
+            current = child
+            continue
+        if _ELEMENT.match(stripped) or (current is None and not stack):
+            el = element(stripped, number, allow_plain=True)
+            stack, current = [(indent, el.key)], el
+            last_argument = el if el.kind == "argument" else last_argument
+            conclusion_next = False
+            continue
+        if current is not None:  # a text running over several lines
+            rest, data = _split_data(stripped, path, number)
+            body, tags = _text_and_tags(rest)
+            current.text = " ".join(f"{current.text} {body}".split())
+            current.tags += [t for t in tags if t not in current.tags]
+            current.data.update(data)
+    return doc

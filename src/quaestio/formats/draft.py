@@ -1,0 +1,249 @@
+"""Mutable drafts that readers fill in, then turn into a checked ``Debate``.
+
+Most foreign formats are graphs or outlines whose node names are not quaestio
+ids. Readers collect what they find into these drafts, keyed by whatever the
+file calls a node; :func:`build` then hands out ids by the scheme in
+``model.ids`` (keeping a file's own id when it already fits the scheme),
+resolves rebuttals, re-extracts years and figures the format did not store, and
+validates the result so a reader never returns a broken debate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from quaestio.errors import ParseError
+from quaestio.extract import find_figures, find_years, historian_key
+from quaestio.formats.registry import Loaded
+from quaestio.model import (
+    DEFAULT_WEIGHT,
+    Conclusion,
+    Consequence,
+    Debate,
+    Evidence,
+    Figure,
+    Historian,
+    IdAllocator,
+    Polarity,
+    Position,
+    Source,
+    Stance,
+    Warning,
+    validate,
+)
+
+
+@dataclass
+class DraftEvidence:
+    stance: Stance
+    text: str
+    key: str = ""
+    label: str | None = None
+    hint: str | None = None
+    years: tuple[int, ...] | None = None
+    figures: tuple[Figure, ...] | None = None
+    rebuts: list[str] = field(default_factory=list)
+    references: tuple[str, ...] = ()
+    weight: float = DEFAULT_WEIGHT
+    source: Source | None = None
+    line: int | None = None
+
+
+@dataclass
+class DraftPosition:
+    title: str
+    key: str = ""
+    summary: str = ""
+    historians: list[str] = field(default_factory=list)
+    historian_keys: list[str] | None = None
+    evidence: list[DraftEvidence] = field(default_factory=list)
+    hint: str | None = None
+    weight: float = DEFAULT_WEIGHT
+    source: Source | None = None
+    line: int | None = None
+
+
+@dataclass
+class DraftConsequence:
+    polarity: Polarity
+    text: str
+    hint: str | None = None
+    category: str | None = None
+    weight: float = DEFAULT_WEIGHT
+    source: Source | None = None
+    line: int | None = None
+
+
+@dataclass
+class DraftDebate:
+    title: str = ""
+    question: str = ""
+    positions: list[DraftPosition] = field(default_factory=list)
+    conclusion: str | None = None
+    conclusion_source: Source | None = None
+    consequences: list[DraftConsequence] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    source_file: str | None = None
+
+
+_POSITION = re.compile(r"^p\d+$")
+_CONSEQUENCE = {"positive": re.compile(r"^c\.pos\d+$"), "negative": re.compile(r"^c\.neg\d+$")}
+
+
+def _fits_evidence(hint: str | None, position: str, stance: Stance) -> bool:
+    if not hint:
+        return False
+    letter = "f" if stance == "for" else "a"
+    return re.fullmatch(re.escape(position) + r"\." + letter + r"\d+", hint) is not None
+
+
+def build(draft: DraftDebate, path: str | None) -> Loaded:
+    """Allocate ids, resolve rebuttals, validate; raise ParseError naming the line on failure."""
+    alloc = IdAllocator()
+    # Claim every hint that fits the scheme first, so later allocations skip them.
+    position_ids: list[str | None] = []
+    for p in draft.positions:
+        ok = p.hint is not None and _POSITION.match(p.hint) and p.hint not in alloc.taken
+        position_ids.append(alloc.claim(p.hint) if ok and p.hint else None)
+    final_positions = [pid or alloc.position() for pid in position_ids]
+
+    evidence_ids: list[list[str | None]] = []
+    for pid, p in zip(final_positions, draft.positions, strict=True):
+        row: list[str | None] = []
+        for e in p.evidence:
+            ok = _fits_evidence(e.hint, pid, e.stance) and e.hint not in alloc.taken
+            row.append(alloc.claim(e.hint) if ok and e.hint else None)
+        evidence_ids.append(row)
+    consequence_ids: list[str | None] = []
+    for c in draft.consequences:
+        pattern = _CONSEQUENCE.get(c.polarity)
+        ok = bool(c.hint is not None and pattern is not None and pattern.match(c.hint))
+        consequence_ids.append(
+            alloc.claim(c.hint) if ok and c.hint not in alloc.taken and c.hint else None
+        )
+
+    by_key: dict[str, str] = {}
+    for pid, p in zip(final_positions, draft.positions, strict=True):
+        if p.key:
+            by_key.setdefault(p.key, pid)
+    locations: dict[str, int] = {}
+    final_evidence: list[list[str]] = []
+    for pid, p, row in zip(final_positions, draft.positions, evidence_ids, strict=True):
+        if p.line is not None:
+            locations[pid] = p.line
+        ids = []
+        for e, eid in zip(p.evidence, row, strict=True):
+            final = eid or alloc.evidence(pid, e.stance)
+            ids.append(final)
+            if e.key:
+                by_key[e.key] = final
+            if e.line is not None:
+                locations[final] = e.line
+        final_evidence.append(ids)
+
+    positions = []
+    for pid, p, ids in zip(final_positions, draft.positions, final_evidence, strict=True):
+        keys = p.historian_keys
+        if keys is None or len(keys) != len(p.historians):
+            keys = [historian_key(n) for n in p.historians]
+        items = []
+        for e, eid in zip(p.evidence, ids, strict=True):
+            rebuts = []
+            for target in e.rebuts:
+                resolved = by_key.get(target)
+                if resolved is None:
+                    raise ParseError(
+                        f"{target!r} is rebutted but never defined",
+                        file=path,
+                        line=e.line,
+                        field="rebuts",
+                    )
+                if resolved not in rebuts:
+                    rebuts.append(resolved)
+            items.append(
+                Evidence(
+                    id=eid,
+                    stance=e.stance,
+                    text=e.text,
+                    label=e.label or None,
+                    years=find_years(e.text) if e.years is None else e.years,
+                    figures=find_figures(e.text) if e.figures is None else e.figures,
+                    rebuts=tuple(rebuts),
+                    references=tuple(by_key.get(r, r) for r in e.references),
+                    weight=e.weight,
+                    source=e.source,
+                )
+            )
+        positions.append(
+            Position(
+                id=pid,
+                title=p.title,
+                summary=p.summary,
+                historians=tuple(Historian(n, k) for n, k in zip(p.historians, keys, strict=True)),
+                evidence=tuple(items),
+                weight=p.weight,
+                source=p.source,
+            )
+        )
+    consequences = []
+    for c, cid in zip(draft.consequences, consequence_ids, strict=True):
+        final = cid or alloc.consequence(c.polarity)
+        if c.line is not None:
+            locations[final] = c.line
+        consequences.append(Consequence(final, c.polarity, c.text, c.category, c.weight, c.source))
+    debate = Debate(
+        title=draft.title.strip() or fallback_title(path),
+        question=draft.question,
+        positions=tuple(positions),
+        conclusion=None
+        if draft.conclusion is None
+        else Conclusion(draft.conclusion, draft.conclusion_source),
+        consequences=tuple(consequences),
+        warnings=tuple(draft.warnings),
+        source_file=draft.source_file,
+    )
+    problems = [p for p in validate(debate) if p.severity == "error"]
+    if problems:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        line = locations.get(first.node or "")
+        raise ParseError(first.message + more, file=path, line=line, field=first.field)
+    return Loaded(debate, locations)
+
+
+def fallback_title(path: str | None) -> str:
+    """A title for formats that have none: the file name without its endings."""
+    name = PurePath(path).name.split(".")[0].strip() if path else ""
+    return name or "Untitled debate"
+
+
+def decode(data: bytes, path: str | None) -> str:
+    """UTF-8 text (a BOM is dropped); anything else is a ParseError with the byte offset."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ParseError(f"not UTF-8 text (byte {exc.start})", file=path, line=line) from exc
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ParseError("a text file must not contain NUL characters", file=path, line=line)
+    return text
+
+
+def parse_weight(raw: object, path: str | None, line: int | None, where: str) -> float:
+    """A weight in [0, 1] from a file's text or number, or a ParseError saying where."""
+    if raw is None or raw == "":
+        return DEFAULT_WEIGHT
+    if isinstance(raw, bool):
+        raise ParseError(f"weight {raw!r} is not a number", file=path, line=line, field=where)
+    try:
+        value = float(raw)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ParseError(
+            f"weight {raw!r} is not a number", file=path, line=line, field=where
+        ) from None
+    if not 0.0 <= value <= 1.0:
+        raise ParseError(f"weight {value} is outside [0, 1]", file=path, line=line, field=where)
+    return value

@@ -1,0 +1,50 @@
+"""What a format loses, as data: one vocabulary shared by the table and the tests.
+
+Each format module declares ``LOSES``, a set of the tokens below, and builds its
+``Format.loses`` text from it with :func:`describe`. The round-trip tests strip
+exactly those fields before comparing, so the text a user reads in
+``quaestio formats`` is the same claim the tests check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+#: token -> the phrase shown to users. Order here is the order of the sentence.
+FIELDS: dict[str, str] = {
+    "ids": "node ids (renumbered p1, p1.f1, ... in reading order)",
+    "whitespace": "line breaks and repeated spaces inside texts",
+    "title": "the debate title (the file name stands in)",
+    "question": "the question",
+    "summary": "position summaries",
+    "historians": "historians",
+    "historian_keys": "historian keys (recomputed from the names)",
+    "labels": "evidence labels",
+    "years": "stored years (re-extracted from the text)",
+    "figures": "stored figures (re-extracted from the text)",
+    "rebuttals": "which point a counter-point rebuts",
+    "references": "cross-references",
+    "weights": "weights",
+    "sources": "source file and line numbers",
+    "conclusion": "the conclusion",
+    "consequences": "consequences",
+    "categories": "consequence categories",
+    "warnings": "import warnings",
+}
+
+
+def check(tokens: Iterable[str]) -> frozenset[str]:
+    """The tokens as a frozenset, refusing any that the vocabulary does not know."""
+    out = frozenset(tokens)
+    unknown = sorted(out - FIELDS.keys())
+    if unknown:
+        raise ValueError(f"unknown loss tokens: {', '.join(unknown)}")
+    return out
+
+
+def describe(tokens: Iterable[str], extra: str = "") -> str:
+    """The sentence for ``Format.loses``: 'nothing' or the lost fields in a fixed order."""
+    lost = check(tokens)
+    parts = [FIELDS[t] for t in FIELDS if t in lost]
+    text = "; ".join(parts) if parts else "nothing"
+    return f"{text}. {extra}".strip() if extra else text

@@ -1,0 +1,162 @@
+"""The example debate for the format tests, built in code in the project's own words.
+
+Years and figures are what ``quaestio.extract`` finds in the text, as the
+importer would store them. It lives in its own uniquely named module so tests
+can import it without clashing with other test folders' conftest modules.
+"""
+
+from __future__ import annotations
+
+from quaestio.extract import find_figures, find_years, historian_key
+from quaestio.model import (
+    Conclusion,
+    Consequence,
+    Debate,
+    Evidence,
+    Historian,
+    Position,
+    Source,
+    Warning,
+)
+
+
+def _ev(eid: str, stance: str, text: str, label: str | None = None, **kw: object) -> Evidence:
+    return Evidence(
+        id=eid,
+        stance=stance,  # type: ignore[arg-type]
+        text=text,
+        label=label,
+        years=find_years(text),
+        figures=find_figures(text),
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def _hist(*names: str) -> tuple[Historian, ...]:
+    return tuple(Historian(n, historian_key(n)) for n in names)
+
+
+def make_example() -> Debate:
+    """Why did the Weimar Republic fail? Three explanations, in the project's own words."""
+    src = "example.txt"
+    p1 = Position(
+        id="p1",
+        title="Economic catastrophe",
+        summary="Two economic shocks in ten years destroyed trust in the republic.",
+        historians=_hist("Peukert", "Borchardt"),
+        weight=0.6,
+        source=Source(src, 3, 5),
+        evidence=(
+            _ev(
+                "p1.f1",
+                "for",
+                "In 1923 prices doubled every few days; savings of the middle class vanished.",
+                "Hyperinflation",
+                weight=0.7,
+                source=Source(src, 6),
+            ),
+            _ev(
+                "p1.f2",
+                "for",
+                "By 1932 some 6 million people were out of work, about 30% of the workforce:\n"
+                "· farmers lost their land to the banks\n"
+                "· a generation of school leavers never found a job",
+                "The Depression",
+                source=Source(src, 7),
+            ),
+            _ev(
+                "p1.a1",
+                "against",
+                "Britain and the USA suffered the same slump after 1929 & kept their democracies, "
+                'so the economy alone cannot explain the "collapse".',
+                "Other democracies survived",
+                rebuts=("p1.f2",),
+                weight=0.8,
+                source=Source(src, 8),
+            ),
+        ),
+    )
+    p2 = Position(
+        id="p2",
+        title="A flawed constitution",
+        summary="Proportional voting and Article 48 made stable government nearly impossible.",
+        historians=_hist("Bracher"),
+        source=Source(src, 10),
+        evidence=(
+            _ev(
+                "p2.f1",
+                "for",
+                "There were 20 cabinets between 1919 and 1933; none lasted two years.",
+                "Unstable cabinets",
+                source=Source(src, 11),
+            ),
+            _ev(
+                "p2.f2",
+                "for",
+                "From 1930 Brüning governed by emergency decree (Art. 48),\n"
+                "bypassing the Reichstag: e.g. 5 decrees in 1930 vs. 66 in 1932.",
+                source=Source(src, 12),
+            ),
+            _ev(
+                "p2.a1",
+                "against",
+                "The same constitution survived the crisis years of 1919-23 intact.",
+                "It worked before",
+                weight=0.4,
+                source=Source(src, 13),
+            ),
+        ),
+    )
+    p3 = Position(
+        id="p3",
+        title="Conservative elites let Hitler in",
+        summary="A small circle around Hindenburg chose to hand power to the Nazis.",
+        historians=_hist("Turner", "Mommsen"),
+        weight=0.3,
+        evidence=(
+            _ev(
+                "p3.f1",
+                "for",
+                "Papen and Hindenburg's circle made Hitler chancellor in January 1933 "
+                "though the Nazi vote had fallen by 2 million in November 1932. "
+                'Papen thought it a *deal*: "we have hired him" [sic] - see #2 {below} // a/b = c.',
+                "Backstairs intrigue",
+            ),
+            _ev(
+                "p3.a1",
+                "against",
+                "The Nazis were already the largest party, with 37% of the vote in July 1932.",
+                "Mass support",
+                rebuts=("p3.f1",),
+                references=("p1.f2",),
+                weight=0.9,
+            ),
+        ),
+    )
+    return Debate(
+        title="Why did the Weimar Republic fail?",
+        question="Why did Germany's first democracy collapse by 1933?",
+        positions=(p1, p2, p3),
+        conclusion=Conclusion(
+            "The slump gave the Nazis their voters, but elites chose to give them power; "
+            "neither alone is enough.",
+            Source(src, 20),
+        ),
+        consequences=(
+            Consequence(
+                "c.pos1", "positive", "Post-war West Germany built a sturdier constitution.", "law"
+            ),
+            Consequence(
+                "c.pos2",
+                "positive",
+                "A constructive vote of no confidence was adopted.",
+                weight=0.6,
+            ),
+            Consequence("c.neg1", "negative", "Twelve years of dictatorship followed.", "politics"),
+            Consequence(
+                "c.neg2", "negative", "Trade unions and parties were banned in 1933.", weight=0.7
+            ),
+        ),
+        warnings=(Warning("example", "this debate was written for the tests", 1),),
+        source_file=src,
+    )

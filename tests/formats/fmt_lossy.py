@@ -1,0 +1,137 @@
+"""Strip what a format says it loses, so round-trips can be compared field by field."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from quaestio.extract import find_figures, find_years, historian_key
+from quaestio.model import DEFAULT_WEIGHT, Debate, Evidence, Historian, Position
+
+
+def _evidence(e: Evidence, lost: frozenset[str]) -> Evidence:
+    if "labels" in lost:
+        e = replace(e, label=None)
+    if "years" in lost:
+        e = replace(e, years=find_years(e.text))
+    if "figures" in lost:
+        e = replace(e, figures=find_figures(e.text))
+    if "rebuttals" in lost:
+        e = replace(e, rebuts=())
+    if "references" in lost:
+        e = replace(e, references=())
+    if "weights" in lost:
+        e = replace(e, weight=DEFAULT_WEIGHT)
+    if "sources" in lost:
+        e = replace(e, source=None)
+    return e
+
+
+def _position(p: Position, lost: frozenset[str]) -> Position:
+    if "summary" in lost:
+        p = replace(p, summary="")
+    if "historians" in lost:
+        p = replace(p, historians=())
+    if "historian_keys" in lost:
+        p = replace(
+            p, historians=tuple(Historian(h.name, historian_key(h.name)) for h in p.historians)
+        )
+    if "weights" in lost:
+        p = replace(p, weight=DEFAULT_WEIGHT)
+    if "sources" in lost:
+        p = replace(p, source=None)
+    return replace(p, evidence=tuple(_evidence(e, lost) for e in p.evidence))
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _whitespace(d: Debate) -> Debate:
+    def ev(e: Evidence) -> Evidence:
+        return replace(e, text=_squash(e.text), label=None if e.label is None else _squash(e.label))
+
+    positions = tuple(
+        replace(
+            p,
+            title=_squash(p.title),
+            summary=_squash(p.summary),
+            evidence=tuple(ev(e) for e in p.evidence),
+        )
+        for p in d.positions
+    )
+    conclusion = (
+        None if d.conclusion is None else replace(d.conclusion, text=_squash(d.conclusion.text))
+    )
+    consequences = tuple(replace(c, text=_squash(c.text)) for c in d.consequences)
+    return replace(
+        d,
+        title=_squash(d.title),
+        question=_squash(d.question),
+        positions=positions,
+        conclusion=conclusion,
+        consequences=consequences,
+    )
+
+
+def strip(debate: Debate, lost: frozenset[str], untitled: str = "example") -> Debate:
+    """``debate`` as it reads back from a format that loses ``lost`` (ids aside).
+
+    A format without a title names the debate after its file (``untitled``).
+    """
+    if "whitespace" in lost:
+        debate = _whitespace(debate)
+    d = replace(debate, positions=tuple(_position(p, lost) for p in debate.positions))
+    if "title" in lost:
+        d = replace(d, title=untitled)
+    if "question" in lost:
+        d = replace(d, question="")
+    if "conclusion" in lost:
+        d = replace(d, conclusion=None)
+    elif "sources" in lost and d.conclusion is not None:
+        d = replace(d, conclusion=replace(d.conclusion, source=None))
+    if "consequences" in lost:
+        d = replace(d, consequences=())
+    consequences = d.consequences
+    if "categories" in lost:
+        consequences = tuple(replace(c, category=None) for c in consequences)
+    if "weights" in lost:
+        consequences = tuple(replace(c, weight=DEFAULT_WEIGHT) for c in consequences)
+    if "sources" in lost:
+        consequences = tuple(replace(c, source=None) for c in consequences)
+        d = replace(d, source_file=None)
+    d = replace(d, consequences=consequences)
+    if "warnings" in lost:
+        d = replace(d, warnings=())
+    return d
+
+
+def renumber(debate: Debate) -> Debate:
+    """Ids as a reader hands them out in order (p1, p1.f1, p1.a1, c.pos1...), rebuttals followed."""
+    mapping: dict[str, str] = {}
+    for i, p in enumerate(debate.positions, start=1):
+        mapping[p.id] = f"p{i}"
+        counts = {"for": 0, "against": 0}
+        for e in p.evidence:
+            counts[e.stance] += 1
+            mapping[e.id] = f"p{i}.{'f' if e.stance == 'for' else 'a'}{counts[e.stance]}"
+    cons = {"positive": 0, "negative": 0}
+    for c in debate.consequences:
+        cons[c.polarity] += 1
+        mapping[c.id] = f"c.{'pos' if c.polarity == 'positive' else 'neg'}{cons[c.polarity]}"
+
+    def ev(e: Evidence) -> Evidence:
+        return replace(
+            e,
+            id=mapping[e.id],
+            rebuts=tuple(mapping.get(t, t) for t in e.rebuts),
+            references=tuple(mapping.get(t, t) for t in e.references),
+        )
+
+    return replace(
+        debate,
+        positions=tuple(
+            replace(p, id=mapping[p.id], evidence=tuple(ev(e) for e in p.evidence))
+            for p in debate.positions
+        ),
+        consequences=tuple(replace(c, id=mapping[c.id]) for c in debate.consequences),
+    )

@@ -1,0 +1,141 @@
+"""Kialo outline reading (cross-checked with arguebuf's Kialo loader) and ACH matrix specifics."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import arguebuf as ab
+import pytest
+
+from quaestio.errors import ParseError
+from quaestio.formats import ach_csv, by_name, kialo, read_path
+from quaestio.model import Debate
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_kialo_multi_thesis_outline() -> None:
+    loaded = read_path(DATA / "rome.kialo.txt")
+    d = loaded.debate
+    assert d.title == "Why did the Western Roman Empire fall?"
+    assert d.question == d.title
+    assert [p.title for p in d.positions] == [
+        "Decay from within",
+        "Pressure from outside",
+        "Transformation, not fall",
+    ]
+    assert d.positions[0].summary == "Civil wars and a weak currency hollowed out the state."
+    decay = d.positions[0]
+    assert [(e.id, e.stance) for e in decay.evidence] == [
+        ("p1.f1", "for"),
+        ("p1.a1", "against"),
+        ("p1.a2", "against"),
+    ]
+    assert decay.evidence[1].rebuts == ("p1.f1",)
+    assert decay.evidence[1].text.endswith("for another thousand years.")
+    assert decay.evidence[0].years == ()  # "third century" is not a year
+    outside = d.positions[1]
+    assert [e.stance for e in outside.evidence] == ["for", "for"]  # Pro of a Pro still supports
+    assert [w.code for w in d.warnings] == ["kialo_links"]
+    assert loaded.locations["p1.a1"] == 7
+
+
+def test_kialo_matches_arguebuf_loader() -> None:
+    """arguebuf's own Kialo loader sees the same claims and the same Con relations."""
+    text = (DATA / "rome.kialo.txt").read_text()
+    graph = ab.load.kialo(io.StringIO(text))
+    d = read_path(DATA / "rome.kialo.txt").debate
+
+    def first(t: str) -> str:
+        return t.split("\n")[0].strip()
+
+    theirs = {first(a.plain_text) for a in graph.atom_nodes.values()}
+    ours = (
+        {d.question}
+        | {p.title for p in d.positions}
+        | {first(e.text) for _, e in d.iter_evidence()}
+    )
+    assert theirs == ours  # arguebuf also resolves "-> See" to the existing claim
+    attackers = {
+        first(e.source.plain_text)
+        for e in graph.edges.values()
+        if isinstance(e.target, ab.SchemeNode) and isinstance(e.target.scheme, ab.Attack)
+    }
+    assert attackers == {
+        first(e.text) for _, e in d.iter_evidence() if e.stance == "against" or e.rebuts
+    }
+
+
+def test_kialo_single_thesis_is_one_position() -> None:
+    text = (
+        "Discussion Title: Was Rome's fall a catastrophe?\n\n"
+        "1. Rome's fall was a catastrophe.\n1.1. Pro: Trade collapsed.\n1.2. Con: Law survived.\n"
+    )
+    d = kialo.read(text.encode(), "t.kialo.txt").debate
+    assert [p.title for p in d.positions] == ["Rome's fall was a catastrophe."]
+    assert [e.stance for e in d.positions[0].evidence] == ["for", "against"]
+
+
+def test_kialo_links_and_escapes_become_plain_text() -> None:
+    text = (
+        "Discussion Title: t\n\n1. Rome fell.\n"
+        "1.1. Pro: See [the chronicle](https://example.org/c) \\(written in 410\\).\n"
+    )
+    d = kialo.read(text.encode(), "t.kialo.txt").debate
+    assert d.positions[0].evidence[0].text == "See the chronicle (written in 410)."
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("1. no title line\n", 1),
+        ("Discussion Title: x\n\n1.1. Pro: orphan\n", 3),
+        ("Discussion Title: x\n\n1. thesis\n1.2.1. Pro: no parent\n", 4),
+        ("Discussion Title: x\n\n1. thesis\n1.1. a\n1.1. b\n", 5),
+    ],
+)
+def test_kialo_errors_name_the_line(text: str, line: int) -> None:
+    with pytest.raises(ParseError) as info:
+        kialo.read(text.encode(), "bad.kialo.txt")
+    assert info.value.line == line
+
+
+def test_ach_matrix_layout(example: Debate) -> None:
+    data = by_name("ach-csv").write(example).decode()  # type: ignore[misc]
+    rows = list(csv.reader(io.StringIO(data)))
+    assert rows[0] == ["ID", "Evidence", "Label", "Date", *(p.title for p in example.positions)]
+    assert rows[1][4:] == ["C", "", ""] and rows[3][4:] == ["I", "", ""]
+    assert rows[4][4:] == ["", "C", ""]
+
+
+def test_ach_reads_a_foreign_matrix_with_shared_and_unrated_rows() -> None:
+    text = (
+        "Evidence,Credibility,H1: decay,H2: invasion\n"
+        "Coins lost their silver by 270,High,CC,N\n"
+        "The Rhine was crossed in 406,High,I,C\n"
+        "Weather records are thin,Low,NA,\n"
+    )
+    d = ach_csv.read(text.encode(), "m.ach.csv").debate
+    assert [p.title for p in d.positions] == ["H1: decay", "H2: invasion"]
+    assert [(e.stance, e.years) for e in d.positions[0].evidence] == [("for", ()), ("against", ())]
+    assert d.positions[0].evidence[0].years == ()
+    assert [w.code for w in d.warnings] == ["ach_shared", "ach_unrated"]
+
+
+def test_ach_bad_rating_names_cell() -> None:
+    with pytest.raises(ParseError) as info:
+        ach_csv.read(b"Evidence,H1\nx,maybe\n", "m.ach.csv")
+    assert (info.value.line, info.value.field) == (2, "H1")
+
+
+def test_ach_hypothesis_named_like_a_column(example: Debate) -> None:
+    from dataclasses import replace
+
+    renamed = replace(
+        example, positions=(replace(example.positions[0], title="Date"), *example.positions[1:])
+    )
+    back = ach_csv.read(ach_csv.write(renamed), "d.ach.csv").debate
+    assert [p.title for p in back.positions] == ["Date", *(p.title for p in example.positions[1:])]
+    assert [len(p.evidence) for p in back.positions] == [len(p.evidence) for p in example.positions]
