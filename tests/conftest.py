@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -13,19 +12,6 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))  # for helpers such as strategies.py
 
 
-def shared_dir() -> Path:
-    """``../shared`` beside the clone (CI), or QUAESTIO_SHARED, or /work/shared."""
-    candidates = [
-        os.environ.get("QUAESTIO_SHARED"),
-        str(REPO_ROOT.parent / "shared"),
-        "/work/shared",
-    ]
-    for candidate in candidates:
-        if candidate and (Path(candidate) / "seeds").is_dir():
-            return Path(candidate)
-    raise RuntimeError("cannot find ../shared (set QUAESTIO_SHARED)")
-
-
 # Shared machines are slow and noisy: no per-example deadlines, and a fixed
 # database of examples is not needed in CI.
 settings.register_profile(
@@ -33,9 +19,9 @@ settings.register_profile(
 )
 settings.load_profile("quaestio")
 
-SHARED = shared_dir()
-SEED = SHARED / "seeds" / "000_4a46fc8bcf2e9123.txt"
-EXAMPLE = REPO_ROOT / "examples" / "purges.debate.md"
+from paths import EXAMPLE, SEED, SHARED, shared_dir  # noqa: E402
+
+__all__ = ["EXAMPLE", "SEED", "SHARED", "shared_dir"]
 
 
 @pytest.fixture

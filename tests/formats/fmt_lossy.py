@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quaestio.extract import find_figures, find_years, historian_key
+from quaestio.formats.debate_md import canonical_order
 from quaestio.model import DEFAULT_WEIGHT, Debate, Evidence, Historian, Position
 
 
@@ -80,6 +81,8 @@ def strip(debate: Debate, lost: frozenset[str], untitled: str = "example") -> De
     """
     if "whitespace" in lost:
         debate = _whitespace(debate)
+    if "order" in lost:
+        debate = canonical_order(debate)
     d = replace(debate, positions=tuple(_position(p, lost) for p in debate.positions))
     if "title" in lost:
         d = replace(d, title=untitled)

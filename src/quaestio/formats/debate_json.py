@@ -15,6 +15,7 @@ import jsonschema
 
 from quaestio.errors import ParseError
 from quaestio.extract import historian_key
+from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded, decode_utf8
 from quaestio.model import (
     DEFAULT_WEIGHT,
@@ -29,6 +30,9 @@ from quaestio.model import (
     Source,
     Warning,
 )
+
+#: the canonical serialisation keeps everything (see ``formats.losses``)
+LOSES: frozenset[str] = frozenset()
 
 
 @cache
@@ -244,5 +248,5 @@ FORMAT = Format(
     media_type="application/json",
     read=_read,
     write=_write,
-    loses="nothing",
+    loses=describe(LOSES),
 )

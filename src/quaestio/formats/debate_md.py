@@ -34,6 +34,7 @@ from typing import Any
 
 from quaestio.errors import ParseError
 from quaestio.extract import find_figures, find_years, historian_key
+from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded, decode_utf8
 from quaestio.model import (
     DEFAULT_WEIGHT,
@@ -51,6 +52,8 @@ from quaestio.model import (
     Warning,
 )
 
+#: see ``formats.losses``: everything else is kept exactly.
+LOSES = frozenset({"order"})
 RESERVED_SECTIONS = ("conclusion", "consequences", "warnings")
 _ESCAPE_PREFIXES = ("#", "-", "*", "+", "\\", "{", ">", "historians:", "question:", "---")
 _LABEL = re.compile(r"^\*\*([^*\n]+?):\*\*(?: |$)")
@@ -668,5 +671,5 @@ FORMAT = Format(
     media_type="text/markdown",
     read=_read,
     write=_write,
-    loses="the interleaving of for/against points within a position (for-points are written first)",
+    loses=describe(LOSES),
 )

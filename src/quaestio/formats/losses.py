@@ -13,6 +13,7 @@ from collections.abc import Iterable
 #: token -> the phrase shown to users. Order here is the order of the sentence.
 FIELDS: dict[str, str] = {
     "ids": "node ids (renumbered p1, p1.f1, ... in reading order)",
+    "order": "how for and against points were interleaved (for-points are written first)",
     "whitespace": "line breaks and repeated spaces inside texts",
     "title": "the debate title (the file name stands in)",
     "question": "the question",
