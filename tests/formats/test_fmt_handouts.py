@@ -17,7 +17,8 @@ from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 from PIL import Image
 
-from quaestio.formats import by_name
+from paths import SEED
+from quaestio.formats import by_name, read_path
 from quaestio.formats.handout_md_write import escape
 from quaestio.model import Debate
 
@@ -117,9 +118,18 @@ def _looks_like_a_table(png: Path, min_width: int) -> None:
     assert ruled >= 4, "no table rules found"
 
 
+@pytest.fixture(params=["example", "seed"])
+def handout(request: pytest.FixtureRequest, example: Debate) -> tuple[str, Debate]:
+    """The small example and the imported seed: both must print as a clean table."""
+    if request.param == "seed":
+        return "seed", read_path(SEED).debate
+    return "example", example
+
+
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
-def test_pdf_handout_renders_to_png(example: Debate, tmp_path: Path) -> None:
-    pdf = tmp_path / "example.pdf"
+def test_pdf_handout_renders_to_png(handout: tuple[str, Debate], tmp_path: Path) -> None:
+    name, example = handout
+    pdf = tmp_path / f"{name}.pdf"
     pdf.write_bytes(by_name("pdf").write(example))  # type: ignore[misc]
     assert pdf.read_bytes().startswith(b"%PDF-")
     text = subprocess.run(
@@ -135,18 +145,19 @@ def test_pdf_handout_renders_to_png(example: Debate, tmp_path: Path) -> None:
     )
     page = next(tmp_path.glob("page*.png"))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    target = SCREENSHOTS / "example-handout-pdf.png"
+    target = SCREENSHOTS / f"{name}-handout-pdf.png"
     shutil.copyfile(page, target)
     _looks_like_a_table(target, 800)
 
 
 @pytest.mark.browser
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium not installed")
-def test_html_handout_screenshot(example: Debate, tmp_path: Path) -> None:
-    page = tmp_path / "example.handout.html"
+def test_html_handout_screenshot(handout: tuple[str, Debate], tmp_path: Path) -> None:
+    name, example = handout
+    page = tmp_path / f"{name}.handout.html"
     page.write_bytes(by_name("html-out").write(example))  # type: ignore[misc]
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    target = SCREENSHOTS / "example-handout-html.png"
+    target = SCREENSHOTS / f"{name}-handout-html.png"
     subprocess.run(
         [
             CHROMIUM,
