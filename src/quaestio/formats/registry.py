@@ -54,11 +54,12 @@ class Format:
 
 def _formats() -> tuple[Format, ...]:
     # Imported here so that format modules can import this module for ``Loaded``.
-    from quaestio.formats import debate_json, debate_md
+    from quaestio.formats import debate_json, debate_md, iccma
 
     return (
         debate_json.FORMAT,
         debate_md.FORMAT,
+        iccma.FORMAT,
     )
 
 

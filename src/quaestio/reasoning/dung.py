@@ -1,0 +1,121 @@
+"""Dung semantics behind one interface: extensions, acceptance, labellings.
+
+Grounded uses the vectorised propagation in ``grounded``; complete, preferred,
+stable and semi-stable use incremental SAT (``sat``); ideal is the largest
+admissible subset of the intersection of the preferred extensions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from quaestio.errors import SolverError
+from quaestio.reasoning import sat
+from quaestio.reasoning.af import ArgumentationFramework, gather
+from quaestio.reasoning.grounded import grounded
+
+SEMANTICS = ("GR", "CO", "PR", "ST", "SST", "ID")
+SEMANTICS_NAMES = {
+    "GR": "grounded",
+    "CO": "complete",
+    "PR": "preferred",
+    "ST": "stable",
+    "SST": "semi-stable",
+    "ID": "ideal",
+}
+_ALIASES = {v: k for k, v in SEMANTICS_NAMES.items()} | {"semistable": "SST", "semi_stable": "SST"}
+
+
+def normalise(semantics: str) -> str:
+    key = semantics.strip()
+    if key.upper() in SEMANTICS:
+        return key.upper()
+    if key.lower() in _ALIASES:
+        return _ALIASES[key.lower()]
+    raise SolverError(
+        f"unknown semantics {semantics!r}; known: {', '.join(SEMANTICS)}", field="semantics"
+    )
+
+
+def iter_extensions(af: ArgumentationFramework, semantics: str) -> Iterator[frozenset[int]]:
+    """Every extension of ``af`` under ``semantics``, one at a time."""
+    sem = normalise(semantics)
+    if sem == "GR":
+        yield grounded(af)
+    elif sem == "ID":
+        yield ideal(af)
+    elif sem == "CO":
+        yield from sat.iter_complete(af)
+    elif sem == "PR":
+        yield from sat.iter_preferred(af)
+    elif sem == "ST":
+        yield from sat.iter_stable(af)
+    else:
+        yield from sat.iter_semi_stable(af)
+
+
+def extensions(af: ArgumentationFramework, semantics: str) -> list[frozenset[int]]:
+    return list(iter_extensions(af, semantics))
+
+
+def some_extension(af: ArgumentationFramework, semantics: str) -> frozenset[int] | None:
+    """One extension (``SE-``), or None when there is none (only possible for stable)."""
+    sem = normalise(semantics)
+    if sem in ("GR", "CO"):
+        return grounded(af)
+    return next(iter_extensions(af, sem), None)
+
+
+def count_extensions(af: ArgumentationFramework, semantics: str) -> int:
+    return sum(1 for _ in iter_extensions(af, semantics))
+
+
+def credulous(af: ArgumentationFramework, semantics: str, arg: int) -> bool:
+    """Is ``arg`` in at least one extension?"""
+    sem = normalise(semantics)
+    if sem in ("GR", "ID"):
+        return arg in some_extension(af, sem)  # type: ignore[operator]
+    if sem in ("CO", "PR", "ST"):
+        return sat.credulous_sat(af, sem, arg) is not None
+    return any(arg in ext for ext in sat.iter_semi_stable(af))
+
+
+def sceptical(af: ArgumentationFramework, semantics: str, arg: int) -> bool:
+    """Is ``arg`` in every extension? (True when there is none, as ICCMA rules.)"""
+    sem = normalise(semantics)
+    if sem in ("GR", "CO", "ID"):
+        return arg in (grounded(af) if sem != "ID" else ideal(af))
+    if sem == "ST":
+        return sat.sceptical_stable(af, arg) is None
+    if sem == "PR":
+        return sat.sceptical_preferred(af, arg) is None
+    return all(arg in ext for ext in sat.iter_semi_stable(af))
+
+
+def ideal(af: ArgumentationFramework) -> frozenset[int]:
+    """The largest admissible set inside every preferred extension."""
+    keep = np.ones(af.n, dtype=bool)
+    for ext in sat.iter_preferred(af):
+        mask = np.zeros(af.n, dtype=bool)
+        mask[list(ext)] = True
+        keep &= mask
+    return largest_admissible_subset(af, keep)
+
+
+def largest_admissible_subset(af: ArgumentationFramework, keep: np.ndarray) -> frozenset[int]:
+    """Drop members not defended by the rest until nothing changes (``keep`` conflict-free)."""
+    keep = keep.copy()
+    out_ptr, out_cols = af.out_csr
+    while True:
+        attacked = np.zeros(af.n, dtype=bool)
+        attacked[gather(out_ptr, out_cols, np.flatnonzero(keep))] = True
+        # an attacker not attacked by the set leaves its targets undefended
+        free = ~attacked[af.src]
+        undefended = np.zeros(af.n, dtype=bool)
+        undefended[af.dst[free]] = True
+        drop = keep & (undefended | attacked)
+        if not drop.any():
+            return frozenset(np.flatnonzero(keep).tolist())
+        keep &= ~drop

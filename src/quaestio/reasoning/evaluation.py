@@ -1,0 +1,251 @@
+"""``evaluate``: rank a debate's positions under one semantics and say why.
+
+Gradual semantics (DF-QuAD, quadratic energy, Euler-based, h-categorizer) and
+ACH give each position a strength in [0, 1], Shapley contributions of each
+evidence item, the evidence that decides the top and the flip point.
+Extension semantics (grounded, preferred, stable) give each position a status:
+``in`` when it is in every extension, ``out`` when every extension defeats it,
+``undec`` otherwise (also when there is no stable extension at all); their
+contributions are +1 for an accepted argument that defends or supports the
+position and -1 for an accepted attacker, and they have no flip point since
+weights do not enter them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from quaestio.errors import SolverError
+from quaestio.model import Debate
+from quaestio.reasoning import dung
+from quaestio.reasoning.ach import RATINGS, ach_matrix
+from quaestio.reasoning.batch import BatchEvaluator
+from quaestio.reasoning.bipolar import DebateGraph, debate_graph
+from quaestio.reasoning.explain import Flip, Scorer, flip_point, shapley
+from quaestio.reasoning.gradual import GRADUAL
+from quaestio.reasoning.grounded import IN, OUT, labelling_of
+
+EXTENSION = ("grounded", "preferred", "stable")
+ALL_SEMANTICS = (*GRADUAL, *EXTENSION, "ach")
+SEMANTICS_TITLES = {
+    "dfquad": "DF-QuAD",
+    "qe": "quadratic energy",
+    "euler": "Euler-based",
+    "hcat": "h-categorizer",
+    "grounded": "grounded",
+    "preferred": "preferred",
+    "stable": "stable",
+    "ach": "ACH",
+}
+
+
+@dataclass(frozen=True)
+class PositionResult:
+    id: str
+    title: str
+    strength: float | None
+    status: str | None
+    contributions: dict[str, float] = field(default_factory=dict)
+    defended_by: tuple[str, ...] = ()
+    defeated_by: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        ordered = sorted(self.contributions.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
+        return {
+            "id": self.id,
+            "title": self.title,
+            "strength": self.strength,
+            "status": self.status,
+            "contributions": [{"evidence": e, "value": v} for e, v in ordered],
+            "defended_by": list(self.defended_by),
+            "defeated_by": list(self.defeated_by),
+        }
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    semantics: str
+    ranking: list[PositionResult]
+    deciding: list[str]
+    flip: Flip | None
+    notes: tuple[str, ...] = ()
+    contributions_method: str = "shapley-exact"
+
+    @property
+    def top(self) -> PositionResult | None:
+        return self.ranking[0] if self.ranking else None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "semantics": self.semantics,
+            "positions": [r.to_dict() for r in self.ranking],
+            "deciding": list(self.deciding),
+            "flip": None if self.flip is None else self.flip.to_dict(),
+            "contributions_method": self.contributions_method,
+            "notes": list(self.notes),
+        }
+
+
+def evaluate(
+    debate: Debate, semantics: str = "dfquad", weights: dict[str, float] | None = None
+) -> Evaluation:
+    """Rank the positions of ``debate`` under ``semantics`` (see ``ALL_SEMANTICS``)."""
+    sem = semantics.lower()
+    if sem not in ALL_SEMANTICS:
+        raise SolverError(
+            f"unknown semantics {semantics!r}; known: {', '.join(ALL_SEMANTICS)}", field="semantics"
+        )
+    if weights:
+        debate = debate.with_weights(weights)
+    graph = debate_graph(debate)
+    if sem in EXTENSION:
+        return _extension(debate, graph, sem)
+    return _quantitative(debate, graph, sem)
+
+
+def evaluate_all(debate: Debate, weights: dict[str, float] | None = None) -> dict[str, Evaluation]:
+    return {sem: evaluate(debate, sem, weights) for sem in ALL_SEMANTICS}
+
+
+# -- gradual and ACH ------------------------------------------------------------------
+def _ach_scorer(debate: Debate, graph: DebateGraph) -> tuple[Scorer, NDArray[np.float64]]:
+    matrix = ach_matrix(debate)
+    p = graph.n_positions
+    neg = np.maximum(-np.nan_to_num(matrix.values(), nan=0.0), 0.0)
+    rel = np.array([matrix.relevance[e] for e in matrix.evidence])
+
+    def scorer(w: NDArray[np.float64], present: NDArray[np.bool_]) -> NDArray[np.float64]:
+        cred = w[:, p:] * rel * present[:, p:]
+        return np.asarray(1.0 / (1.0 + cred @ neg), dtype=np.float64)
+
+    c = np.array([matrix.consistency[pid] for pid in matrix.positions])
+    return scorer, c
+
+
+def _quantitative(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
+    p = graph.n_positions
+    base = np.array(graph.weights, dtype=np.float64)
+    tiebreak = np.zeros(p)
+    if sem == "ach":
+        scorer, tiebreak = _ach_scorer(debate, graph)
+    else:
+        evaluator = BatchEvaluator(graph, sem)
+
+        def scorer(w: NDArray[np.float64], present: NDArray[np.bool_]) -> NDArray[np.float64]:
+            return evaluator.run(w, present)[:, :p]
+
+    full = scorer(base[None, :], np.ones((1, graph.n), dtype=bool))[0]
+    players = [[j for j in graph.ancestors(i) if j >= p] for i in range(p)]
+    if sem == "ach":
+        matrix = ach_matrix(debate)
+        players = [
+            [
+                j
+                for j in range(p, graph.n)
+                if RATINGS[matrix.ratings[(graph.ids[j], graph.ids[i])]] < 0
+            ]
+            for i in range(p)
+        ]
+    contrib, exact = shapley(scorer, base, players)
+    order = sorted(range(p), key=lambda i: (-full[i], -tiebreak[i], i))
+    titles = {pos.id: pos.title for pos in debate.positions}
+    ranking = [
+        PositionResult(
+            graph.ids[i],
+            titles[graph.ids[i]],
+            float(full[i]),
+            None,
+            {graph.ids[j]: v for j, v in contrib[i].items()},
+        )
+        for i in order
+    ]
+    deciding: list[str] = []
+    flip: Flip | None = None
+    if p >= 1:
+        top = order[0]
+        if p >= 2:
+            deciding = _deciding(full, contrib, top, order[1], graph)
+        flip = flip_point(scorer, base, list(range(p, graph.n)), graph.ids, top)
+    notes = (
+        () if exact else (f"contributions sampled over orderings (more than {12} evidence items)",)
+    )
+    return Evaluation(
+        sem, ranking, deciding, flip, notes, "shapley-exact" if exact else "shapley-sampled"
+    )
+
+
+def _deciding(
+    full: NDArray[np.float64],
+    contrib: list[dict[int, float]],
+    top: int,
+    second: int,
+    graph: DebateGraph,
+) -> list[str]:
+    """Fewest items whose share of the gap, taken away, closes the gap between first and second."""
+    keys = set(contrib[top]) | set(contrib[second])
+    gap_share = {j: contrib[top].get(j, 0.0) - contrib[second].get(j, 0.0) for j in keys}
+    gap = float(full[top] - full[second])
+    chosen: list[str] = []
+    for j, share in sorted(gap_share.items(), key=lambda kv: (-kv[1], kv[0])):
+        if share <= 1e-12:
+            break
+        chosen.append(graph.ids[j])
+        gap -= share
+        if gap <= 0:
+            break
+    return chosen
+
+
+# -- extension semantics ----------------------------------------------------------------
+def _extension(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
+    af = graph.dung()
+    code = {"grounded": "GR", "preferred": "PR", "stable": "ST"}[sem]
+    exts = dung.extensions(af, code)
+    notes: list[str] = []
+    if not exts:
+        notes.append("there is no stable extension: every position is undecided")
+    labellings = [labelling_of(af, e) for e in exts]
+    p = graph.n_positions
+    titles = {pos.id: pos.title for pos in debate.positions}
+    results: list[tuple[int, PositionResult]] = []
+    accepted = set.intersection(*(set(e) for e in exts)) if exts else set()
+    for i in range(p):
+        if labellings and all(lab[i] == IN for lab in labellings):
+            status = "in"
+        elif labellings and all(lab[i] == OUT for lab in labellings):
+            status = "out"
+        else:
+            status = "undec"
+        attackers = set(af.attackers(i).tolist())
+        defeated_by = sorted(a for a in attackers if a in accepted)
+        defenders = sorted(
+            d for d in accepted for a in attackers if d in set(af.attackers(a).tolist())
+        )
+        supporters = sorted(a for a, b in graph.supports if b == i and a in accepted)
+        contributions = {graph.ids[a]: -1.0 for a in defeated_by if a >= p}
+        contributions |= {graph.ids[d]: 1.0 for d in {*defenders, *supporters} if d >= p}
+        rank = {"in": 0, "undec": 1, "out": 2}[status]
+        results.append(
+            (
+                rank,
+                PositionResult(
+                    graph.ids[i],
+                    titles[graph.ids[i]],
+                    None,
+                    status,
+                    contributions,
+                    tuple(graph.ids[d] for d in sorted(set(defenders))),
+                    tuple(graph.ids[a] for a in defeated_by),
+                ),
+            )
+        )
+    ranking = [r for _, r in sorted(results, key=lambda t: t[0])]
+    deciding: list[str] = []
+    if ranking:
+        deciding = sorted(
+            {*ranking[0].defended_by, *(d for r in ranking[1:] for d in r.defeated_by)}
+        )
+    return Evaluation(sem, ranking, deciding, None, tuple(notes), "extension")

@@ -1,0 +1,27 @@
+"""Shared test helpers: where ``../shared`` (seeds, ICCMA instances) lives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def shared_dir() -> Path:
+    """``../shared`` beside the repository, else ``$QUAESTIO_SHARED``, else ``/work/shared``."""
+    candidates = [REPO_ROOT.parent / "shared"]
+    if os.environ.get("QUAESTIO_SHARED"):
+        candidates.insert(0, Path(os.environ["QUAESTIO_SHARED"]))
+    candidates.append(Path("/work/shared"))
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("no shared/ folder found beside the repository")
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    return shared_dir()
