@@ -407,3 +407,69 @@ def current(session: Session, debate_id: int, resource: str, key: str) -> dict[s
     except NotFoundError:
         return None
     return None
+
+
+def versions(session: Session, debate_id: int) -> dict[str, int]:
+    """Every node's version, so a client can send it back with an edit."""
+    out: dict[str, int] = {}
+    for model in (PositionRow, EvidenceRow, ConsequenceRow):
+        rows = session.execute(
+            select(model.node_id, model.version).where(model.debate_id == debate_id)
+        )
+        out.update({n: v for n, v in rows.tuples()})
+    return out
+
+
+def add_relation(session: Session, actor: Actor, debate_id: int, source: str, target: str) -> None:
+    """Add one rebuttal; the source evidence's version moves like any edit of it."""
+    debate_for(session, actor, debate_id, "teacher")
+    row = get_evidence(session, debate_id, source)
+    targets = convert.rebuttals(session, debate_id).get(source, [])
+    if target in targets:
+        from quaestio.errors import ConflictError
+
+        raise ConflictError(f"{source} already rebuts {target}", field="target")
+    _set_rebuts(session, debate_id, source, [*targets, target])
+    flag_modified(row, "text")
+    flush_versioned(session, "evidence", source)
+    _log(
+        session,
+        actor,
+        debate_id,
+        "create",
+        "relation",
+        f"{source}->{target}",
+        None,
+        {"kind": convert.REBUTS, "source": source, "target": target},
+    )
+
+
+def remove_relation(
+    session: Session, actor: Actor, debate_id: int, source: str, target: str
+) -> None:
+    debate_for(session, actor, debate_id, "teacher")
+    row = get_evidence(session, debate_id, source)
+    targets = convert.rebuttals(session, debate_id).get(source, [])
+    if target not in targets:
+        raise NotFoundError(f"{source} does not rebut {target}", field="target")
+    _set_rebuts(session, debate_id, source, [t for t in targets if t != target])
+    flag_modified(row, "text")
+    flush_versioned(session, "evidence", source)
+    _log(
+        session,
+        actor,
+        debate_id,
+        "delete",
+        "relation",
+        f"{source}->{target}",
+        {"kind": convert.REBUTS, "source": source, "target": target},
+        None,
+    )
+
+
+def relations(session: Session, debate_id: int) -> list[dict[str, str]]:
+    return [
+        {"kind": convert.REBUTS, "source": s, "target": t}
+        for s, targets in convert.rebuttals(session, debate_id).items()
+        for t in targets
+    ]

@@ -1,0 +1,78 @@
+"""The reasoning engine's verdict on a debate, with the asking user's own weights.
+
+The engine lives in ``quaestio.reasoning`` and is imported lazily: a build
+without it still serves everything else and answers this endpoint with 501.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from quaestio.model import Debate
+from quaestio.store import personal
+from quaestio.store.access import debate_for
+from quaestio.store.convert import debate_from_rows
+from quaestio.web.api.errors import NotImplementedYetError
+from quaestio.web.deps import ActorDep, DbDep
+
+router = APIRouter(prefix="/api/debates/{debate_id}", tags=["evaluation"])
+
+
+def engine() -> tuple[Any, Any]:
+    """``(evaluate, evaluate_all)`` from the reasoning layer, or a 501 error."""
+    try:
+        module = importlib.import_module("quaestio.reasoning")
+    except ImportError as exc:  # pragma: no cover - the package always exists
+        raise NotImplementedYetError("the reasoning engine is not installed") from exc
+    evaluate = getattr(module, "evaluate", None)
+    evaluate_all = getattr(module, "evaluate_all", None)
+    if evaluate is None or evaluate_all is None:
+        raise NotImplementedYetError(
+            "the reasoning engine (quaestio.reasoning.evaluate) is not available in this build",
+            field="semantics",
+        )
+    return evaluate, evaluate_all
+
+
+def run(debate: Debate, semantics: str | None, weights: dict[str, float]) -> dict[str, Any]:
+    evaluate, evaluate_all = engine()
+    weighted = debate.with_weights(weights)
+    result = (
+        evaluate_all(weighted, weights)
+        if semantics is None
+        else evaluate(weighted, semantics, weights)
+    )
+    to_dict = getattr(result, "to_dict", None)
+    if callable(to_dict):
+        out = to_dict()
+        return out if isinstance(out, dict) else {"result": out}
+    if isinstance(result, dict):
+        return {k: (v.to_dict() if hasattr(v, "to_dict") else v) for k, v in result.items()}
+    return {"result": result}
+
+
+@router.get("/evaluation")
+def evaluation(
+    debate_id: int,
+    actor: ActorDep,
+    db: DbDep,
+    semantics: Annotated[str | None, Query(description="one semantics; all when omitted")] = None,
+    weights: Annotated[
+        str,
+        Query(pattern="^(mine|default)$", description="'mine': your own weights over the debate's"),
+    ] = "mine",
+) -> dict[str, Any]:
+    """Evaluate the debate (reasoning engine output, as its ``to_dict()``)."""
+    engine()
+    with db.read() as session:
+        row, _ = debate_for(session, actor, debate_id)
+        debate = debate_from_rows(session, row)
+        mine = (
+            personal.weight_map(session, debate_id, actor.user_id)
+            if weights == "mine" and actor.user_id is not None
+            else {}
+        )
+    return {"debate_id": debate_id, "weights": weights, "evaluation": run(debate, semantics, mine)}
