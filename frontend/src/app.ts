@@ -3,7 +3,10 @@
 import { debateId, onSelect, restore, select, selected } from "./selection";
 
 function csrfToken(): string {
-  return document.querySelector<HTMLMetaElement>("meta[name='csrf-token']")?.content ?? "";
+  const meta = document.querySelector<HTMLMetaElement>("meta[name='csrf-token']")?.content;
+  if (meta) return meta;
+  const cookie = document.cookie.split("; ").find((c) => c.startsWith("quaestio_csrf="));
+  return cookie ? decodeURIComponent(cookie.slice("quaestio_csrf=".length)) : "";
 }
 
 document.body.addEventListener("htmx:configRequest", (event: Event) => {

@@ -185,7 +185,12 @@ export function start(): Core | null {
     container.dataset.layoutMs = String(ms);
     setStatus(`${n} nodes, ${graph.edges.length} links, laid out in ${ms} ms`);
     const id = selected();
-    if (id) focus(id, false);
+    if (id) {
+      focus(id, false);
+      const status = document.getElementById("selection-status");
+      const node = cy.getElementById(id);
+      if (status && node.nonempty()) status.textContent = `Selected: ${String(node.data("label"))}`;
+    }
   });
   layout.run();
 
@@ -210,6 +215,9 @@ export function start(): Core | null {
     if (event.target === cy) select(null);
   });
   onSelect((id) => {
+    const status = document.getElementById("selection-status");
+    const node = id ? cy.getElementById(id) : null;
+    if (status && node?.nonempty()) status.textContent = `Selected: ${String(node.data("label"))}`;
     if (id) focus(id, true);
     else cy.nodes().unselect();
   });
