@@ -79,3 +79,131 @@ def test_map_lays_out_and_links_selection(server, page, debate_id) -> None:  # t
     assert page.evaluate("() => quaestioMap.nodes(':selected').map(n => n.id())") == ["p1"]
     shot(page, "map")
     assert page.errors == []
+
+
+def _ranking(page, semantics: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return page.locator(f'section[data-semantics="{semantics}"] ol.ranking > li').evaluate_all(
+        "els => els.map(e => e.dataset.position)"
+    )
+
+
+def test_verdict_slider_recomputes_ranking_in_place(server, page, debate_id) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server.url}/d/{debate_id}/verdict")
+    sems = page.locator("section[data-semantics]").evaluate_all(
+        "els => els.map(e => e.dataset.semantics)"
+    )
+    assert {"dfquad", "qe", "grounded", "ach"} <= set(sems)
+    before = _ranking(page, "dfquad")
+    assert before[0] == "p1"
+    assert page.locator(".flip").count() == 1
+    marker = page.evaluate("() => { window.__same = true; return 1 }")
+    assert marker == 1
+    # weaken everything for p1 and strengthen the case for p3: p3 must move to the top
+    with page.expect_response(lambda r: r.url.endswith("/verdict/compute")) as resp:
+        page.evaluate(
+            """() => {
+              const set = (id, v) => { const el = document.getElementById('w-' + id);
+                el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); };
+              set('p1.f1', 0); set('p1.f2', 0); set('p1.a1', 1); set('p3.a1', 0); set('p3.f1', 1);
+            }"""
+        )
+    assert resp.value.ok
+    page.wait_for_function(
+        "() => document.querySelector('section[data-semantics=dfquad] ol.ranking > li')"
+        ".dataset.position !== 'p1'"
+    )
+    after = _ranking(page, "dfquad")
+    assert after[0] == "p3" and after != before
+    assert page.evaluate("() => window.__same") is True  # updated in place, no reload
+    assert page.locator("output[for='w-p1.f1']").inner_text() == "0.00"
+    ms = float(page.locator(".semantics-grid").get_attribute("data-ms") or "1e9")
+    assert ms < 100
+    shot(page, "verdict")
+    assert page.errors == []
+
+
+def test_timeline_places_dated_evidence(server, page, debate_id) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server.url}/d/{debate_id}/timeline")
+    page.wait_for_selector("#timeline[data-ready=true]")
+    page.wait_for_selector(".vis-item")
+    # p1.f1 (1936, 1938) and p3.a1 (1937, 1938) appear once per year
+    ids = page.evaluate("() => quaestioTimeline.itemsData.getIds()")
+    assert len(ids) == 9 and "p1.f1@1938" in ids and "p3.a1@1937" in ids
+    assert page.locator(".vis-item.stance-against").count() >= 1
+    lanes = page.locator(".vis-label .lane").all_inner_texts()
+    assert lanes == ["Stalin planned the purges", "Stalin's paranoia", "Pressure from below"]
+    page.locator(".vis-item", has_text="Show trials").first.click()
+    assert page.evaluate("() => quaestio.selected()") == "p1.f1"
+    shot(page, "timeline")
+    assert page.errors == []
+
+
+def test_matrix_cell_edit_rescores_and_resorts(server, page, debate_id) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server.url}/d/{debate_id}/matrix")
+    page.evaluate("() => localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("#matrix[data-ready=true]")
+    heads = page.locator("thead th[data-hypothesis]")
+    first = heads.first.get_attribute("data-hypothesis")
+    scores = [float(s) for s in page.locator("thead .score").evaluate_all("e => e.map(x => x.dataset.score)")]
+    assert scores == sorted(scores)
+    # make the least inconsistent hypothesis very inconsistent with a strong point
+    page.select_option(f'select[data-evidence="p1.f1"][data-hypothesis="{first}"]', "II")
+    page.wait_for_function(
+        f"() => document.querySelector('thead th[data-hypothesis]').dataset.hypothesis !== '{first}'"
+    )
+    new_scores = [float(s) for s in page.locator("thead .score").evaluate_all("e => e.map(x => x.dataset.score)")]
+    assert new_scores == sorted(new_scores) and new_scores != scores
+    diag = [float(x) for x in page.locator("td.diag").evaluate_all("e => e.map(x => x.dataset.diagnosticity)")]
+    assert diag == sorted(diag, reverse=True)
+    shot(page, "matrix")
+    assert page.errors == []
+
+
+def test_historians_index_and_page(server, page, debate_id) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server.url}/d/{debate_id}/historians")
+    names = page.locator("table.historians-index tbody th a").all_inner_texts()
+    assert names == sorted(names, key=str.lower) and "Tucker" in names and len(names) == 6
+    shot(page, "historians")
+    page.click("text=Tucker")
+    assert page.locator("main h2").inner_text() == "Tucker"
+    assert "Stalin's paranoia" in page.locator("main h3").first.inner_text()
+    assert "Loyalists arrested" in page.locator("main").inner_text()
+    assert page.locator("main a", has_text="Medvedev").count() == 1
+    assert page.errors == []
+
+
+def test_balance_sheet_nets_live(server, page, debate_id) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server.url}/d/{debate_id}/balance")
+    assert page.locator("[data-total=net]").inner_text() == "-0.70"
+    assert page.locator(".side.negative h4").all_inner_texts() == ["Military", "Economic"]
+    page.evaluate(
+        """() => { const el = document.getElementById('w-c.pos1'); el.value = 1;
+                   el.dispatchEvent(new Event('input', {bubbles: true})); }"""
+    )
+    assert page.locator("[data-total=positive]").inner_text() == "1.00"
+    assert page.locator("[data-total=net]").inner_text() == "-0.30"
+    shot(page, "balance")
+    assert page.errors == []
+
+
+def test_script_in_title_is_shown_not_run(server, page) -> None:  # type: ignore[no-untyped-def]
+    evil = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
+    debate = sample_debate(title=f"Purges {evil}")
+    from dataclasses import replace
+
+    p = debate.positions[0]
+    e = replace(p.evidence[0], label=evil, text=f"text {evil}")
+    debate = replace(
+        debate, positions=(replace(p, title=f"P {evil}", evidence=(e, *p.evidence[1:])),
+                           *debate.positions[1:]),
+    )
+    did = server.add_debate(debate)
+    for view in ("table", "map", "matrix", "timeline", "historians", "balance", "verdict"):
+        page.goto(f"{server.url}/d/{did}/{view}")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("() => window.__pwned") is None, view
+        assert evil in page.locator(".debate-title").inner_text()
+    page.goto(f"{server.url}/")
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.errors == []
