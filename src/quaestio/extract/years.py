@@ -1,18 +1,40 @@
 """Years mentioned in running text, as a history handout writes them.
 
-Handles "1934", "summer 1934", "1937 / 38", "1936-38", and lists of short years
-after a full one ("1919, 21, 24"), which teachers use all the time.
+Handles "1934", "summer 1934", "1937 / 38", "1936-38", "'21", "88 BC" (as -88),
+"in 1066" (years before 1400 need such a word: "1104 were dead" is a count), and lists of short
+years after a full one ("1919, 21, 24"), which teachers use all the time. A
+decade ("the 1930s") is not a year and a number glued to letters ("1996b") is a
+typo, not a year: both are left out so that a timeline never shows a false date.
+
+``year_spans`` gives the character spans that were read as years, so the figure
+extractor can skip them (the "21" of "1919, 21" is a year, not a count).
 """
 
 from __future__ import annotations
 
 import re
 
-_FULL = r"(1[5-9]\d\d|20\d\d)"
-_RANGE = re.compile(_FULL + r"\s*(?:/|-|–|to)\s*(\d{2,4})\b")
-_LIST = re.compile(_FULL + r"((?:\s*(?:,|and|&)\s*'?\d{2}\b(?!\s*%))+)")
-_SINGLE = re.compile(r"(?<![\d/.,])" + _FULL + r"(?![\d/])")
-_APOSTROPHE = re.compile(r"'(\d{2})\b")
+_FULL = r"(1[4-9]\d\d|20\d\d)"
+# Earlier years only with a word that makes them dates ("in 1066"): "1104 were dead" is a count.
+_EARLY = re.compile(
+    r"\b(?:in|by|from|since|until|till|during|before|after|around|c\.|year)\s+"
+    r"(1[0-3]\d\d|[1-9]\d\d)(?=\s*(?:[.,;:)!?]|$|(?:the|a|an|and|to|when|he|she|they|it|was|"
+    r"were|with|by|in|on|at|as|after|before)\b))",
+    re.I,
+)
+_ERA = re.compile(r"(?<![\w.])(\d{1,4})\s*(BCE?|B\.C\.?|CE|AD|A\.D\.?)(?![\w])|\b(AD|A\.D\.)\s*(\d{1,4})\b")
+_DASH = r"(?:/|-|–|—|to)"
+_RANGE = re.compile(r"(?<![\w/.,])" + _FULL + r"\s*" + _DASH + r"\s*(\d{4}|\d{2})(?![\w/])")
+_LIST = re.compile(
+    r"(?<![\w/.])" + _FULL + r"((?:\s*(?:,|and|&)\s*['’]?\d{2}(?![\w/%]|\s*%|\s*(?:per\s*cent)))+)"
+)
+_COUNTED = (
+    r"(?!\s+(?:people|men|women|persons|soldiers|troops|deaths|dead|victims|delegates|members|"
+    r"copies|workers|prisoners|officers|households|families|miles|km|tons|tonnes)\b)"
+)
+_SINGLE = re.compile(r"(?<![\w/.,])" + _FULL + r"(?![\w/]|\s*%)" + _COUNTED)
+_APOSTROPHE = re.compile(r"(?<![\w])['’](\d{2})(?![\w'’])")
+_DECADE = re.compile(r"(?<![\w])['’]?\d{2,4}0['’]?s\b")
 
 
 def _expand(century_of: int, short: str) -> int:
@@ -23,27 +45,59 @@ def _expand(century_of: int, short: str) -> int:
     return year if year >= century_of else year + 100
 
 
-def find_years(text: str, *, base: int = 1900) -> tuple[int, ...]:
-    """Every year in ``text``, sorted and without duplicates."""
-    years: set[int] = set()
+def year_spans(text: str, *, base: int = 1900) -> list[tuple[int, int, tuple[int, ...]]]:
+    """(start, end, years) for every stretch of ``text`` read as one or more years."""
+    spans: list[tuple[int, int, tuple[int, ...]]] = []
+    taken: list[tuple[int, int]] = [m.span() for m in _DECADE.finditer(text)]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in _ERA.finditer(text):
+        if m.group(4):
+            year = int(m.group(4))
+        else:
+            year = int(m.group(1)) * (-1 if m.group(2).upper().startswith("B") else 1)
+        taken.append(m.span())
+        spans.append((m.start(), m.end(), (year,)))
+
     for m in _RANGE.finditer(text):
         start = int(m.group(1))
         end = _expand(start, m.group(2))
-        if start <= end <= start + 30:
-            years.add(start)
-            years.add(end)
+        if start < end <= start + 30 and free(*m.span()):
+            taken.append(m.span())
+            spans.append((m.start(), m.end(), (start, end)))
     for m in _LIST.finditer(text):
+        if not free(*m.span()):
+            continue
         start = int(m.group(1))
-        years.add(start)
+        found = [start]
         prev = start
-        for short in re.findall(r"\d{2}", m.group(2)):
-            year = _expand(prev, short)
+        stop = m.end()
+        for short in re.finditer(r"\s*(?:,|and|&)\s*['’]?(\d{2})", m.group(2)):
+            year = _expand(prev, short.group(1))
             if year > start + 30:
-                break  # "1934 and '21" is not a list of years
-            years.add(year)
+                stop = m.start(2) + short.start()
+                break  # "1934 and '99" is not a list of years
+            found.append(year)
             prev = year
+        taken.append((m.start(), stop))
+        spans.append((m.start(), stop, tuple(found)))
     for m in _SINGLE.finditer(text):
-        years.add(int(m.group(1)))
+        if free(*m.span()):
+            taken.append(m.span())
+            spans.append((m.start(), m.end(), (int(m.group(1)),)))
+    for m in _EARLY.finditer(text):
+        if free(*m.span(1)):
+            taken.append(m.span(1))
+            spans.append((m.start(1), m.end(1), (int(m.group(1)),)))
     for m in _APOSTROPHE.finditer(text):
-        years.add(base + int(m.group(1)))
-    return tuple(sorted(years))
+        if free(*m.span()):
+            taken.append(m.span())
+            spans.append((m.start(), m.end(), (base + int(m.group(1)),)))
+    return sorted(spans)
+
+
+def find_years(text: str, *, base: int = 1900) -> tuple[int, ...]:
+    """Every year in ``text``, sorted and without duplicates (BC years are negative)."""
+    return tuple(sorted({y for _, _, ys in year_spans(text, base=base) for y in ys}))

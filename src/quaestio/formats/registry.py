@@ -54,12 +54,30 @@ class Format:
 
 def _formats() -> tuple[Format, ...]:
     # Imported here so that format modules can import this module for ``Loaded``.
-    from quaestio.formats import debate_json, debate_md, iccma
+    from quaestio.formats import (
+        debate_json,
+        docx_handout,
+        handout_text,
+        html_handout,
+        iccma,
+        markdown_handout,
+    )
+
+    try:  # the plain-text debate format arrives with the lead's branch
+        from quaestio.formats import debate_md
+    except ImportError:  # pragma: no cover - only while branches are apart
+        plain: tuple[Format, ...] = ()
+    else:
+        plain = (debate_md.FORMAT,)
 
     return (
         debate_json.FORMAT,
-        debate_md.FORMAT,
+        *plain,
         iccma.FORMAT,
+        handout_text.FORMAT,
+        docx_handout.FORMAT,
+        markdown_handout.FORMAT,
+        html_handout.FORMAT,
     )
 
 

@@ -1,0 +1,130 @@
+"""What is inside one cell: a position's title, summary and historians, or evidence points.
+
+A position cell reads title, summary, then the historians who hold the view in
+trailing parentheses "(Deutscher, Fainsod, Mandelstam)". An evidence cell is cut
+into points at bullets, at "Label: text" sub-heads and at paragraph breaks;
+nested bullets stay with their parent point, and "See details of ..." lines are
+cross-references kept with the nearest point rather than becoming evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quaestio.importer.layout import Line
+
+_REFERENCE = re.compile(r"^\(?\s*(?:see|cf\.?|compare)\b", re.I)
+_LABEL = re.compile(r"^(?P<label>[A-Z][^:;.!?()\d]{0,48}?)\s*:\s*(?P<rest>.*)$", re.S)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'\-.]*|[a-z]{1,3}|[A-Z]\.)$")
+_TRAILING_PARENS = re.compile(r"\(([^()]*)\)\s*[.;]?\s*$")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b|\n)\s*")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+@dataclass
+class Point:
+    """One piece of evidence (or one consequence) as found in the document."""
+
+    text: str
+    line_start: int
+    line_end: int
+    label: str | None = None
+    references: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PositionCell:
+    title: str
+    summary: str
+    historians: tuple[str, ...]
+    historians_line: int | None
+
+
+def split_label(text: str) -> tuple[str | None, str]:
+    """("Industrial Enemies", "rest") for a "Label: text" line, else (None, text)."""
+    m = _LABEL.match(text.strip())
+    if m is None:
+        return None, text.strip()
+    label = m.group("label").strip()
+    words = label.split()
+    if not 1 <= len(words) <= 5 or label.lower() in {"e.g", "i.e", "note", "nb"}:
+        return None, text.strip()
+    return label, m.group("rest").strip()
+
+
+def name_list(text: str) -> tuple[str, ...] | None:
+    """The names in "Deutscher, Fainsod & Mandelstam", or None if it is not a list of names."""
+    names = [n.strip(" .") for n in _NAME_SPLIT.split(text.strip()) if n.strip(" .")]
+    if not names:
+        return None
+    for name in names:
+        words = name.split()
+        if not 1 <= len(words) <= 4 or not words[-1][:1].isupper():
+            return None
+        if not all(_NAME_WORD.match(w) for w in words):
+            return None
+    return tuple(names)
+
+
+def parse_position(lines: tuple[Line, ...]) -> PositionCell:
+    texts = [line for line in lines if line.text.strip()]
+    if not texts:
+        return PositionCell("", "", (), None)
+    historians: tuple[str, ...] = ()
+    historians_line: int | None = None
+    body = [line.text.strip() for line in texts]
+    numbers = [line.number for line in texts]
+    # Historians: the last paragraph "(A, B, C)" or a trailing "(A, B)" on the last one.
+    for index in range(len(body) - 1, 0, -1):
+        m = _TRAILING_PARENS.search(body[index])
+        if m is None:
+            continue
+        names = name_list(m.group(1))
+        if names is None:
+            break
+        historians, historians_line = names, numbers[index]
+        body[index] = body[index][: m.start()].strip()
+        if not body[index]:
+            del body[index]
+        break
+    title, rest = body[0], body[1:]
+    if len(title.split()) > 14:
+        first, *more = _SENTENCE.split(title, maxsplit=1)
+        title, rest = first.rstrip("."), [*more, *rest]
+    return PositionCell(title, " ".join(rest).strip(), historians, historians_line)
+
+
+def is_reference(text: str) -> bool:
+    return bool(_REFERENCE.match(text.strip()))
+
+
+def parse_points(lines: tuple[Line, ...] | list[Line]) -> tuple[list[Point], list[tuple[str, int]]]:
+    """Points of an evidence cell, and references that had no point to attach to."""
+    points: list[Point] = []
+    pending: list[tuple[str, int]] = []
+    heading: str | None = None  # a "Label:" line on its own labels the points below it
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        if is_reference(text):
+            pending.append((text.strip("() "), line.number))
+            continue
+        if line.level > 0 and points:
+            last = points[-1]
+            last.text = f"{last.text}; {text}" if last.text else text
+            last.line_end = line.number
+            continue
+        label, rest = split_label(text)
+        if label is not None and not rest:
+            heading = label
+            continue
+        point = Point(rest if label else text, line.number, line.number, label or heading)
+        point.references.extend(ref for ref, _ in pending)
+        pending.clear()
+        points.append(point)
+    if pending and points:
+        points[-1].references.extend(ref for ref, _ in pending)
+        pending = []
+    return points, pending

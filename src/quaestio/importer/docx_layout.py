@@ -1,0 +1,146 @@
+"""Read a Word document (.docx) into a layout with python-docx.
+
+Tables are real here, so rows and columns come straight from the file; a cell
+merged across columns is one cell with a ``span``, and a cell merged down rows
+is read in its first row only. Paragraphs in list styles ("List Bullet",
+numbering) are list items, "Heading N"/"Title" paragraphs are headings. There
+are no lines in a .docx, so "line" means the paragraph's number in reading
+order (cells included), which is what a teacher can count in Word.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+from typing import Any
+
+from quaestio.errors import ParseError
+from quaestio.importer.layout import Block, Cell, Layout, Line, Table, header_like, split_bullet
+
+_HEADING = re.compile(r"^heading\s*(\d)$", re.I)
+_LIST_LEVEL = re.compile(r"^list\s+(?:bullet|number|continue|paragraph)?\s*(\d)?$", re.I)
+
+
+class _Counter:
+    def __init__(self) -> None:
+        self.n = 0
+
+    def next(self) -> int:
+        self.n += 1
+        return self.n
+
+
+def _list_level(paragraph: Any) -> int | None:
+    """Nesting level if the paragraph is a list item (by numbering or by style)."""
+    p_pr = paragraph._p.pPr
+    if p_pr is not None and p_pr.numPr is not None:
+        ilvl = p_pr.numPr.ilvl
+        return int(ilvl.val) if ilvl is not None and ilvl.val is not None else 0
+    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    m = _LIST_LEVEL.match(name.strip())
+    if m and name.lower().startswith("list") and "paragraph" not in name.lower():
+        return int(m.group(1)) - 1 if m.group(1) else 0
+    if name.lower().strip() == "list paragraph":
+        return 0
+    return None
+
+
+def _lines(paragraph: Any, number: int) -> list[Line]:
+    """The paragraph as lines (a manual line break starts a new one)."""
+    level = _list_level(paragraph)
+    out: list[Line] = []
+    for part in paragraph.text.replace("\xa0", " ").split("\n"):
+        if not part.strip():
+            continue
+        marker, rest, indent = split_bullet(part)
+        if level is not None and not out:
+            out.append(Line(rest if marker else part.strip(), number, marker or "•", level))
+        else:
+            out.append(Line(rest, number, marker, indent))
+    return out
+
+
+def _cell(cell: Any, counter: _Counter, layout: Layout, span: int) -> Cell:
+    lines: list[Line] = []
+    numbers: list[int] = []
+    for paragraph in cell.paragraphs:
+        number = counter.next()
+        numbers.append(number)
+        lines += _lines(paragraph, number)
+    if cell.tables:
+        layout.warn("nested_table", "a table inside a cell was not read", numbers[0] if numbers else None)
+    first = numbers[0] if numbers else counter.n
+    last = numbers[-1] if numbers else counter.n
+    return Cell(tuple(lines), first, last, span)
+
+
+def _table(table: Any, counter: _Counter, layout: Layout) -> Table:
+    rows: list[tuple[Cell, ...]] = []
+    header: tuple[Cell, ...] | None = None
+    above: list[Any] = []
+    for index, row in enumerate(table.rows):
+        tcs = [c._tc for c in row.cells]
+        cells: list[Cell] = []
+        col = 0
+        while col < len(tcs):
+            span = 1
+            while col + span < len(tcs) and tcs[col + span] is tcs[col]:
+                span += 1
+            if col < len(above) and above[col] is tcs[col]:
+                line = counter.n
+                cells.append(Cell((), line, line, span))  # merged down: read in the first row
+            else:
+                cells.append(_cell(row.cells[col], counter, layout, span))
+            col += span
+        above = tcs
+        is_header = index == 0 and (
+            row._tr.trPr is not None and row._tr.trPr.xpath("./w:tblHeader")
+            or (all(header_like(c) for c in cells) and len(cells) > 1)
+        )
+        if is_header:
+            header = tuple(cells)
+        else:
+            rows.append(tuple(cells))
+    numbers = [c.line_start for r in ((header or ()), *rows) for c in r] or [counter.n]
+    return Table(header, tuple(rows), min(numbers), max(c.line_end for r in rows for c in r)
+                 if rows else max(numbers))
+
+
+def read_docx_layout(data: bytes, path: str | None) -> tuple[Layout, str]:
+    """Layout of a .docx and its plain text."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table as DocxTable
+
+    try:
+        document = docx.Document(BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise ParseError(f"not a Word document: {exc}", file=path) from exc
+    layout = Layout()
+    counter = _Counter()
+    texts: list[str] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, DocxTable):
+            table = _table(item, counter, layout)
+            layout.items.append(table)
+            texts += [c.text for r in table.rows for c in r]
+            continue
+        number = counter.next()
+        text = item.text.strip()
+        if not text:
+            continue
+        texts.append(text)
+        style = (item.style.name if item.style is not None else "") or ""
+        if m := _HEADING.match(style.strip()):
+            layout.items.append(Block("heading", text, number, int(m.group(1))))
+        elif style.strip().lower() == "title":
+            layout.items.append(Block("heading", text, number, 0))
+        elif (level := _list_level(item)) is not None:
+            marker, rest, _ = split_bullet(text)
+            layout.items.append(Block("item", rest if marker else text, number, level))
+        else:
+            marker, rest, level = split_bullet(text)
+            kind = "item" if marker else "paragraph"
+            layout.items.append(Block(kind, rest, number, level))
+    return layout, "\n".join(texts)

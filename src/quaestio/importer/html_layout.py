@@ -1,0 +1,164 @@
+"""Read an HTML handout (``<table>``s, or headings with lists) with lxml.
+
+In a cell, ``<br>``, ``<p>``, ``<div>`` and ``<li>`` separate paragraphs and list
+items (nested lists give nesting levels); ``colspan`` gives merged cells. A
+header is the ``<thead>`` row, or a first row of ``<th>`` cells, or a first row
+of short column names. Line numbers are the HTML source lines (lxml's
+``sourceline``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import lxml.etree
+import lxml.html
+
+from quaestio.errors import ParseError
+from quaestio.importer.layout import Block, Cell, Layout, Line, Table, header_like, split_bullet
+
+_BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section"}
+_SKIP = {"script", "style", "head", "title", "template", "noscript"}
+
+
+def _tag(el: Any) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+class _CellText:
+    """Accumulates the text of a cell, cutting a new line at every block boundary."""
+
+    def __init__(self, default_line: int) -> None:
+        self.lines: list[Line] = []
+        self.buffer: list[str] = []
+        self.line = default_line
+        self.bullet: str | None = None
+        self.level = 0
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.buffer).split())
+        if text:
+            marker, rest, _ = split_bullet(text)
+            if self.bullet is not None:
+                self.lines.append(Line(rest if marker else text, self.line, marker or "•", self.level))
+            else:
+                self.lines.append(Line(rest, self.line, marker, 0))
+        self.buffer = []
+        self.bullet = None
+
+    def walk(self, el: Any, depth: int) -> None:
+        tag = _tag(el)
+        if tag in _SKIP:
+            return
+        if tag == "br" or tag in _BLOCKS:
+            self.flush()
+        if tag == "li":
+            self.bullet, self.level = "•", max(depth - 1, 0)
+        if el.sourceline and (tag in _BLOCKS or not self.buffer):
+            self.line = el.sourceline
+        if el.text and tag != "br":
+            self.buffer.append(el.text)
+        for child in el:
+            self.walk(child, depth + (1 if tag in ("ul", "ol") else 0))
+        if tag in _BLOCKS and tag != "li" or tag == "li":
+            self.flush()
+        if el.tail:
+            if tag in _BLOCKS and el.sourceline:
+                self.line = el.sourceline
+            self.buffer.append(el.tail)
+
+
+def _cell(el: Any) -> Cell:
+    reader = _CellText(el.sourceline or 0)
+    reader.buffer.append(el.text or "")
+    for child in el:
+        reader.walk(child, 0)
+    reader.flush()
+    start = el.sourceline or 0
+    end = max([start, *(line.number for line in reader.lines)])
+    try:
+        span = max(1, int(el.get("colspan", "1")))
+    except ValueError:
+        span = 1
+    return Cell(tuple(reader.lines), start, end, span)
+
+
+def _table(el: Any, layout: Layout) -> Table:
+    header: tuple[Cell, ...] | None = None
+    rows: list[tuple[Cell, ...]] = []
+    for tr in el.iter("tr"):
+        if tr.getparent() is not None and tr.getparent() is not el and _tag(tr.getparent()) not in (
+            "thead", "tbody", "tfoot"
+        ):
+            continue  # a row of a nested table
+        cells = tuple(_cell(td) for td in tr if _tag(td) in ("td", "th"))
+        if any(_tag(td) in ("td", "th") and td.get("rowspan") not in (None, "1") for td in tr):
+            layout.warn("merged_cell", "a cell merged down rows is read in its first row only",
+                        tr.sourceline)
+        in_head = _tag(tr.getparent()) == "thead"
+        all_th = all(_tag(td) == "th" for td in tr if _tag(td) in ("td", "th"))
+        if header is None and not rows and (in_head or all_th or all(header_like(c) for c in cells)):
+            header = cells
+        elif cells:
+            rows.append(cells)
+    caption = el.find("caption")
+    title = " ".join(caption.text_content().split()) if caption is not None else None
+    start = el.sourceline or 0
+    end = max([start, *(c.line_end for r in rows for c in r)])
+    return Table(header, tuple(rows), start, end, title or None)
+
+
+def _walk(el: Any, layout: Layout, depth: int) -> None:
+    tag = _tag(el)
+    if tag in _SKIP:
+        return
+    if tag == "table":
+        layout.items.append(_table(el, layout))
+        return
+    line = el.sourceline or 0
+    if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        text = " ".join(el.text_content().split())
+        if text:
+            layout.items.append(Block("heading", text, line, int(tag[1])))
+        return
+    if tag == "li":
+        own = [el.text or ""] + [
+            (c.text_content() if _tag(c) not in ("ul", "ol") else "") + (c.tail or "") for c in el
+        ]
+        text = " ".join("".join(own).split())
+        if text:
+            layout.items.append(Block("item", text, line, max(depth - 1, 0)))
+        for child in el:
+            if _tag(child) in ("ul", "ol"):
+                _walk(child, layout, depth)
+        return
+    if tag == "p":
+        reader = _CellText(line)
+        reader.walk(el, 0)
+        reader.flush()
+        for item in reader.lines:
+            kind = "item" if item.bullet else "paragraph"
+            layout.items.append(Block(kind, item.text, item.number, item.level))
+        return
+    if el.text and el.text.strip() and tag not in ("ul", "ol", "html"):
+        layout.items.append(Block("paragraph", " ".join(el.text.split()), line))
+    for child in el:
+        _walk(child, layout, depth + (1 if tag in ("ul", "ol") else 0))
+        if child.tail and child.tail.strip() and tag not in ("ul", "ol", "tr", "table"):
+            layout.items.append(Block("paragraph", " ".join(child.tail.split()), child.sourceline or line))
+
+
+def read_html_layout(text: str, path: str | None) -> tuple[Layout, str]:
+    """Layout of an HTML document and its plain text."""
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    if not text.strip():
+        raise ParseError("the file has no HTML content", file=path)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise ParseError(f"not readable as HTML: {exc}", file=path) from exc
+    layout = Layout()
+    body = root.find("body")
+    _walk(body if body is not None else root, layout, 0)
+    return layout, root.text_content()

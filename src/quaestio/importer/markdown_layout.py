@@ -1,0 +1,109 @@
+"""Read a Markdown handout (pipe tables, or headings with bullets) with markdown-it.
+
+Inside a pipe-table cell, ``<br>`` separates paragraphs and ``<li>`` (or a
+"- "/"• " after a ``<br>``) marks a bullet, since a pipe table cannot hold a
+real list. Line numbers are the Markdown source lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+from quaestio.importer.layout import Block, Cell, Layout, Line, Table, header_like, split_bullet
+
+_BR = re.compile(r"<br\s*/?>", re.I)
+_LI = re.compile(r"<li[^>]*>", re.I)
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_EMPHASIS = re.compile(r"(\*\*|__|`)")
+
+
+def plain(text: str) -> str:
+    """Markdown inline text without emphasis marks, tags or escapes."""
+    text = _TAG.sub("", _EMPHASIS.sub("", text))
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", text)
+    return text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+
+
+def cell_lines(content: str, number: int) -> list[Line]:
+    """Lines of one table cell: split at <br> and <li>, bullets recognised."""
+    lines: list[Line] = []
+    content = re.sub(r"</?(?:ul|ol)[^>]*>", "<br>", content, flags=re.I)
+    content = _LI.sub("<br>\x00", content)
+    for part in _BR.split(content):
+        is_li = part.startswith("\x00")
+        text = plain(part.replace("\x00", "")).strip()
+        if not text:
+            continue
+        marker, rest, level = split_bullet(text)
+        if is_li and marker is None:
+            marker, rest = "•", text
+        lines.append(Line(rest, number, marker, level))
+    return lines
+
+
+def read_markdown_layout(text: str) -> Layout:
+    md = MarkdownIt("commonmark").enable("table")
+    tokens = md.parse(text)
+    layout = Layout()
+    depth = 0
+    heading_level = 0
+    in_item = False
+    row: list[Cell] = []
+    rows: list[tuple[Cell, ...]] = []
+    header: tuple[Cell, ...] | None = None
+    in_head = False
+    table_start = 0
+    for i, token in enumerate(tokens):
+        line = (token.map[0] + 1) if token.map else 0
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif kind == "list_item_open":
+            in_item = True
+        elif kind == "list_item_close":
+            in_item = False
+        elif kind == "heading_open":
+            heading_level = int(token.tag[1])
+        elif kind == "table_open":
+            rows, header, table_start = [], None, line
+        elif kind == "thead_open":
+            in_head = True
+        elif kind == "thead_close":
+            in_head = False
+        elif kind == "tr_open":
+            row = []
+            row_line = line
+        elif kind in ("th_open", "td_open"):
+            content = tokens[i + 1].content if i + 1 < len(tokens) else ""
+            lines = cell_lines(content, row_line)
+            row.append(Cell(tuple(lines), row_line, row_line))
+        elif kind == "tr_close":
+            if in_head:
+                header = tuple(row)
+            else:
+                rows.append(tuple(row))
+        elif kind == "table_close":
+            if header is not None and not all(header_like(c) or c.empty for c in header):
+                rows.insert(0, header)  # a first row of sentences is data, not column names
+                header = None
+            end = max((c.line_end for r in rows for c in r), default=table_start)
+            layout.items.append(Table(header, tuple(rows), table_start, end))
+        elif kind == "inline" and i > 0:
+            opener = tokens[i - 1].type
+            for part in token.content.split("\n"):
+                body = plain(part).strip()
+                if not body:
+                    continue
+                if opener == "heading_open":
+                    layout.items.append(Block("heading", body, line, heading_level))
+                elif opener == "paragraph_open" and in_item:
+                    layout.items.append(Block("item", body, line, max(depth - 1, 0)))
+                    in_item = False  # further paragraphs of the item are its continuation
+                elif opener == "paragraph_open":
+                    layout.items.append(Block("paragraph", body, line))
+                line += 1
+    return layout

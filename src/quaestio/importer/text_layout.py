@@ -1,0 +1,235 @@
+"""Read a Word table saved as plain text into a layout.
+
+Word's text export writes each table cell as a run of lines whose first line
+begins with a tab; the following lines (until the next tab) are further
+paragraphs of the same cell, and a bare tab is an empty cell. Rows are not
+marked at all, so they are rebuilt from the header: a run of short one-line
+cells ("Arguments", "Supporting Evidence", "Countering Evidence") names the
+columns and fixes how many cells make a row. A cell that starts with
+"Conclusion" (or that is left over at the end of a table) is a one-cell row, and
+a new run of header cells with a different width starts a second table
+("Positive", "Negative"). A line indented by a space but no tab just before such
+a header is the second table's caption.
+
+Text without any tab-opened cell is read as an outline: '#' or short lines are
+headings, bullets are list items, everything else a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quaestio.importer.layout import (
+    Block,
+    Cell,
+    Layout,
+    Line,
+    Table,
+    cell_from_lines,
+    header_like,
+    split_bullet,
+)
+
+_SECTION = re.compile(
+    r"^(?:in\s+)?(?:conclusions?|summary|overall|verdict|judge?ment|final\s+judge?ment)\b[\s:.-]*",
+    re.I,
+)
+_ROLE_WORDS = re.compile(
+    r"\b(?:arguments?|explanations?|positions?|views?|interpretations?|theor(?:y|ies)|claims?|"
+    r"causes?|factors?|supporting|support|for|pro|evidence|countering|counter|against|con|"
+    r"criticisms?|challenges?|weakness(?:es)?|historians?|who|positive|negative|advantages?|"
+    r"disadvantages?|benefits?|costs?|gains?|losses?|strengths?|consequences?|effects?|results?)\b",
+    re.I,
+)
+
+
+@dataclass
+class _RawCell:
+    lines: list[tuple[str, int]] = field(default_factory=list)
+    space_led_tail: bool = False  # last text line was indented by a space, not a tab
+
+
+def _cell(raw: _RawCell) -> Cell:
+    lines: list[Line] = []
+    for text, number in raw.lines:
+        for part in text.split("\x0b"):  # Word's manual line break
+            if part.strip():
+                marker, rest, level = split_bullet(part)
+                lines.append(Line(rest, number, marker, level))
+    if not lines:
+        numbers = [n for _, n in raw.lines] or [0]
+        return Cell((), min(numbers), max(numbers))
+    cell = cell_from_lines(lines)
+    start = min(n for _, n in raw.lines)
+    return Cell(cell.lines, start, cell.line_end)
+
+
+def _header_run(cells: list[Cell], start: int) -> int:
+    """How many cells from ``start`` read as a header row (0 if fewer than two)."""
+    run = 0
+    while start + run < len(cells) and run < 8 and header_like(cells[start + run]):
+        run += 1
+    if run < 2:
+        return 0
+    # "Arguments | For | Against | Famine": stop at the first non-column-name after column names.
+    names = [bool(_ROLE_WORDS.search(cells[start + i].first_text)) for i in range(run)]
+    if names[0] and not all(names):
+        run = names.index(False)
+    return run if run >= 2 else 0
+
+
+def _second_header(run: list[Cell], body: list[Cell], ncols: int) -> bool:
+    """A header in mid-table: at a row boundary (maybe after a one-cell row), all column names."""
+    boundary = len(body) % max(ncols, 1) in (0, 1)
+    return boundary and all(_ROLE_WORDS.search(cell.first_text) for cell in run)
+
+
+def _rows(body: list[Cell], ncols: int, layout: Layout) -> list[tuple[Cell, ...]]:
+    rows: list[tuple[Cell, ...]] = []
+    i = 0
+    while i < len(body):
+        cell = body[i]
+        if _SECTION.match(cell.first_text) and ncols > 1:
+            rows.append((cell,))
+            i += 1
+            continue
+        row = body[i : i + ncols]
+        if len(row) < ncols:
+            if len(row) == 1:
+                rows.append((row[0],))  # a one-cell (merged) row closing the table
+            else:
+                layout.warn(
+                    "ragged_row",
+                    f"the last row has {len(row)} cells but the table has {ncols} columns; "
+                    "the missing cells were left empty",
+                    row[0].line_start,
+                )
+                empty = Cell((), row[-1].line_end, row[-1].line_end)
+                rows.append(tuple(row) + (empty,) * (ncols - len(row)))
+            break
+        rows.append(tuple(row))
+        i += ncols
+    return rows
+
+
+def _split_cells(lines: list[str], layout: Layout) -> tuple[list[_RawCell], int]:
+    """Cells in order; page lines before the first cell become blocks. Returns (cells, widest line)."""
+    cells: list[_RawCell] = []
+    widest = 0
+    for number, line in enumerate(lines, start=1):
+        if "\t" not in line:
+            if cells:
+                cells[-1].lines.append((line, number))
+                if line.strip():
+                    cells[-1].space_led_tail = line.startswith(" ")
+            elif line.strip():
+                layout.items.append(Block("paragraph", line.strip(), number))
+            continue
+        parts = line.split("\t")
+        widest = max(widest, len(parts) - 1 if not parts[0].strip() else len(parts))
+        if parts[0].strip():
+            if cells:
+                cells[-1].lines.append((parts[0], number))
+            else:
+                cells.append(_RawCell([(parts[0], number)]))
+        for part in parts[1:]:
+            cells.append(_RawCell([(part, number)]))
+    return cells, widest
+
+
+def read_text_layout(text: str) -> Layout:
+    """Layout of a Word-table text export (or of plain outline text)."""
+    layout = Layout()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw_cells, widest = _split_cells(lines, layout)
+    if not raw_cells:
+        return read_outline_text(lines)
+    cells = [_cell(raw) for raw in raw_cells]
+
+    captions: dict[int, Line] = {}
+    for i in range(1, len(cells)):
+        if raw_cells[i - 1].space_led_tail and _header_run(cells, i) and cells[i - 1].lines:
+            *keep, last = cells[i - 1].lines
+            captions[i] = last
+            cells[i - 1] = Cell(tuple(keep), cells[i - 1].line_start, cells[i - 1].line_end - 1)
+
+    i = 0
+    ncols = 0
+    header: tuple[Cell, ...] | None = None
+    body: list[Cell] = []
+    title: Line | None = None
+
+    def close() -> None:
+        if header is None and not body:
+            return
+        width = ncols
+        if header is None:
+            width = widest if widest >= 2 else 3
+            layout.warn(
+                "no_header",
+                f"the table has no header row; assumed {width} columns",
+                body[0].line_start if body else None,
+            )
+        rows = _rows(body, width, layout)
+        first = header[0].line_start if header else body[0].line_start
+        last = max(c.line_end for c in (*(header or ()), *body))
+        layout.items.append(
+            Table(header, tuple(rows), first, last, title.text if title is not None else None)
+        )
+
+    while i < len(cells):
+        run = _header_run(cells, i)
+        starts_table = run and (
+            (header is None and not body)
+            or i in captions
+            or (run != ncols and _second_header(cells[i : i + run], body, ncols))
+        )
+        if starts_table:
+            close()
+            header = tuple(cells[i : i + run])
+            ncols, body, title = run, [], captions.get(i)
+            i += run
+            continue
+        body.append(cells[i])
+        i += 1
+    close()
+    return layout
+
+
+_HEADING_MARK = re.compile(r"^(#{1,6})\s+(.*)$")
+
+
+def read_outline_text(lines: list[str]) -> Layout:
+    """Plain text without tables: headings, list items and paragraphs."""
+    layout = Layout()
+    seen_text = False
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        if m := _HEADING_MARK.match(line.strip()):
+            layout.items.append(Block("heading", m.group(2).strip(), number, len(m.group(1))))
+        else:
+            marker, rest, level = split_bullet(line)
+            if marker is not None:
+                layout.items.append(Block("item", rest, number, level))
+            elif not seen_text:
+                layout.items.append(Block("heading", rest, number, 1))
+            elif _looks_like_heading(line, lines, number):
+                layout.items.append(Block("heading", rest, number, 2))
+            else:
+                layout.items.append(Block("paragraph", rest, number))
+        seen_text = True
+    return layout
+
+
+def _looks_like_heading(line: str, lines: list[str], number: int) -> bool:
+    """A short unindented line with no closing punctuation, after a blank line."""
+    text = line.strip()
+    before_blank = number == 1 or not lines[number - 2].strip()
+    return (
+        before_blank
+        and not line[:1].isspace()
+        and len(text.split()) <= 8
+        and not text.endswith((".", ",", ";", ":", "?", "!", ")"))
+    )

@@ -1,0 +1,47 @@
+"""The debate's title and the question it answers, from the document's first line.
+
+A handout titled "... : Explanation of the Purges" explains why something
+happened, so its question is "Why did the purges happen?". Only titles of that
+shape ("explanation(s)/cause(s)/reason(s) of/for X") are turned into a why-
+question; a title that is already a question is kept, and anything else is its
+own question, because guessing further would put words in the teacher's mouth.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WHY = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:explanations?|causes?|reasons?|origins?)\s+(?:of|for|behind)\s+(?P<what>.+?)[.]?$",
+    re.I,
+)
+
+
+def _case_as_written(subject: str, document: str) -> str:
+    """Lower-case the subject's capitals when the document itself writes them in lower case.
+
+    Title Case hides whether "Purges" is a name; the body text tells: if it also
+    writes "purges", the word is a common noun. It is all or nothing, so that
+    "the First World War" keeps its capitals unless every word of it is also
+    written in lower case.
+    """
+    words = subject.split()
+    if words and words[0].lower() in {"the", "a", "an"}:
+        words[0] = words[0].lower()
+    capitals = [w for w in words[1:] + words[:1] if w != w.lower()]
+    if capitals and all(re.search(r"\b" + re.escape(w.lower()) + r"\b", document) for w in capitals):
+        words = [w.lower() for w in words]
+    return " ".join(words)
+
+
+def question_for(title: str, document: str = "") -> str:
+    """The question a debate titled ``title`` answers (the title itself if unsure)."""
+    title = title.strip()
+    if title.endswith("?"):
+        return title
+    for part in reversed([p.strip() for p in title.split(":") if p.strip()]):
+        m = _WHY.match(part)
+        if m:
+            what = _case_as_written(m.group("what").strip(), document)
+            return f"Why did {what} happen?"
+    return title

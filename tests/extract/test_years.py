@@ -1,0 +1,56 @@
+"""Years as history handouts write them, and what is not a year."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quaestio.extract import find_years
+from quaestio.extract.years import year_spans
+
+
+def test_forms_teachers_use() -> None:
+    assert find_years("used in 1919, 21, 24, 25, 28, 29 and later") == (
+        1919, 1921, 1924, 1925, 1928, 1929,
+    )
+    assert find_years("the violence of 1937 / 38") == (1937, 1938)
+    assert find_years("in the summer 1934 he ordered") == (1934,)
+    assert find_years("between '21 and ’24") == (1921, 1924)
+    assert find_years("the years 1936-38") == (1936, 1938)
+    assert find_years("from 1917 to 1921") == (1917, 1921)
+    assert find_years("Caesar died in 44 BC; Augustus in AD 14") == (-44, 14)
+    assert find_years("the Normans came in 1066, then") == (1066,)
+
+
+def test_what_is_not_a_year() -> None:
+    assert find_years("of the 1996b delegates") == ()
+    assert find_years("the creative 1920s") == ()
+    assert find_years("1104 were dead") == ()
+    assert find_years("1450 people died") == ()
+    assert find_years("in 300 ships") == ()
+    assert find_years("50% of 1200") == ()
+
+
+def test_list_stops_at_an_implausible_short_year() -> None:
+    assert find_years("1934 and '99") == (1934, 1999)
+    assert 2033 not in find_years("1934, 33 and 99")
+
+
+@given(st.integers(min_value=1400, max_value=2099), st.sampled_from(["in ", "by ", "", "summer "]))
+def test_any_full_year_in_a_sentence(year: int, lead: str) -> None:
+    assert find_years(f"It happened {lead}{year}.") == (year,)
+
+
+@given(st.integers(min_value=1400, max_value=2069), st.integers(min_value=1, max_value=30))
+def test_short_ranges_expand(start: int, length: int) -> None:
+    end = start + length
+    assert find_years(f"during {start} / {end % 100:02d} it grew") == (start, end)
+
+
+@given(st.text(max_size=200))
+def test_spans_are_inside_the_text_and_sorted(text: str) -> None:
+    spans = year_spans(text)
+    assert spans == sorted(spans)
+    for start, end, years in spans:
+        assert 0 <= start < end <= len(text) and years
+    assert find_years(text) == tuple(sorted({y for *_, ys in spans for y in ys}))
