@@ -1,5 +1,6 @@
 // Behaviour shared by every page: linked selection of nodes, rebuttal lines on the
 // table, live balance-sheet totals, and the CSRF header on htmx requests.
+import { installEditing } from "./editing";
 import { debateId, onSelect, restore, select, selected } from "./selection";
 
 function csrfToken(): string {
@@ -130,6 +131,7 @@ function start(): void {
     if (id) select(id);
   });
   onSelect(() => undefined);
+  installEditing();
   (window as unknown as { quaestio: object }).quaestio = { select, selected, debate: debateId };
 }
 

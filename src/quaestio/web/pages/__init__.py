@@ -6,12 +6,14 @@ database and session cookie (``app.state.db``, ``app.state.settings``).
 
 from fastapi import APIRouter
 
-from quaestio.web.pages import home, static_files, verdict_pages, views
+from quaestio.web.pages import editing, home, static_files, upload, verdict_pages, views
 
 router = APIRouter()
 router.include_router(static_files.router)
 router.include_router(home.router)
 router.include_router(views.router)
 router.include_router(verdict_pages.router)
+router.include_router(editing.router)
+router.include_router(upload.router)
 
 __all__ = ["router"]

@@ -99,11 +99,15 @@ def identify(request: Request) -> Visitor:
     return result
 
 
-def visitor(request: Request) -> Visitor:
-    """Who is asking; an unsafe request made with a session must echo its CSRF token."""
+def visitor(request: Request, form_token: str | None = None) -> Visitor:
+    """Who is asking; an unsafe request made with a session must echo its CSRF token.
+
+    htmx sends the token in a header; a plain HTML form (upload, new debate) sends it
+    as the hidden field ``csrf_token``, passed here as ``form_token``.
+    """
     me = identify(request)
     if me.signed_in and request.method not in SAFE_METHODS:
-        sent = request.headers.get(csrf_header(request), "")
+        sent = request.headers.get(csrf_header(request), "") or (form_token or "")
         if not hmac.compare_digest(sent.encode(), me.csrf_token.encode()):
             raise PermissionDeniedError(
                 "this form expired or came from another site: reload the page",

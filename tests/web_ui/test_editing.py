@@ -1,0 +1,176 @@
+"""Signing in, importing the seed by upload, editing with conflicts and undo, permissions."""
+
+from __future__ import annotations
+
+import pytest
+
+from quaestio.store import Actor
+from quaestio.store import accounts
+from quaestio.store import classes as store_classes
+from quaestio.store import debates as store_debates
+from tests.conftest import shared_dir
+from tests.web_ui.conftest import shot
+from tests.web_ui.sample import sample_debate
+
+pytestmark = pytest.mark.browser
+PASSWORD = "correct-horse-1"
+
+
+@pytest.fixture(scope="module")
+def school(server):  # type: ignore[no-untyped-def]
+    """A teacher with a class, a student in it, and a debate assigned to the class."""
+    for name in ("teacher1", "student1"):
+        server.add_user(name, PASSWORD)
+    with server.db.transaction() as session:
+        teacher = accounts.by_username(session, "teacher1")
+        actor = Actor(teacher.id)
+        klass = store_classes.create_class(session, actor, "Year 12 History")
+        store_classes.add_member(session, actor, klass.id, "student1", "student")
+        row = store_debates.import_debate(
+            session, sample_debate("Class debate"), owner_id=teacher.id, class_id=klass.id
+        )
+        return {"class_id": klass.id, "debate_id": row.id}
+
+
+def sign_in(page, server, username: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server.url}/signin")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("form.signin button[type=submit]")
+    page.wait_for_url(f"{server.url}/")
+    assert username in page.locator("header .who").inner_text()
+
+
+def test_wrong_password_is_refused(server, page, school) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server.url}/signin")
+    page.fill("#username", "teacher1")
+    page.fill("#password", "not-the-password")
+    page.click("form.signin button[type=submit]")
+    assert page.locator("#signin-error").is_visible()
+    assert page.locator("header .who").count() == 0
+
+
+def test_upload_the_seed_and_open_each_view(server, page, school) -> None:  # type: ignore[no-untyped-def]
+    seed = next((shared_dir() / "seeds").glob("*.txt"))
+    sign_in(page, server, "teacher1")
+    page.goto(f"{server.url}/upload")
+    page.set_input_files("#upload-file", str(seed))
+    page.click("#upload-form button[type=submit]")
+    page.wait_for_selector("#report")
+    report = page.locator("#report").inner_text()
+    assert "Imported" in report and "positions" in report
+    shot(page, "upload")
+    page.click("#open-imported")
+    rows = page.locator("table.handout tbody tr")
+    assert rows.count() >= 4
+    text = page.locator("table.handout").inner_text()
+    assert "paranoia" in text.lower()
+    debate_url = page.url.rsplit("/", 1)[0]
+    for view, ready in (
+        ("map", "#map[data-ready=true]"),
+        ("timeline", "#timeline[data-ready=true]"),
+        ("matrix", "#matrix[data-ready=true]"),
+        ("historians", "table.historians-index"),
+        ("balance", "main h2"),
+        ("verdict", "section[data-semantics=dfquad]"),
+        ("table", "table.handout"),
+    ):
+        page.goto(f"{debate_url}/{view}")
+        page.wait_for_selector(ready, timeout=20000)
+        shot(page, f"seed-{view}")
+    assert page.errors == []
+
+
+def test_teacher_edits_with_conflict_and_undo(server, page, browser, school) -> None:  # type: ignore[no-untyped-def]
+    did = school["debate_id"]
+    sign_in(page, server, "teacher1")
+    page.goto(f"{server.url}/d/{did}/edit")
+    node = page.locator('.edit-node[data-node="p1.f2"]')
+    node.get_by_role("button", name="Edit").click()
+    page.fill("#f-p1\\.f2-label", "Delegates of 1934")
+    page.click('.edit-node[data-node="p1.f2"] button[type=submit]')
+    page.wait_for_selector('.edit-node[data-node="p1.f2"] strong:text("Delegates of 1934")')
+    assert page.locator("#undo").is_enabled()
+    # the table shows the edit
+    page.goto(f"{server.url}/d/{did}/table")
+    assert "Delegates of 1934" in page.locator('[data-node="p1.f2"]').inner_text()
+
+    # undo and redo
+    page.goto(f"{server.url}/d/{did}/edit")
+    page.locator('.edit-node[data-node="p1.f1"]').get_by_role("button", name="Edit").click()
+    page.fill("#f-p1\\.f1-label", "Trials in Moscow")
+    page.click('.edit-node[data-node="p1.f1"] button[type=submit]')
+    page.wait_for_selector('.edit-node[data-node="p1.f1"] strong:text("Trials in Moscow")')
+    page.click("#undo")
+    page.wait_for_selector('.edit-node[data-node="p1.f1"] strong:text("Show trials")')
+    page.click("#redo")
+    page.wait_for_selector('.edit-node[data-node="p1.f1"] strong:text("Trials in Moscow")')
+
+    # a second teacher tab saves first: this tab gets a conflict, not a silent overwrite
+    page.locator('.edit-node[data-node="p2.f1"]').get_by_role("button", name="Edit").click()
+    other = browser.new_context()
+    other_page = other.new_page()
+    sign_in(other_page, server, "teacher1")
+    other_page.goto(f"{server.url}/d/{did}/edit")
+    other_page.locator('.edit-node[data-node="p2.f1"]').get_by_role("button", name="Edit").click()
+    other_page.fill("#f-p2\\.f1-text", "Their wording wins the race.")
+    other_page.click('.edit-node[data-node="p2.f1"] button[type=submit]')
+    other_page.wait_for_selector('.edit-node[data-node="p2.f1"] .node-text:text("Their wording")')
+    other.close()
+    page.fill("#f-p2\\.f1-text", "My slower wording.")
+    page.click('.edit-node[data-node="p2.f1"] button[type=submit]')
+    conflict = page.locator('.edit-node[data-node="p2.f1"] .conflict')
+    conflict.wait_for()
+    assert "My slower wording." in conflict.inner_text()
+    assert page.input_value("#f-p2\\.f1-text") == "Their wording wins the race."
+    shot(page, "edit-conflict")
+    assert page.errors == []
+
+
+def test_student_cannot_edit_but_keeps_own_verdict(server, page, school) -> None:  # type: ignore[no-untyped-def]
+    did = school["debate_id"]
+    sign_in(page, server, "student1")
+    page.goto(f"{server.url}/")
+    assert page.locator("ul.debate-list a", has_text="Class debate").count() == 1
+    page.goto(f"{server.url}/d/{did}/table")
+    assert page.locator("nav.views a", has_text="Edit").count() == 0
+    response = page.goto(f"{server.url}/d/{did}/edit")
+    assert response is not None and response.status in (400, 403)
+    # even a forged request is refused by the store
+    status = page.evaluate(
+        f"""async () => {{
+            const token = document.querySelector("meta[name='csrf-token']").content;
+            const r = await fetch('/d/{did}/edit/p1.f1', {{method: 'POST',
+              headers: {{'X-CSRF-Token': token, 'Content-Type': 'application/x-www-form-urlencoded'}},
+              body: 'version=1&label=hacked&text=hacked&stance=for&weight=0.5'}});
+            return await r.text();
+        }}"""
+    )
+    assert "may not" in status
+    page.goto(f"{server.url}/d/{did}/table")
+    assert "hacked" not in page.locator("table.handout").inner_text()
+    # the student's own verdict is theirs to write
+    page.goto(f"{server.url}/d/{did}/verdict")
+    page.select_option("#favoured", "p3")
+    page.fill("#verdict-text", "The pressure from below convinces me most.")
+    page.click(".my-verdict button[type=submit]")
+    page.wait_for_selector("#verdict-saved .ok")
+    page.reload()
+    assert page.input_value("#favoured") == "p3"
+
+
+def test_teacher_sees_class_distribution(server, page, school) -> None:  # type: ignore[no-untyped-def]
+    did = school["debate_id"]
+    with server.db.transaction() as session:
+        from quaestio.store import personal
+
+        student = accounts.by_username(session, "student1")
+        current = personal.my_verdict(session, Actor(student.id), did)
+        if current is None:
+            personal.set_verdict(session, Actor(student.id), did, "Pressure.", "p3", 0)
+    sign_in(page, server, "teacher1")
+    page.goto(f"{server.url}/d/{did}/verdict")
+    row = page.locator('.class-votes tr[data-vote="p3"] td.num')
+    assert row.inner_text() == "1"
+    page.locator(".class-votes").scroll_into_view_if_needed()
+    shot(page, "class-distribution")
