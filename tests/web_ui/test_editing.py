@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import pytest
-
-from quaestio.store import Actor
-from quaestio.store import accounts
-from quaestio.store import classes as store_classes
-from quaestio.store import debates as store_debates
 from tests.conftest import shared_dir
 from tests.web_ui.conftest import shot
 from tests.web_ui.sample import sample_debate
+
+from quaestio.store import Actor, accounts
+from quaestio.store import classes as store_classes
+from quaestio.store import debates as store_debates
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct-horse-1"
@@ -141,7 +140,8 @@ def test_student_cannot_edit_but_keeps_own_verdict(server, page, school) -> None
         f"""async () => {{
             const token = document.querySelector("meta[name='csrf-token']").content;
             const r = await fetch('/d/{did}/edit/p1.f1', {{method: 'POST',
-              headers: {{'X-CSRF-Token': token, 'Content-Type': 'application/x-www-form-urlencoded'}},
+              headers: {{'X-CSRF-Token': token,
+                         'Content-Type': 'application/x-www-form-urlencoded'}},
               body: 'version=1&label=hacked&text=hacked&stance=for&weight=0.5'}});
             return await r.text();
         }}"""
@@ -174,3 +174,29 @@ def test_teacher_sees_class_distribution(server, page, school) -> None:  # type:
     assert row.inner_text() == "1"
     page.locator(".class-votes").scroll_into_view_if_needed()
     shot(page, "class-distribution")
+
+
+def test_class_page_and_share_link(server, page, browser, school) -> None:  # type: ignore[no-untyped-def]
+    did, cid = school["debate_id"], school["class_id"]
+    sign_in(page, server, "teacher1")
+    page.goto(f"{server.url}/classes")
+    page.click(f'a[href="/classes/{cid}"]')
+    assert page.locator("main h1").inner_text() == "Year 12 History"
+    assert "student1" in page.locator("table.plain").inner_text()
+    assert page.locator(".join-code").inner_text().strip()
+    assert page.locator("main a", has_text="Class debate").count() == 1
+    shot(page, "class")
+    page.goto(f"{server.url}/d/{did}/share")
+    page.click("main form button:text('Create a share link')")
+    url = page.locator(".share-url").first.input_value()
+    assert "share=" in url
+    # someone signed out, holding only the link, reads the debate and its other views
+    stranger = browser.new_context()
+    other = stranger.new_page()
+    assert other.goto(f"{server.url}/d/{did}/table").status == 404
+    other.goto(url)
+    assert other.locator("table.handout tbody tr").count() == 3
+    other.click("nav.views a:text('Historians')")
+    assert other.locator("table.historians-index").count() == 1
+    assert other.locator("nav.views a", has_text="Edit").count() == 0
+    stranger.close()

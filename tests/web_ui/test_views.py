@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.web_ui.conftest import shot
 from tests.web_ui.sample import sample_debate
 
@@ -145,16 +144,26 @@ def test_matrix_cell_edit_rescores_and_resorts(server, page, debate_id) -> None:
     page.wait_for_selector("#matrix[data-ready=true]")
     heads = page.locator("thead th[data-hypothesis]")
     first = heads.first.get_attribute("data-hypothesis")
-    scores = [float(s) for s in page.locator("thead .score").evaluate_all("e => e.map(x => x.dataset.score)")]
+    scores = [
+        float(s)
+        for s in page.locator("thead .score").evaluate_all("e => e.map(x => x.dataset.score)")
+    ]
     assert scores == sorted(scores)
     # make the least inconsistent hypothesis very inconsistent with a strong point
     page.select_option(f'select[data-evidence="p1.f1"][data-hypothesis="{first}"]', "II")
     page.wait_for_function(
-        f"() => document.querySelector('thead th[data-hypothesis]').dataset.hypothesis !== '{first}'"
+        "() => document.querySelector('thead th[data-hypothesis]').dataset.hypothesis"
+        f" !== '{first}'"
     )
-    new_scores = [float(s) for s in page.locator("thead .score").evaluate_all("e => e.map(x => x.dataset.score)")]
+    new_scores = [
+        float(s)
+        for s in page.locator("thead .score").evaluate_all("e => e.map(x => x.dataset.score)")
+    ]
     assert new_scores == sorted(new_scores) and new_scores != scores
-    diag = [float(x) for x in page.locator("td.diag").evaluate_all("e => e.map(x => x.dataset.diagnosticity)")]
+    diag = [
+        float(x)
+        for x in page.locator("td.diag").evaluate_all("e => e.map(x => x.dataset.diagnosticity)")
+    ]
     assert diag == sorted(diag, reverse=True)
     shot(page, "matrix")
     assert page.errors == []
@@ -195,8 +204,11 @@ def test_script_in_title_is_shown_not_run(server, page) -> None:  # type: ignore
     p = debate.positions[0]
     e = replace(p.evidence[0], label=evil, text=f"text {evil}")
     debate = replace(
-        debate, positions=(replace(p, title=f"P {evil}", evidence=(e, *p.evidence[1:])),
-                           *debate.positions[1:]),
+        debate,
+        positions=(
+            replace(p, title=f"P {evil}", evidence=(e, *p.evidence[1:])),
+            *debate.positions[1:],
+        ),
     )
     did = server.add_debate(debate)
     for view in ("table", "map", "matrix", "timeline", "historians", "balance", "verdict"):

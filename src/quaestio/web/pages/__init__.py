@@ -6,7 +6,15 @@ database and session cookie (``app.state.db``, ``app.state.settings``).
 
 from fastapi import APIRouter
 
-from quaestio.web.pages import editing, home, static_files, upload, verdict_pages, views
+from quaestio.web.pages import (
+    class_pages,
+    editing,
+    home,
+    static_files,
+    upload,
+    verdict_pages,
+    views,
+)
 
 router = APIRouter()
 router.include_router(static_files.router)
@@ -15,5 +23,6 @@ router.include_router(views.router)
 router.include_router(verdict_pages.router)
 router.include_router(editing.router)
 router.include_router(upload.router)
+router.include_router(class_pages.router)
 
 __all__ = ["router"]

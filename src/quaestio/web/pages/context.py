@@ -116,9 +116,7 @@ def visitor(request: Request, form_token: str | None = None) -> Visitor:
     return me
 
 
-def render(
-    request: Request, template: str, status_code: int = 200, **context: Any
-) -> HTMLResponse:
+def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """Render a page; autoescaping is on for every template, so user text is inert."""
     context.setdefault("me", identify(request))
     context.setdefault("missing_bundle", bundle_missing())

@@ -50,7 +50,9 @@ def _changes(kind: str, form: dict[str, str]) -> dict[str, Any]:
             try:
                 value = float(value)
             except ValueError as exc:
-                raise ValidationError("weight must be a number from 0 to 1", field="weight") from exc
+                raise ValidationError(
+                    "weight must be a number from 0 to 1", field="weight"
+                ) from exc
             if not 0.0 <= value <= 1.0:
                 raise ValidationError("weight must be from 0 to 1", field="weight")
         elif name == "stance" and value not in ("for", "against"):
@@ -95,9 +97,7 @@ def _editable(debate: Debate) -> list[str]:
     return [p.id for p in debate.positions] + [e.id for _, e in debate.iter_evidence()]
 
 
-@router.get(
-    "/d/{debate_id}/edit/{node_id}", response_class=HTMLResponse, include_in_schema=False
-)
+@router.get("/d/{debate_id}/edit/{node_id}", response_class=HTMLResponse, include_in_schema=False)
 def edit_form(request: Request, debate_id: int, node_id: str, cancel: int = 0) -> Response:
     try:
         open_debate(request, debate_id)
@@ -108,9 +108,7 @@ def edit_form(request: Request, debate_id: int, node_id: str, cancel: int = 0) -
     return _node_view(request, debate_id, node, editing=not cancel)
 
 
-@router.post(
-    "/d/{debate_id}/edit/{node_id}", response_class=HTMLResponse, include_in_schema=False
-)
+@router.post("/d/{debate_id}/edit/{node_id}", response_class=HTMLResponse, include_in_schema=False)
 async def save_node(request: Request, debate_id: int, node_id: str) -> Response:
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     kind = kind_of(node_id)
@@ -125,9 +123,7 @@ async def save_node(request: Request, debate_id: int, node_id: str) -> Response:
     except StaleVersionError as exc:
         with db(request).read() as session:
             theirs = _current(session, debate_id, node_id)
-        return _node_view(
-            request, debate_id, theirs, editing=True, conflict=exc.message, mine=form
-        )
+        return _node_view(request, debate_id, theirs, editing=True, conflict=exc.message, mine=form)
     except QuaestioError as exc:
         return error_fragment(request, exc)
     response = _node_view(request, debate_id, after)

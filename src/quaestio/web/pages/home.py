@@ -65,12 +65,22 @@ async def signin(request: Request) -> Response:
     max_age = accounts.SESSION_DAYS * 86400
     secure = _secure(request)
     response.set_cookie(
-        cookie_name(request), new.cookie, max_age=max_age, httponly=True, samesite="lax",
-        secure=secure, path="/",
+        cookie_name(request),
+        new.cookie,
+        max_age=max_age,
+        httponly=True,
+        samesite="lax",
+        secure=secure,
+        path="/",
     )
     response.set_cookie(
-        csrf_cookie_name(request), new.csrf_token, max_age=max_age, httponly=False,
-        samesite="lax", secure=secure, path="/",
+        csrf_cookie_name(request),
+        new.csrf_token,
+        max_age=max_age,
+        httponly=False,
+        samesite="lax",
+        secure=secure,
+        path="/",
     )
     return response
 

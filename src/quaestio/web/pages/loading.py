@@ -14,9 +14,8 @@ from fastapi.responses import HTMLResponse
 
 from quaestio.errors import NotFoundError, PermissionDeniedError, QuaestioError
 from quaestio.model import Debate
-from quaestio.store import Role
+from quaestio.store import Role, personal
 from quaestio.store import debates as store_debates
-from quaestio.store import personal
 from quaestio.store.access import can_edit_content
 from quaestio.web.pages.context import db, render, visitor
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from starlette.datastructures import UploadFile
 from fastapi.responses import HTMLResponse, Response
+from starlette.datastructures import UploadFile
 
 from quaestio.errors import QuaestioError, ValidationError
 from quaestio.formats import all_formats
@@ -84,7 +84,7 @@ async def upload(request: Request) -> Response:
                 evidence=sum(len(p.evidence) for p in debate.positions),
                 consequences=len(debate.consequences),
             )
-            items = [
+            items: list[dict[str, object]] = [
                 {"severity": "warning", "message": w.message, "line": w.line, "node": None}
                 for w in debate.warnings
             ]

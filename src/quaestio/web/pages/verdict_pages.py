@@ -14,11 +14,11 @@ from fastapi.responses import HTMLResponse, Response
 from quaestio.errors import QuaestioError, ValidationError
 from quaestio.store import personal
 from quaestio.store.access import RANK
+from quaestio.web.pages import viewdata
 from quaestio.web.pages.context import db, render, visitor
 from quaestio.web.pages.loading import error_fragment, error_page, open_debate
 from quaestio.web.pages.verdicts import compare, distribution, parse_weights
 from quaestio.web.pages.views import VIEWS
-from quaestio.web.pages import viewdata
 
 router = APIRouter()
 
@@ -64,9 +64,7 @@ def verdict(request: Request, debate_id: int) -> Response:
     )
 
 
-@router.post(
-    "/d/{debate_id}/verdict/compute", response_class=HTMLResponse, include_in_schema=False
-)
+@router.post("/d/{debate_id}/verdict/compute", response_class=HTMLResponse, include_in_schema=False)
 async def compute(request: Request, debate_id: int) -> Response:
     form = await _form(request)
     try:
@@ -105,7 +103,9 @@ async def save_weights(request: Request, debate_id: int) -> Response:
             for node, value in wanted.items():
                 if abs(opened.weights.get(node, -1.0) - value) < 1e-9:
                     continue
-                personal.set_weight(session, me.actor, debate_id, node, value, versions.get(node, 0))
+                personal.set_weight(
+                    session, me.actor, debate_id, node, value, versions.get(node, 0)
+                )
                 changed += 1
     except QuaestioError as exc:
         return error_fragment(request, exc)

@@ -73,7 +73,9 @@ def parse_weights(form: dict[str, str], debate: Debate) -> dict[str, float]:
     return out
 
 
-def compare(debate: Debate, weights: dict[str, float], shown: tuple[str, ...] = SHOWN) -> Comparison:
+def compare(
+    debate: Debate, weights: dict[str, float], shown: tuple[str, ...] = SHOWN
+) -> Comparison:
     started = time.perf_counter()
     columns: list[Column] = []
     for sem in shown:

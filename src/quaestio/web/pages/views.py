@@ -80,7 +80,9 @@ def argument_map(request: Request, debate_id: int) -> Response:
         request,
         debate_id,
         "map",
-        graph_json=lambda o: as_json(viewdata.graph(o.debate.with_weights(o.weights), _strengths(o))),
+        graph_json=lambda o: as_json(
+            viewdata.graph(o.debate.with_weights(o.weights), _strengths(o))
+        ),
     )
 
 
@@ -112,9 +114,7 @@ def historians(request: Request, debate_id: int) -> Response:
     )
 
 
-@router.get(
-    "/d/{debate_id}/historians/{key}", response_class=HTMLResponse, include_in_schema=False
-)
+@router.get("/d/{debate_id}/historians/{key}", response_class=HTMLResponse, include_in_schema=False)
 def historian(request: Request, debate_id: int, key: str) -> Response:
     return view(
         request,
