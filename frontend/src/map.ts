@@ -7,6 +7,7 @@ import elk from "cytoscape-elk";
 import { PALETTE, readJson, type Graph } from "./graph";
 import { debateId, onSelect, select, selected } from "./selection";
 import { toSvg } from "./svg-export";
+import { blockLayout, elkInWorker } from "./big-layout";
 
 cytoscape.use(elk);
 
@@ -178,12 +179,11 @@ export function start(): Core | null {
     motionBlur: false,
     pixelRatio: n >= LARGE ? 1 : "auto",
   });
-  const layout = cy.layout(layoutOptions(n));
-  layout.one("layoutstop", () => {
+  const ready = (how: string): void => {
     const ms = Math.round(performance.now() - started);
     container.dataset.ready = "true";
     container.dataset.layoutMs = String(ms);
-    setStatus(`${n} nodes, ${graph.edges.length} links, laid out in ${ms} ms`);
+    setStatus(`${n} nodes, ${graph.edges.length} links, ${how} in ${ms} ms`);
     const id = selected();
     if (id) {
       focus(id, false);
@@ -191,8 +191,29 @@ export function start(): Core | null {
       const node = cy.getElementById(id);
       if (status && node.nonempty()) status.textContent = `Selected: ${String(node.data("label"))}`;
     }
-  });
-  layout.run();
+  };
+  if (n < LARGE) {
+    const layout = cy.layout(layoutOptions(n));
+    layout.one("layoutstop", () => ready("laid out"));
+    layout.run();
+  } else {
+    blockLayout(cy);
+    ready("drawn");
+    const elkOptions = (layoutOptions(n) as unknown as { elk: Record<string, string | number> }).elk;
+    const options: Record<string, string> = {};
+    for (const [k, v] of Object.entries(elkOptions)) options[k.startsWith("elk.") ? k : `elk.${k}`] = String(v);
+    setStatus(`${n} nodes drawn; arranging them with ELK in the background…`);
+    elkInWorker(cy, options)
+      .then((ms) => {
+        container.dataset.elk = "done";
+        container.dataset.elkMs = String(Math.round(ms));
+        setStatus(`${n} nodes, ${graph.edges.length} links, laid out by ELK in ${Math.round(ms)} ms`);
+      })
+      .catch((err: unknown) => {
+        container.dataset.elk = "failed";
+        setStatus(`${n} nodes shown in blocks (ELK layout failed: ${String(err)})`);
+      });
+  }
 
   function focus(id: string, fitTo: boolean): void {
     cy.nodes().unselect();

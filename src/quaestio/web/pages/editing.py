@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from quaestio.errors import QuaestioError, ValidationError
+from quaestio.errors import PermissionDeniedError, QuaestioError, ValidationError
 from quaestio.model import Debate
 from quaestio.store import debates as store_debates
 from quaestio.store import nodes
@@ -75,7 +75,9 @@ def edit_page(request: Request, debate_id: int) -> Response:
     try:
         opened = open_debate(request, debate_id)
         if not opened.can_edit:
-            raise ValidationError("only the owner or a teacher of the class may edit this debate")
+            raise PermissionDeniedError(
+                "only the owner or a teacher of the class may edit this debate"
+            )
         with db(request).read() as session:
             current = {n: _current(session, debate_id, n) for n in _editable(opened.debate)}
     except QuaestioError as exc:

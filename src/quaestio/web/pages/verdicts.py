@@ -12,12 +12,29 @@ from typing import Any
 
 from quaestio.errors import QuaestioError
 from quaestio.model import Debate
-from quaestio.reasoning import Evaluation, evaluate
+from quaestio.reasoning import (
+    GRADUAL,
+    Evaluation,
+    PositionResult,
+    ach_matrix,
+    debate_graph,
+    evaluate,
+    strengths,
+)
 from quaestio.reasoning.evaluation import SEMANTICS_TITLES
 
 # The semantics shown side by side: the gradual ones (which weights move) first,
 # then the extension-based ones and ACH.
 SHOWN = ("dfquad", "qe", "euler", "hcat", "ach", "grounded", "preferred")
+# Explanations (Shapley contributions, deciding evidence, flip point) grow quickly
+# with the number of evidence items; past this many, rankings come from the plain
+# fixed points so that a slider still answers at once on a large debate.
+EXPLAIN_LIMIT = 30
+RANK_ONLY_NOTE = (
+    f"Deciding evidence, flip point and the extension semantics are worked out for debates"
+    f" of up to {EXPLAIN_LIMIT} evidence points; this one is larger, so the gradual and ACH"
+    " rankings are shown, recomputed as fast as the sliders move."
+)
 
 
 @dataclass(frozen=True)
@@ -73,15 +90,38 @@ def parse_weights(form: dict[str, str], debate: Debate) -> dict[str, float]:
     return out
 
 
+def rank_only(debate: Debate, semantics: str, weights: dict[str, float]) -> Evaluation:
+    """The ranking alone, without explanations: linear in the size of the debate."""
+    weighted = debate.with_weights(weights) if weights else debate
+    titles = {p.id: p.title for p in debate.positions}
+    if semantics == "ach":
+        matrix = ach_matrix(weighted)
+        score = {p: matrix.strength(p) for p in matrix.positions}
+    else:
+        graph = debate_graph(weighted)
+        score = strengths(graph.qbaf(), semantics).as_dict(graph.ids)
+    ranking = sorted(
+        (PositionResult(p, titles[p], score[p], None) for p in titles),
+        key=lambda r: (-(r.strength or 0.0), r.id),
+    )
+    return Evaluation(semantics, ranking, [], None, (RANK_ONLY_NOTE,), "none")
+
+
 def compare(
     debate: Debate, weights: dict[str, float], shown: tuple[str, ...] = SHOWN
 ) -> Comparison:
     started = time.perf_counter()
     columns: list[Column] = []
+    large = sum(len(p.evidence) for p in debate.positions) > EXPLAIN_LIMIT
+    if large:
+        shown = tuple(s for s in shown if s in GRADUAL or s == "ach")
     for sem in shown:
         title = SEMANTICS_TITLES.get(sem, sem)
         try:
-            columns.append(Column(sem, title, evaluate(debate, sem, weights)))
+            if large and (sem in GRADUAL or sem == "ach"):
+                columns.append(Column(sem, title, rank_only(debate, sem, weights)))
+            else:
+                columns.append(Column(sem, title, evaluate(debate, sem, weights)))
         except QuaestioError as exc:
             columns.append(Column(sem, title, None, exc.message))
     return Comparison(columns, (time.perf_counter() - started) * 1000.0, weights)

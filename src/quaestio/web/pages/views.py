@@ -13,10 +13,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from quaestio.errors import QuaestioError
+from quaestio.reasoning import debate_graph, strengths
 from quaestio.web.pages import viewdata
 from quaestio.web.pages.context import render
 from quaestio.web.pages.loading import Opened, error_page, open_debate
-from quaestio.web.pages.verdicts import compare
 
 router = APIRouter()
 
@@ -68,10 +68,13 @@ def table(request: Request, debate_id: int) -> Response:
 
 
 def _strengths(o: Opened) -> dict[str, float]:
-    main = compare(o.debate, o.weights, ("dfquad",)).main
-    if main is None:
-        return {}
-    return {r.id: r.strength for r in main.ranking if r.strength is not None}
+    """DF-QuAD strength of every node (not only positions) for the map's node sizes.
+
+    Only the fixed point is computed here, not the explanations ``evaluate`` adds
+    (Shapley values), so a 2,000-node map renders in well under a second.
+    """
+    graph = debate_graph(o.debate)
+    return strengths(graph.qbaf(o.weights), "dfquad").as_dict(graph.ids)
 
 
 @router.get("/d/{debate_id}/map", response_class=HTMLResponse, include_in_schema=False)
