@@ -14,9 +14,9 @@ import threading
 import time
 
 import uvicorn
-
 from tests.web_ui.conftest import ARGS, CHROMIUM, free_port
 from tests.web_ui.sample import big_debate
+
 from quaestio.store import debates as store_debates
 from quaestio.web.app import create_app
 
