@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
-from fastapi.testclient import TestClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from web_api_helpers import Browser, upload
+
 from conftest_pg import database_url, postgres_url, sqlite_url
-from quaestio.formats import debate_json
 from quaestio.web.app import create_app
 from store_samples import sample_debate
 
@@ -28,57 +28,10 @@ def app(database_url: str) -> Iterator[FastAPI]:
     application.state.db.dispose()
 
 
-class Browser:
-    """A TestClient with its own cookie jar that echoes the CSRF token like the UI does."""
-
-    def __init__(self, app: FastAPI, **kw: Any) -> None:
-        self.client = TestClient(app, **kw)
-        self.csrf: str | None = None
-        self.user_id: int | None = None
-
-    def _headers(self, extra: dict[str, str] | None) -> dict[str, str]:
-        headers = dict(extra or {})
-        if self.csrf and "X-CSRF-Token" not in headers:
-            headers["X-CSRF-Token"] = self.csrf
-        return headers
-
-    def request(
-        self, method: str, url: str, headers: dict[str, str] | None = None, **kw: Any
-    ) -> Any:
-        return self.client.request(method, url, headers=self._headers(headers), **kw)
-
-    def get(self, url: str, **kw: Any) -> Any:
-        return self.request("GET", url, **kw)
-
-    def post(self, url: str, **kw: Any) -> Any:
-        return self.request("POST", url, **kw)
-
-    def put(self, url: str, **kw: Any) -> Any:
-        return self.request("PUT", url, **kw)
-
-    def patch(self, url: str, **kw: Any) -> Any:
-        return self.request("PATCH", url, **kw)
-
-    def delete(self, url: str, **kw: Any) -> Any:
-        return self.request("DELETE", url, **kw)
-
-    def signup(self, username: str, password: str = "correct horse battery") -> Browser:
-        r = self.client.post("/api/auth/signup", json={"username": username, "password": password})
-        assert r.status_code == 201, r.text
-        self.csrf = r.json()["csrf_token"]
-        self.user_id = r.json()["user"]["id"]
-        return self
-
-
 @pytest.fixture
 def browser(app: FastAPI) -> Any:
     """Make a new signed-out browser: ``browser()``; sign in with ``.signup(name)``."""
     return lambda: Browser(app)
-
-
-def upload(b: Browser, debate: Any = None, name: str = "rome.debate.json", **data: Any) -> Any:
-    content = debate_json.dumps(debate or sample_debate()).encode()
-    return b.post("/api/imports", files={"file": (name, content, "application/json")}, data=data)
 
 
 @pytest.fixture
