@@ -45,6 +45,7 @@ def ensure_formats() -> None:
         description="(not merged yet)",
         media_type="text/markdown",
     )
+    stub.STUB = True  # type: ignore[attr-defined]
     sys.modules[name] = stub
 
 
