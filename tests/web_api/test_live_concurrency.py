@@ -1,4 +1,4 @@
-"""Real uvicorn with several workers: concurrent edits never lose an update; a killed import is all or nothing."""
+"""Real uvicorn with several workers: no lost updates; a killed import is all or nothing."""
 
 from __future__ import annotations
 
