@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections import Counter
@@ -60,7 +61,12 @@ def test_two_clients_same_evidence_one_gets_409_nothing_lost(server: LiveServer)
         results: dict[str, httpx.Response] = {}
 
         def write(
-            name: str, client: httpx.Client, version: int = version, round_: int = round_
+            name: str,
+            client: httpx.Client,
+            version: int = version,
+            round_: int = round_,
+            barrier: threading.Barrier = barrier,
+            results: dict[str, httpx.Response] = results,
         ) -> None:
             barrier.wait()
             results[name] = client.patch(
@@ -135,12 +141,10 @@ def test_killed_server_mid_import_leaves_all_or_nothing(database_url: str) -> No
     content = debate_json.dumps(second).encode()
 
     def send() -> None:
-        try:
+        with contextlib.suppress(httpx.HTTPError):  # the server dies under us
             client.post(
                 "/api/imports", files={"file": ("big2.debate.json", content, "application/json")}
             )
-        except httpx.HTTPError:
-            pass  # the server dies under us
 
     sender = threading.Thread(target=send)
     sender.start()
