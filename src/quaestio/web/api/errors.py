@@ -112,7 +112,7 @@ def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     """A bug: log it with its traceback, answer in the usual shape without leaking details."""
     import logging
 
-    logging.getLogger("quaestio.web").exception("unhandled error on %s", request.url.path)
+    logging.getLogger("quaestio.web").error("unhandled error on %s", request.url.path, exc_info=exc)
     return JSONResponse(body("internal_error", "the server failed; the error was logged"), 500)
 
 
