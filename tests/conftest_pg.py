@@ -21,6 +21,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+# cheap argon2 parameters for the many sign-ups in these tests (see quaestio.store.accounts)
+os.environ.setdefault("QUAESTIO_PASSWORD_PROFILE", "test")
+
 REPO = Path(__file__).resolve().parents[1]
 PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 TEMPLATE = "quaestio_template"
@@ -37,15 +40,19 @@ def ensure_formats() -> None:
 
     stub = types.ModuleType(name)
     stub.FORMAT = Format(  # type: ignore[attr-defined]
-        name="debate-md", suffixes=(".debate.md",), description="(not merged yet)",
+        name="debate-md",
+        suffixes=(".debate.md",),
+        description="(not merged yet)",
         media_type="text/markdown",
     )
+    stub.STUB = True  # type: ignore[attr-defined]
     sys.modules[name] = stub
 
 
 def _stop(folder: str) -> None:
-    subprocess.run([str(REPO / "scripts" / "pg-test-server"), "stop", folder], check=False,
-                   capture_output=True)
+    subprocess.run(
+        [str(REPO / "scripts" / "pg-test-server"), "stop", folder], check=False, capture_output=True
+    )
 
 
 def postgres_admin_url() -> str | None:
@@ -57,8 +64,12 @@ def postgres_admin_url() -> str | None:
         return _server["url"]
     if not (PG_BIN / "initdb").exists():
         return None
-    out = subprocess.run([str(REPO / "scripts" / "pg-test-server"), "start"], check=True,
-                         capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [str(REPO / "scripts" / "pg-test-server"), "start"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     values = dict(line.split("=", 1) for line in out.strip().splitlines())
     _server["url"] = values["QUAESTIO_TEST_POSTGRES_URL"]
     atexit.register(_stop, values["PG_TEST_DIR"])

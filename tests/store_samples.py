@@ -16,13 +16,18 @@ from quaestio.model import (
 
 TOPICS = [
     ("Money troubles", "Debased coinage and heavy taxes hollowed out the state."),
-    ("Pressure on the frontier", "Migrating peoples pushed across the rivers faster than armies could answer."),
+    (
+        "Pressure on the frontier",
+        "Migrating peoples pushed across the rivers faster than armies could answer.",
+    ),
     ("Civil wars", "Rival generals spent the army fighting each other."),
     ("Plague", "Epidemics thinned the towns that paid for everything."),
 ]
 
 
-def sample_debate(positions: int = 3, per_side: int = 2, source_file: str | None = "rome.json") -> Debate:
+def sample_debate(
+    positions: int = 3, per_side: int = 2, source_file: str | None = "rome.json"
+) -> Debate:
     """A debate with rebuttals, historians, figures, sources, a conclusion and consequences."""
     out = []
     for i in range(1, positions + 1):
@@ -34,7 +39,8 @@ def sample_debate(positions: int = 3, per_side: int = 2, source_file: str | None
                 Evidence(
                     id=f"{pid}.f{k}",
                     stance="for",
-                    text=f"Point {k} for {title.lower()}: in {300 + 10 * k} AD some {k * 3} legions were short of pay.",
+                    text=f"Point {k} for {title.lower()}: in {300 + 10 * k} AD "
+                    f"some {k * 3} legions were short of pay.",
                     label=f"Point {k}",
                     years=(300 + 10 * k,),
                     figures=(Figure(f"{k * 3} legions", float(k * 3), "count", None, "legions"),),
@@ -47,7 +53,7 @@ def sample_debate(positions: int = 3, per_side: int = 2, source_file: str | None
                 Evidence(
                     id=f"{pid}.a{k}",
                     stance="against",
-                    text=f"Counter {k} to {title.lower()}: the eastern half kept paying its troops.",
+                    text=f"Counter {k} to {title.lower()}: the east kept paying its troops.",
                     rebuts=(f"{pid}.f{k}",),
                     references=("Gibbon",) if k == 1 else (),
                     weight=0.5,
@@ -58,7 +64,10 @@ def sample_debate(positions: int = 3, per_side: int = 2, source_file: str | None
                 id=pid,
                 title=title,
                 summary=summary,
-                historians=(Historian("Gibbon", "gibbon"), Historian(f"Scholar {i}", f"scholar {i}")),
+                historians=(
+                    Historian("Gibbon", "gibbon"),
+                    Historian(f"Scholar {i}", f"scholar {i}"),
+                ),
                 evidence=tuple(items),
                 weight=0.5,
                 source=Source(source_file, 10 * i, 10 * i + 9),

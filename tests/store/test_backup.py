@@ -8,8 +8,7 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from quaestio.store import Actor, Database
-from quaestio.store import accounts, classes, debates, nodes, personal
+from quaestio.store import Actor, Database, accounts, classes, debates, nodes, personal
 from quaestio.store.backup import RestoreError, dump, restore
 from quaestio.store.models import DebateRow, User
 from store_samples import sample_debate
@@ -24,14 +23,20 @@ def _fill(db: Database) -> int:
         accounts.open_session(s, student)
         klass = classes.create_class(s, Actor(teacher.id), "History 10B")
         classes.join(s, Actor(student.id), klass.join_code)
-        d1 = debates.import_debate(s, sample_debate(4, 3), owner_id=teacher.id, class_id=klass.id).id
+        d1 = debates.import_debate(
+            s, sample_debate(4, 3), owner_id=teacher.id, class_id=klass.id
+        ).id
         d2 = debates.import_debate(s, sample_debate(2, 1, None), owner_id=teacher.id).id
         classes.create_share(s, Actor(teacher.id), d1)
     with db.transaction() as s:
-        nodes.update_evidence(s, Actor(teacher.id), d1, "p2.f1", 1, {"weight": 0.125, "text": "Ändert ‘quotes’"})
+        nodes.update_evidence(
+            s, Actor(teacher.id), d1, "p2.f1", 1, {"weight": 0.125, "text": "Ändert ‘quotes’"}
+        )
         personal.set_weight(s, Actor(student.id), d1, "p1.f2", 0.8, 0)
         personal.set_verdict(s, Actor(student.id), d1, "Money mattered most.", "p1", 0)
-        personal.set_review(s, Actor(student.id), d1, "card-1", {"due": "2026-01-01", "stability": 2.5}, 0)
+        personal.set_review(
+            s, Actor(student.id), d1, "card-1", {"due": "2026-01-01", "stability": 2.5}, 0
+        )
         debates.soft_delete(s, Actor(teacher.id), d2)
     return d1
 
@@ -43,7 +48,9 @@ def _rows(db: Database) -> list[str]:
 
 
 @pytest.mark.parametrize("target", ["sqlite", "postgresql"])
-def test_round_trip_between_backends(database_url: str, target: str, request: pytest.FixtureRequest) -> None:
+def test_round_trip_between_backends(
+    database_url: str, target: str, request: pytest.FixtureRequest
+) -> None:
     source = Database(database_url)
     _fill(source)
     first = _rows(source)
@@ -57,8 +64,17 @@ def test_round_trip_between_backends(database_url: str, target: str, request: py
     assert n == len(first)
     assert _rows(copy) == first
     tables = {json.loads(line)["table"] for line in first}
-    assert {"debates", "evidence", "weights", "verdicts", "review_states", "revisions",
-            "share_links", "api_tokens", "memberships"} <= tables
+    assert {
+        "debates",
+        "evidence",
+        "weights",
+        "verdicts",
+        "review_states",
+        "revisions",
+        "share_links",
+        "api_tokens",
+        "memberships",
+    } <= tables
     # the restored database keeps working: ids continue after the restored ones
     with copy.transaction() as s:
         new = accounts.create_user(s, "newcomer", "long enough pw")
@@ -67,7 +83,9 @@ def test_round_trip_between_backends(database_url: str, target: str, request: py
     copy.dispose()
 
 
-def test_restore_refuses_non_empty_and_bad_archives_leaving_nothing(database_url: str, sqlite_url: str) -> None:
+def test_restore_refuses_non_empty_and_bad_archives_leaving_nothing(
+    database_url: str, sqlite_url: str
+) -> None:
     source = Database(sqlite_url)
     _fill(source)
     buf = io.StringIO()

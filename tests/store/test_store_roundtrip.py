@@ -10,8 +10,7 @@ from sqlalchemy import func, select
 
 from quaestio.errors import NotFoundError, PermissionDeniedError, ValidationError
 from quaestio.model import Evidence
-from quaestio.store import Actor, Database, StaleVersionError
-from quaestio.store import accounts, debates, nodes
+from quaestio.store import Actor, Database, StaleVersionError, accounts, debates, nodes
 from quaestio.store.models import DebateRow, EvidenceRow, Revision, utcnow
 from store_samples import sample_debate
 
@@ -82,12 +81,16 @@ def test_every_edit_leaves_a_revision(db: Database) -> None:
     with db.transaction() as s:
         nodes.update_evidence(s, actor, debate_id, "p1.f1", 1, {"text": "Rewritten point."})
         created = nodes.create_evidence(
-            s, actor, debate_id, {"position_id": "p2", "stance": "against", "text": "New counter.",
-                                  "rebuts": ["p2.f1"]}
+            s,
+            actor,
+            debate_id,
+            {"position_id": "p2", "stance": "against", "text": "New counter.", "rebuts": ["p2.f1"]},
         )
     assert created["id"] == "p2.a3"
     with db.read() as s:
-        rows = list(s.scalars(select(Revision).where(Revision.debate_id == debate_id).order_by(Revision.id)))
+        rows = list(
+            s.scalars(select(Revision).where(Revision.debate_id == debate_id).order_by(Revision.id))
+        )
         _, back, _ = debates.load(s, actor, debate_id)
     assert [(r.action, r.resource, r.resource_id) for r in rows] == [
         ("create", "debate", str(debate_id)),
@@ -139,7 +142,12 @@ def test_undo_expires_and_purge_removes_old_deletions(db: Database) -> None:
         assert debates.purge_expired(s) == 1
     with db.read() as s:
         assert s.get(DebateRow, old) is None
-        assert s.scalar(select(func.count()).select_from(EvidenceRow).where(EvidenceRow.debate_id == old)) == 0
+        assert (
+            s.scalar(
+                select(func.count()).select_from(EvidenceRow).where(EvidenceRow.debate_id == old)
+            )
+            == 0
+        )
         assert s.get(DebateRow, recent) is not None
 
 

@@ -8,10 +8,12 @@ echo on every unsafe request.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -23,7 +25,20 @@ from quaestio.store.models import ApiToken, AuthSession, User, utcnow
 
 SESSION_DAYS = 14
 USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,80}$")
-_hasher = PasswordHasher()
+PROFILE_ENV = "QUAESTIO_PASSWORD_PROFILE"
+
+
+@cache
+def _hasher() -> PasswordHasher:
+    """argon2id with the library's recommended cost; ``QUAESTIO_PASSWORD_PROFILE=test``
+    picks the cheapest parameters so test suites that sign up hundreds of users stay fast
+    (never use it for real accounts: hashes made with it are weak)."""
+    if os.environ.get(PROFILE_ENV) == "test":
+        from argon2.profiles import CHEAPEST
+
+        return PasswordHasher.from_parameters(CHEAPEST)
+    return PasswordHasher()
+
 
 
 class AuthenticationError(PermissionDeniedError):
@@ -54,7 +69,7 @@ def create_user(
     user = User(
         username=username,
         display_name=display_name or username,
-        password_hash=None if password is None else _hasher.hash(password),
+        password_hash=None if password is None else _hasher().hash(password),
     )
     session.add(user)
     session.flush()
@@ -71,21 +86,21 @@ def by_username(session: Session, username: str) -> User:
 def check_password(session: Session, username: str, password: str) -> User:
     user = session.scalar(select(User).where(User.username == username))
     if user is None or user.password_hash is None:
-        _hasher.hash(password)  # same cost whether or not the user exists
+        _hasher().hash(password)  # same cost whether or not the user exists
         raise AuthenticationError("wrong user name or password", field="password")
     try:
-        _hasher.verify(user.password_hash, password)
+        _hasher().verify(user.password_hash, password)
     except (VerificationError, InvalidHashError) as exc:
         raise AuthenticationError("wrong user name or password", field="password") from exc
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+    if _hasher().check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher().hash(password)
     return user
 
 
 def set_password(session: Session, user: User, password: str) -> None:
     if len(password) < 8:
         raise ValidationError("a password needs at least 8 characters", field="password")
-    user.password_hash = _hasher.hash(password)
+    user.password_hash = _hasher().hash(password)
     session.flush()
 
 

@@ -13,7 +13,7 @@ import hmac
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Path, Query, Request
 
 from quaestio.errors import PermissionDeniedError
 from quaestio.store import Actor, Database
@@ -91,6 +91,11 @@ def page_params(
     return PageParams(limit, offset)
 
 
+MAX_ID = 2_147_483_647  # PostgreSQL integer; larger ids cannot exist
+DebateId = Annotated[int, Path(ge=1, le=MAX_ID, description="debate id")]
+ClassId = Annotated[int, Path(ge=1, le=MAX_ID, description="class id")]
+ItemId = Annotated[int, Path(ge=1, le=MAX_ID)]
+NodeId = Annotated[str, Path(min_length=1, max_length=64, description="node id, e.g. p1.f2")]
 DbDep = Annotated[Database, Depends(get_db)]
 ActorDep = Annotated[Actor, Depends(current_actor)]
 UserDep = Annotated[Actor, Depends(signed_in)]

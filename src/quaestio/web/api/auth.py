@@ -8,7 +8,7 @@ from quaestio.errors import PermissionDeniedError
 from quaestio.store import accounts
 from quaestio.store.models import User
 from quaestio.web.api.schemas import Credentials, Me, SignUp, TokenIn, TokenOut, UserOut
-from quaestio.web.deps import ActorDep, DbDep, SettingsDep, UserDep
+from quaestio.web.deps import ActorDep, DbDep, ItemId, SettingsDep, UserDep
 from quaestio.web.settings import Settings
 
 router = APIRouter(prefix="/api", tags=["accounts"])
@@ -120,7 +120,7 @@ def create_token(body: TokenIn, actor: UserDep, db: DbDep) -> TokenOut:
 
 
 @router.delete("/tokens/{token_id}", status_code=status.HTTP_204_NO_CONTENT)
-def revoke_token(token_id: int, actor: UserDep, db: DbDep) -> Response:
+def revoke_token(token_id: ItemId, actor: UserDep, db: DbDep) -> Response:
     assert actor.user_id is not None
     with db.transaction() as session:
         accounts.revoke_token(session, actor.user_id, token_id)

@@ -19,7 +19,7 @@ from quaestio.web.api.schemas import (
     ShareOut,
     UserOut,
 )
-from quaestio.web.deps import DbDep, PageDep, UserDep
+from quaestio.web.deps import ClassId, DbDep, DebateId, ItemId, PageDep, UserDep
 
 router = APIRouter(prefix="/api", tags=["classes and sharing"])
 
@@ -42,7 +42,7 @@ def create_class(body: ClassIn, actor: UserDep, db: DbDep) -> ClassOut:
 
 
 @router.get("/classes/{class_id}", response_model=ClassOut)
-def get_class(class_id: int, actor: UserDep, db: DbDep) -> ClassOut:
+def get_class(class_id: ClassId, actor: UserDep, db: DbDep) -> ClassOut:
     with db.read() as session:
         row, role = classes.get_class(session, actor, class_id)
         return ClassOut.model_validate(classes.class_dict(row, role))
@@ -58,7 +58,7 @@ def join_class(body: JoinIn, actor: UserDep, db: DbDep) -> ClassOut:
 
 
 @router.get("/classes/{class_id}/members", response_model=list[MemberOut])
-def list_members(class_id: int, actor: UserDep, db: DbDep) -> list[MemberOut]:
+def list_members(class_id: ClassId, actor: UserDep, db: DbDep) -> list[MemberOut]:
     with db.read() as session:
         rows = classes.members(session, actor, class_id)
     return [
@@ -68,14 +68,14 @@ def list_members(class_id: int, actor: UserDep, db: DbDep) -> list[MemberOut]:
 
 
 @router.post("/classes/{class_id}/members", status_code=status.HTTP_201_CREATED)
-def add_member(class_id: int, body: MemberIn, actor: UserDep, db: DbDep) -> Response:
+def add_member(class_id: ClassId, body: MemberIn, actor: UserDep, db: DbDep) -> Response:
     with db.transaction() as session:
         classes.add_member(session, actor, class_id, body.username, body.role)
     return Response(status_code=status.HTTP_201_CREATED)
 
 
 @router.delete("/classes/{class_id}/members/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
-def remove_member(class_id: int, user_id: int, actor: UserDep, db: DbDep) -> Response:
+def remove_member(class_id: ClassId, user_id: ItemId, actor: UserDep, db: DbDep) -> Response:
     """A teacher removes a member, or a member leaves."""
     with db.transaction() as session:
         classes.remove_member(session, actor, class_id, user_id)
@@ -91,20 +91,20 @@ def _share(request: Request, link: ShareLink) -> ShareOut:
 @router.post(
     "/debates/{debate_id}/shares", status_code=status.HTTP_201_CREATED, response_model=ShareOut
 )
-def create_share(debate_id: int, request: Request, actor: UserDep, db: DbDep) -> ShareOut:
+def create_share(debate_id: DebateId, request: Request, actor: UserDep, db: DbDep) -> ShareOut:
     """A read-only link to the debate for anyone who has it (owner only)."""
     with db.transaction() as session:
         return _share(request, classes.create_share(session, actor, debate_id))
 
 
 @router.get("/debates/{debate_id}/shares", response_model=list[ShareOut])
-def list_shares(debate_id: int, request: Request, actor: UserDep, db: DbDep) -> list[ShareOut]:
+def list_shares(debate_id: DebateId, request: Request, actor: UserDep, db: DbDep) -> list[ShareOut]:
     with db.read() as session:
         return [_share(request, s) for s in classes.list_shares(session, actor, debate_id)]
 
 
 @router.delete("/debates/{debate_id}/shares/{share_id}", status_code=status.HTTP_204_NO_CONTENT)
-def revoke_share(debate_id: int, share_id: int, actor: UserDep, db: DbDep) -> Response:
+def revoke_share(debate_id: DebateId, share_id: ItemId, actor: UserDep, db: DbDep) -> Response:
     with db.transaction() as session:
         classes.revoke_share(session, actor, debate_id, share_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -20,7 +20,7 @@ from quaestio.web.api.schemas import (
     Page,
     Revision,
 )
-from quaestio.web.deps import ActorDep, DbDep, PageDep, SettingsDep, UserDep
+from quaestio.web.deps import MAX_ID, ActorDep, DbDep, DebateId, PageDep, SettingsDep, UserDep
 
 router = APIRouter(prefix="/api", tags=["debates"])
 
@@ -62,7 +62,7 @@ def create_debate(
     actor: UserDep,
     db: DbDep,
     content: Annotated[dict[str, Any], Body(description="a debate in canonical quaestio JSON")],
-    class_id: Annotated[int | None, Query()] = None,
+    class_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> DebateOut:
     debate = debate_json.from_dict(content, path="request body")
     with db.transaction() as session:
@@ -80,7 +80,7 @@ def import_file(
     format: Annotated[
         str | None, Form(description="format name; default: from the file name")
     ] = None,
-    class_id: Annotated[int | None, Form()] = None,
+    class_id: Annotated[int | None, Form(ge=1, le=MAX_ID)] = None,
 ) -> ImportReport:
     """Upload a file; get the stored debate and a report of what the reader noticed.
 
@@ -123,7 +123,7 @@ def _import(
 
 
 @router.get("/debates/{debate_id}", response_model=DebateOut)
-def get_debate(debate_id: int, actor: ActorDep, db: DbDep) -> DebateOut:
+def get_debate(debate_id: DebateId, actor: ActorDep, db: DbDep) -> DebateOut:
     """The whole debate as canonical JSON, with your role and every node's version."""
     with db.read() as session:
         row, role = debate_for(session, actor, debate_id)
@@ -131,7 +131,9 @@ def get_debate(debate_id: int, actor: ActorDep, db: DbDep) -> DebateOut:
 
 
 @router.patch("/debates/{debate_id}", response_model=DebateSummary)
-def patch_debate(debate_id: int, body: DebatePatch, actor: UserDep, db: DbDep) -> DebateSummary:
+def patch_debate(
+    debate_id: DebateId, body: DebatePatch, actor: UserDep, db: DbDep
+) -> DebateSummary:
     """Change the title, question, conclusion or class; send the version you read."""
     changes = body.model_dump(exclude_unset=True, exclude={"version"})
     with db.transaction() as session:
@@ -139,14 +141,14 @@ def patch_debate(debate_id: int, body: DebatePatch, actor: UserDep, db: DbDep) -
 
 
 @router.delete("/debates/{debate_id}", response_model=DebateSummary)
-def delete_debate(debate_id: int, actor: UserDep, db: DbDep) -> DebateSummary:
+def delete_debate(debate_id: DebateId, actor: UserDep, db: DbDep) -> DebateSummary:
     """Move a debate to the bin; ``POST .../restore`` undoes it for 30 days."""
     with db.transaction() as session:
         return summary(debates.soft_delete(session, actor, debate_id))
 
 
 @router.post("/debates/{debate_id}/restore", response_model=DebateSummary)
-def restore_debate(debate_id: int, actor: UserDep, db: DbDep) -> DebateSummary:
+def restore_debate(debate_id: DebateId, actor: UserDep, db: DbDep) -> DebateSummary:
     with db.transaction() as session:
         return summary(debates.undelete(session, actor, debate_id))
 
@@ -154,7 +156,7 @@ def restore_debate(debate_id: int, actor: UserDep, db: DbDep) -> DebateSummary:
 @router.post(
     "/debates/{debate_id}/copy", status_code=status.HTTP_201_CREATED, response_model=DebateSummary
 )
-def copy_debate(debate_id: int, actor: UserDep, db: DbDep) -> DebateSummary:
+def copy_debate(debate_id: DebateId, actor: UserDep, db: DbDep) -> DebateSummary:
     """Make your own editable copy of a debate you can read (e.g. a library debate)."""
     with db.transaction() as session:
         row, _ = debate_for(session, actor, debate_id)
@@ -168,7 +170,7 @@ def copy_debate(debate_id: int, actor: UserDep, db: DbDep) -> DebateSummary:
     responses={200: {"content": {"application/octet-stream": {}}}},
 )
 def export_debate(
-    debate_id: int,
+    debate_id: DebateId,
     actor: ActorDep,
     db: DbDep,
     format: Annotated[str, Query(description="a format name from the registry")] = "json",
@@ -188,7 +190,7 @@ def export_debate(
 
 
 @router.get("/debates/{debate_id}/revisions", response_model=Page[Revision])
-def list_revisions(debate_id: int, actor: UserDep, db: DbDep, page: PageDep) -> Page[Revision]:
+def list_revisions(debate_id: DebateId, actor: UserDep, db: DbDep, page: PageDep) -> Page[Revision]:
     """Who changed what and when, newest first (owner and teachers)."""
     with db.read() as session:
         debate_for(session, actor, debate_id, "teacher")

@@ -108,7 +108,16 @@ def _http(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    """A bug: log it with its traceback, answer in the usual shape without leaking details."""
+    import logging
+
+    logging.getLogger("quaestio.web").error("unhandled error on %s", request.url.path, exc_info=exc)
+    return JSONResponse(body("internal_error", "the server failed; the error was logged"), 500)
+
+
 def install(app: FastAPI) -> None:
+    app.add_exception_handler(Exception, _unexpected)
     app.add_exception_handler(QuaestioError, _quaestio)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(StarletteHTTPException, _http)

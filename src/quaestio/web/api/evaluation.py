@@ -16,7 +16,7 @@ from quaestio.store import personal
 from quaestio.store.access import debate_for
 from quaestio.store.convert import debate_from_rows
 from quaestio.web.api.errors import NotImplementedYetError
-from quaestio.web.deps import ActorDep, DbDep
+from quaestio.web.deps import ActorDep, DbDep, DebateId
 
 router = APIRouter(prefix="/api/debates/{debate_id}", tags=["evaluation"])
 
@@ -56,7 +56,7 @@ def run(debate: Debate, semantics: str | None, weights: dict[str, float]) -> dic
 
 @router.get("/evaluation")
 def evaluation(
-    debate_id: int,
+    debate_id: DebateId,
     actor: ActorDep,
     db: DbDep,
     semantics: Annotated[str | None, Query(description="one semantics; all when omitted")] = None,

@@ -27,7 +27,7 @@ from quaestio.web.api.schemas import (
     PositionPatch,
     Relation,
 )
-from quaestio.web.deps import ActorDep, DbDep, PageDep, UserDep
+from quaestio.web.deps import ActorDep, DbDep, DebateId, NodeId, PageDep, UserDep
 
 router = APIRouter(prefix="/api/debates/{debate_id}", tags=["nodes"])
 VersionQ = Annotated[int, Query(description="the version you read")]
@@ -39,7 +39,9 @@ def _gone() -> Response:
 
 # -- positions ------------------------------------------------------------------------
 @router.get("/positions", response_model=Page[PositionOut])
-def list_positions(debate_id: int, actor: ActorDep, db: DbDep, page: PageDep) -> Page[PositionOut]:
+def list_positions(
+    debate_id: DebateId, actor: ActorDep, db: DbDep, page: PageDep
+) -> Page[PositionOut]:
     with db.read() as session:
         debate_for(session, actor, debate_id)
         rows = list(
@@ -57,7 +59,9 @@ def list_positions(debate_id: int, actor: ActorDep, db: DbDep, page: PageDep) ->
 
 
 @router.post("/positions", status_code=status.HTTP_201_CREATED, response_model=PositionOut)
-def create_position(debate_id: int, body: PositionIn, actor: UserDep, db: DbDep) -> PositionOut:
+def create_position(
+    debate_id: DebateId, body: PositionIn, actor: UserDep, db: DbDep
+) -> PositionOut:
     with db.transaction() as session:
         return PositionOut.model_validate(
             nodes.create_position(session, actor, debate_id, body.model_dump())
@@ -65,7 +69,7 @@ def create_position(debate_id: int, body: PositionIn, actor: UserDep, db: DbDep)
 
 
 @router.get("/positions/{node_id}", response_model=PositionOut)
-def get_position(debate_id: int, node_id: str, actor: ActorDep, db: DbDep) -> PositionOut:
+def get_position(debate_id: DebateId, node_id: NodeId, actor: ActorDep, db: DbDep) -> PositionOut:
     with db.read() as session:
         debate_for(session, actor, debate_id)
         return PositionOut.model_validate(
@@ -75,7 +79,7 @@ def get_position(debate_id: int, node_id: str, actor: ActorDep, db: DbDep) -> Po
 
 @router.patch("/positions/{node_id}", response_model=PositionOut)
 def patch_position(
-    debate_id: int, node_id: str, body: PositionPatch, actor: UserDep, db: DbDep
+    debate_id: DebateId, node_id: NodeId, body: PositionPatch, actor: UserDep, db: DbDep
 ) -> PositionOut:
     changes = body.model_dump(exclude_unset=True, exclude={"version"})
     with db.transaction() as session:
@@ -86,7 +90,7 @@ def patch_position(
 
 @router.delete("/positions/{node_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_position(
-    debate_id: int, node_id: str, version: VersionQ, actor: UserDep, db: DbDep
+    debate_id: DebateId, node_id: NodeId, version: VersionQ, actor: UserDep, db: DbDep
 ) -> Response:
     """Delete a position with all its evidence (and rebuttals touching it)."""
     with db.transaction() as session:
@@ -96,7 +100,9 @@ def delete_position(
 
 # -- evidence -------------------------------------------------------------------------
 @router.get("/evidence", response_model=Page[EvidenceOut])
-def list_evidence(debate_id: int, actor: ActorDep, db: DbDep, page: PageDep) -> Page[EvidenceOut]:
+def list_evidence(
+    debate_id: DebateId, actor: ActorDep, db: DbDep, page: PageDep
+) -> Page[EvidenceOut]:
     with db.read() as session:
         debate_for(session, actor, debate_id)
         items, total = nodes.list_evidence(session, debate_id, limit=page.limit, offset=page.offset)
@@ -109,7 +115,9 @@ def list_evidence(debate_id: int, actor: ActorDep, db: DbDep, page: PageDep) -> 
 
 
 @router.post("/evidence", status_code=status.HTTP_201_CREATED, response_model=EvidenceOut)
-def create_evidence(debate_id: int, body: EvidenceIn, actor: UserDep, db: DbDep) -> EvidenceOut:
+def create_evidence(
+    debate_id: DebateId, body: EvidenceIn, actor: UserDep, db: DbDep
+) -> EvidenceOut:
     with db.transaction() as session:
         return EvidenceOut.model_validate(
             nodes.create_evidence(session, actor, debate_id, body.model_dump())
@@ -117,7 +125,7 @@ def create_evidence(debate_id: int, body: EvidenceIn, actor: UserDep, db: DbDep)
 
 
 @router.get("/evidence/{node_id}", response_model=EvidenceOut)
-def get_evidence(debate_id: int, node_id: str, actor: ActorDep, db: DbDep) -> EvidenceOut:
+def get_evidence(debate_id: DebateId, node_id: NodeId, actor: ActorDep, db: DbDep) -> EvidenceOut:
     with db.read() as session:
         debate_for(session, actor, debate_id)
         return EvidenceOut.model_validate(
@@ -127,7 +135,7 @@ def get_evidence(debate_id: int, node_id: str, actor: ActorDep, db: DbDep) -> Ev
 
 @router.patch("/evidence/{node_id}", response_model=EvidenceOut)
 def patch_evidence(
-    debate_id: int, node_id: str, body: EvidencePatch, actor: UserDep, db: DbDep
+    debate_id: DebateId, node_id: NodeId, body: EvidencePatch, actor: UserDep, db: DbDep
 ) -> EvidenceOut:
     """Edit a piece of evidence; a stale ``version`` gets 409 with the current state."""
     changes = body.model_dump(exclude_unset=True, exclude={"version"})
@@ -139,7 +147,7 @@ def patch_evidence(
 
 @router.delete("/evidence/{node_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_evidence(
-    debate_id: int, node_id: str, version: VersionQ, actor: UserDep, db: DbDep
+    debate_id: DebateId, node_id: NodeId, version: VersionQ, actor: UserDep, db: DbDep
 ) -> Response:
     with db.transaction() as session:
         nodes.delete_evidence(session, actor, debate_id, node_id, version)
@@ -149,7 +157,7 @@ def delete_evidence(
 # -- consequences ---------------------------------------------------------------------
 @router.get("/consequences", response_model=Page[ConsequenceOut])
 def list_consequences(
-    debate_id: int, actor: ActorDep, db: DbDep, page: PageDep
+    debate_id: DebateId, actor: ActorDep, db: DbDep, page: PageDep
 ) -> Page[ConsequenceOut]:
     with db.read() as session:
         debate_for(session, actor, debate_id)
@@ -169,7 +177,7 @@ def list_consequences(
 
 @router.post("/consequences", status_code=status.HTTP_201_CREATED, response_model=ConsequenceOut)
 def create_consequence(
-    debate_id: int, body: ConsequenceIn, actor: UserDep, db: DbDep
+    debate_id: DebateId, body: ConsequenceIn, actor: UserDep, db: DbDep
 ) -> ConsequenceOut:
     with db.transaction() as session:
         return ConsequenceOut.model_validate(
@@ -179,7 +187,7 @@ def create_consequence(
 
 @router.patch("/consequences/{node_id}", response_model=ConsequenceOut)
 def patch_consequence(
-    debate_id: int, node_id: str, body: ConsequencePatch, actor: UserDep, db: DbDep
+    debate_id: DebateId, node_id: NodeId, body: ConsequencePatch, actor: UserDep, db: DbDep
 ) -> ConsequenceOut:
     changes = body.model_dump(exclude_unset=True, exclude={"version"})
     with db.transaction() as session:
@@ -190,7 +198,7 @@ def patch_consequence(
 
 @router.delete("/consequences/{node_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_consequence(
-    debate_id: int, node_id: str, version: VersionQ, actor: UserDep, db: DbDep
+    debate_id: DebateId, node_id: NodeId, version: VersionQ, actor: UserDep, db: DbDep
 ) -> Response:
     with db.transaction() as session:
         nodes.delete_consequence(session, actor, debate_id, node_id, version)
@@ -199,7 +207,9 @@ def delete_consequence(
 
 # -- relations ------------------------------------------------------------------------
 @router.get("/relations", response_model=Page[Relation])
-def list_relations(debate_id: int, actor: ActorDep, db: DbDep, page: PageDep) -> Page[Relation]:
+def list_relations(
+    debate_id: DebateId, actor: ActorDep, db: DbDep, page: PageDep
+) -> Page[Relation]:
     with db.read() as session:
         debate_for(session, actor, debate_id)
         rows = nodes.relations(session, debate_id)
@@ -208,7 +218,7 @@ def list_relations(debate_id: int, actor: ActorDep, db: DbDep, page: PageDep) ->
 
 
 @router.post("/relations", status_code=status.HTTP_201_CREATED, response_model=Relation)
-def add_relation(debate_id: int, body: Relation, actor: UserDep, db: DbDep) -> Relation:
+def add_relation(debate_id: DebateId, body: Relation, actor: UserDep, db: DbDep) -> Relation:
     """Say that one piece of evidence rebuts another."""
     with db.transaction() as session:
         nodes.add_relation(session, actor, debate_id, body.source, body.target)
@@ -217,7 +227,7 @@ def add_relation(debate_id: int, body: Relation, actor: UserDep, db: DbDep) -> R
 
 @router.delete("/relations", status_code=status.HTTP_204_NO_CONTENT)
 def remove_relation(
-    debate_id: int,
+    debate_id: DebateId,
     actor: UserDep,
     db: DbDep,
     source: Annotated[str, Query()],

@@ -20,18 +20,20 @@ from quaestio.web.api.schemas import (
     WeightIn,
     WeightOut,
 )
-from quaestio.web.deps import ActorDep, DbDep, PageDep, UserDep
+from quaestio.web.deps import MAX_ID, ActorDep, DbDep, DebateId, NodeId, PageDep, UserDep
 
 router = APIRouter(prefix="/api/debates/{debate_id}", tags=["personal work"])
 
 
 @router.get("/weights", response_model=Page[WeightOut])
 def list_weights(
-    debate_id: int,
+    debate_id: DebateId,
     actor: ActorDep,
     db: DbDep,
     page: PageDep,
-    user_id: Annotated[int | None, Query(description="another user's (owner/teacher only)")] = None,
+    user_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="another user's (owner/teacher only)")
+    ] = None,
 ) -> Page[WeightOut]:
     with db.read() as session:
         rows = personal.weights(session, actor, debate_id, user_id)
@@ -44,7 +46,7 @@ def list_weights(
 
 @router.put("/weights/{node_id}", response_model=WeightOut)
 def put_weight(
-    debate_id: int, node_id: str, body: WeightIn, actor: UserDep, db: DbDep
+    debate_id: DebateId, node_id: NodeId, body: WeightIn, actor: UserDep, db: DbDep
 ) -> WeightOut:
     """Set your own weight for a node (version 0 the first time)."""
     with db.transaction() as session:
@@ -53,14 +55,14 @@ def put_weight(
 
 
 @router.get("/verdict", response_model=VerdictOut | None)
-def get_verdict(debate_id: int, actor: UserDep, db: DbDep) -> VerdictOut | None:
+def get_verdict(debate_id: DebateId, actor: UserDep, db: DbDep) -> VerdictOut | None:
     with db.read() as session:
         row = personal.my_verdict(session, actor, debate_id)
         return None if row is None else VerdictOut.model_validate(personal.verdict_dict(row))
 
 
 @router.put("/verdict", response_model=VerdictOut)
-def put_verdict(debate_id: int, body: VerdictIn, actor: UserDep, db: DbDep) -> VerdictOut:
+def put_verdict(debate_id: DebateId, body: VerdictIn, actor: UserDep, db: DbDep) -> VerdictOut:
     with db.transaction() as session:
         row = personal.set_verdict(
             session, actor, debate_id, body.text, body.favoured, body.version
@@ -69,7 +71,9 @@ def put_verdict(debate_id: int, body: VerdictIn, actor: UserDep, db: DbDep) -> V
 
 
 @router.get("/verdicts", response_model=Page[VerdictOut])
-def list_verdicts(debate_id: int, actor: UserDep, db: DbDep, page: PageDep) -> Page[VerdictOut]:
+def list_verdicts(
+    debate_id: DebateId, actor: UserDep, db: DbDep, page: PageDep
+) -> Page[VerdictOut]:
     """Everyone's verdicts on this debate: the class's results (owner and teachers)."""
     with db.read() as session:
         rows = personal.all_verdicts(session, actor, debate_id)
@@ -81,7 +85,7 @@ def list_verdicts(debate_id: int, actor: UserDep, db: DbDep, page: PageDep) -> P
 
 
 @router.get("/reviews", response_model=Page[ReviewOut])
-def list_reviews(debate_id: int, actor: UserDep, db: DbDep, page: PageDep) -> Page[ReviewOut]:
+def list_reviews(debate_id: DebateId, actor: UserDep, db: DbDep, page: PageDep) -> Page[ReviewOut]:
     with db.read() as session:
         rows = personal.reviews(session, actor, debate_id)
         items = [
@@ -93,7 +97,7 @@ def list_reviews(debate_id: int, actor: UserDep, db: DbDep, page: PageDep) -> Pa
 
 @router.put("/reviews/{card_id}", response_model=ReviewOut)
 def put_review(
-    debate_id: int,
+    debate_id: DebateId,
     card_id: Annotated[str, Path(max_length=200)],
     body: ReviewIn,
     actor: UserDep,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 T = TypeVar("T")
+MAX_ID = 2_147_483_647  # PostgreSQL integer; larger ids cannot exist
+DbId = Annotated[int, Field(ge=1, le=MAX_ID)]
 Weight = Field(ge=0.0, le=1.0)
 
 
@@ -87,7 +89,7 @@ class DebatePatch(BaseModel):
     title: str | None = Field(default=None, min_length=1)
     question: str | None = None
     conclusion: str | None = None
-    class_id: int | None = None
+    class_id: DbId | None = None
 
 
 class ImportReport(BaseModel):
