@@ -200,3 +200,66 @@ def test_class_page_and_share_link(server, page, browser, school) -> None:  # ty
     assert other.locator("table.historians-index").count() == 1
     assert other.locator("nav.views a", has_text="Edit").count() == 0
     stranger.close()
+
+
+def test_sign_up_create_from_scratch_and_drop_a_file(server, page, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server.url}/signup")
+    page.fill("#username", "newteacher")
+    page.fill("#display_name", "Ms New")
+    page.fill("#password", PASSWORD)
+    page.click("form.signin button[type=submit]")
+    page.wait_for_url(f"{server.url}/")
+    assert "Ms New" in page.locator("header .who").inner_text()
+    # from scratch
+    page.click("text=New debate")
+    page.fill("#new-title", "Causes of the First World War")
+    page.fill("#new-p1", "Alliances")
+    page.click("form.signin button[type=submit]")
+    page.wait_for_url("**/edit")
+    assert page.locator(".debate-title").inner_text() == "Causes of the First World War"
+    page.click("summary:text('Add a point to')")
+    page.fill("textarea[name=text] >> nth=0", "Treaty obligations pulled allies in.")
+    page.click("button:text('Add point')")
+    page.wait_for_selector(".edit-node .node-text:text('Treaty obligations')")
+    # a file dropped on the upload page is imported; a broken one gets a located error
+    bad = tmp_path / "broken.debate.json"
+    bad.write_text('{"quaestio": 1, "title": "x", "positions": [ }')
+    page.goto(f"{server.url}/upload")
+    page.evaluate(
+        """([name, text]) => {
+          const dt = new DataTransfer();
+          dt.items.add(new File([text], name, {type: 'application/json'}));
+          const zone = document.querySelector('[data-dropzone]');
+          zone.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true}));
+        }""",
+        [bad.name, bad.read_text()],
+    )
+    page.wait_for_selector("#report .error")
+    assert "broken.debate.json" in page.locator("#report .error").inner_text()
+    page.goto(f"{server.url}/")
+    assert page.locator("ul.debate-list a", has_text="x").count() == 0
+
+
+def test_saved_weights_come_back(server, page, school) -> None:  # type: ignore[no-untyped-def]
+    did = school["debate_id"]
+    sign_in(page, server, "student1")
+    page.goto(f"{server.url}/d/{did}/verdict")
+    page.evaluate(
+        """() => { const el = document.getElementById('w-p2.a1'); el.value = 0.95;
+                   el.dispatchEvent(new Event('input', {bubbles: true})); }"""
+    )
+    page.click("button:text('Save my weights')")
+    page.wait_for_selector("#weights-saved .ok")
+    assert "1 changed" in page.locator("#weights-saved").inner_text()
+    page.reload()
+    assert page.input_value("#w-p2\\.a1") == "0.95"
+    # the balance sheet saves its sliders too
+    page.goto(f"{server.url}/d/{did}/balance")
+    page.evaluate(
+        """() => { const el = document.getElementById('w-c.neg2'); el.value = 0.1;
+                   el.dispatchEvent(new Event('input', {bubbles: true}));
+                   el.dispatchEvent(new Event('change', {bubbles: true})); }"""
+    )
+    page.wait_for_selector("#balance-saved .ok")
+    page.reload()
+    assert page.input_value("#w-c\\.neg2") == "0.1"

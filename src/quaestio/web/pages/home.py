@@ -35,7 +35,9 @@ def _safe_next(target: str | None) -> str:
 
 @router.get("/signin", response_class=HTMLResponse, include_in_schema=False)
 def signin_form(request: Request, next: str | None = None) -> Response:
-    return render(request, "signin.html", next=_safe_next(next), error=None, username="")
+    return render(
+        request, "signin.html", next=_safe_next(next), error=None, username="", signup=False
+    )
 
 
 def _secure(request: Request) -> bool:
@@ -47,19 +49,43 @@ def _secure(request: Request) -> bool:
     return forwarded == "https" or request.url.scheme == "https"
 
 
+def signup_allowed(request: Request) -> bool:
+    settings = getattr(request.app.state, "settings", None)
+    return bool(getattr(settings, "allow_signup", True))
+
+
+@router.get("/signup", response_class=HTMLResponse, include_in_schema=False)
+def signup_form(request: Request) -> Response:
+    return render(
+        request, "signin.html", next="/", error=None, username="", signup=signup_allowed(request)
+    )
+
+
 @router.post("/signin", response_class=HTMLResponse, include_in_schema=False)
 async def signin(request: Request) -> Response:
+    """Sign in, or (from the sign-up form, when allowed) create the account first."""
     form = await request.form()
     username = str(form.get("username", "")).strip()
     password = str(form.get("password", ""))
     target = _safe_next(str(form.get("next", "")) or None)
+    creating = form.get("create") == "1" and signup_allowed(request)
     try:
         with db(request).transaction() as session:
-            user = accounts.check_password(session, username, password)
+            if creating:
+                display = str(form.get("display_name", "")).strip()
+                user = accounts.create_user(session, username, password, display)
+            else:
+                user = accounts.check_password(session, username, password)
             new = accounts.open_session(session, user)
     except QuaestioError as exc:
         return render(
-            request, "signin.html", 401, next=target, error=exc.message, username=username
+            request,
+            "signin.html",
+            422 if creating else 401,
+            next=target,
+            error=exc.message,
+            username=username,
+            signup=creating,
         )
     response = RedirectResponse(target, status_code=303)
     max_age = accounts.SESSION_DAYS * 86400
