@@ -25,7 +25,7 @@ from quaestio.reasoning.evaluation import (
 )
 from quaestio.reasoning.explain import Flip
 from quaestio.reasoning.gradual import GRADUAL, QBAF, GradualResult, strengths
-from quaestio.reasoning.grounded import (
+from quaestio.reasoning.labelling import (
     IN,
     OUT,
     UNDEC,

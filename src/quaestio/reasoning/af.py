@@ -119,6 +119,28 @@ class ArgumentationFramework:
 def _csr(
     n: int, rows: NDArray[np.int32], cols: NDArray[np.int32]
 ) -> tuple[IntArray, NDArray[np.int32]]:
+    """Counting sort into CSR (scipy's linear-time ``coo_tocsr``; duplicates kept)."""
+    m = int(rows.size)
+    if m < 2**31 - 1 and n < 2**31 - 1:
+        try:
+            from scipy.sparse import _sparsetools
+
+            indptr32 = np.empty(n + 1, dtype=np.int32)
+            out = np.empty(m, dtype=np.int32)
+            _sparsetools.coo_tocsr(
+                n,
+                n,
+                m,
+                np.ascontiguousarray(rows, dtype=np.int32),
+                np.ascontiguousarray(cols, dtype=np.int32),
+                np.zeros(m, dtype=np.int8),
+                indptr32,
+                out,
+                np.empty(m, dtype=np.int8),
+            )
+            return indptr32.astype(np.int64), out
+        except (ImportError, AttributeError, ValueError, TypeError):
+            pass
     order = np.argsort(rows, kind="stable")
     counts = np.bincount(rows, minlength=n)
     indptr = np.zeros(n + 1, dtype=np.int64)

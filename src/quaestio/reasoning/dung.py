@@ -14,7 +14,7 @@ import numpy as np
 from quaestio.errors import SolverError
 from quaestio.reasoning import sat
 from quaestio.reasoning.af import ArgumentationFramework, gather
-from quaestio.reasoning.grounded import grounded
+from quaestio.reasoning.labelling import grounded
 
 SEMANTICS = ("GR", "CO", "PR", "ST", "SST", "ID")
 SEMANTICS_NAMES = {

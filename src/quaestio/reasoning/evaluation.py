@@ -26,7 +26,7 @@ from quaestio.reasoning.batch import BatchEvaluator
 from quaestio.reasoning.bipolar import DebateGraph, debate_graph
 from quaestio.reasoning.explain import Flip, Scorer, flip_point, shapley
 from quaestio.reasoning.gradual import GRADUAL
-from quaestio.reasoning.grounded import IN, OUT, labelling_of
+from quaestio.reasoning.labelling import IN, OUT, labelling_of
 
 EXTENSION = ("grounded", "preferred", "stable")
 ALL_SEMANTICS = (*GRADUAL, *EXTENSION, "ach")

@@ -49,6 +49,8 @@ def parse(data: bytes, fmt: str, file: str | None = None) -> ArgumentationFramew
 
 
 # -- i23 -------------------------------------------------------------------------------
+_DIGIT = re.compile(rb"\d")
+_COMMENT = re.compile(rb"#[^\n]*")
 _HEADER = re.compile(rb"^\s*p\s+af\s+(\d+)\s*$")
 
 
@@ -72,22 +74,31 @@ def parse_i23(data: bytes, file: str | None = None) -> ArgumentationFramework:
         break
     if n is None:
         raise ParseError("no 'p af N' header", file=file, line=1)
+    while pos < len(data):  # comment lines right after the header cost nothing
+        end = data.find(b"\n", pos)
+        end = len(data) if end < 0 else end
+        stripped = data[pos:end].strip()
+        if stripped and not stripped.startswith(b"#"):
+            break
+        pos = end + 1
+        line_no += 1
     body = data[pos:]
     if b"#" in body:
-        body = b"\n".join(ln.split(b"#", 1)[0] for ln in body.split(b"\n"))
+        body = _COMMENT.sub(b"", body)
     if body.translate(None, b"0123456789 \t\r\n"):
         _locate_i23_error(data[pos:], n, file, line_no)
+    if _DIGIT.search(body) is None:
+        return ArgumentationFramework(n, np.zeros(0, np.int32), np.zeros(0, np.int32))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        numbers = (
-            np.fromstring(body, dtype=np.int64, sep=" ")  # type: ignore[call-overload]
-            if body.strip()
-            else np.zeros(0, np.int64)
-        )
+        numbers = np.fromstring(body, dtype=np.int64, sep=" ")  # type: ignore[call-overload]
     if numbers.size % 2 or _suspicious(numbers, n):
         _locate_i23_error(data[pos:], n, file, line_no)
-    pairs = numbers.reshape(-1, 2) - 1
-    return ArgumentationFramework(n, pairs[:, 0].astype(np.int32), pairs[:, 1].astype(np.int32))
+    flat = numbers.astype(np.int32)
+    del numbers
+    flat -= 1
+    pairs = flat.reshape(-1, 2)
+    return ArgumentationFramework(n, pairs[:, 0].copy(), pairs[:, 1].copy())
 
 
 def _suspicious(numbers: np.ndarray, n: int) -> bool:
@@ -112,9 +123,16 @@ def _locate_i23_error(body: bytes, n: int, file: str | None, offset: int) -> Non
 
 def write_i23(af: ArgumentationFramework, comments: list[str] | None = None) -> bytes:
     head = [f"p af {af.n}", *(f"# {c}" for c in comments or [])]
-    pairs = np.stack([af.src.astype(np.int64) + 1, af.dst.astype(np.int64) + 1], axis=1)
-    body = "\n".join(f"{a} {b}" for a, b in pairs.tolist())
-    return ("\n".join(head) + "\n" + body + ("\n" if body else "")).encode()
+    flat = np.empty(2 * af.m, dtype=np.int64)
+    flat[0::2] = af.src
+    flat[1::2] = af.dst
+    flat += 1
+    chunks = [("\n".join(head) + "\n").encode()]
+    step = 2_000_000  # pairs formatted by C-level %-formatting, a chunk at a time
+    for start in range(0, flat.size, step):
+        part = flat[start : start + step].tolist()
+        chunks.append((("%d %d\n" * (len(part) // 2)) % tuple(part)).encode())
+    return b"".join(chunks)
 
 
 # -- apx and tgf -----------------------------------------------------------------------

@@ -24,23 +24,31 @@ def grounded_labelling(af: ArgumentationFramework) -> NDArray[np.int8]:
     labels = np.zeros(af.n, dtype=np.int8)
     live = af.in_degree.copy()
     out_ptr, out_cols = af.out_csr
+    stamp = np.full(af.n, -1, dtype=np.int64)  # for de-duplicating without sorting
     frontier = np.flatnonzero(live == 0)
     while frontier.size:
         labels[frontier] = IN
-        hit = gather(out_ptr, out_cols, frontier)
-        hit = np.unique(hit)
+        hit = _unique(gather(out_ptr, out_cols, frontier), stamp)
         hit = hit[labels[hit] == UNDEC]
         if hit.size == 0:
             break
         labels[hit] = OUT
-        targets = gather(out_ptr, out_cols, hit.astype(np.int64))
+        targets = gather(out_ptr, out_cols, hit)
         if targets.size == 0:
             break
-        uniq, counts = np.unique(targets, return_counts=True)
-        live[uniq] -= counts
-        cand = uniq[(live[uniq] == 0) & (labels[uniq] == UNDEC)]
-        frontier = cand.astype(np.int64)
+        np.subtract.at(live, targets, 1)
+        cand = targets[(live[targets] == 0) & (labels[targets] == UNDEC)]
+        frontier = _unique(cand, stamp)
     return labels
+
+
+def _unique(values: NDArray[np.int32], stamp: NDArray[np.int64]) -> NDArray[np.int64]:
+    """``values`` without repeats in O(len): each value keeps its last position."""
+    if values.size == 0:
+        return values.astype(np.int64)
+    order = np.arange(values.size, dtype=np.int64)
+    stamp[values] = order
+    return values[stamp[values] == order].astype(np.int64)
 
 
 def grounded(af: ArgumentationFramework) -> frozenset[int]:
