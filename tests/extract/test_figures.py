@@ -12,7 +12,11 @@ def test_counts_fractions_percentages() -> None:
     dead = parse_figure("of them 1104 were dead within three years")
     assert dead is not None and (dead.value, dead.unit) == (1104, "dead")
     marshals = parse_figure("3/5 Marshals")
-    assert marshals is not None and (marshals.kind, marshals.value, marshals.of) == ("fraction", 3, 5)
+    assert marshals is not None and (marshals.kind, marshals.value, marshals.of) == (
+        "fraction",
+        3,
+        5,
+    )
     assert marshals.unit == "Marshals"
     people = parse_figure("totalling 44 000 people")
     assert people is not None and people.value == 44_000 and people.unit == "people"
@@ -58,3 +62,14 @@ def test_never_crashes_and_reads_in_order(text: str) -> None:
     figures = find_figures(text)
     positions = [text.find(f.text) for f in figures]
     assert all(p >= 0 for p in positions)
+
+
+def test_multi_word_units_end_in_a_plural() -> None:
+    lists = parse_figure("she signed 366 death sentence lists that year")
+    assert lists is not None and lists.unit == "death sentence lists"
+    camps = parse_figure("he freed half the labour camp prisoners")
+    assert camps is not None and camps.unit == "labour camp prisoners"
+    dead = parse_figure("1104 were dead within three years")
+    assert dead is not None and dead.unit == "dead"
+    officer = parse_figure("only 1 senior officer remained")
+    assert officer is not None and officer.unit == "senior officer"

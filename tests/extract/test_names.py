@@ -67,3 +67,8 @@ def test_keys_are_folded_and_stable(name: str) -> None:
     assert key or not name.strip()
     if fold(name):
         assert key.isascii() and key.isalpha() and key == key.lower()
+
+
+def test_unknown_names_share_a_key_across_romanisations() -> None:
+    assert historian_key("Trotskii") == historian_key("Trotsky") == "trotsky"
+    assert historian_key("Yagoda") == "yagoda"  # "ya" is not "ye"

@@ -11,7 +11,12 @@ from quaestio.extract.years import year_spans
 
 def test_forms_teachers_use() -> None:
     assert find_years("used in 1919, 21, 24, 25, 28, 29 and later") == (
-        1919, 1921, 1924, 1925, 1928, 1929,
+        1919,
+        1921,
+        1924,
+        1925,
+        1928,
+        1929,
     )
     assert find_years("the violence of 1937 / 38") == (1937, 1938)
     assert find_years("in the summer 1934 he ordered") == (1934,)
@@ -54,3 +59,11 @@ def test_spans_are_inside_the_text_and_sorted(text: str) -> None:
     for start, end, years in spans:
         assert 0 <= start < end <= len(text) and years
     assert find_years(text) == tuple(sorted({y for *_, ys in spans for y in ys}))
+
+
+def test_short_year_ranges_with_an_en_dash() -> None:
+    assert find_years("so the campaigns 33 – 36 showed") == (1933, 1936)
+    assert find_years("aged 20 – 25 at the time") == ()
+    assert find_years("pages 12–15") == ()
+    assert find_years("between 10 – 12 people") == ()
+    assert find_years("from 20 - 25 with a hyphen") == ()

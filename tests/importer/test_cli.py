@@ -84,11 +84,14 @@ def test_strict_fails_on_warnings(seed_path: Path, tmp_path: Path) -> None:
 
 def test_historians_option_extends_the_table(tmp_path: Path) -> None:
     table = tmp_path / "mine.toml"
-    table.write_text('[[historian]]\nkey = "hobsbawm"\nname = "Eric Hobsbawm"\n'
-                     'misspellings = ["Hobsbaum"]\n', encoding="utf-8")
+    table.write_text(
+        '[[historian]]\nkey = "hobsbawm"\nname = "Eric Hobsbawm"\nmisspellings = ["Hobsbaum"]\n',
+        encoding="utf-8",
+    )
     source = tmp_path / "h.md"
-    source.write_text("# Why?\n\n## Capital\n\nMoney moved. (Hobsbaum)\n\nFor:\n- banks\n",
-                      encoding="utf-8")
+    source.write_text(
+        "# Why?\n\n## Capital\n\nMoney moved. (Hobsbaum)\n\nFor:\n- banks\n", encoding="utf-8"
+    )
     out_file = tmp_path / "h.json"
     code, out = run("import", str(source), "-o", str(out_file), "--historians", str(table))
     assert code == 0, out
@@ -152,3 +155,10 @@ def test_fifty_megabytes_is_refused(tmp_path: Path) -> None:
     code, out = run("import", str(big), "-o", str(tmp_path / "big.json"))
     assert code == 2 and "too large" in out
     assert not (tmp_path / "big.json").exists()
+
+
+def test_output_in_a_missing_directory(seed_path: Path, tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "dir" / "out.json"
+    code, out = run("import", str(seed_path), "-o", str(target))
+    assert code == 2 and "cannot write" in out and "Traceback" not in out
+    assert not target.parent.exists()

@@ -80,7 +80,7 @@ def test_markdown_pipe_table() -> None:
     assert [h.name for h in paper.historians] == ["Eisenstein", "Febvre", "Martin"]
     assert [e.rebuts for e in paper.countering] == [("p1.f1",), ("p1.f2",)]
     trade = debate.positions[1]
-    assert [e.text for e in trade.supporting][0].startswith("Venice had 150")  # <li> in a cell
+    assert trade.supporting[0].text.startswith("Venice had 150")  # <li> in a cell
     luther = debate.positions[2].supporting[0]
     assert luther.years == (1518, 1525)
     assert any(f.value == 300_000 for f in luther.figures)
@@ -227,3 +227,124 @@ def test_fixture_imports_validate(name: str) -> None:
     debate = import_path(FIXTURES / name)
     assert validate(debate) == []
     assert all(p.source is not None for p in debate.positions)
+
+
+def test_one_line_per_row_export() -> None:
+    text = (
+        "Why did the Hanseatic League decline?\n"
+        "Factor\tFor\tAgainst\n"
+        "Dutch competition\tAmsterdam ships carried Baltic grain by 1600\tLübeck kept its salt\n"
+        "Overall political change\tNew states taxed the ports\tSome towns kept privileges\n"
+        "Conclusion: trade moved west and the League could not follow.\n"
+    )
+    debate = import_bytes(text.encode(), "hansa.txt")
+    assert [p.title for p in debate.positions] == ["Dutch competition", "Overall political change"]
+    assert debate.positions[0].supporting[0].years == (1600,)
+    assert len(debate.positions[1].countering) == 1
+    assert debate.conclusion is not None and debate.conclusion.text.startswith("trade moved west")
+
+
+def test_docx_without_header_four_columns_and_ragged_row() -> None:
+    document = docx.Document()
+    document.add_paragraph("Why did the Ming build the Great Wall?")
+    table = document.add_table(rows=2, cols=4)
+    values = [
+        ["Nomad raids", "Waldron", "Raids grew after 1550.", "Trade would have cost less."],
+        ["Prestige", "Lovell", "Emperors wanted a visible frontier.", ""],
+    ]
+    for r, row in enumerate(values):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    short = document.add_table(rows=1, cols=2)
+    short.cell(0, 0).text = "Unrelated"
+    short.cell(0, 1).text = "Cells with text that is not a header row at all."
+    out = BytesIO()
+    document.save(out)
+    debate = import_bytes(out.getvalue(), "wall.docx")
+    raids, prestige, *rest = debate.positions
+    assert [h.key for h in raids.historians] == ["waldron"]
+    assert raids.supporting[0].years == (1550,) and len(raids.countering) == 1
+    assert not prestige.countering
+    assert "no_header" in codes(debate)
+    assert rest and rest[0].title == "Unrelated"
+
+
+def test_html_ragged_and_unknown_column() -> None:
+    page = (
+        "<h1>Why did the Aztec empire fall?</h1>\n"
+        "<table>\n<tr><th>Cause</th><th>Mood</th><th>For</th><th>Against</th></tr>\n"
+        "<tr><td>Disease</td><td>grim</td><td>Smallpox struck in 1520</td>"
+        "<td>Cortés fought for two years</td></tr>\n"
+        "<tr><td>Allies</td><td>hopeful</td></tr>\n"
+        "</table>"
+    )
+    debate = import_bytes(page.encode(), "aztec.html")
+    assert [p.title for p in debate.positions] == ["Disease", "Allies"]
+    assert {"unknown_column", "ragged_row"} <= set(codes(debate))
+    assert debate.positions[0].supporting[0].years == (1520,)
+
+
+def test_html_outline_with_lists() -> None:
+    page = (
+        "<html><body>\n<h1>Why did the Library of Alexandria decline?</h1>\n"
+        "<h2>Loss of royal funding</h2>\n<p>The Ptolemies stopped paying scholars. (Bagnall)</p>\n"
+        "<p>For:</p>\n<ul><li>Scholars were expelled in 145 BC</li></ul>\n"
+        "<p>Against:</p>\n<ul><li>Teaching went on under Rome</li></ul>\n"
+        "<h2>Fire</h2>\n<p>Historians: Canfora</p>\n"
+        "<p>For: Caesar's fire of 48 BC burned warehouses</p>\n"
+        "<h2>Conclusion</h2>\n<p>It faded slowly rather than burning once.</p>\n"
+        "</body></html>"
+    )
+    debate = import_bytes(page.encode(), "alexandria.html")
+    funding, fire = debate.positions
+    assert [h.name for h in funding.historians] == ["Bagnall"]
+    assert funding.supporting[0].years == (-145,) and len(funding.countering) == 1
+    assert [h.name for h in fire.historians] == ["Canfora"]
+    assert fire.supporting[0].years == (-48,)
+    assert debate.conclusion is not None and funding.source is not None
+    assert funding.source.line_start == 3
+
+
+def test_docx_outline_with_heading_styles_and_bullets() -> None:
+    document = docx.Document()
+    document.add_heading("Why did the Vikings leave Scandinavia?", level=1)
+    document.add_heading("Land hunger", level=2)
+    document.add_paragraph("Farms were too small for younger sons. (Sawyer)")
+    document.add_paragraph("For:")
+    document.add_paragraph("Fjord valleys held little farmland", style="List Bullet")
+    document.add_paragraph("Against:")
+    document.add_paragraph("Raiders often came home rich", style="List Bullet")
+    document.add_paragraph("and settled back on their farms", style="List Bullet 2")
+    out = BytesIO()
+    document.save(out)
+    debate = import_bytes(out.getvalue(), "vikings.docx")
+    (position,) = debate.positions
+    assert position.title == "Land hunger"
+    assert [h.key for h in position.historians] == ["sawyer"]
+    assert len(position.supporting) == 1
+    (counter,) = position.countering
+    assert "settled back" in counter.text
+
+
+def test_historians_line_inside_a_table_cell() -> None:
+    text = (
+        "Why?\n\tArgument\n\tFor\n\tAgainst\n"
+        "\tMonsoon failure\nThe rains failed twice.\nHistorians: Davis, Sen\n"
+        "\tGrain prices tripled in 1876\n\tExports went on\n"
+    )
+    debate = import_bytes(text.encode(), "famine.txt")
+    (position,) = debate.positions
+    assert [h.key for h in position.historians] == ["davis", "sen"]
+    assert position.summary == "The rains failed twice."
+
+
+def test_outline_with_all_headings_at_one_level() -> None:
+    text = (
+        "## Why did the tulip bubble burst?\n\n## Speculation\n\nFor:\n- bulbs changed hands "
+        "20 times a day in 1637\n\nAgainst:\n- few contracts were ever settled\n"
+    )
+    debate = import_bytes(text.encode(), "tulips.md")
+    (position,) = debate.positions
+    assert position.title == "Speculation"
+    assert position.supporting[0].years == (1637,)
+    assert len(position.countering) == 1

@@ -45,3 +45,12 @@ def test_debate_md_is_not_a_markdown_handout() -> None:
         pytest.skip("the plain-text .debate.md format is not on this branch yet")
     assert for_path("x.debate.md").name != "markdown"
     assert for_path("x.md").name == "markdown"
+
+
+def test_windows_encoding_and_line_ends(seed_path: Path, seed_debate: Debate) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    data = text.replace("\n", "\r\n").encode("cp1252")
+    again = import_bytes(data, str(seed_path))
+    assert essence(again) == essence(seed_debate)
+    assert [p.source for p in again.positions] == [p.source for p in seed_debate.positions]
+    assert [w.code for w in again.warnings if w.code == "encoding"] == ["encoding"]

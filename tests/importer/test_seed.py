@@ -97,7 +97,7 @@ def test_years_and_figures(seed_debate: Debate) -> None:
 def test_references_are_not_evidence(seed_debate: Debate) -> None:
     refs = [(e, r) for _, e in seed_debate.iter_evidence() for r in e.references]
     assert len(refs) == 1
-    item, ref = refs[0]
+    _, ref = refs[0]
     assert ref.lower().startswith("see details")
     assert not any(e.text.lower().startswith("see details") for _, e in seed_debate.iter_evidence())
 

@@ -47,7 +47,12 @@ def to_markdown(d: Debate) -> bytes:
     def cell(lines: list[str], bullet: bool = False) -> str:
         return "<br>".join(("- " if bullet else "") + line.replace("|", "\\|") for line in lines)
 
-    out = [d.title, "", "| Arguments | Supporting Evidence | Countering Evidence |", "|---|---|---|"]
+    out = [
+        d.title,
+        "",
+        "| Arguments | Supporting Evidence | Countering Evidence |",
+        "|---|---|---|",
+    ]
     for p in d.positions:
         cells = [position_lines(p), evidence_lines(p.supporting), evidence_lines(p.countering)]
         out.append("| " + " | ".join(cell(c) for c in cells) + " |")
@@ -69,11 +74,17 @@ def to_html(d: Debate) -> bytes:
         return "<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>"
 
     out = ["<!DOCTYPE html>", "<html><body>", f"<h1>{html.escape(d.title)}</h1>", "<table>"]
-    out.append("<thead><tr><th>Arguments</th><th>Supporting Evidence</th>"
-               "<th>Countering Evidence</th></tr></thead><tbody>")
+    out.append(
+        "<thead><tr><th>Arguments</th><th>Supporting Evidence</th>"
+        "<th>Countering Evidence</th></tr></thead><tbody>"
+    )
     for p in d.positions:
         out.append("<tr>")
-        for lines in (position_lines(p), evidence_lines(p.supporting), evidence_lines(p.countering)):
+        for lines in (
+            position_lines(p),
+            evidence_lines(p.supporting),
+            evidence_lines(p.countering),
+        ):
             out.append(f"<td>{paras(lines)}</td>")
         out.append("</tr>")
     out.append(f'<tr><td colspan="3">{paras(conclusion_lines(d))}</td></tr></tbody></table>')

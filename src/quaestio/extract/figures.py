@@ -16,12 +16,13 @@ from quaestio.model import Figure
 
 _NUMBER = r"\d{1,3}(?:[ ,\u00a0]\d{3})+(?!\d)|\d+(?:\.\d+)?"
 _WORD = r"[A-Za-z][A-Za-z-]*"
-# What is counted: one word, or two when the second is a plural ("Army commanders");
-# a linking verb in between is skipped ("1104 were dead").
+# What is counted: one word, or up to three ending in a plural ("Army commanders",
+# "death sentence lists"); a linking verb in between is skipped ("1104 were dead").
 _UNIT = (
     r"(?:\s+(?:of\s+(?:the\s+)?)?(?:(?:were|was|are|is)\s+)?"
-    r"(" + _WORD + r"(?:\s+[A-Za-z][a-z-]*s\b)?))?"
+    r"(" + _WORD + r"(?:\s+[A-Za-z][A-Za-z-]*){0,2}))?"
 )
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 _FRACTION = re.compile(r"(?<![\d/\w.])(\d+)\s*/\s*(\d+)(?![\d/\w])" + _UNIT)
 _PERCENT = re.compile(r"(?<![\d.\w])(" + _NUMBER + r")\s*(?:%|per\s*cent\b|percent\b)")
 _COUNT = re.compile(
@@ -29,10 +30,54 @@ _COUNT = re.compile(
 )
 _WORD_FRACTIONS = {"half": (1, 2), "a third": (1, 3), "a quarter": (1, 4), "two thirds": (2, 3)}
 _STOP_UNITS = {
-    "and", "or", "the", "a", "an", "of", "to", "in", "at", "by", "on", "were", "was", "is",
-    "are", "far", "more", "less", "than", "from", "for", "with", "who", "which", "that",
-    "had", "have", "has", "been", "be", "per", "each", "all", "out", "into", "as", "it",
-    "they", "he", "she", "but", "so", "then", "when", "while", "after", "before", "up",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "at",
+    "by",
+    "on",
+    "were",
+    "was",
+    "is",
+    "are",
+    "far",
+    "more",
+    "less",
+    "than",
+    "from",
+    "for",
+    "with",
+    "who",
+    "which",
+    "that",
+    "had",
+    "have",
+    "has",
+    "been",
+    "be",
+    "per",
+    "each",
+    "all",
+    "out",
+    "into",
+    "as",
+    "it",
+    "they",
+    "he",
+    "she",
+    "but",
+    "so",
+    "then",
+    "when",
+    "while",
+    "after",
+    "before",
+    "up",
 }
 
 
@@ -40,15 +85,38 @@ def _to_float(number: str) -> float:
     return float(re.sub(r"[ ,\u00a0]", "", number))
 
 
-def _unit(raw: str | None) -> str | None:
+def _unit(raw: str | None, *, singular: bool = False) -> str | None:
+    """What a figure counts, from the words after it (None when they are not a noun)."""
     if not raw:
         return None
     words = raw.split()
     if words[0].lower() in _STOP_UNITS:
         return None
-    if len(words) > 1 and words[1].lower() in _STOP_UNITS:
-        words = words[:1]
-    return " ".join(words)
+    for k in range(min(len(words), 3) - 1, 0, -1):
+        phrase = words[1 : k + 1]
+        last = phrase[-1]
+        plural = last.endswith("s") and not last.endswith("ss") and len(last) > 3
+        plain = all(w.lower() not in _STOP_UNITS | _NUMBER_WORDS and w.islower() for w in phrase)
+        if plural and plain:
+            return " ".join(words[: k + 1])
+    if len(words) > 1 and words[0][0].isupper() and words[1][0].isupper():
+        return " ".join(words[:2])  # "War Commissars"
+    noun = words[1] if len(words) > 1 else ""
+    if (
+        singular
+        and noun.islower()
+        and len(noun) > 2
+        and noun not in _STOP_UNITS
+        and not noun.endswith(("ing", "ed", "ly"))
+    ):
+        return " ".join(words[:2])  # "1 senior officer"
+    return words[0]
+
+
+def _unit_end(text: str, start: int, unit: str) -> int:
+    """Where ``unit`` (single-spaced) ends in ``text`` from ``start``, whatever the spacing."""
+    m = re.compile(r"\s+".join(re.escape(w) for w in unit.split())).match(text, start)
+    return m.end() if m else start + len(unit)
 
 
 def parse_figure(text: str) -> Figure | None:
@@ -74,8 +142,12 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         if den == 0 or num > den * 10 or not free(m.start(), m.end(2)):
             continue
         unit = _unit(m.group(3))
-        end = m.start(3) + len(unit) if unit else m.end(2)
-        add(m.start(), end, Figure(text[m.start() : end].strip(), float(num), "fraction", float(den), unit))
+        end = _unit_end(text, m.start(3), unit) if unit else m.end(2)
+        add(
+            m.start(),
+            end,
+            Figure(text[m.start() : end].strip(), float(num), "fraction", float(den), unit),
+        )
     for m in _PERCENT.finditer(text):
         if free(*m.span()):
             add(m.start(), m.end(), Figure(m.group(0).strip(), _to_float(m.group(1)), "percent"))
@@ -85,15 +157,22 @@ def find_figures(text: str) -> tuple[Figure, ...]:
         value = _to_float(m.group(1))
         scale = (m.group(2) or "").strip().lower()
         value *= {"million": 1_000_000, "thousand": 1_000, "hundred": 100}.get(scale, 1)
-        unit = _unit(m.group(3))
-        end = m.start(3) + len(unit) if unit else m.end(2) if m.group(2) else m.end(1)
+        unit = _unit(m.group(3), singular=value == 1)
+        end = _unit_end(text, m.start(3), unit) if unit else m.end(2) if m.group(2) else m.end(1)
         add(m.start(), end, Figure(text[m.start() : end].strip(), value, "count", None, unit))
     for word, (num, den) in _WORD_FRACTIONS.items():
-        pattern = r"\b" + word + r"\s+(?:of\s+)?(?:the\s+|all\s+)?([A-Za-z]+)"
+        pattern = (
+            r"\b" + word + r"\s+(?:of\s+)?(?:the\s+|all\s+)?"
+            r"(" + _WORD + r"(?:\s+[A-Za-z][A-Za-z-]*){0,2})"
+        )
         for m in re.finditer(pattern, text, re.I):
             unit = _unit(m.group(1))
-            if unit and free(*m.span()):
-                add(m.start(), m.end(), Figure(m.group(0).strip(), float(num), "fraction", float(den), unit))
+            if not unit:
+                continue
+            end = _unit_end(text, m.start(1), unit)
+            if free(m.start(), end):
+                figure = Figure(text[m.start() : end], float(num), "fraction", float(den), unit)
+                add(m.start(), end, figure)
     return tuple(f for _, f in sorted(spans, key=lambda s: s[0]))
 
 

@@ -42,6 +42,16 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z]", "", ascii_only.lower())
 
 
+_TRANSLIT_RULES = ((re.compile(r"^ye"), "e"), (re.compile(r"(?:ii|iy|yi|ij)$"), "y"))
+
+
+def transliterated(folded: str) -> str:
+    """One spelling for common romanisations of Russian names: Yezhov/Ezhov, Trotskii/Trotsky."""
+    for pattern, replacement in _TRANSLIT_RULES:
+        folded = pattern.sub(replacement, folded)
+    return folded
+
+
 def _fold_name(name: str) -> str:
     return fold(_INITIALS.sub("", name.strip()))
 
@@ -92,12 +102,15 @@ class HistorianTable:
         if not folded:
             return NameCheck(fold(name) or name.strip().casefold(), None)
         candidates = [folded, re.sub(r"^ye", "e", folded), folded.replace("sch", "sh")]
+        candidates.append(transliterated(folded))
         for candidate in candidates:
             if candidate in self._exact:
                 return NameCheck(self._exact[candidate], self.people[self._exact[candidate]])
         if folded in self._wrong:
             person = self.people[self._wrong[folded]]
-            return NameCheck(person.key, person, f"{name.strip()!r} is usually spelt {person.name!r}")
+            return NameCheck(
+                person.key, person, f"{name.strip()!r} is usually spelt {person.name!r}"
+            )
         best: tuple[float, str] | None = None
         for spelling, key in self._exact.items():
             score = fuzz.ratio(folded, spelling)
@@ -106,12 +119,12 @@ class HistorianTable:
         if best is not None:
             person = self.people[best[1]]
             return NameCheck(
-                folded,
+                transliterated(folded),
                 None,
                 f"{name.strip()!r} is close to the known {person.name!r} but not the same; "
                 "kept as a different person",
             )
-        return NameCheck(folded, None)
+        return NameCheck(transliterated(folded), None)
 
     def key(self, name: str) -> str:
         return self.check(name).key
@@ -142,7 +155,9 @@ def _read_entries(path: Path) -> list[KnownName]:
         raise ParseError(f"not a valid historian table: {exc}", file=str(path)) from exc
     entries = data.get("historian", []) if isinstance(data, dict) else data
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise ParseError("expected a list of [[historian]] entries", file=str(path), field="historian")
+        raise ParseError(
+            "expected a list of [[historian]] entries", file=str(path), field="historian"
+        )
     return [_entry(e, str(path)) for e in entries]
 
 
@@ -162,7 +177,7 @@ def _table_for(extra: str | None) -> HistorianTable:
 
 
 def load_table(extra: str | Path | None = None) -> HistorianTable:
-    """The built-in table, extended by ``extra`` or else by the file named in $QUAESTIO_HISTORIANS."""
+    """The built-in table, extended by ``extra`` or else by the file in $QUAESTIO_HISTORIANS."""
     chosen = str(extra) if extra is not None else os.environ.get(ENV_VAR) or None
     return _table_for(chosen)
 

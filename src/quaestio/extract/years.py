@@ -1,6 +1,7 @@
 """Years mentioned in running text, as a history handout writes them.
 
 Handles "1934", "summer 1934", "1937 / 38", "1936-38", "'21", "88 BC" (as -88),
+"the purges 33 – 36" (short years around an en dash, in the ``base`` century),
 "in 1066" (years before 1400 need such a word: "1104 were dead" is a count), and lists of short
 years after a full one ("1919, 21, 24"), which teachers use all the time. A
 decade ("the 1930s") is not a year and a number glued to letters ("1996b") is a
@@ -22,7 +23,9 @@ _EARLY = re.compile(
     r"were|with|by|in|on|at|as|after|before)\b))",
     re.I,
 )
-_ERA = re.compile(r"(?<![\w.])(\d{1,4})\s*(BCE?|B\.C\.?|CE|AD|A\.D\.?)(?![\w])|\b(AD|A\.D\.)\s*(\d{1,4})\b")
+_ERA = re.compile(
+    r"(?<![\w.])(\d{1,4})\s*(BCE?|B\.C\.?|CE|AD|A\.D\.?)(?![\w])|\b(AD|A\.D\.)\s*(\d{1,4})\b"
+)
 _DASH = r"(?:/|-|–|—|to)"
 _RANGE = re.compile(r"(?<![\w/.,])" + _FULL + r"\s*" + _DASH + r"\s*(\d{4}|\d{2})(?![\w/])")
 _LIST = re.compile(
@@ -33,6 +36,11 @@ _COUNTED = (
     r"copies|workers|prisoners|officers|households|families|miles|km|tons|tonnes)\b)"
 )
 _SINGLE = re.compile(r"(?<![\w/.,])" + _FULL + r"(?![\w/]|\s*%)" + _COUNTED)
+# "the purges 33 – 36": two short years around a spaced or en dash, not followed by a count noun.
+_SHORT_RANGE = re.compile(r"(?<![\w/.,'’])(\d{2})\s*[–—]\s*(\d{2})(?![\w/%])(?!\s+[A-Za-z]+s\b)")
+_NOT_YEARS_BEFORE = re.compile(
+    r"\b(?:aged?|pages?|pp?\.?|scored?|ratio|chapters?|verses?|nos?\.?|rooms?|between)\s*$", re.I
+)
 _APOSTROPHE = re.compile(r"(?<![\w])['’](\d{2})(?![\w'’])")
 _DECADE = re.compile(r"(?<![\w])['’]?\d{2,4}0['’]?s\b")
 
@@ -91,6 +99,16 @@ def year_spans(text: str, *, base: int = 1900) -> list[tuple[int, int, tuple[int
         if free(*m.span(1)):
             taken.append(m.span(1))
             spans.append((m.start(1), m.end(1), (int(m.group(1)),)))
+    for m in _SHORT_RANGE.finditer(text):
+        first, second = int(m.group(1)), int(m.group(2))
+        if (
+            0 < second - first <= 10
+            and free(*m.span())
+            and re.match(_COUNTED, text[m.end() :])
+            and not _NOT_YEARS_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+        ):
+            taken.append(m.span())
+            spans.append((m.start(), m.end(), (base + first, base + second)))
     for m in _APOSTROPHE.finditer(text):
         if free(*m.span()):
             taken.append(m.span())

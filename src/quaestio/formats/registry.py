@@ -64,7 +64,7 @@ def _formats() -> tuple[Format, ...]:
     )
 
     try:  # the plain-text debate format arrives with the lead's branch
-        from quaestio.formats import debate_md
+        from quaestio.formats import debate_md  # type: ignore[attr-defined,unused-ignore]
     except ImportError:  # pragma: no cover - only while branches are apart
         plain: tuple[Format, ...] = ()
     else:

@@ -7,4 +7,12 @@ out of the layout; every thing not understood becomes a ``Warning``.
 from quaestio.importer.api import KINDS, detect_kind, import_bytes, import_path, node_lines
 from quaestio.importer.report import Summary, summarise
 
-__all__ = ["KINDS", "Summary", "detect_kind", "import_bytes", "import_path", "node_lines", "summarise"]
+__all__ = [
+    "KINDS",
+    "Summary",
+    "detect_kind",
+    "import_bytes",
+    "import_path",
+    "node_lines",
+    "summarise",
+]

@@ -17,7 +17,7 @@ from quaestio.errors import ParseError
 from quaestio.extract import load_table
 from quaestio.importer.interpret import interpret
 from quaestio.importer.layout import Layout
-from quaestio.model import Debate
+from quaestio.model import Consequence, Debate, Evidence, Position
 
 Kind = Literal["auto", "text", "docx", "markdown", "html"]
 KINDS: tuple[str, ...] = ("auto", "text", "docx", "markdown", "html")
@@ -76,14 +76,26 @@ def read_layout(data: bytes, path: str | None, kind: str) -> tuple[Layout, str]:
     if kind == "markdown":
         from quaestio.importer.markdown_layout import read_markdown_layout
 
-        return read_markdown_layout(text), text
-    if kind == "html":
+        layout = read_markdown_layout(text)
+    elif kind == "html":
         from quaestio.importer.html_layout import read_html_layout
 
-        return read_html_layout(text, path)
-    from quaestio.importer.text_layout import read_text_layout
+        layout, text = read_html_layout(text, path)
+    else:
+        from quaestio.importer.text_layout import read_text_layout
 
-    return read_text_layout(text), text
+        layout = read_text_layout(text)
+    if not _is_utf8(data):
+        layout.warn("encoding", "the file is not UTF-8; it was read as Windows-1252", None)
+    return layout, text
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def import_bytes(
@@ -95,13 +107,17 @@ def import_bytes(
 ) -> Debate:
     """The debate in a handout's bytes; raises ``ParseError`` when nothing usable is there."""
     if kind not in KINDS:
-        raise ParseError(f"unknown handout format {kind!r}; use one of {', '.join(KINDS)}",
-                         file=path, field="format")
+        raise ParseError(
+            f"unknown handout format {kind!r}; use one of {', '.join(KINDS)}",
+            file=path,
+            field="format",
+        )
     if not data.strip():
         raise ParseError("the file is empty", file=path)
     if len(data) > MAX_BYTES:
         raise ParseError(
-            f"the file is too large ({len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB)",
+            f"the file is too large ({len(data) / 1e6:.1f} MB; "
+            f"the limit is {MAX_BYTES / 1e6:.0f} MB)",
             file=path,
         )
     chosen = detect_kind(data, path) if kind == "auto" else kind
@@ -116,8 +132,9 @@ def import_bytes(
     return debate
 
 
-def import_path(path: str | Path, *, kind: str = "auto",
-                historians: str | Path | None = None) -> Debate:
+def import_path(
+    path: str | Path, *, kind: str = "auto", historians: str | Path | None = None
+) -> Debate:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -128,7 +145,11 @@ def import_path(path: str | Path, *, kind: str = "auto",
 def node_lines(debate: Debate) -> dict[str, int]:
     """First source line of every imported node, by id (what ``formats.Loaded`` wants)."""
     out: dict[str, int] = {}
-    nodes = [*debate.positions, *(e for _, e in debate.iter_evidence()), *debate.consequences]
+    nodes: list[Position | Evidence | Consequence] = [
+        *debate.positions,
+        *(e for _, e in debate.iter_evidence()),
+        *debate.consequences,
+    ]
     for node in nodes:
         if node.source is not None and node.source.line_start is not None:
             out[node.id] = node.source.line_start

@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from quaestio.importer.layout import Line
 
 _REFERENCE = re.compile(r"^\(?\s*(?:see|cf\.?|compare)\b", re.I)
-_LABEL = re.compile(r"^(?P<label>[A-Z][^:;.!?()\d]{0,48}?)\s*:\s*(?P<rest>.*)$", re.S)
+_LABEL = re.compile(r"^(?P<label>[A-Z][^:;.!?()*\d]{0,48}?)\s*:\s*(?P<rest>.*)$", re.S)
+_HISTORIANS_LABEL = re.compile(r"^(?:historians?|held by|schools?)$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'\-.]*|[a-z]{1,3}|[A-Z]\.)$")
 _TRAILING_PARENS = re.compile(r"\(([^()]*)\)\s*[.;]?\s*$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b|\n)\s*")
+_DATED = re.compile(r"\s*\(?\b(?:1[5-9]\d\d|20\d\d)[a-z]?\)?\s*$")  # "Conquest 1968", "(1990b)"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
@@ -55,7 +57,8 @@ def split_label(text: str) -> tuple[str | None, str]:
 
 def name_list(text: str) -> tuple[str, ...] | None:
     """The names in "Deutscher, Fainsod & Mandelstam", or None if it is not a list of names."""
-    names = [n.strip(" .") for n in _NAME_SPLIT.split(text.strip()) if n.strip(" .")]
+    parts = _NAME_SPLIT.split(text.strip())
+    names = [_DATED.sub("", n).strip(" .") for n in parts if _DATED.sub("", n).strip(" .")]
     if not names:
         return None
     for name in names:
@@ -88,6 +91,13 @@ def parse_position(lines: tuple[Line, ...]) -> PositionCell:
         if not body[index]:
             del body[index]
         break
+    for index in range(1, len(body)):  # or a "Historians: A, B" line
+        label, rest_of_line = split_label(body[index])
+        if not historians and label and _HISTORIANS_LABEL.match(label):
+            historians = name_list(rest_of_line) or ((rest_of_line,) if rest_of_line else ())
+            historians_line = numbers[index]
+            del body[index]
+            break
     title, rest = body[0], body[1:]
     if len(title.split()) > 14:
         first, *more = _SENTENCE.split(title, maxsplit=1)

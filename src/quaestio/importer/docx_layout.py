@@ -16,10 +16,19 @@ from io import BytesIO
 from typing import Any
 
 from quaestio.errors import ParseError
-from quaestio.importer.layout import Block, Cell, Layout, Line, Table, header_like, split_bullet
+from quaestio.importer.layout import (
+    Block,
+    BlockKind,
+    Cell,
+    Layout,
+    Line,
+    Table,
+    header_like,
+    split_bullet,
+)
 
 _HEADING = re.compile(r"^heading\s*(\d)$", re.I)
-_LIST_LEVEL = re.compile(r"^list\s+(?:bullet|number|continue|paragraph)?\s*(\d)?$", re.I)
+_LIST_LEVEL = re.compile(r"\s([1-9])$")
 
 
 class _Counter:
@@ -37,13 +46,11 @@ def _list_level(paragraph: Any) -> int | None:
     if p_pr is not None and p_pr.numPr is not None:
         ilvl = p_pr.numPr.ilvl
         return int(ilvl.val) if ilvl is not None and ilvl.val is not None else 0
-    name = (paragraph.style.name if paragraph.style is not None else "") or ""
-    m = _LIST_LEVEL.match(name.strip())
-    if m and name.lower().startswith("list") and "paragraph" not in name.lower():
-        return int(m.group(1)) - 1 if m.group(1) else 0
-    if name.lower().strip() == "list paragraph":
-        return 0
-    return None
+    name = ((paragraph.style.name if paragraph.style is not None else "") or "").strip().lower()
+    if not name.startswith("list"):  # "List Bullet", "List Number 2", "List Paragraph"...
+        return None
+    m = _LIST_LEVEL.search(name)
+    return int(m.group(1)) - 1 if m else 0
 
 
 def _lines(paragraph: Any, number: int) -> list[Line]:
@@ -69,7 +76,9 @@ def _cell(cell: Any, counter: _Counter, layout: Layout, span: int) -> Cell:
         numbers.append(number)
         lines += _lines(paragraph, number)
     if cell.tables:
-        layout.warn("nested_table", "a table inside a cell was not read", numbers[0] if numbers else None)
+        layout.warn(
+            "nested_table", "a table inside a cell was not read", numbers[0] if numbers else None
+        )
     first = numbers[0] if numbers else counter.n
     last = numbers[-1] if numbers else counter.n
     return Cell(tuple(lines), first, last, span)
@@ -95,7 +104,7 @@ def _table(table: Any, counter: _Counter, layout: Layout) -> Table:
             col += span
         above = tcs
         is_header = index == 0 and (
-            row._tr.trPr is not None and row._tr.trPr.xpath("./w:tblHeader")
+            (row._tr.trPr is not None and row._tr.trPr.xpath("./w:tblHeader"))
             or (all(header_like(c) for c in cells) and len(cells) > 1)
         )
         if is_header:
@@ -103,8 +112,12 @@ def _table(table: Any, counter: _Counter, layout: Layout) -> Table:
         else:
             rows.append(tuple(cells))
     numbers = [c.line_start for r in ((header or ()), *rows) for c in r] or [counter.n]
-    return Table(header, tuple(rows), min(numbers), max(c.line_end for r in rows for c in r)
-                 if rows else max(numbers))
+    return Table(
+        header,
+        tuple(rows),
+        min(numbers),
+        max(c.line_end for r in rows for c in r) if rows else max(numbers),
+    )
 
 
 def read_docx_layout(data: bytes, path: str | None) -> tuple[Layout, str]:
@@ -141,6 +154,6 @@ def read_docx_layout(data: bytes, path: str | None) -> tuple[Layout, str]:
             layout.items.append(Block("item", rest if marker else text, number, level))
         else:
             marker, rest, level = split_bullet(text)
-            kind = "item" if marker else "paragraph"
+            kind: BlockKind = "item" if marker else "paragraph"
             layout.items.append(Block(kind, rest, number, level))
     return layout, "\n".join(texts)

@@ -16,7 +16,16 @@ import lxml.etree
 import lxml.html
 
 from quaestio.errors import ParseError
-from quaestio.importer.layout import Block, Cell, Layout, Line, Table, header_like, split_bullet
+from quaestio.importer.layout import (
+    Block,
+    BlockKind,
+    Cell,
+    Layout,
+    Line,
+    Table,
+    header_like,
+    split_bullet,
+)
 
 _BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section"}
 _SKIP = {"script", "style", "head", "title", "template", "noscript"}
@@ -41,7 +50,9 @@ class _CellText:
         if text:
             marker, rest, _ = split_bullet(text)
             if self.bullet is not None:
-                self.lines.append(Line(rest if marker else text, self.line, marker or "•", self.level))
+                self.lines.append(
+                    Line(rest if marker else text, self.line, marker or "•", self.level)
+                )
             else:
                 self.lines.append(Line(rest, self.line, marker, 0))
         self.buffer = []
@@ -61,7 +72,7 @@ class _CellText:
             self.buffer.append(el.text)
         for child in el:
             self.walk(child, depth + (1 if tag in ("ul", "ol") else 0))
-        if tag in _BLOCKS and tag != "li" or tag == "li":
+        if tag in _BLOCKS:
             self.flush()
         if el.tail:
             if tag in _BLOCKS and el.sourceline:
@@ -88,17 +99,26 @@ def _table(el: Any, layout: Layout) -> Table:
     header: tuple[Cell, ...] | None = None
     rows: list[tuple[Cell, ...]] = []
     for tr in el.iter("tr"):
-        if tr.getparent() is not None and tr.getparent() is not el and _tag(tr.getparent()) not in (
-            "thead", "tbody", "tfoot"
+        if (
+            tr.getparent() is not None
+            and tr.getparent() is not el
+            and _tag(tr.getparent()) not in ("thead", "tbody", "tfoot")
         ):
             continue  # a row of a nested table
         cells = tuple(_cell(td) for td in tr if _tag(td) in ("td", "th"))
         if any(_tag(td) in ("td", "th") and td.get("rowspan") not in (None, "1") for td in tr):
-            layout.warn("merged_cell", "a cell merged down rows is read in its first row only",
-                        tr.sourceline)
+            layout.warn(
+                "merged_cell",
+                "a cell merged down rows is read in its first row only",
+                tr.sourceline,
+            )
         in_head = _tag(tr.getparent()) == "thead"
         all_th = all(_tag(td) == "th" for td in tr if _tag(td) in ("td", "th"))
-        if header is None and not rows and (in_head or all_th or all(header_like(c) for c in cells)):
+        if (
+            header is None
+            and not rows
+            and (in_head or all_th or all(header_like(c) for c in cells))
+        ):
             header = cells
         elif cells:
             rows.append(cells)
@@ -138,7 +158,7 @@ def _walk(el: Any, layout: Layout, depth: int) -> None:
         reader.walk(el, 0)
         reader.flush()
         for item in reader.lines:
-            kind = "item" if item.bullet else "paragraph"
+            kind: BlockKind = "item" if item.bullet else "paragraph"
             layout.items.append(Block(kind, item.text, item.number, item.level))
         return
     if el.text and el.text.strip() and tag not in ("ul", "ol", "html"):
@@ -146,7 +166,9 @@ def _walk(el: Any, layout: Layout, depth: int) -> None:
     for child in el:
         _walk(child, layout, depth + (1 if tag in ("ul", "ol") else 0))
         if child.tail and child.tail.strip() and tag not in ("ul", "ol", "tr", "table"):
-            layout.items.append(Block("paragraph", " ".join(child.tail.split()), child.sourceline or line))
+            layout.items.append(
+                Block("paragraph", " ".join(child.tail.split()), child.sourceline or line)
+            )
 
 
 def read_html_layout(text: str, path: str | None) -> tuple[Layout, str]:
@@ -161,4 +183,4 @@ def read_html_layout(text: str, path: str | None) -> tuple[Layout, str]:
     layout = Layout()
     body = root.find("body")
     _walk(body if body is not None else root, layout, 0)
-    return layout, root.text_content()
+    return layout, str(root.text_content())  # type: ignore[attr-defined]

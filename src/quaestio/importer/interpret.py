@@ -15,9 +15,8 @@ import re
 from quaestio.extract import HistorianTable
 from quaestio.importer.build import Builder
 from quaestio.importer.cells import name_list, parse_points, parse_position
-from quaestio.importer.layout import Block, Cell, Layout, Table
+from quaestio.importer.layout import SECTION, Block, Cell, Layout, Table
 from quaestio.importer.outline import read_outline
-from quaestio.importer.text_layout import _SECTION
 from quaestio.importer.title import question_for
 from quaestio.model import Conclusion, Consequence, Debate, Evidence, Position
 
@@ -27,13 +26,19 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
     (role, re.compile(pattern, re.I))
     for role, pattern in (
         ("historians", r"\b(?:historians?|who holds?|held by|schools?)\b"),
-        ("against", r"\b(?:counter\w*|against|cons?|criticisms?|challenges?|weakness(?:es)?|"
-                    r"objections?|limitations?)\b"),
+        (
+            "against",
+            r"\b(?:counter\w*|against|cons?|criticisms?|challenges?|weakness(?:es)?|"
+            r"objections?|limitations?)\b",
+        ),
         ("negative", r"\b(?:negatives?|disadvantages?|costs?|losses|harms?|drawbacks?)\b"),
         ("positive", r"\b(?:positives?|advantages?|benefits?|gains?)\b"),
         ("for", r"\b(?:support\w*|for|pro|evidence|strengths?)\b"),
-        ("position", r"\b(?:arguments?|explanations?|positions?|views?|interpretations?|"
-                     r"theor(?:y|ies)|claims?|causes?|factors?|reasons?|hypothes[ie]s)\b"),
+        (
+            "position",
+            r"\b(?:arguments?|explanations?|positions?|views?|interpretations?|"
+            r"theor(?:y|ies)|claims?|causes?|factors?|reasons?|hypothes[ie]s)\b",
+        ),
     )
 )
 _DEFAULT_ROLES: dict[int, tuple[Role, ...]] = {
@@ -50,9 +55,13 @@ def column_roles(header: tuple[Cell, ...]) -> list[Role]:
         for _ in range(cell.span):
             text = cell.first_text
             roles.append(next((role for role, rx in _ROLES if rx.search(text)), "unknown"))
-    if "position" not in roles and roles and roles[0] in ("unknown", "for") and len(roles) > 1:
-        if not {"positive", "negative"} & set(roles):
-            roles[0] = "position"
+    if (
+        "position" not in roles
+        and len(roles) > 1
+        and roles[0] in ("unknown", "for")
+        and not {"positive", "negative"} & set(roles)
+    ):
+        roles[0] = "position"
     return roles
 
 
@@ -68,6 +77,13 @@ def _spread(row: tuple[Cell, ...], width: int, builder: Builder) -> list[Cell | 
                 cell.line_start,
             )
             slots.extend([None] * (cell.span - 1))
+    if 1 < len(slots) < width:
+        builder.warn(
+            "ragged_row",
+            f"a row has {len(slots)} cells but the table has {width} columns; "
+            "the missing cells were left empty",
+            row[0].line_start,
+        )
     if len(slots) > width:
         extra = [c for c in slots[width:] if c is not None and not c.empty]
         if extra:
@@ -83,7 +99,7 @@ def _spread(row: tuple[Cell, ...], width: int, builder: Builder) -> list[Cell | 
 def _conclusion(cell: Cell, builder: Builder) -> Conclusion:
     lines = [line for line in cell.lines if line.text.strip()]
     first = lines[0].text.strip()
-    m = _SECTION.match(first)
+    m = SECTION.match(first)
     head_rest = first[m.end() :].strip() if m else first
     texts = ([head_rest] if head_rest else []) + [line.text.strip() for line in lines[1:]]
     text = "\n\n".join(texts)
@@ -100,7 +116,9 @@ def _position_row(slots: list[Cell | None], roles: list[Role], builder: Builder)
     end = max(c.line_end for c in present)
     head = cells.get("position")
     if head is None or head.empty:
-        builder.warn("empty_cell", "a row has evidence but no position title; it was skipped", start)
+        builder.warn(
+            "empty_cell", "a row has evidence but no position title; it was skipped", start
+        )
         return None
     parsed = parse_position(head.lines)
     names = parsed.historians
@@ -117,7 +135,9 @@ def _position_row(slots: list[Cell | None], roles: list[Role], builder: Builder)
             continue
         points, orphans = parse_points(cell.lines)
         for ref, line in orphans:
-            builder.warn("orphan_reference", f"cross-reference {ref!r} has no point to go with", line)
+            builder.warn(
+                "orphan_reference", f"cross-reference {ref!r} has no point to go with", line
+            )
         evidence += builder.evidence(position_id, stance, points)  # type: ignore[arg-type]
     position = Position(
         id=position_id,
@@ -136,11 +156,19 @@ def _positions_table(table: Table, builder: Builder) -> tuple[list[Position], Co
         roles = column_roles(table.header)
     else:
         roles = list(_DEFAULT_ROLES.get(width, _DEFAULT_ROLES[4] + ("unknown",) * (width - 4)))
+        builder.warn(
+            "no_header",
+            f"the table has no header row; its {width} columns were read as {', '.join(roles)}",
+            table.line_start,
+        )
     for index, role in enumerate(roles):
         if role == "unknown" and table.header is not None:
             name = table.header[min(index, len(table.header) - 1)].first_text
-            builder.warn("unknown_column", f"column {name!r} was not understood and was ignored",
-                         table.line_start)
+            builder.warn(
+                "unknown_column",
+                f"column {name!r} was not understood and was ignored",
+                table.line_start,
+            )
     positions: list[Position] = []
     conclusion: Conclusion | None = None
     for index, row in enumerate(table.rows):
@@ -148,11 +176,14 @@ def _positions_table(table: Table, builder: Builder) -> tuple[list[Position], Co
             cell = row[0]
             if cell.empty:
                 continue
-            if _SECTION.match(cell.first_text) or index == len(table.rows) - 1:
+            if SECTION.match(cell.first_text) or index == len(table.rows) - 1:
                 conclusion = _conclusion(cell, builder)
             else:
-                builder.warn("merged_row", f"a one-cell row {cell.first_text[:40]!r} was ignored",
-                             cell.line_start)
+                builder.warn(
+                    "merged_row",
+                    f"a one-cell row {cell.first_text[:40]!r} was ignored",
+                    cell.line_start,
+                )
             continue
         if position := _position_row(_spread(row, len(roles), builder), roles, builder):
             positions.append(position)
@@ -176,10 +207,12 @@ def _blocks_conclusion(blocks: list[Block], builder: Builder) -> Conclusion | No
     """The conclusion written as a "Conclusion" heading (or lead-in) and paragraphs."""
     if not blocks:
         return None
-    head = _SECTION.sub("", blocks[0].text, count=1).strip()
+    head = SECTION.sub("", blocks[0].text, count=1).strip()
     texts = ([head] if head else []) + [b.text for b in blocks[1:]]
     if not texts:
-        builder.warn("empty_conclusion", "a conclusion heading has no text under it", blocks[0].number)
+        builder.warn(
+            "empty_conclusion", "a conclusion heading has no text under it", blocks[0].number
+        )
         return None
     text = "\n\n".join(texts)
     builder.check_text(text, blocks[0].number)
@@ -217,7 +250,7 @@ def interpret(layout: Layout, *, file: str | None, table: HistorianTable, docume
         if isinstance(item, Block):
             if blocks_before and item is blocks_before[0]:
                 continue
-            if _SECTION.match(item.text) and conclusion is None and not collecting:
+            if SECTION.match(item.text) and conclusion is None and not collecting:
                 collecting = [item]
                 continue
             if collecting and item.kind != "heading":
@@ -227,8 +260,11 @@ def interpret(layout: Layout, *, file: str | None, table: HistorianTable, docume
             collecting = []
             caption = index + 1 < len(layout.items) and isinstance(layout.items[index + 1], Table)
             if not caption:
-                builder.warn("unplaced_text", f"text outside the tables was not used: "
-                             f"{item.text[:60]!r}", item.number)
+                builder.warn(
+                    "unplaced_text",
+                    f"text outside the tables was not used: {item.text[:60]!r}",
+                    item.number,
+                )
             continue
         conclusion = conclusion or _blocks_conclusion(collecting, builder)
         collecting = []
@@ -248,4 +284,3 @@ def interpret(layout: Layout, *, file: str | None, table: HistorianTable, docume
         warnings=tuple(builder.warnings),
         source_file=file,
     )
-

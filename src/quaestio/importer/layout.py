@@ -92,6 +92,14 @@ def cell_from_lines(lines: list[Line], span: int = 1) -> Cell:
     return Cell(tuple(lines), min(numbers), max(numbers), span)
 
 
+# A cell or heading that opens a section rather than a position: "Conclusion", "In conclusion,".
+SECTION = re.compile(
+    r"^(?:in\s+)?(?:conclusions?|summary|overall|verdict|final\s+judge?ment|judge?ment)"
+    r"(?:\s*[:.,\-–]\s*|\s*$)",
+    re.I,
+)
+
+
 _HEADER_STOP = (".", ";", "!", "?", ",")
 
 

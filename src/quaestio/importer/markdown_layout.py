@@ -23,7 +23,9 @@ def plain(text: str) -> str:
     """Markdown inline text without emphasis marks, tags or escapes."""
     text = _TAG.sub("", _EMPHASIS.sub("", text))
     text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", text)
-    return text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    return (
+        text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    )
 
 
 def cell_lines(content: str, number: int) -> list[Line]:

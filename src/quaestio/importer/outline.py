@@ -26,10 +26,16 @@ _STANCE = re.compile(
     r"criticisms?|pros|cons)(?:\s+evidence|\s+arguments?)?\s*(?P<colon>:?)\s*(?P<rest>.*)$",
     re.I,
 )
-_POLARITY = re.compile(r"^(?P<pol>positives?|negatives?|advantages?|disadvantages?|benefits?|costs?)"
-                       r"(?:\s+\w+){0,4}?\s*(?P<colon>:?)\s*(?P<rest>.*)$", re.I)
-_CONSEQUENCES = re.compile(r"\b(?:consequences?|effects?|results?|impact|outcomes?|"
-                           r"positives?|negatives?)\b", re.I)
+_POLARITY = re.compile(
+    r"^(?P<pol>positives?|negatives?|advantages?|disadvantages?|benefits?|costs?)"
+    r"(?:\s+\w+){0,4}?\s*(?P<colon>:?)\s*(?P<rest>.*)$",
+    re.I,
+)
+_CONSEQUENCES = re.compile(
+    r"\b(?:consequences?|effects?|results?|impact|outcomes?|"
+    r"positives?|negatives?)\b",
+    re.I,
+)
 _CONCLUSION = re.compile(r"^(?:in\s+)?(?:conclusions?|summary|overall|verdict|judge?ment)\b", re.I)
 _NEGATIVE = re.compile(r"^(?:negatives?|disadvantages?|costs?)", re.I)
 
@@ -59,8 +65,12 @@ class _Section:
 
 
 def _lines(blocks: list[Block]) -> list[Line]:
-    return [Line(b.text, b.number, "-" if b.kind == "item" else None,
-                 b.level if b.kind == "item" else 0) for b in blocks]
+    return [
+        Line(
+            b.text, b.number, "-" if b.kind == "item" else None, b.level if b.kind == "item" else 0
+        )
+        for b in blocks
+    ]
 
 
 def _position(section: _Section, builder: Builder) -> Position:
@@ -82,8 +92,11 @@ def _position(section: _Section, builder: Builder) -> Position:
             continue
         if stance is None:
             if block.kind == "item":
-                builder.warn("no_stance", "a bullet before any 'For:'/'Against:' was read as "
-                             "supporting evidence", block.number)
+                builder.warn(
+                    "no_stance",
+                    "a bullet before any 'For:'/'Against:' was read as supporting evidence",
+                    block.number,
+                )
                 by_stance["for"].append(block)
             else:
                 head.append(block)
@@ -95,7 +108,9 @@ def _position(section: _Section, builder: Builder) -> Position:
     for key in ("for", "against"):
         points, orphans = parse_points(_lines(by_stance[key]))
         for ref, line in orphans:
-            builder.warn("orphan_reference", f"cross-reference {ref!r} has no point to go with", line)
+            builder.warn(
+                "orphan_reference", f"cross-reference {ref!r} has no point to go with", line
+            )
         evidence += builder.evidence(position_id, key, points)  # type: ignore[arg-type]
     numbers = [section.heading.number] + [b.number for b in section.blocks]
     builder.check_text(parsed.summary, section.heading.number)
@@ -103,8 +118,9 @@ def _position(section: _Section, builder: Builder) -> Position:
         id=position_id,
         title=parsed.title,
         summary=parsed.summary,
-        historians=builder.historians(parsed.historians + names,
-                                      parsed.historians_line or names_line),
+        historians=builder.historians(
+            parsed.historians + names, parsed.historians_line or names_line
+        ),
         evidence=tuple(evidence),
         source=builder.source(min(numbers), max(numbers)),
     )
@@ -123,8 +139,12 @@ def _consequences(section: _Section, builder: Builder) -> list[Consequence]:
                 found[polarity].append(Block("paragraph", switch[1], block.number))
             continue
         if polarity is None:
-            builder.warn("no_polarity", f"consequence {block.text[:40]!r} is neither under "
-                         "'Positive' nor 'Negative' and was ignored", block.number)
+            builder.warn(
+                "no_polarity",
+                f"consequence {block.text[:40]!r} is neither under "
+                "'Positive' nor 'Negative' and was ignored",
+                block.number,
+            )
             continue
         found[polarity].append(block)
     out: list[Consequence] = []
@@ -145,15 +165,21 @@ def read_outline(
     title_block = headings[0] if headings else (blocks[0] if blocks else None)
     title = title_block.text if title_block else ""
     top = title_block.level if title_block and title_block.kind == "heading" else 0
+    if not any(h.level > top for h in headings[1:]):
+        top -= 1  # every heading at one level: the first is the title, the rest are sections
     sections: list[_Section] = []
     section_level: int | None = None
     for block in blocks:
         if block is title_block:
             continue
-        is_section = block.kind == "heading" and block.level > top and (
-            section_level is None or block.level <= section_level
+        is_section = (
+            block.kind == "heading"
+            and block.level > top
+            and (section_level is None or block.level <= section_level)
         )
-        if is_section and not (sections and _stance(block.text) and sections[-1].kind == "position"):
+        if is_section and not (
+            sections and _stance(block.text) and sections[-1].kind == "position"
+        ):
             section_level = block.level if section_level is None else section_level
             if _CONCLUSION.match(block.text):
                 kind = "conclusion"
@@ -168,8 +194,11 @@ def read_outline(
         elif sections:
             sections[-1].blocks.append(block)
         else:
-            builder.warn("unplaced_text", f"text before the first position was not used: "
-                         f"{block.text[:60]!r}", block.number)
+            builder.warn(
+                "unplaced_text",
+                f"text before the first position was not used: {block.text[:60]!r}",
+                block.number,
+            )
     positions: list[Position] = []
     conclusion: Conclusion | None = None
     consequences: list[Consequence] = []
@@ -189,8 +218,11 @@ def read_outline(
     for table in layout.tables:
         found = table_consequences(table)
         if found is None:
-            builder.warn("unplaced_table", "a table without a positions or consequences "
-                         "header was not used", table.line_start)
+            builder.warn(
+                "unplaced_table",
+                "a table without a positions or consequences header was not used",
+                table.line_start,
+            )
         else:
             consequences += found
     return Debate(
@@ -202,4 +234,3 @@ def read_outline(
         warnings=tuple(builder.warnings),
         source_file=builder.file,
     )
-

@@ -2,7 +2,9 @@
 
 Word's text export writes each table cell as a run of lines whose first line
 begins with a tab; the following lines (until the next tab) are further
-paragraphs of the same cell, and a bare tab is an empty cell. Rows are not
+paragraphs of the same cell, and a bare tab is an empty cell. (Word can also
+write one row per line, "a<TAB>b<TAB>c"; then a line without tabs is a
+one-cell row.) Rows are not
 marked at all, so they are rebuilt from the header: a run of short one-line
 cells ("Arguments", "Supporting Evidence", "Countering Evidence") names the
 columns and fixes how many cells make a row. A cell that starts with
@@ -21,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from quaestio.importer.layout import (
+    SECTION,
     Block,
     Cell,
     Layout,
@@ -31,10 +34,6 @@ from quaestio.importer.layout import (
     split_bullet,
 )
 
-_SECTION = re.compile(
-    r"^(?:in\s+)?(?:conclusions?|summary|overall|verdict|judge?ment|final\s+judge?ment)\b[\s:.-]*",
-    re.I,
-)
 _ROLE_WORDS = re.compile(
     r"\b(?:arguments?|explanations?|positions?|views?|interpretations?|theor(?:y|ies)|claims?|"
     r"causes?|factors?|supporting|support|for|pro|evidence|countering|counter|against|con|"
@@ -90,7 +89,7 @@ def _rows(body: list[Cell], ncols: int, layout: Layout) -> list[tuple[Cell, ...]
     i = 0
     while i < len(body):
         cell = body[i]
-        if _SECTION.match(cell.first_text) and ncols > 1:
+        if SECTION.match(cell.first_text) and ncols > 1:
             rows.append((cell,))
             i += 1
             continue
@@ -114,12 +113,15 @@ def _rows(body: list[Cell], ncols: int, layout: Layout) -> list[tuple[Cell, ...]
 
 
 def _split_cells(lines: list[str], layout: Layout) -> tuple[list[_RawCell], int]:
-    """Cells in order; page lines before the first cell become blocks. Returns (cells, widest line)."""
+    """Cells in order (page lines before the first cell become blocks), and the widest row."""
     cells: list[_RawCell] = []
     widest = 0
+    row_mode = False  # rows written one per line ("a\tb\tc"): a line without tabs is a row
     for number, line in enumerate(lines, start=1):
         if "\t" not in line:
-            if cells:
+            if cells and row_mode and line.strip():
+                cells.append(_RawCell([(line, number)]))
+            elif cells:
                 cells[-1].lines.append((line, number))
                 if line.strip():
                     cells[-1].space_led_tail = line.startswith(" ")
@@ -128,11 +130,9 @@ def _split_cells(lines: list[str], layout: Layout) -> tuple[list[_RawCell], int]
             continue
         parts = line.split("\t")
         widest = max(widest, len(parts) - 1 if not parts[0].strip() else len(parts))
-        if parts[0].strip():
-            if cells:
-                cells[-1].lines.append((parts[0], number))
-            else:
-                cells.append(_RawCell([(parts[0], number)]))
+        if parts[0].strip():  # "a\tb\tc": Word's one-line-per-row export, a row of cells
+            cells.append(_RawCell([(parts[0], number)]))
+            row_mode = True
         for part in parts[1:]:
             cells.append(_RawCell([(part, number)]))
     return cells, widest
@@ -166,11 +166,6 @@ def read_text_layout(text: str) -> Layout:
         width = ncols
         if header is None:
             width = widest if widest >= 2 else 3
-            layout.warn(
-                "no_header",
-                f"the table has no header row; assumed {width} columns",
-                body[0].line_start if body else None,
-            )
         rows = _rows(body, width, layout)
         first = header[0].line_start if header else body[0].line_start
         last = max(c.line_end for c in (*(header or ()), *body))

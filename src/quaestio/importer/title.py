@@ -29,7 +29,9 @@ def _case_as_written(subject: str, document: str) -> str:
     if words and words[0].lower() in {"the", "a", "an"}:
         words[0] = words[0].lower()
     capitals = [w for w in words[1:] + words[:1] if w != w.lower()]
-    if capitals and all(re.search(r"\b" + re.escape(w.lower()) + r"\b", document) for w in capitals):
+    if capitals and all(
+        re.search(r"\b" + re.escape(w.lower()) + r"\b", document) for w in capitals
+    ):
         words = [w.lower() for w in words]
     return " ".join(words)
 

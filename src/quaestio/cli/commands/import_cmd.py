@@ -41,7 +41,8 @@ def run_import(
         )
     if kind not in KINDS:
         raise QuaestioError(f"--format must be one of {', '.join(KINDS)}", field="format")
-    debate = import_path(file, kind=kind, historians=historians)
+    with console.status(f"importing {file}", spinner="dots"):
+        debate = import_path(file, kind=kind, historians=historians)
     problems = [p for p in validate(debate) if p.severity == "error"]
     if problems:
         raise ValidationError(
@@ -52,7 +53,12 @@ def run_import(
     summary = summarise(debate)
     for line in summary.lines(str(file)):
         console.print(line, highlight=False, markup=False)
-    write_path(debate, target, fmt)
+    try:
+        write_path(debate, target, fmt)
+    except OSError as exc:
+        raise QuaestioError(
+            f"cannot write the debate: {exc.strerror or exc}", file=str(target), field="output"
+        ) from exc
     console.print(f"wrote {target} ({fmt.name})", highlight=False, markup=False)
     return 1 if strict and summary.warnings else 0
 
