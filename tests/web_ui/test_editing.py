@@ -77,6 +77,24 @@ def test_upload_the_seed_and_open_each_view(server, page, school) -> None:  # ty
         page.goto(f"{debate_url}/{view}")
         page.wait_for_selector(ready, timeout=20000)
         shot(page, f"seed-{view}")
+    # on the verdict page, push the flip-point evidence past its flip weight: the
+    # leader must become the position the engine named
+    page.goto(f"{debate_url}/verdict")
+    flip = page.locator(".flip[data-flip-evidence]")
+    evidence = flip.get_attribute("data-flip-evidence")
+    old = float(flip.get_attribute("data-flip-old") or "0")
+    new = float(flip.get_attribute("data-flip-new") or "0")
+    new_top = flip.get_attribute("data-flip-top")
+    leader = "() => document.querySelector('section[data-semantics=dfquad] li').dataset.position"
+    before = page.evaluate(leader)
+    assert before != new_top
+    page.evaluate(
+        """([id, v]) => { const el = document.getElementById('w-' + id); el.value = v;
+                          el.dispatchEvent(new Event('input', {bubbles: true})); }""",
+        [evidence, 1.0 if new > old else 0.0],
+    )
+    page.wait_for_function(f"() => ({leader})() !== {before!r}")
+    assert page.evaluate(leader) == new_top
     assert page.errors == []
 
 
