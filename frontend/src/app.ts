@@ -14,6 +14,9 @@ document.body.addEventListener("htmx:configRequest", (event: Event) => {
   const detail = (event as CustomEvent<{ headers: Record<string, string> }>).detail;
   const token = csrfToken();
   if (token) detail.headers["X-CSRF-Token"] = token;
+  // a reader who came through a share link keeps reading through it
+  const share = new URLSearchParams(window.location.search).get("share");
+  if (share) detail.headers["X-Share-Token"] = share;
 });
 
 // -- selection from the DOM views ------------------------------------------------------

@@ -217,6 +217,16 @@ def test_class_page_and_share_link(server, page, browser, school) -> None:  # ty
     other.click("nav.views a:text('Historians')")
     assert other.locator("table.historians-index").count() == 1
     assert other.locator("nav.views a", has_text="Edit").count() == 0
+    # the sliders work through the link too (the token travels with htmx requests)
+    other.click("nav.views a:text('Verdict')")
+    first = "() => document.querySelector('section[data-semantics=dfquad] li').dataset.position"
+    assert other.evaluate(first) == "p1"
+    other.evaluate(
+        """() => { for (const id of ['p1.f1', 'p1.f2']) { const el = document.getElementById('w-' + id);
+                   el.value = 0; el.dispatchEvent(new Event('input', {bubbles: true})); } }"""
+    )
+    other.wait_for_function(f"() => ({first})() !== 'p1'")
+    assert "Sign in to write" in other.locator(".my-verdict").inner_text()
     stranger.close()
 
 
