@@ -222,8 +222,9 @@ def test_class_page_and_share_link(server, page, browser, school) -> None:  # ty
     first = "() => document.querySelector('section[data-semantics=dfquad] li').dataset.position"
     assert other.evaluate(first) == "p1"
     other.evaluate(
-        """() => { for (const id of ['p1.f1', 'p1.f2']) { const el = document.getElementById('w-' + id);
-                   el.value = 0; el.dispatchEvent(new Event('input', {bubbles: true})); } }"""
+        """() => { for (const id of ['p1.f1', 'p1.f2']) {
+                     const el = document.getElementById('w-' + id); el.value = 0;
+                     el.dispatchEvent(new Event('input', {bubbles: true})); } }"""
     )
     other.wait_for_function(f"() => ({first})() !== 'p1'")
     assert "Sign in to write" in other.locator(".my-verdict").inner_text()
