@@ -292,3 +292,23 @@ def test_saved_weights_come_back(server, page, school) -> None:  # type: ignore[
     page.wait_for_selector("#balance-saved .ok")
     page.reload()
     assert page.input_value("#w-c\\.neg2") == "0.1"
+
+
+def test_join_a_class_by_code_then_sign_out(server, page, school) -> None:  # type: ignore[no-untyped-def]
+    with server.db.read() as session:
+        from quaestio.store.models import SchoolClass
+
+        code = session.get(SchoolClass, school["class_id"]).join_code
+    server.add_user("student2", PASSWORD)
+    sign_in(page, server, "student2")
+    assert page.locator("ul.debate-list a", has_text="Class debate").count() == 0
+    page.goto(f"{server.url}/classes")
+    page.fill("#join-code", code)
+    page.click("button:text('Join')")
+    page.wait_for_url(f"{server.url}/classes/{school['class_id']}")
+    assert page.locator("main a", has_text="Class debate").count() == 1
+    assert page.locator(".join-code").count() == 0  # students do not see the members
+    page.click("header button:text('Sign out')")
+    page.wait_for_url(f"{server.url}/")
+    assert page.locator("header a", has_text="Sign in").count() == 1
+    assert page.locator("ul.debate-list a", has_text="Class debate").count() == 0
