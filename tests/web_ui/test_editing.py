@@ -112,6 +112,20 @@ def test_teacher_edits_with_conflict_and_undo(server, page, browser, school) -> 
     page.goto(f"{server.url}/d/{did}/table")
     assert "Delegates of 1934" in page.locator('[data-node="p1.f2"]').inner_text()
 
+    # the debate's own fields and a consequence are edited the same way
+    page.goto(f"{server.url}/d/{did}/edit")
+    page.locator('.edit-node[data-node="debate"]').get_by_role("button", name="Edit").click()
+    page.fill("#f-debate-question", "Who drove the Terror?")
+    page.click('.edit-node[data-node="debate"] button[type=submit]')
+    page.wait_for_selector('.edit-node[data-node="debate"]:has-text("Who drove the Terror?")')
+    page.locator('.edit-node[data-node="c.neg2"]').get_by_role("button", name="Edit").click()
+    page.fill("#f-c\\.neg2-category", "Economy")
+    page.click('.edit-node[data-node="c.neg2"] button[type=submit]')
+    page.wait_for_selector('.edit-node[data-node="c.neg2"] em:text("Economy")')
+    page.goto(f"{server.url}/d/{did}/balance")
+    assert "Economy" in page.locator(".side.negative").inner_text()
+    assert page.locator(".question").inner_text() == "Who drove the Terror?"
+
     # undo and redo
     page.goto(f"{server.url}/d/{did}/edit")
     page.locator('.edit-node[data-node="p1.f1"]').get_by_role("button", name="Edit").click()

@@ -15,11 +15,12 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from quaestio.errors import PermissionDeniedError, QuaestioError, ValidationError
+from quaestio.errors import NotFoundError, PermissionDeniedError, QuaestioError, ValidationError
 from quaestio.model import Debate
 from quaestio.store import debates as store_debates
 from quaestio.store import nodes
 from quaestio.store.debates import StaleVersionError
+from quaestio.store.models import DebateRow
 from quaestio.web.pages import viewdata
 from quaestio.web.pages.context import db, render, visitor
 from quaestio.web.pages.loading import error_fragment, error_page, open_debate
@@ -27,17 +28,55 @@ from quaestio.web.pages.views import VIEWS
 
 router = APIRouter()
 
-FIELDS = {"position": ("title", "summary"), "evidence": ("label", "text", "stance", "weight")}
+FIELDS = {
+    "debate": ("title", "question", "conclusion"),
+    "position": ("title", "summary"),
+    "evidence": ("label", "text", "stance", "weight"),
+    "consequence": ("text", "category", "polarity", "weight"),
+}
+DEBATE_NODE = "debate"  # the debate's own fields (title, question, conclusion)
 
 
 def kind_of(node_id: str) -> str:
-    return "evidence" if "." in node_id and not node_id.startswith("c.") else "position"
+    if node_id == DEBATE_NODE:
+        return "debate"
+    if node_id.startswith("c."):
+        return "consequence"
+    return "evidence" if "." in node_id else "position"
 
 
 def _current(session: Any, debate_id: int, node_id: str) -> dict[str, Any]:
-    if kind_of(node_id) == "evidence":
+    kind = kind_of(node_id)
+    if kind == "debate":
+        row = session.get(DebateRow, debate_id)
+        if row is None:
+            raise NotFoundError(f"debate {debate_id} does not exist", field="debate_id")
+        return {
+            "id": DEBATE_NODE,
+            "title": row.title,
+            "question": row.question,
+            "conclusion": (row.conclusion or {}).get("text") or "",
+            "version": row.version,
+        }
+    if kind == "consequence":
+        return nodes.consequence_dict(nodes.get_consequence(session, debate_id, node_id))
+    if kind == "evidence":
         return nodes.evidence_dict(session, nodes.get_evidence(session, debate_id, node_id))
     return nodes.position_dict(session, nodes.get_position(session, debate_id, node_id))
+
+
+def _update(
+    session: Any, actor: Any, debate_id: int, node_id: str, expected: int, changes: dict[str, Any]
+) -> None:
+    kind = kind_of(node_id)
+    if kind == "debate":
+        store_debates.update(session, actor, debate_id, expected, changes)
+    elif kind == "consequence":
+        nodes.update_consequence(session, actor, debate_id, node_id, expected, changes)
+    elif kind == "evidence":
+        nodes.update_evidence(session, actor, debate_id, node_id, expected, changes)
+    else:
+        nodes.update_position(session, actor, debate_id, node_id, expected, changes)
 
 
 def _changes(kind: str, form: dict[str, str]) -> dict[str, Any]:
@@ -57,7 +96,9 @@ def _changes(kind: str, form: dict[str, str]) -> dict[str, Any]:
                 raise ValidationError("weight must be from 0 to 1", field="weight")
         elif name == "stance" and value not in ("for", "against"):
             raise ValidationError("stance is 'for' or 'against'", field="stance")
-        elif name == "label":
+        elif name == "polarity" and value not in ("positive", "negative"):
+            raise ValidationError("polarity is 'positive' or 'negative'", field="polarity")
+        elif name in ("label", "category", "conclusion"):
             value = value or None
         elif name in ("title", "text") and not value:
             raise ValidationError(f"{name} cannot be empty", field=name)
@@ -80,6 +121,7 @@ def edit_page(request: Request, debate_id: int) -> Response:
             )
         with db(request).read() as session:
             current = {n: _current(session, debate_id, n) for n in _editable(opened.debate)}
+            current[DEBATE_NODE] = _current(session, debate_id, DEBATE_NODE)
     except QuaestioError as exc:
         return error_page(request, exc)
     return render(
@@ -96,7 +138,8 @@ def edit_page(request: Request, debate_id: int) -> Response:
 
 
 def _editable(debate: Debate) -> list[str]:
-    return [p.id for p in debate.positions] + [e.id for _, e in debate.iter_evidence()]
+    ids = [p.id for p in debate.positions] + [e.id for _, e in debate.iter_evidence()]
+    return ids + [c.id for c in debate.consequences]
 
 
 @router.get("/d/{debate_id}/edit/{node_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -120,8 +163,8 @@ async def save_node(request: Request, debate_id: int, node_id: str) -> Response:
         expected = int(form.get("version", "0"))
         with db(request).transaction() as session:
             before = _current(session, debate_id, node_id)
-            update = nodes.update_evidence if kind == "evidence" else nodes.update_position
-            after = update(session, me.actor, debate_id, node_id, expected, changes)
+            _update(session, me.actor, debate_id, node_id, expected, changes)
+            after = _current(session, debate_id, node_id)
     except StaleVersionError as exc:
         with db(request).read() as session:
             theirs = _current(session, debate_id, node_id)
