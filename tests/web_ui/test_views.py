@@ -98,6 +98,16 @@ def test_verdict_slider_recomputes_ranking_in_place(server, page, debate_id) -> 
     before = _ranking(page, "dfquad")
     assert before[0] == "p1"
     assert page.locator(".flip").count() == 1
+    # the leader's strongest contributions, largest first, support its lead
+    sizes = page.locator(".why li").evaluate_all(
+        "els => els.map(e => Math.abs(Number(e.dataset.contribution)))"
+    )
+    assert sizes and sizes == sorted(sizes, reverse=True)
+    assert page.locator(".why li").first.get_attribute("data-node", timeout=1000) in (
+        "p1.f1",
+        "p1.f2",
+        "p1.a1",
+    )
     marker = page.evaluate("() => { window.__same = true; return 1 }")
     assert marker == 1
     # weaken everything for p1 and strengthen the case for p3: p3 must move to the top
