@@ -122,6 +122,20 @@ def test_teacher_edits_with_conflict_and_undo(server, page, browser, school) -> 
     page.fill("#f-c\\.neg2-category", "Economy")
     page.click('.edit-node[data-node="c.neg2"] button[type=submit]')
     page.wait_for_selector('.edit-node[data-node="c.neg2"] em:text("Economy")')
+    # historians, years and rebuttals are edited as text
+    page.locator('.edit-node[data-node="p3"]').get_by_role("button", name="Edit").click()
+    page.fill("#f-p3-historians", "Getty, Ezhov, Rittersporn")
+    page.click('.edit-node[data-node="p3"] button[type=submit]')
+    page.wait_for_selector('.edit-node[data-node="p3"] .node-historians:text("Rittersporn")')
+    page.locator('.edit-node[data-node="p3.a1"]').get_by_role("button", name="Edit").click()
+    page.fill("#f-p3\\.a1-rebuts", "p3.f1")
+    page.fill("#f-p3\\.a1-years", "1938, 1937")
+    page.click('.edit-node[data-node="p3.a1"] button[type=submit]')
+    page.wait_for_selector('.edit-node[data-node="p3.a1"] .meta:has-text("rebuts p3.f1")')
+    page.goto(f"{server.url}/d/{did}/table")
+    page.wait_for_selector("svg.rebuttal-lines")
+    assert page.locator("path.rebuttal-line").count() == 3
+    assert page.locator("table.handout a", has_text="Rittersporn").count() == 1
     page.goto(f"{server.url}/d/{did}/balance")
     assert "Economy" in page.locator(".side.negative").inner_text()
     assert page.locator(".question").inner_text() == "Who drove the Terror?"

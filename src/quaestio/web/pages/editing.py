@@ -30,8 +30,8 @@ router = APIRouter()
 
 FIELDS = {
     "debate": ("title", "question", "conclusion"),
-    "position": ("title", "summary"),
-    "evidence": ("label", "text", "stance", "weight"),
+    "position": ("title", "summary", "historians"),
+    "evidence": ("label", "text", "stance", "weight", "years", "rebuts"),
     "consequence": ("text", "category", "polarity", "weight"),
 }
 DEBATE_NODE = "debate"  # the debate's own fields (title, question, conclusion)
@@ -96,6 +96,17 @@ def _changes(kind: str, form: dict[str, str]) -> dict[str, Any]:
                 raise ValidationError("weight must be from 0 to 1", field="weight")
         elif name == "stance" and value not in ("for", "against"):
             raise ValidationError("stance is 'for' or 'against'", field="stance")
+        elif name == "historians":
+            value = [n.strip() for n in value.split(",") if n.strip()]
+        elif name == "rebuts":
+            value = value.replace(",", " ").split()
+        elif name == "years":
+            try:
+                value = sorted({int(y) for y in value.replace(",", " ").split()})
+            except ValueError as exc:
+                raise ValidationError(
+                    "years are whole numbers, e.g. 1936, 1938", field="years"
+                ) from exc
         elif name == "polarity" and value not in ("positive", "negative"):
             raise ValidationError("polarity is 'positive' or 'negative'", field="polarity")
         elif name in ("label", "category", "conclusion"):
@@ -106,9 +117,21 @@ def _changes(kind: str, form: dict[str, str]) -> dict[str, Any]:
     return out
 
 
+def as_field(node: dict[str, Any], name: str) -> Any:
+    """A node's value as its form field holds it (lists become text), for undo/redo."""
+    value = node.get(name)
+    if name == "historians":
+        return ", ".join(h["name"] for h in value or [])
+    if name in ("years", "rebuts"):
+        return ", ".join(str(v) for v in value or [])
+    return value
+
+
 def _node_view(request: Request, debate_id: int, node: dict[str, Any], **extra: Any) -> Response:
     kind = kind_of(node["id"])
-    return render(request, "_edit_node.html", did=debate_id, node=node, kind=kind, **extra)
+    return render(
+        request, "_edit_node.html", did=debate_id, node=node, kind=kind, field=as_field, **extra
+    )
 
 
 @router.get("/d/{debate_id}/edit", response_class=HTMLResponse, include_in_schema=False)
@@ -134,6 +157,7 @@ def edit_page(request: Request, debate_id: int) -> Response:
         colours=viewdata.colours(opened.debate),
         nodes=current,
         label_of=viewdata.label_of,
+        field=as_field,
     )
 
 
@@ -176,8 +200,8 @@ async def save_node(request: Request, debate_id: int, node_id: str) -> Response:
     event = {
         "node": node_id,
         "history": form.get("_history", "edit"),
-        "before": {f: before.get(f) for f in fields},
-        "after": {f: after.get(f) for f in fields},
+        "before": {f: as_field(before, f) for f in fields},
+        "after": {f: as_field(after, f) for f in fields},
     }
     response.headers["HX-Trigger"] = json.dumps({"quaestio:edited": event})
     return response
