@@ -193,6 +193,24 @@ def test_student_cannot_edit_but_keeps_own_verdict(server, page, school) -> None
         }}"""
     )
     assert "may not" in status
+    # a request without the CSRF token (as another site would send) changes nothing
+    forged = page.evaluate(
+        f"""async () => {{
+            const r = await fetch('/d/{did}/my-verdict', {{method: 'POST',
+              headers: {{'Content-Type': 'application/x-www-form-urlencoded'}},
+              body: 'favoured=p1&text=forged'}});
+            return await r.text();
+        }}"""
+    )
+    assert "reload the page" in forged
+    forged_form = page.evaluate(
+        """async () => (await fetch('/classes', {method: 'POST',
+             headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+             body: 'name=Forged'})).status"""
+    )
+    assert forged_form == 403
+    page.goto(f"{server.url}/classes")
+    assert "Forged" not in page.locator("main").inner_text()
     page.goto(f"{server.url}/d/{did}/table")
     assert "hacked" not in page.locator("table.handout").inner_text()
     # the student's own verdict is theirs to write

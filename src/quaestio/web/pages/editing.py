@@ -181,8 +181,8 @@ def edit_form(request: Request, debate_id: int, node_id: str, cancel: int = 0) -
 async def save_node(request: Request, debate_id: int, node_id: str) -> Response:
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     kind = kind_of(node_id)
-    me = visitor(request)
     try:
+        me = visitor(request)
         changes = _changes(kind, form)
         expected = int(form.get("version", "0"))
         with db(request).transaction() as session:
@@ -215,9 +215,9 @@ def new_form(request: Request) -> Response:
 @router.post("/new", include_in_schema=False)
 async def create(request: Request) -> Response:
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    me = visitor(request, form.get("csrf_token"))
     title = form.get("title", "").strip()
     try:
+        me = visitor(request, form.get("csrf_token"))
         if not me.signed_in:
             raise ValidationError("sign in to create a debate")
         if not title:
@@ -239,8 +239,8 @@ async def create(request: Request) -> Response:
 async def add_node(request: Request, debate_id: int) -> Response:
     """Add a position, or a point for/against a position; then reload the editor."""
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    me = visitor(request)
     try:
+        me = visitor(request)
         with db(request).transaction() as session:
             if form.get("position_id"):
                 text = form.get("text", "").strip()
