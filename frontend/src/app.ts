@@ -117,6 +117,14 @@ document.addEventListener("input", (event) => {
   }
 });
 
+document.addEventListener("click", (event) => {
+  const t = event.target;
+  if (t instanceof HTMLElement && t.closest("[data-dismiss]")) {
+    const box = document.getElementById("messages");
+    if (box) box.innerHTML = "";
+  }
+});
+
 function start(): void {
   document.documentElement.classList.add("js");
   restore();
