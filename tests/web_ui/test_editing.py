@@ -138,6 +138,13 @@ def test_teacher_edits_with_conflict_and_undo(server, page, browser, school) -> 
     assert page.locator("table.handout a", has_text="Rittersporn").count() == 1
     page.goto(f"{server.url}/d/{did}/balance")
     assert "Economy" in page.locator(".side.negative").inner_text()
+    # deleting asks first, then the point is gone everywhere
+    page.goto(f"{server.url}/d/{did}/edit")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator('.edit-node[data-node="c.pos1"]').get_by_role("button", name="Delete").click()
+    page.wait_for_selector('.edit-node[data-node="c.pos1"]', state="detached")
+    page.goto(f"{server.url}/d/{did}/balance")
+    assert "Rivals to the leadership" not in page.locator("main").inner_text()
     assert page.locator(".question").inner_text() == "Who drove the Terror?"
 
     # undo and redo

@@ -207,6 +207,37 @@ async def save_node(request: Request, debate_id: int, node_id: str) -> Response:
     return response
 
 
+@router.post(
+    "/d/{debate_id}/delete/{node_id}", response_class=HTMLResponse, include_in_schema=False
+)
+async def delete_node(request: Request, debate_id: int, node_id: str) -> Response:
+    """Delete a point, a consequence or a position (with its points), at a known version."""
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    kind = kind_of(node_id)
+    try:
+        me = visitor(request)
+        if kind == "debate":
+            raise ValidationError("delete a whole debate from the API (it can be restored)")
+        expected = int(form.get("version", "0"))
+        remove = {
+            "evidence": nodes.delete_evidence,
+            "consequence": nodes.delete_consequence,
+            "position": nodes.delete_position,
+        }[kind]
+        with db(request).transaction() as session:
+            remove(session, me.actor, debate_id, node_id, expected)
+    except StaleVersionError as exc:
+        return error_fragment(request, exc)
+    except (QuaestioError, ValueError) as exc:
+        error = exc if isinstance(exc, QuaestioError) else ValidationError(str(exc))
+        return error_fragment(request, error)
+    response = HTMLResponse("")
+    response.headers["HX-Trigger"] = json.dumps({"quaestio:deleted": {"node": node_id}})
+    if kind == "position":  # its points go too: show the editor afresh
+        response.headers["HX-Refresh"] = "true"
+    return response
+
+
 @router.get("/new", response_class=HTMLResponse, include_in_schema=False)
 def new_form(request: Request) -> Response:
     return render(request, "new.html", error=None)
