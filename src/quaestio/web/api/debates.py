@@ -48,7 +48,7 @@ class RenderCache:
 
     def get(self, session: Any, row: DebateRow) -> tuple[dict[str, Any], dict[str, int]]:
         # one process may serve several databases (tests do): the URL is part of the key
-        key = (str(session.get_bind().url), row.id, row.content_rev)
+        key = (str(session.get_bind().engine.url), row.id, row.content_rev)
         with self._lock:
             hit = self._items.get(key)
             if hit is not None:
