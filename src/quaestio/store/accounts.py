@@ -40,7 +40,6 @@ def _hasher() -> PasswordHasher:
     return PasswordHasher()
 
 
-
 class AuthenticationError(PermissionDeniedError):
     """Wrong user name or password, or an expired or unknown credential."""
 

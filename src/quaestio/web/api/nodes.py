@@ -11,10 +11,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from sqlalchemy import select
 
-from quaestio.store import nodes
+from quaestio.store import StaleVersionError, batch, nodes
 from quaestio.store.access import debate_for
 from quaestio.store.models import ConsequenceRow, PositionRow
 from quaestio.web.api.schemas import (
+    Batch,
+    BatchResult,
     ConsequenceIn,
     ConsequenceOut,
     ConsequencePatch,
@@ -236,3 +238,18 @@ def remove_relation(
     with db.transaction() as session:
         nodes.remove_relation(session, actor, debate_id, source, target)
     return _gone()
+
+
+# -- several edits at once ------------------------------------------------------------
+@router.post("/changes", response_model=BatchResult)
+def apply_changes(debate_id: DebateId, body: Batch, actor: UserDep, db: DbDep) -> BatchResult:
+    """Apply several node edits in one transaction: if any fails (409, 422...), none is kept."""
+    operations = [o.model_dump(exclude_none=True) for o in body.operations]
+    try:
+        with db.transaction() as session:
+            return BatchResult(results=batch.apply(session, actor, debate_id, operations))
+    except StaleVersionError as exc:
+        # the state seen inside the rolled-back batch never existed: report the stored one
+        with db.read() as session:
+            exc.current = nodes.current(session, debate_id, exc.resource, exc.key)
+        raise
