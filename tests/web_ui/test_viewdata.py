@@ -92,3 +92,21 @@ def test_class_distribution_counts_and_undecided_last() -> None:
     rows = distribution(sample_debate(), ["p3", "p3", None, "p1"])
     assert rows[0] == ("p3", "Pressure from below", 2)
     assert rows[-1] == ("", "no position chosen", 1)
+
+
+def test_every_view_answers_for_an_empty_debate(server) -> None:  # type: ignore[no-untyped-def]
+    import httpx
+
+    from quaestio.model import Debate, Position
+
+    for debate in (Debate(title="Empty"), Debate(title="One", positions=(Position("p1", "Only"),))):
+        did = server.add_debate(debate)
+        for view in ("table", "map", "matrix", "timeline", "historians", "balance", "verdict"):
+            r = httpx.get(f"{server.url}/d/{did}/{view}")
+            assert r.status_code == 200, (debate.title, view)
+        r = httpx.post(f"{server.url}/d/{did}/verdict/compute", data={})
+        assert r.status_code == 200
+    assert httpx.get(f"{server.url}/d/999999/table").status_code == 404
+    assert httpx.get(f"{server.url}/static/%2e%2e/pages/context.py").status_code == 404
+    missing = httpx.get(f"{server.url}/static/dist/nope.js")
+    assert missing.status_code == 404 and "frontend/build.sh" in missing.text
