@@ -76,6 +76,9 @@ def test_upload_the_seed_and_open_each_view(server, page, school) -> None:  # ty
     ):
         page.goto(f"{debate_url}/{view}")
         page.wait_for_selector(ready, timeout=20000)
+        if view == "timeline":
+            page.wait_for_selector(".vis-item-content >> nth=0", state="visible")
+            page.wait_for_timeout(300)
         shot(page, f"seed-{view}")
     # on the verdict page, push the flip-point evidence past its flip weight: the
     # leader must become the position the engine named
