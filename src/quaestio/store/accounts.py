@@ -138,6 +138,14 @@ def close_session(session: Session, cookie: str) -> None:
         session.delete(row)
 
 
+def purge_sessions(session: Session) -> int:
+    """Forget expired browser sessions; returns how many."""
+    from sqlalchemy import delete
+
+    result = session.execute(delete(AuthSession).where(AuthSession.expires_at < utcnow()))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 @dataclass(frozen=True)
 class NewToken:
     token: str
