@@ -1,0 +1,82 @@
+"""How the argument map copes with a 2,000-node debate in Debian's Chromium.
+
+Measures the time from navigation to a laid-out map (ELK), and the frame times of
+a burst of zoom and pan steps. Run: PYTHONPATH=src:. python benchmarks/web_map.py
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import threading
+import time
+
+import uvicorn
+from tests.web_ui.conftest import ARGS, CHROMIUM, free_port
+from tests.web_ui.sample import big_debate
+
+from quaestio.store import debates as store_debates
+from quaestio.web.app import create_app
+
+
+def main() -> dict[str, float]:
+    folder = tempfile.mkdtemp()
+    app = create_app(f"sqlite:///{folder}/bench.sqlite3")
+    with app.state.db.transaction() as session:
+        did = store_debates.import_debate(session, big_debate(), owner_id=None).id
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        import httpx
+
+        t0 = time.perf_counter()
+        httpx.get(f"http://127.0.0.1:{port}/d/{did}/map").raise_for_status()
+        server_ms = (time.perf_counter() - t0) * 1000
+        started = time.perf_counter()
+        page.goto(f"http://127.0.0.1:{port}/d/{did}/map")
+        page.wait_for_selector("#map[data-ready=true]", timeout=120_000)
+        ready = (time.perf_counter() - started) * 1000
+        layout = float(page.get_attribute("#map", "data-layout-ms") or "nan")
+        page.wait_for_selector("#map[data-elk=done]", timeout=120_000)
+        elk_ms = float(page.get_attribute("#map", "data-elk-ms") or "nan")
+        frames = page.evaluate(
+            """async () => {
+              const cy = window.quaestioMap; const times = [];
+              for (let i = 0; i < 40; i++) {
+                const t = performance.now();
+                if (i % 2) cy.zoom({level: cy.zoom() * 1.1, renderedPosition: {x: 600, y: 400}});
+                else cy.panBy({x: 15, y: 10});
+                await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                times.push(performance.now() - t);
+              }
+              return times;
+            }"""
+        )
+        nodes = page.evaluate("() => quaestioMap.nodes().length")
+        browser.close()
+    server.should_exit = True
+    result = {
+        "nodes": nodes,
+        "server_render_ms": round(server_ms),
+        "page_to_ready_ms": round(ready),
+        "first_drawing_ms": layout,
+        "elk_worker_ms": elk_ms,
+        "frame_ms_median": round(statistics.median(frames), 1),
+        "frame_ms_p90": round(sorted(frames)[int(0.9 * len(frames))], 1),
+    }
+    return result
+
+
+if __name__ == "__main__":
+    json.dump(main(), sys.stdout, indent=2)
+    print()

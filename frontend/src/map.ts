@@ -1,0 +1,337 @@
+// The argument map: positions, evidence and consequences as a layered graph
+// (Cytoscape.js + ELK), supports and attacks drawn differently, node size by the
+// computed strength, collapse/expand per position, zoom, search and PNG/SVG export.
+import cytoscape from "cytoscape";
+import type { Core, ElementDefinition, NodeSingular, StylesheetJson } from "cytoscape";
+import elk from "cytoscape-elk";
+import { PALETTE, readJson, type Graph } from "./graph";
+import { debateId, onSelect, select, selected } from "./selection";
+import { toSvg } from "./svg-export";
+import { blockLayout, elkInWorker } from "./big-layout";
+
+cytoscape.use(elk);
+
+const LARGE = 400;
+
+function shorten(text: string, n: number): string {
+  return text.length <= n ? text : `${text.slice(0, n - 1)}…`;
+}
+
+function elements(graph: Graph): ElementDefinition[] {
+  const out: ElementDefinition[] = [];
+  for (const n of graph.nodes) {
+    const colour = PALETTE[n.colour % PALETTE.length];
+    out.push({
+      group: "nodes",
+      data: {
+        ...n,
+        short: n.kind === "position" ? shorten(n.label, 40) : shorten(n.label, 28),
+        fill: n.kind === "position" ? colour : "#ffffff",
+        ring: n.kind === "for" ? "#2f7d32" : n.kind === "against" ? "#b00020" : colour,
+        size: 24 + 56 * Math.max(0, Math.min(1, n.strength)),
+      } as cytoscape.NodeDataDefinition,
+      classes: n.kind,
+    });
+  }
+  for (const e of graph.edges) {
+    out.push({ group: "edges", data: { ...e } as cytoscape.EdgeDataDefinition, classes: e.kind });
+  }
+  return out;
+}
+
+const style: StylesheetJson = [
+  {
+    selector: "node",
+    style: {
+      label: "data(short)",
+      "font-size": 11,
+      "text-wrap": "wrap",
+      "text-max-width": "140px",
+      "text-valign": "bottom",
+      "text-margin-y": 4,
+      color: "#111",
+      "min-zoomed-font-size": 7,
+      width: "data(size)",
+      height: "data(size)",
+      "background-color": "data(fill)",
+      "border-width": 3,
+      "border-color": "data(ring)",
+    },
+  },
+  {
+    selector: "node.position",
+    style: {
+      shape: "round-rectangle",
+      width: "label",
+      height: "label",
+      padding: "10px",
+      "text-valign": "center",
+      "text-margin-y": 0,
+      color: "#fff",
+      "font-size": 13,
+      "font-weight": "bold",
+      "text-max-width": "180px",
+      "border-color": "#111",
+      "border-width": "mapData(strength, 0, 1, 1, 8)",
+    },
+  },
+  { selector: "node.against", style: { "border-style": "double", "border-width": 5 } },
+  { selector: "node.consequence", style: { shape: "diamond" } },
+  { selector: "node.collapsed", style: { "border-style": "dashed", label: "data(collapsedLabel)" } },
+  {
+    selector: "edge",
+    style: {
+      width: 2,
+      "curve-style": "bezier",
+      "target-arrow-shape": "triangle",
+      "line-color": "#2f7d32",
+      "target-arrow-color": "#2f7d32",
+    },
+  },
+  {
+    selector: "edge.attacks",
+    style: {
+      "line-style": "dashed",
+      "line-color": "#b00020",
+      "target-arrow-color": "#b00020",
+      "target-arrow-shape": "tee",
+    },
+  },
+  {
+    selector: "edge.rebuts",
+    style: {
+      "line-style": "dotted",
+      width: 3,
+      "line-color": "#b00020",
+      "target-arrow-color": "#b00020",
+      "target-arrow-shape": "tee",
+    },
+  },
+  { selector: ".faded", style: { opacity: 0.2 } },
+  { selector: "node.match", style: { "underlay-color": "#ffd400", "underlay-opacity": 0.8, "underlay-padding": 6 } },
+  {
+    selector: "node:selected",
+    style: { "overlay-color": "#000", "overlay-opacity": 0.15, "border-color": "#000", "border-width": 6 },
+  },
+];
+
+function layoutOptions(n: number): cytoscape.LayoutOptions {
+  return {
+    name: "elk",
+    fit: true,
+    padding: 20,
+    animate: false,
+    nodeDimensionsIncludeLabels: n < LARGE,
+    elk: {
+      algorithm: "layered",
+      "elk.direction": "RIGHT",
+      "elk.layered.spacing.nodeNodeBetweenLayers": n < LARGE ? 60 : 30,
+      "elk.spacing.nodeNode": n < LARGE ? 20 : 8,
+      "elk.layered.crossingMinimization.strategy": n < LARGE ? "LAYER_SWEEP" : "NONE",
+      "elk.layered.thoroughness": n < LARGE ? 7 : 1,
+      "elk.layered.nodePlacement.strategy": n < LARGE ? "NETWORK_SIMPLEX" : "SIMPLE",
+    },
+  } as unknown as cytoscape.LayoutOptions;
+}
+
+function setStatus(text: string): void {
+  const el = document.getElementById("map-status");
+  if (el) el.textContent = text;
+}
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function evidenceOf(cy: Core, position: NodeSingular) {
+  return cy.nodes().filter((n) => n.data("owner") === position.id() && n.id() !== position.id());
+}
+
+function setCollapsed(cy: Core, position: NodeSingular, collapsed: boolean): void {
+  const members = evidenceOf(cy, position);
+  members.style("display", collapsed ? "none" : "element");
+  position.toggleClass("collapsed", collapsed);
+  position.data("collapsedLabel", `${position.data("short")} (+${members.length})`);
+}
+
+export function start(): Core | null {
+  const container = document.getElementById("map");
+  if (!container) return null;
+  const graph = readJson<Graph>("graph-data");
+  const n = graph.nodes.length;
+  const started = performance.now();
+  const cy = cytoscape({
+    container,
+    elements: elements(graph),
+    style,
+    wheelSensitivity: 0.3,
+    minZoom: 0.05,
+    maxZoom: 4,
+    textureOnViewport: n >= LARGE,
+    hideEdgesOnViewport: n >= LARGE,
+    motionBlur: false,
+    pixelRatio: n >= LARGE ? 1 : "auto",
+  });
+  const ready = (how: string): void => {
+    const ms = Math.round(performance.now() - started);
+    container.dataset.ready = "true";
+    container.dataset.layoutMs = String(ms);
+    setStatus(`${n} nodes, ${graph.edges.length} links, ${how} in ${ms} ms`);
+    const id = selected();
+    if (id) {
+      focus(id, false);
+      const status = document.getElementById("selection-status");
+      const node = cy.getElementById(id);
+      if (status && node.nonempty()) status.textContent = `Selected: ${String(node.data("label"))}`;
+    }
+  };
+  if (n < LARGE) {
+    const layout = cy.layout(layoutOptions(n));
+    layout.one("layoutstop", () => ready("laid out"));
+    layout.run();
+  } else {
+    blockLayout(cy);
+    ready("drawn");
+    const elkOptions = (layoutOptions(n) as unknown as { elk: Record<string, string | number> }).elk;
+    const options: Record<string, string> = {};
+    for (const [k, v] of Object.entries(elkOptions)) options[k.startsWith("elk.") ? k : `elk.${k}`] = String(v);
+    setStatus(`${n} nodes drawn; arranging them with ELK in the background…`);
+    elkInWorker(cy, options)
+      .then((ms) => {
+        container.dataset.elk = "done";
+        container.dataset.elkMs = String(Math.round(ms));
+        setStatus(`${n} nodes, ${graph.edges.length} links, laid out by ELK in ${Math.round(ms)} ms`);
+      })
+      .catch((err: unknown) => {
+        container.dataset.elk = "failed";
+        setStatus(`${n} nodes shown in blocks (ELK layout failed: ${String(err)})`);
+      });
+  }
+
+  function focus(id: string, fitTo: boolean): void {
+    cy.nodes().unselect();
+    const node = cy.getElementById(id);
+    if (node.nonempty()) {
+      node.select();
+      if (fitTo) cy.animate({ center: { eles: node }, duration: 200 });
+    }
+  }
+
+  cy.on("tap", "node", (event) => {
+    const id = event.target.id() as string;
+    select(id);
+  });
+  cy.on("dbltap", "node.position", (event) => {
+    const node = event.target as NodeSingular;
+    setCollapsed(cy, node, !node.hasClass("collapsed"));
+  });
+  cy.on("tap", (event) => {
+    if (event.target === cy) select(null);
+  });
+  onSelect((id) => {
+    const status = document.getElementById("selection-status");
+    const node = id ? cy.getElementById(id) : null;
+    if (status && node?.nonempty()) status.textContent = `Selected: ${String(node.data("label"))}`;
+    if (id) focus(id, true);
+    else cy.nodes().unselect();
+  });
+
+  // keyboard route to any node: positions as groups, their points inside
+  const goto = document.getElementById("map-goto") as HTMLSelectElement | null;
+  if (goto) {
+    for (const p of graph.nodes.filter((x) => x.kind === "position")) {
+      const group = document.createElement("optgroup");
+      group.label = p.label;
+      const own = document.createElement("option");
+      own.value = p.id;
+      own.textContent = p.label;
+      group.appendChild(own);
+      for (const e of graph.nodes.filter((x) => x.owner === p.id && x.id !== p.id)) {
+        const opt = document.createElement("option");
+        opt.value = e.id;
+        opt.textContent = `${e.kind === "for" ? "+" : "−"} ${e.label}`;
+        group.appendChild(opt);
+      }
+      goto.appendChild(group);
+    }
+    goto.addEventListener("change", () => {
+      if (goto.value) select(goto.value);
+    });
+    onSelect((id) => {
+      if (id && goto.value !== id) goto.value = id;
+    });
+  }
+
+  const search = document.getElementById("map-search") as HTMLInputElement | null;
+  search?.addEventListener("input", () => {
+    const q = search.value.trim().toLowerCase();
+    cy.batch(() => {
+      cy.elements().removeClass("faded match");
+      if (!q) return;
+      const hits = cy.nodes().filter((node) =>
+        `${node.data("label")} ${node.data("text")} ${node.id()}`.toLowerCase().includes(q),
+      );
+      cy.elements().not(hits).addClass("faded");
+      hits.addClass("match");
+    });
+    const hits = cy.nodes(".match");
+    setStatus(q ? `${hits.length} match${hits.length === 1 ? "" : "es"} for “${search.value.trim()}”` : "");
+  });
+  search?.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    const hits = cy.nodes(".match");
+    if (hits.nonempty()) {
+      cy.fit(hits, 60);
+      select(hits[0].id());
+    }
+  });
+
+  const actions: Record<string, () => void> = {
+    "zoom-in": () => cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
+    "zoom-out": () => cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
+    fit: () => cy.fit(undefined, 20),
+    "collapse-all": () => cy.batch(() => cy.nodes(".position").forEach((p) => setCollapsed(cy, p, true))),
+    "expand-all": () => cy.batch(() => cy.nodes(".position").forEach((p) => setCollapsed(cy, p, false))),
+    toggle: () => {
+      const id = selected();
+      const node = id ? cy.getElementById(id) : null;
+      const position = node?.nonempty()
+        ? node.hasClass("position")
+          ? node
+          : cy.getElementById(String(node.data("owner")))
+        : null;
+      if (position?.nonempty()) setCollapsed(cy, position, !position.hasClass("collapsed"));
+    },
+    png: () => download(`debate-${debateId()}-map.png`, cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" })),
+    svg: () => download(`debate-${debateId()}-map.svg`, new Blob([toSvg(cy)], { type: "image/svg+xml" })),
+  };
+  document.querySelectorAll<HTMLButtonElement>("button[data-map]").forEach((button) => {
+    button.addEventListener("click", () => actions[button.dataset.map ?? ""]?.());
+  });
+  container.addEventListener("keydown", (event) => {
+    const key: Record<string, string> = { "+": "zoom-in", "=": "zoom-in", "-": "zoom-out", "0": "fit" };
+    const action = key[event.key];
+    if (action) {
+      event.preventDefault();
+      actions[action]();
+    }
+  });
+  (window as unknown as { quaestioMap: Core }).quaestioMap = cy;
+  (window as unknown as { quaestioSvg: () => string }).quaestioSvg = () => toSvg(cy);
+  return cy;
+}
+
+function boot(): void {
+  start();
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+else boot();

@@ -1,0 +1,42 @@
+"""``quaestio dump``: the whole database as a portable JSON-lines archive."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from quaestio.store import ENV_VAR, Database, default_url
+from quaestio.store.backup import dump, dump_to_path
+
+HELP = """Write the whole database to a JSON-lines archive (restorable on SQLite or PostgreSQL).
+
+Example: quaestio dump backup.jsonl --db sqlite:///quaestio.sqlite3
+"""
+
+
+def run(
+    out: Annotated[str, typer.Argument(help="archive to write, or - for standard output")] = "-",
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help=f"database URL (default: ${ENV_VAR} or your data folder)"),
+    ] = None,
+) -> None:
+    console = Console(stderr=True)
+    database = Database(db or default_url())
+    try:
+        if out == "-":
+            n = dump(database, sys.stdout)
+        else:
+            with console.status(f"dumping to {out}…"):
+                n = dump_to_path(database, Path(out))
+    finally:
+        database.dispose()
+    console.print(f"dumped {n} rows")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("dump", help=HELP)(run)

@@ -1,0 +1,184 @@
+"""Users, passwords (argon2), browser sessions and API tokens.
+
+Only hashes of secrets are stored: a session cookie or API token found in a
+dump cannot be replayed. Session rows also hold the CSRF token the browser must
+echo on every unsafe request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quaestio.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from quaestio.store.models import ApiToken, AuthSession, User, utcnow
+
+SESSION_DAYS = 14
+USERNAME = re.compile(r"^[A-Za-z0-9_.-]{2,80}$")
+PROFILE_ENV = "QUAESTIO_PASSWORD_PROFILE"
+
+
+@cache
+def _hasher() -> PasswordHasher:
+    """argon2id with the library's recommended cost; ``QUAESTIO_PASSWORD_PROFILE=test``
+    picks the cheapest parameters so test suites that sign up hundreds of users stay fast
+    (never use it for real accounts: hashes made with it are weak)."""
+    if os.environ.get(PROFILE_ENV) == "test":
+        from argon2.profiles import CHEAPEST
+
+        return PasswordHasher.from_parameters(CHEAPEST)
+    return PasswordHasher()
+
+
+class AuthenticationError(PermissionDeniedError):
+    """Wrong user name or password, or an expired or unknown credential."""
+
+    code = "unauthenticated"
+
+
+def sha256(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def user_dict(user: User) -> dict[str, object]:
+    return {"id": user.id, "username": user.username, "display_name": user.display_name}
+
+
+def create_user(
+    session: Session, username: str, password: str | None, display_name: str = ""
+) -> User:
+    if not USERNAME.match(username):
+        raise ValidationError(
+            "a user name is 2-80 letters, digits, '.', '_' or '-'", field="username"
+        )
+    if password is not None and len(password) < 8:
+        raise ValidationError("a password needs at least 8 characters", field="password")
+    if session.scalar(select(User.id).where(User.username == username)) is not None:
+        raise ConflictError(f"user name {username!r} is taken", field="username")
+    user = User(
+        username=username,
+        display_name=display_name or username,
+        password_hash=None if password is None else _hasher().hash(password),
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def by_username(session: Session, username: str) -> User:
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise NotFoundError(f"no user {username!r}", field="username")
+    return user
+
+
+def check_password(session: Session, username: str, password: str) -> User:
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None or user.password_hash is None:
+        _hasher().hash(password)  # same cost whether or not the user exists
+        raise AuthenticationError("wrong user name or password", field="password")
+    try:
+        _hasher().verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError) as exc:
+        raise AuthenticationError("wrong user name or password", field="password") from exc
+    if _hasher().check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher().hash(password)
+    return user
+
+
+def set_password(session: Session, user: User, password: str) -> None:
+    if len(password) < 8:
+        raise ValidationError("a password needs at least 8 characters", field="password")
+    user.password_hash = _hasher().hash(password)
+    session.flush()
+
+
+@dataclass(frozen=True)
+class NewSession:
+    cookie: str
+    csrf_token: str
+    user: User
+
+
+def open_session(session: Session, user: User) -> NewSession:
+    cookie = secrets.token_urlsafe(32)
+    csrf = secrets.token_urlsafe(32)
+    session.add(
+        AuthSession(
+            token_hash=sha256(cookie),
+            user_id=user.id,
+            csrf_token=csrf,
+            expires_at=utcnow() + timedelta(days=SESSION_DAYS),
+        )
+    )
+    session.flush()
+    return NewSession(cookie, csrf, user)
+
+
+def session_for_cookie(session: Session, cookie: str) -> AuthSession | None:
+    row = session.scalar(select(AuthSession).where(AuthSession.token_hash == sha256(cookie)))
+    if row is None or row.expires_at < utcnow():
+        return None
+    return row
+
+
+def close_session(session: Session, cookie: str) -> None:
+    row = session.scalar(select(AuthSession).where(AuthSession.token_hash == sha256(cookie)))
+    if row is not None:
+        session.delete(row)
+
+
+def purge_sessions(session: Session) -> int:
+    """Forget expired browser sessions; returns how many."""
+    from sqlalchemy import delete
+
+    result = session.execute(delete(AuthSession).where(AuthSession.expires_at < utcnow()))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+@dataclass(frozen=True)
+class NewToken:
+    token: str
+    row: ApiToken
+
+
+def create_token(session: Session, user_id: int, name: str) -> NewToken:
+    token = "qst_" + secrets.token_urlsafe(32)
+    row = ApiToken(user_id=user_id, name=name, token_hash=sha256(token))
+    session.add(row)
+    session.flush()
+    return NewToken(token, row)
+
+
+def user_for_token(session: Session, token: str) -> User | None:
+    row = session.scalar(
+        select(ApiToken).where(ApiToken.token_hash == sha256(token), ApiToken.revoked_at.is_(None))
+    )
+    return None if row is None else session.get(User, row.user_id)
+
+
+def list_tokens(session: Session, user_id: int) -> list[ApiToken]:
+    return list(
+        session.scalars(
+            select(ApiToken)
+            .where(ApiToken.user_id == user_id, ApiToken.revoked_at.is_(None))
+            .order_by(ApiToken.id)
+        )
+    )
+
+
+def revoke_token(session: Session, user_id: int, token_id: int) -> None:
+    row = session.get(ApiToken, token_id)
+    if row is None or row.user_id != user_id or row.revoked_at is not None:
+        raise NotFoundError(f"no API token {token_id}", field="token_id")
+    row.revoked_at = utcnow()

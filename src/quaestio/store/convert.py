@@ -1,0 +1,227 @@
+"""Between a ``quaestio.model.Debate`` and its normalised rows, in both directions.
+
+Writing flattens the tree into positions, historians, evidence, relations and
+consequences with an ``ord`` column so order survives; reading rebuilds exactly
+the same frozen dataclasses, so a debate read back equals the one imported.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quaestio.model import (
+    Conclusion,
+    Consequence,
+    Debate,
+    Evidence,
+    Figure,
+    Historian,
+    Position,
+    Source,
+    Warning,
+)
+from quaestio.store.models import (
+    ConsequenceRow,
+    DebateRow,
+    EvidenceRow,
+    HistorianRow,
+    PositionRow,
+    RelationRow,
+)
+
+REBUTS = "rebuts"
+
+
+def source_to_json(source: Source | None) -> dict[str, Any] | None:
+    if source is None:
+        return None
+    return {"file": source.file, "line_start": source.line_start, "line_end": source.line_end}
+
+
+def source_from_json(data: dict[str, Any] | None) -> Source | None:
+    if data is None:
+        return None
+    return Source(data.get("file"), data.get("line_start"), data.get("line_end"))
+
+
+def figure_to_json(f: Figure) -> dict[str, Any]:
+    return {"text": f.text, "value": f.value, "kind": f.kind, "of": f.of, "unit": f.unit}
+
+
+def figure_from_json(d: dict[str, Any]) -> Figure:
+    return Figure(d["text"], float(d["value"]), d.get("kind", "count"), d.get("of"), d.get("unit"))
+
+
+def fill_debate_row(row: DebateRow, debate: Debate) -> None:
+    row.title = debate.title
+    row.question = debate.question
+    row.conclusion = (
+        None
+        if debate.conclusion is None
+        else {"text": debate.conclusion.text, "source": source_to_json(debate.conclusion.source)}
+    )
+    row.warnings = [{"code": w.code, "message": w.message, "line": w.line} for w in debate.warnings]
+    row.source_file = debate.source_file
+    row.format_version = debate.version
+
+
+def add_nodes(session: Session, debate_id: int, debate: Debate) -> None:
+    """Insert every node of ``debate`` under an existing debate row."""
+    relation_ord = 0
+    for p_ord, position in enumerate(debate.positions):
+        prow = PositionRow(
+            debate_id=debate_id,
+            node_id=position.id,
+            ord=p_ord,
+            title=position.title,
+            summary=position.summary,
+            weight=float(position.weight),
+            source=source_to_json(position.source),
+        )
+        session.add(prow)
+        session.flush()
+        for h_ord, historian in enumerate(position.historians):
+            session.add(
+                HistorianRow(position_id=prow.id, ord=h_ord, name=historian.name, key=historian.key)
+            )
+        for e_ord, item in enumerate(position.evidence):
+            session.add(
+                EvidenceRow(
+                    debate_id=debate_id,
+                    position_id=prow.id,
+                    node_id=item.id,
+                    ord=e_ord,
+                    stance=item.stance,
+                    label=item.label,
+                    text=item.text,
+                    years=list(item.years),
+                    figures=[figure_to_json(f) for f in item.figures],
+                    references=list(item.references),
+                    weight=float(item.weight),
+                    source=source_to_json(item.source),
+                )
+            )
+            for target in item.rebuts:
+                session.add(
+                    RelationRow(
+                        debate_id=debate_id,
+                        kind=REBUTS,
+                        source_node=item.id,
+                        target_node=target,
+                        ord=relation_ord,
+                    )
+                )
+                relation_ord += 1
+    for c_ord, consequence in enumerate(debate.consequences):
+        session.add(
+            ConsequenceRow(
+                debate_id=debate_id,
+                node_id=consequence.id,
+                ord=c_ord,
+                polarity=consequence.polarity,
+                text=consequence.text,
+                category=consequence.category,
+                weight=float(consequence.weight),
+                source=source_to_json(consequence.source),
+            )
+        )
+    session.flush()
+
+
+def evidence_from_row(row: EvidenceRow, rebuts: tuple[str, ...]) -> Evidence:
+    return Evidence(
+        id=row.node_id,
+        stance=row.stance,  # type: ignore[arg-type]
+        text=row.text,
+        label=row.label,
+        years=tuple(row.years),
+        figures=tuple(figure_from_json(f) for f in row.figures),
+        rebuts=rebuts,
+        references=tuple(row.references),
+        weight=row.weight,
+        source=source_from_json(row.source),
+    )
+
+
+def consequence_from_row(row: ConsequenceRow) -> Consequence:
+    return Consequence(
+        id=row.node_id,
+        polarity=row.polarity,  # type: ignore[arg-type]
+        text=row.text,
+        category=row.category,
+        weight=row.weight,
+        source=source_from_json(row.source),
+    )
+
+
+def rebuttals(session: Session, debate_id: int) -> dict[str, list[str]]:
+    rows = session.scalars(
+        select(RelationRow)
+        .where(RelationRow.debate_id == debate_id, RelationRow.kind == REBUTS)
+        .order_by(RelationRow.ord, RelationRow.id)
+    )
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        out.setdefault(r.source_node, []).append(r.target_node)
+    return out
+
+
+def debate_from_rows(session: Session, row: DebateRow) -> Debate:
+    """Rebuild the frozen debate from its rows (four queries, whatever its size)."""
+    positions = list(
+        session.scalars(
+            select(PositionRow).where(PositionRow.debate_id == row.id).order_by(PositionRow.ord)
+        )
+    )
+    pids = [p.id for p in positions]
+    historians: dict[int, list[Historian]] = {}
+    if pids:
+        for h in session.scalars(
+            select(HistorianRow)
+            .where(HistorianRow.position_id.in_(pids))
+            .order_by(HistorianRow.position_id, HistorianRow.ord)
+        ):
+            historians.setdefault(h.position_id, []).append(Historian(h.name, h.key))
+    evidence: dict[int, list[EvidenceRow]] = {}
+    for e in session.scalars(
+        select(EvidenceRow).where(EvidenceRow.debate_id == row.id).order_by(EvidenceRow.ord)
+    ):
+        evidence.setdefault(e.position_id, []).append(e)
+    rebuts = rebuttals(session, row.id)
+    consequences = session.scalars(
+        select(ConsequenceRow)
+        .where(ConsequenceRow.debate_id == row.id)
+        .order_by(ConsequenceRow.ord)
+    )
+    conclusion = row.conclusion
+    return Debate(
+        title=row.title,
+        question=row.question,
+        positions=tuple(
+            Position(
+                id=p.node_id,
+                title=p.title,
+                summary=p.summary,
+                historians=tuple(historians.get(p.id, ())),
+                evidence=tuple(
+                    evidence_from_row(e, tuple(rebuts.get(e.node_id, ())))
+                    for e in evidence.get(p.id, ())
+                ),
+                weight=p.weight,
+                source=source_from_json(p.source),
+            )
+            for p in positions
+        ),
+        conclusion=(
+            None
+            if conclusion is None
+            else Conclusion(conclusion["text"], source_from_json(conclusion.get("source")))
+        ),
+        consequences=tuple(consequence_from_row(c) for c in consequences),
+        warnings=tuple(Warning(w["code"], w["message"], w.get("line")) for w in row.warnings),
+        source_file=row.source_file,
+        version=row.format_version,
+    )

@@ -1,0 +1,284 @@
+"""Debates as a whole: import in one transaction, read back, list, edit, soft delete.
+
+Every function takes an open ``Session`` and never commits: the caller's
+transaction (``Database.transaction``) makes an import or a multi-step edit
+land whole or not at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, cast
+
+from sqlalchemy import ColumnElement, Table, delete, func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from quaestio.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from quaestio.model import Conclusion, Debate, validate
+from quaestio.store import convert
+from quaestio.store.access import Actor, Role, class_role, debate_for
+from quaestio.store.models import DebateRow, Membership, utcnow
+from quaestio.store.revisions import record
+
+UNDO_DAYS = 30
+
+
+class StaleVersionError(ConflictError):
+    """A write named a version that is no longer current; ``current`` is the state now."""
+
+    def __init__(
+        self, message: str, *, current: dict[str, Any] | None, resource: str, key: str, **kw: Any
+    ) -> None:
+        self.current = current
+        self.resource = resource
+        self.key = key
+        super().__init__(message, field="version", **kw)
+
+
+def check_version(
+    resource: str, key: str, expected: int, actual: int, current: dict[str, Any]
+) -> None:
+    if expected != actual:
+        raise StaleVersionError(
+            f"{resource} {key} is at version {actual}, not {expected}: reload and retry",
+            current=current,
+            resource=resource,
+            key=key,
+        )
+
+
+def flush_versioned(session: Session, resource: str, key: str) -> None:
+    """Flush, turning a lost race on a version column into a 409 for the loser."""
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise StaleVersionError(
+            f"{resource} {key} was changed by someone else just now: reload and retry",
+            current=None,
+            resource=resource,
+            key=key,
+        ) from exc
+
+
+def touch(session: Session, debate_id: int) -> None:
+    """Move the debate's ``content_rev`` so cached renderings of it are not reused.
+
+    A plain SQL update, outside the ORM's version check: edits of different nodes
+    must not conflict with each other over the debate row.
+    """
+    table = cast(Table, DebateRow.__table__)
+    session.execute(
+        table.update().where(table.c.id == debate_id).values(content_rev=table.c.content_rev + 1)
+    )
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def summary(row: DebateRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "title": row.title,
+        "question": row.question,
+        "owner_id": row.owner_id,
+        "class_id": row.class_id,
+        "source_file": row.source_file,
+        "version": row.version,
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+        "deleted_at": row.deleted_at,
+    }
+
+
+def require_valid(debate: Debate, *, file: str | None = None) -> None:
+    errors = [p for p in validate(debate) if p.severity == "error"]
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise ValidationError(
+            f"{first.message}{more}", problems=list(errors), file=file, field=first.field
+        )
+
+
+def import_debate(
+    session: Session,
+    debate: Debate,
+    *,
+    owner_id: int | None,
+    class_id: int | None = None,
+    source_hash: str | None = None,
+) -> DebateRow:
+    """Store a whole debate; nothing is written if it is invalid."""
+    require_valid(debate, file=debate.source_file)
+    if class_id is not None and class_role(session, owner_id, class_id) != "teacher":
+        raise PermissionDeniedError(
+            f"only a teacher of class {class_id} may assign debates to it", field="class_id"
+        )
+    row = DebateRow(owner_id=owner_id, class_id=class_id, source_hash=source_hash)
+    convert.fill_debate_row(row, debate)
+    session.add(row)
+    session.flush()
+    convert.add_nodes(session, row.id, debate)
+    record(
+        session,
+        debate_id=row.id,
+        user_id=owner_id,
+        action="create",
+        resource="debate",
+        resource_id=str(row.id),
+        after={"title": debate.title, "nodes": len(debate.node_ids())},
+    )
+    return row
+
+
+def find_imported(
+    session: Session, *, owner_id: int | None, title: str, source_hash: str
+) -> DebateRow | None:
+    """The live debate already imported from identical bytes with this title, if any."""
+    owner = DebateRow.owner_id.is_(None) if owner_id is None else DebateRow.owner_id == owner_id
+    return session.scalar(
+        select(DebateRow)
+        .where(
+            owner,
+            DebateRow.title == title,
+            DebateRow.source_hash == source_hash,
+            DebateRow.deleted_at.is_(None),
+        )
+        .order_by(DebateRow.id)
+        .limit(1)
+    )
+
+
+def load(session: Session, actor: Actor, debate_id: int) -> tuple[DebateRow, Debate, Role]:
+    row, role = debate_for(session, actor, debate_id)
+    return row, convert.debate_from_rows(session, row), role
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[DebateRow]
+    total: int
+
+
+def visible(
+    session: Session, actor: Actor, *, limit: int, offset: int, deleted: bool = False
+) -> Page:
+    """Debates the actor may see: own, their classes', and library debates."""
+    if deleted:
+        if actor.user_id is None:
+            return Page([], 0)
+        cond = (DebateRow.owner_id == actor.user_id) & DebateRow.deleted_at.is_not(None)
+    else:
+        allowed: list[ColumnElement[bool]] = [DebateRow.owner_id.is_(None)]
+        if actor.user_id is not None:
+            classes = select(Membership.class_id).where(Membership.user_id == actor.user_id)
+            allowed += [DebateRow.owner_id == actor.user_id, DebateRow.class_id.in_(classes)]
+        cond = or_(*allowed) & DebateRow.deleted_at.is_(None)
+    total = session.scalar(select(func.count()).select_from(DebateRow).where(cond)) or 0
+    rows = session.scalars(
+        select(DebateRow).where(cond).order_by(DebateRow.id).limit(limit).offset(offset)
+    )
+    return Page(list(rows), int(total))
+
+
+def update(
+    session: Session, actor: Actor, debate_id: int, expected: int, changes: dict[str, Any]
+) -> DebateRow:
+    """Change a debate's own fields (title, question, conclusion, class_id)."""
+    row, role = debate_for(session, actor, debate_id, "teacher")
+    check_version("debate", str(debate_id), expected, row.version, summary(row))
+    before = summary(row)
+    if "class_id" in changes and changes["class_id"] != row.class_id:
+        if role != "owner":
+            raise PermissionDeniedError(
+                "only the owner may move a debate to a class", field="class_id"
+            )
+        target = changes["class_id"]
+        if target is not None and class_role(session, actor.user_id, target) != "teacher":
+            raise PermissionDeniedError(
+                f"you are not a teacher of class {target}", field="class_id"
+            )
+        row.class_id = target
+    if "title" in changes:
+        if not str(changes["title"]).strip():
+            raise ValidationError("a debate needs a title", field="title")
+        row.title = changes["title"]
+    if "question" in changes:
+        row.question = changes["question"]
+    if "conclusion" in changes:
+        text = changes["conclusion"]
+        old = convert.source_from_json((row.conclusion or {}).get("source"))
+        row.conclusion = (
+            None
+            if text is None
+            else {"text": Conclusion(text, old).text, "source": convert.source_to_json(old)}
+        )
+    row.updated_at = utcnow()
+    row.content_rev += 1
+    flush_versioned(session, "debate", str(debate_id))
+    record(
+        session,
+        debate_id=row.id,
+        user_id=actor.user_id,
+        action="update",
+        resource="debate",
+        resource_id=str(row.id),
+        before=_jsonable(before),
+        after=_jsonable(summary(row)),
+    )
+    return row
+
+
+def _jsonable(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in d.items()}
+
+
+def soft_delete(session: Session, actor: Actor, debate_id: int) -> DebateRow:
+    row, _ = debate_for(session, actor, debate_id, "owner")
+    row.deleted_at = utcnow()
+    session.flush()
+    record(
+        session,
+        debate_id=row.id,
+        user_id=actor.user_id,
+        action="delete",
+        resource="debate",
+        resource_id=str(row.id),
+    )
+    return row
+
+
+def undelete(
+    session: Session, actor: Actor, debate_id: int, *, now: datetime | None = None
+) -> DebateRow:
+    row, _ = debate_for(session, actor, debate_id, "owner", include_deleted=True)
+    if row.deleted_at is None:
+        return row
+    if (now or utcnow()) - row.deleted_at > timedelta(days=UNDO_DAYS):
+        raise NotFoundError(
+            f"debate {debate_id} was deleted more than {UNDO_DAYS} days ago", field="debate_id"
+        )
+    row.deleted_at = None
+    session.flush()
+    record(
+        session,
+        debate_id=row.id,
+        user_id=actor.user_id,
+        action="undelete",
+        resource="debate",
+        resource_id=str(row.id),
+    )
+    return row
+
+
+def purge_expired(session: Session, *, now: datetime | None = None) -> int:
+    """Remove for good the debates deleted more than 30 days ago; returns how many."""
+    cutoff = (now or utcnow()) - timedelta(days=UNDO_DAYS)
+    result = session.execute(
+        delete(DebateRow).where(DebateRow.deleted_at.is_not(None), DebateRow.deleted_at < cutoff)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

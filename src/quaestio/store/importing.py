@@ -1,0 +1,84 @@
+"""Import a file's bytes as a debate, once: the same bytes and title are not stored twice.
+
+``quaestio serve FILE`` runs on every start; matching on the SHA-256 of the file
+and the debate's title makes a restart find the debate it imported last time
+instead of adding a copy. Parsing happens before the transaction, so a file
+that does not parse writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from quaestio.formats import Format, Loaded, by_name, for_path
+from quaestio.model import validate
+from quaestio.store.debates import content_hash, find_imported, import_debate
+from quaestio.store.models import DebateRow
+
+
+@dataclass(frozen=True)
+class Imported:
+    row: DebateRow
+    loaded: Loaded
+    format: Format
+    created: bool
+
+
+def parse(data: bytes, filename: str, format_name: str | None = None) -> tuple[Loaded, Format]:
+    fmt = by_name(format_name) if format_name else for_path(filename)
+    if fmt.read is None:
+        from quaestio.errors import UnsupportedOperationError
+
+        raise UnsupportedOperationError(f"format {fmt.name} cannot be read", file=filename)
+    return fmt.read(data, filename), fmt
+
+
+def import_bytes(
+    session: Session,
+    data: bytes,
+    filename: str,
+    *,
+    owner_id: int | None,
+    class_id: int | None = None,
+    format_name: str | None = None,
+    dedupe: bool = True,
+) -> Imported:
+    loaded, fmt = parse(data, filename, format_name)
+    digest = content_hash(data)
+    if dedupe:
+        existing = find_imported(
+            session, owner_id=owner_id, title=loaded.debate.title, source_hash=digest
+        )
+        if existing is not None:
+            return Imported(existing, loaded, fmt, created=False)
+    row = import_debate(
+        session, loaded.debate, owner_id=owner_id, class_id=class_id, source_hash=digest
+    )
+    return Imported(row, loaded, fmt, created=True)
+
+
+def import_path(
+    session: Session, path: str | Path, *, owner_id: int | None, dedupe: bool = True
+) -> Imported:
+    p = Path(path)
+    return import_bytes(session, p.read_bytes(), str(p), owner_id=owner_id, dedupe=dedupe)
+
+
+def report_problems(loaded: Loaded) -> list[dict[str, object]]:
+    """Non-fatal problems (warnings) of an imported debate, located by line when known."""
+    out: list[dict[str, object]] = []
+    for p in validate(loaded.debate):
+        out.append(
+            {
+                "code": p.code,
+                "message": p.message,
+                "node": p.node,
+                "field": p.field,
+                "severity": p.severity,
+                "line": p.line if p.line is not None else loaded.locations.get(p.node or ""),
+            }
+        )
+    return out

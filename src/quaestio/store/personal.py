@@ -1,0 +1,286 @@
+"""What each user writes for themselves: weights, verdicts and flashcard review states.
+
+A user writes only their own rows (the actor is the only user id used for
+writes); the owner and the class's teachers may read everyone's, which is how
+a teacher sees the class's results. Rows carry versions like every other
+editable resource: the first write names version 0.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from quaestio.errors import PermissionDeniedError, ValidationError
+from quaestio.store.access import Actor, debate_for
+from quaestio.store.debates import StaleVersionError, check_version, flush_versioned
+from quaestio.store.models import (
+    ConsequenceRow,
+    EvidenceRow,
+    PositionRow,
+    ReviewStateRow,
+    User,
+    VerdictRow,
+    WeightRow,
+    utcnow,
+)
+from quaestio.store.revisions import record
+
+
+def weight_dict(row: WeightRow) -> dict[str, Any]:
+    return {
+        "node_id": row.node_id,
+        "user_id": row.user_id,
+        "value": row.value,
+        "version": row.version,
+        "updated_at": row.updated_at,
+    }
+
+
+def verdict_dict(row: VerdictRow) -> dict[str, Any]:
+    return {
+        "user_id": row.user_id,
+        "text": row.text,
+        "favoured": row.favoured,
+        "version": row.version,
+        "updated_at": row.updated_at,
+    }
+
+
+def review_dict(row: ReviewStateRow) -> dict[str, Any]:
+    return {
+        "card_id": row.card_id,
+        "state": row.state,
+        "version": row.version,
+        "updated_at": row.updated_at,
+    }
+
+
+def _writer(session: Session, actor: Actor, debate_id: int) -> int:
+    debate_for(session, actor, debate_id, "student")
+    if actor.user_id is None:
+        raise PermissionDeniedError("sign in to keep your own weights and verdicts")
+    return actor.user_id
+
+
+def _check_node(session: Session, debate_id: int, node_id: str) -> None:
+    for model in (EvidenceRow, PositionRow, ConsequenceRow):
+        found = session.scalar(
+            select(model.id).where(model.debate_id == debate_id, model.node_id == node_id)
+        )
+        if found is not None:
+            return
+    raise ValidationError(f"{node_id!r} is not a node of this debate", field="node_id")
+
+
+def _reader_of(session: Session, actor: Actor, debate_id: int, user_id: int | None) -> int:
+    """Whose rows to read: one's own always; another user's only as owner or teacher."""
+    _, role = debate_for(session, actor, debate_id, "reader")
+    target = actor.user_id if user_id is None else user_id
+    if target is None:
+        raise PermissionDeniedError("sign in to see your own weights and verdicts")
+    if target != actor.user_id and role not in ("owner", "teacher"):
+        raise PermissionDeniedError(
+            "only the owner or a teacher may read others' work", field="user_id"
+        )
+    return target
+
+
+# -- weights --------------------------------------------------------------------------
+def weights(
+    session: Session, actor: Actor, debate_id: int, user_id: int | None = None
+) -> list[WeightRow]:
+    target = _reader_of(session, actor, debate_id, user_id)
+    return list(
+        session.scalars(
+            select(WeightRow)
+            .where(WeightRow.debate_id == debate_id, WeightRow.user_id == target)
+            .order_by(WeightRow.node_id)
+        )
+    )
+
+
+def weight_map(session: Session, debate_id: int, user_id: int) -> dict[str, float]:
+    rows = session.execute(
+        select(WeightRow.node_id, WeightRow.value).where(
+            WeightRow.debate_id == debate_id, WeightRow.user_id == user_id
+        )
+    )
+    return {n: v for n, v in rows.tuples()}
+
+
+def set_weight(
+    session: Session, actor: Actor, debate_id: int, node_id: str, value: float, expected: int
+) -> WeightRow:
+    user_id = _writer(session, actor, debate_id)
+    if not 0.0 <= value <= 1.0:
+        raise ValidationError(f"weight {value} is outside [0, 1]", field="value")
+    _check_node(session, debate_id, node_id)
+    row = session.scalar(
+        select(WeightRow).where(
+            WeightRow.debate_id == debate_id,
+            WeightRow.user_id == user_id,
+            WeightRow.node_id == node_id,
+        )
+    )
+    if row is None:
+        check_version("weight", node_id, expected, 0, {"node_id": node_id, "version": 0})
+        row = WeightRow(debate_id=debate_id, user_id=user_id, node_id=node_id, value=value)
+        try:
+            with session.begin_nested():
+                session.add(row)
+        except IntegrityError as exc:
+            raise StaleVersionError(
+                f"weight {node_id} was just created by another request",
+                current=None,
+                resource="weight",
+                key=node_id,
+            ) from exc
+        record(
+            session,
+            debate_id=debate_id,
+            user_id=user_id,
+            action="create",
+            resource="weight",
+            resource_id=node_id,
+            after={"value": value},
+        )
+        return row
+    before = weight_dict(row)
+    check_version("weight", node_id, expected, row.version, before)
+    row.value = value
+    row.updated_at = utcnow()
+    flush_versioned(session, "weight", node_id)
+    record(
+        session,
+        debate_id=debate_id,
+        user_id=user_id,
+        action="update",
+        resource="weight",
+        resource_id=node_id,
+        before={"value": before["value"]},
+        after={"value": value},
+    )
+    return row
+
+
+# -- verdicts -------------------------------------------------------------------------
+def my_verdict(session: Session, actor: Actor, debate_id: int) -> VerdictRow | None:
+    target = _reader_of(session, actor, debate_id, None)
+    return session.scalar(
+        select(VerdictRow).where(VerdictRow.debate_id == debate_id, VerdictRow.user_id == target)
+    )
+
+
+def all_verdicts(session: Session, actor: Actor, debate_id: int) -> list[tuple[VerdictRow, User]]:
+    debate_for(session, actor, debate_id, "teacher")
+    rows = session.execute(
+        select(VerdictRow, User)
+        .join(User, User.id == VerdictRow.user_id)
+        .where(VerdictRow.debate_id == debate_id)
+        .order_by(User.username)
+    )
+    return [(v, u) for v, u in rows.tuples()]
+
+
+def set_verdict(
+    session: Session, actor: Actor, debate_id: int, text: str, favoured: str | None, expected: int
+) -> VerdictRow:
+    user_id = _writer(session, actor, debate_id)
+    if favoured is not None:
+        _check_node(session, debate_id, favoured)
+    row = session.scalar(
+        select(VerdictRow).where(VerdictRow.debate_id == debate_id, VerdictRow.user_id == user_id)
+    )
+    if row is None:
+        check_version("verdict", str(user_id), expected, 0, {"version": 0})
+        row = VerdictRow(debate_id=debate_id, user_id=user_id, text=text, favoured=favoured)
+        try:
+            with session.begin_nested():
+                session.add(row)
+        except IntegrityError as exc:
+            raise StaleVersionError(
+                "your verdict was just created by another request",
+                current=None,
+                resource="verdict",
+                key=str(user_id),
+            ) from exc
+        record(
+            session,
+            debate_id=debate_id,
+            user_id=user_id,
+            action="create",
+            resource="verdict",
+            resource_id=str(user_id),
+            after={"text": text},
+        )
+        return row
+    before = verdict_dict(row)
+    check_version("verdict", str(user_id), expected, row.version, before)
+    row.text = text
+    row.favoured = favoured
+    row.updated_at = utcnow()
+    flush_versioned(session, "verdict", str(user_id))
+    record(
+        session,
+        debate_id=debate_id,
+        user_id=user_id,
+        action="update",
+        resource="verdict",
+        resource_id=str(user_id),
+        before={"text": before["text"]},
+        after={"text": text},
+    )
+    return row
+
+
+# -- review states --------------------------------------------------------------------
+def reviews(session: Session, actor: Actor, debate_id: int) -> list[ReviewStateRow]:
+    target = _reader_of(session, actor, debate_id, None)
+    return list(
+        session.scalars(
+            select(ReviewStateRow)
+            .where(ReviewStateRow.debate_id == debate_id, ReviewStateRow.user_id == target)
+            .order_by(ReviewStateRow.card_id)
+        )
+    )
+
+
+def set_review(
+    session: Session,
+    actor: Actor,
+    debate_id: int,
+    card_id: str,
+    state: dict[str, Any],
+    expected: int,
+) -> ReviewStateRow:
+    user_id = _writer(session, actor, debate_id)
+    row = session.scalar(
+        select(ReviewStateRow).where(
+            ReviewStateRow.debate_id == debate_id,
+            ReviewStateRow.user_id == user_id,
+            ReviewStateRow.card_id == card_id,
+        )
+    )
+    if row is None:
+        check_version("review", card_id, expected, 0, {"card_id": card_id, "version": 0})
+        row = ReviewStateRow(debate_id=debate_id, user_id=user_id, card_id=card_id, state=state)
+        try:
+            with session.begin_nested():
+                session.add(row)
+        except IntegrityError as exc:
+            raise StaleVersionError(
+                f"review state {card_id} was just created elsewhere",
+                current=None,
+                resource="review",
+                key=card_id,
+            ) from exc
+        return row
+    check_version("review", card_id, expected, row.version, review_dict(row))
+    row.state = state
+    row.updated_at = utcnow()
+    flush_versioned(session, "review", card_id)
+    return row

@@ -1,0 +1,13 @@
+"""The REST API: one router per resource, all under ``/api``."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from quaestio.web.api import auth, classes, debates, evaluation, nodes, personal
+
+router = APIRouter()
+for module in (auth, debates, nodes, personal, classes, evaluation):
+    router.include_router(module.router)
+
+__all__ = ["router"]

@@ -1,0 +1,116 @@
+"""The reasoning engine's verdict on a debate, with the asking user's own weights.
+
+The engine lives in ``quaestio.reasoning`` and is imported lazily: a build
+without it still serves everything else and answers this endpoint with 501.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from quaestio.model import Debate
+from quaestio.store import personal
+from quaestio.store.access import debate_for
+from quaestio.store.convert import debate_from_rows
+from quaestio.web.api.errors import NotImplementedYetError
+from quaestio.web.deps import ActorDep, DbDep, DebateId
+
+router = APIRouter(prefix="/api/debates/{debate_id}", tags=["evaluation"])
+
+
+def engine() -> tuple[Any, Any]:
+    """``(evaluate, evaluate_all)`` from the reasoning layer, or a 501 error."""
+    try:
+        module = importlib.import_module("quaestio.reasoning")
+    except ImportError as exc:  # pragma: no cover - the package always exists
+        raise NotImplementedYetError("the reasoning engine is not installed") from exc
+    evaluate = getattr(module, "evaluate", None)
+    evaluate_all = getattr(module, "evaluate_all", None)
+    if evaluate is None or evaluate_all is None:
+        raise NotImplementedYetError(
+            "the reasoning engine (quaestio.reasoning.evaluate) is not available in this build",
+            field="semantics",
+        )
+    return evaluate, evaluate_all
+
+
+def run(debate: Debate, semantics: str | None, weights: dict[str, float]) -> dict[str, Any]:
+    evaluate, evaluate_all = engine()
+    result = (
+        evaluate_all(debate, weights) if semantics is None else evaluate(debate, semantics, weights)
+    )
+    to_dict = getattr(result, "to_dict", None)
+    if callable(to_dict):
+        out = to_dict()
+        return out if isinstance(out, dict) else {"result": out}
+    if isinstance(result, dict):
+        return {k: (v.to_dict() if hasattr(v, "to_dict") else v) for k, v in result.items()}
+    return {"result": result}
+
+
+class EvaluationCache:
+    """Results by (database, debate, content_rev, semantics, weights): evaluating a large
+    debate takes far longer than reading it, and the answer only changes with the content
+    or the weights, both of which are in the key."""
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, dict[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> dict[str, Any] | None:
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None:
+                self._items.move_to_end(key)
+            return hit
+
+    def put(self, key: Hashable, value: dict[str, Any]) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+_cache = EvaluationCache()
+
+
+@router.get("/evaluation")
+def evaluation(
+    debate_id: DebateId,
+    actor: ActorDep,
+    db: DbDep,
+    semantics: Annotated[str | None, Query(description="one semantics; all when omitted")] = None,
+    weights: Annotated[
+        str,
+        Query(pattern="^(mine|default)$", description="'mine': your own weights over the debate's"),
+    ] = "mine",
+) -> dict[str, Any]:
+    """Evaluate the debate (reasoning engine output, as its ``to_dict()``)."""
+    engine()
+    with db.read() as session:
+        row, _ = debate_for(session, actor, debate_id)
+        mine = (
+            personal.weight_map(session, debate_id, actor.user_id)
+            if weights == "mine" and actor.user_id is not None
+            else {}
+        )
+        key = (
+            str(session.get_bind().engine.url),
+            row.id,
+            row.content_rev,
+            semantics,
+            tuple(sorted(mine.items())),
+        )
+        result = _cache.get(key)
+        debate = None if result is not None else debate_from_rows(session, row)
+    if debate is not None:
+        result = run(debate, semantics, mine)
+        _cache.put(key, result)
+    return {"debate_id": debate_id, "weights": weights, "evaluation": result}

@@ -1,0 +1,80 @@
+"""The app factory: ``create_app(database_url)`` builds the whole web service.
+
+Everything a request needs comes from the database (sessions included), so any
+number of processes built by this factory can serve the same database. The
+UI's pages are included when the ``quaestio.web.pages`` module is present.
+Opening the database migrates it, so a fresh file or server just works.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+
+from quaestio import __version__
+from quaestio.store import Database
+from quaestio.web.api import docs, errors
+from quaestio.web.api import router as api_router
+from quaestio.web.api.schemas import ErrorBody
+from quaestio.web.settings import Settings
+
+DESCRIPTION = """A shared service for structured debates: import a handout, weigh the
+evidence, write a verdict, see the class's results.
+
+Authentication: a browser signs in with `POST /api/auth/login` (session cookie, and a
+CSRF token to echo in `X-CSRF-Token` on unsafe requests); scripts send
+`Authorization: Bearer <token>` from `POST /api/tokens`. Errors always look like
+`{"error": {"code", "message", "field"}}`; a 409 also carries `current`.
+"""
+
+
+def create_app(database_url: str | None = None) -> FastAPI:
+    """Build the app on ``database_url`` (default: ``QUAESTIO_DATABASE_URL`` or the user's file)."""
+    settings = Settings.load(database_url)
+    db = Database(settings.database_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.dispose()
+
+    app = FastAPI(
+        title="quaestio",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+        responses={
+            401: {"model": ErrorBody, "description": "not signed in"},
+            403: {"model": ErrorBody, "description": "not allowed"},
+            404: {"model": ErrorBody, "description": "not found (or not yours to see)"},
+            409: {"model": ErrorBody, "description": "stale version; `current` holds the state"},
+            422: {"model": ErrorBody, "description": "invalid input"},
+        },
+    )
+    app.state.db = db
+    app.state.settings = settings
+    errors.install(app)
+    docs.install(app)
+    app.include_router(api_router)
+
+    @app.get("/api/health", tags=["service"])
+    def health() -> JSONResponse:
+        """Liveness and the database dialect (for load balancers)."""
+        return JSONResponse({"status": "ok", "database": db.dialect, "version": __version__})
+
+    if importlib.util.find_spec("quaestio.web.pages") is not None:
+        pages = importlib.import_module("quaestio.web.pages")
+        app.include_router(pages.router)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory`` (several workers): the URL comes from the environment."""
+    return create_app(None)

@@ -1,0 +1,28 @@
+"""Server-rendered pages of the web app (Jinja2 + htmx, a Vite bundle for the map).
+
+``router`` is included by ``quaestio.web.app.create_app``; pages share the API's
+database and session cookie (``app.state.db``, ``app.state.settings``).
+"""
+
+from fastapi import APIRouter
+
+from quaestio.web.pages import (
+    class_pages,
+    editing,
+    home,
+    static_files,
+    upload,
+    verdict_pages,
+    views,
+)
+
+router = APIRouter()
+router.include_router(static_files.router)
+router.include_router(home.router)
+router.include_router(views.router)
+router.include_router(verdict_pages.router)
+router.include_router(editing.router)
+router.include_router(upload.router)
+router.include_router(class_pages.router)
+
+__all__ = ["router"]

@@ -1,0 +1,142 @@
+"""The verdict view: rankings side by side, live weight sliders, "my verdict".
+
+Moving a slider posts every weight (htmx) to ``/verdict/compute``, which answers
+with the re-computed rankings fragment only, so the page updates in place. Saving
+stores the weights and the written verdict per user in the store; a teacher also
+sees how the class voted.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from quaestio.errors import QuaestioError, ValidationError
+from quaestio.store import personal
+from quaestio.store.access import RANK
+from quaestio.web.pages import viewdata
+from quaestio.web.pages.context import db, render, visitor
+from quaestio.web.pages.loading import error_fragment, error_page, open_debate
+from quaestio.web.pages.verdicts import compare, distribution, parse_weights
+from quaestio.web.pages.views import VIEWS
+
+router = APIRouter()
+
+
+async def _form(request: Request) -> dict[str, str]:
+    form = await request.form()
+    return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
+@router.get("/d/{debate_id}/verdict", response_class=HTMLResponse, include_in_schema=False)
+def verdict(request: Request, debate_id: int) -> Response:
+    try:
+        opened = open_debate(request, debate_id)
+        me = visitor(request)
+        mine = None
+        votes: list[tuple[str, str, int]] = []
+        students: list[tuple[str, str | None, str]] = []
+        with db(request).read() as session:
+            if me.signed_in and opened.can_write_own:
+                mine = personal.my_verdict(session, me.actor, debate_id)
+            if RANK[opened.role] >= RANK["teacher"]:
+                rows = personal.all_verdicts(session, me.actor, debate_id)
+                votes = distribution(opened.debate, [v.favoured for v, _ in rows])
+                students = [(u.display_name or u.username, v.favoured, v.text) for v, u in rows]
+    except QuaestioError as exc:
+        return error_page(request, exc)
+    result = compare(opened.debate, opened.weights)
+    return render(
+        request,
+        "verdict.html",
+        d=opened,
+        debate=opened.debate,
+        views=VIEWS,
+        current_view="verdict",
+        colours=viewdata.colours(opened.debate),
+        short=viewdata.short,
+        label_of=viewdata.label_of,
+        result=result,
+        mine=mine,
+        votes=votes,
+        students=students,
+        titles={p.id: p.title for p in opened.debate.positions},
+    )
+
+
+@router.post("/d/{debate_id}/verdict/compute", response_class=HTMLResponse, include_in_schema=False)
+async def compute(request: Request, debate_id: int) -> Response:
+    form = await _form(request)
+    try:
+        opened = open_debate(request, debate_id)
+    except QuaestioError as exc:
+        return error_fragment(request, exc)
+    weights = opened.weights | parse_weights(form, opened.debate)
+    result = compare(opened.debate, weights)
+    response = render(
+        request,
+        "_ranking.html",
+        d=opened,
+        debate=opened.debate,
+        result=result,
+        titles={p.id: p.title for p in opened.debate.positions},
+        label_of=viewdata.label_of,
+    )
+    response.headers["X-Compute-Ms"] = f"{result.millis:.1f}"
+    return response
+
+
+@router.post("/d/{debate_id}/weights", response_class=HTMLResponse, include_in_schema=False)
+async def save_weights(request: Request, debate_id: int) -> Response:
+    form = await _form(request)
+    try:
+        me = visitor(request)
+        if not me.signed_in:
+            raise ValidationError("sign in to keep your weights", field="weights")
+        opened = open_debate(request, debate_id)
+        wanted = parse_weights(form, opened.debate)
+        changed = 0
+        with db(request).transaction() as session:
+            versions = {
+                w.node_id: w.version for w in personal.weights(session, me.actor, debate_id)
+            }
+            for node, value in wanted.items():
+                if abs(opened.weights.get(node, -1.0) - value) < 1e-9:
+                    continue
+                personal.set_weight(
+                    session, me.actor, debate_id, node, value, versions.get(node, 0)
+                )
+                changed += 1
+    except QuaestioError as exc:
+        return error_fragment(request, exc)
+    return render(request, "_saved.html", message=f"Saved your weights ({changed} changed).")
+
+
+@router.post("/d/{debate_id}/my-verdict", response_class=HTMLResponse, include_in_schema=False)
+async def save_verdict(request: Request, debate_id: int) -> Response:
+    form = await _form(request)
+    try:
+        me = visitor(request)
+        if not me.signed_in:
+            raise ValidationError("sign in to save your verdict", field="verdict")
+        opened = open_debate(request, debate_id)
+        favoured = form.get("favoured") or None
+        text = form.get("text", "").strip()
+        with db(request).transaction() as session:
+            current = personal.my_verdict(session, me.actor, debate_id)
+            personal.set_verdict(
+                session,
+                me.actor,
+                debate_id,
+                text,
+                favoured,
+                current.version if current is not None else 0,
+            )
+    except QuaestioError as exc:
+        return error_fragment(request, exc)
+    title = next((p.title for p in opened.debate.positions if p.id == favoured), None)
+    return render(
+        request,
+        "_saved.html",
+        message=f"Saved your verdict{f': {title}' if title else ''}.",
+    )

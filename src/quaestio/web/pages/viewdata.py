@@ -1,0 +1,172 @@
+"""What each view draws, computed from a debate: graph, timeline, matrix, historians.
+
+Pure functions of the model (and the reasoning engine's output) so that each view's
+content can be tested without a browser; the page handlers only render them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from quaestio.model import Debate, Evidence, Historian, Position
+from quaestio.reasoning import ach_matrix
+
+
+def short(text: str, n: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= n else flat[: n - 1].rstrip() + "…"
+
+
+def label_of(e: Evidence) -> str:
+    return e.label or short(e.text, 48)
+
+
+def colours(debate: Debate) -> dict[str, int]:
+    """A stable palette index per position, used by every view so colours agree."""
+    return {p.id: i for i, p in enumerate(debate.positions)}
+
+
+def graph(debate: Debate, strengths: dict[str, float] | None = None) -> dict[str, Any]:
+    """Nodes and edges of the argument map; position size follows its strength."""
+    strengths = strengths or {}
+    colour = colours(debate)
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    for p in debate.positions:
+        nodes.append(
+            {
+                "id": p.id,
+                "kind": "position",
+                "label": p.title,
+                "text": p.summary or p.title,
+                "owner": p.id,
+                "colour": colour[p.id],
+                "strength": strengths.get(p.id, p.weight),
+                "status": "",
+                "origin": p.source.describe() if p.source else "",
+            }
+        )
+        for e in p.evidence:
+            nodes.append(
+                {
+                    "id": e.id,
+                    "kind": e.stance,
+                    "label": label_of(e),
+                    "text": e.text,
+                    "owner": p.id,
+                    "colour": colour[p.id],
+                    "strength": e.weight,
+                    "status": "",
+                    "origin": e.source.describe() if e.source else "",
+                }
+            )
+            kind = "supports" if e.stance == "for" else "attacks"
+            edges.append({"id": f"{e.id}>{p.id}", "source": e.id, "target": p.id, "kind": kind})
+            for target in e.rebuts:
+                edges.append(
+                    {"id": f"{e.id}>{target}", "source": e.id, "target": target, "kind": "rebuts"}
+                )
+    known = {n["id"] for n in nodes}
+    edges = [e for e in edges if e["target"] in known]
+    return {"nodes": nodes, "edges": edges}
+
+
+def timeline(debate: Debate) -> dict[str, Any]:
+    """One item per (evidence, year it mentions), lanes by position."""
+    colour = colours(debate)
+    items: list[dict[str, Any]] = []
+    for p, e in debate.iter_evidence():
+        for year in sorted(set(e.years)):
+            items.append(
+                {
+                    "id": f"{e.id}@{year}",
+                    "node": e.id,
+                    "year": year,
+                    "label": short(label_of(e), 40),
+                    "text": short(e.text, 240),
+                    "stance": e.stance,
+                    "position": p.id,
+                    "colour": colour[p.id],
+                }
+            )
+    used = {i["position"] for i in items}
+    groups = [
+        {"id": p.id, "title": p.title, "colour": colour[p.id]}
+        for p in debate.positions
+        if p.id in used
+    ]
+    return {"groups": groups, "items": items}
+
+
+def matrix(debate: Debate) -> dict[str, Any]:
+    """The ACH matrix with the engine's derived ratings; the page recomputes on edits."""
+    m = ach_matrix(debate)
+    by_id = debate.evidence_by_id()
+    return {
+        "hypotheses": [{"id": p.id, "title": p.title} for p in debate.positions],
+        "evidence": [
+            {
+                "id": e,
+                "label": label_of(by_id[e]),
+                "text": short(by_id[e].text, 300),
+                "weight": m.credibility[e] * m.relevance[e],
+            }
+            for e in m.evidence
+        ],
+        "cells": {e: {p: m.ratings[(e, p)] for p in m.positions} for e in m.evidence},
+        "inconsistency": m.inconsistency,
+        "diagnosticity": m.diagnosticity,
+    }
+
+
+@dataclass
+class HistorianEntry:
+    key: str
+    name: str
+    spellings: list[str] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+
+    @property
+    def evidence_count(self) -> int:
+        return sum(len(p.evidence) for p in self.positions)
+
+
+def historians(debate: Debate) -> list[HistorianEntry]:
+    """Every historian once (by canonical key), with the positions they argue."""
+    out: dict[str, HistorianEntry] = {}
+    for key, held in debate.historians().items():
+        names: list[str] = []
+        for h, _ in held:
+            if h.name not in names:
+                names.append(h.name)
+        entry = HistorianEntry(key, names[0], names)
+        for _, p in held:
+            if p not in entry.positions:
+                entry.positions.append(p)
+        out[key] = entry
+    return sorted(out.values(), key=lambda h: h.name.lower())
+
+
+def historian(debate: Debate, key: str) -> HistorianEntry | None:
+    return next((h for h in historians(debate) if h.key == key), None)
+
+
+def historian_names(p: Position) -> list[Historian]:
+    return list(p.historians)
+
+
+def balance(debate: Debate, weights: dict[str, float]) -> dict[str, Any]:
+    """Consequences by polarity and category, with totals under the given weights."""
+    groups: dict[str, dict[str, list[Any]]] = {"positive": {}, "negative": {}}
+    totals = {"positive": 0.0, "negative": 0.0}
+    for c in debate.consequences:
+        w = weights.get(c.id, c.weight)
+        groups[c.polarity].setdefault(c.category or "General", []).append((c, w))
+        totals[c.polarity] += w
+    return {
+        "groups": groups,
+        "positive": totals["positive"],
+        "negative": totals["negative"],
+        "net": totals["positive"] - totals["negative"],
+    }

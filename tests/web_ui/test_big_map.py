@@ -1,0 +1,45 @@
+"""The map with 2,000 nodes: drawn at once, usable while ELK works, then laid out."""
+
+from __future__ import annotations
+
+import statistics
+
+import pytest
+from tests.web_ui.sample import big_debate
+
+pytestmark = pytest.mark.browser
+
+
+def test_two_thousand_nodes_stay_usable(server, page) -> None:  # type: ignore[no-untyped-def]
+    did = server.add_debate(big_debate())
+    page.goto(f"{server.url}/d/{did}/map", timeout=60_000)
+    page.wait_for_selector("#map[data-ready=true]", timeout=60_000)
+    assert page.evaluate("() => quaestioMap.nodes().length") == 2000
+    # usable before the layout finishes: search answers at once
+    page.fill("#map-search", "explanation 7")
+    hits = page.evaluate("() => quaestioMap.nodes('.match').map(n => n.data('owner'))")
+    assert len(hits) == 50 and set(hits) == {"p7"}
+    page.fill("#map-search", "")
+    page.wait_for_selector("#map[data-elk=done]", timeout=120_000)
+    # ELK's layered layout puts every point to the left of the position it bears on
+    left_of = page.evaluate(
+        """() => quaestioMap.edges('.supports, .attacks').every(
+             e => e.source().position('x') < e.target().position('x'))"""
+    )
+    assert left_of is True
+    frames = page.evaluate(
+        """async () => {
+          const cy = quaestioMap; const out = [];
+          for (let i = 0; i < 20; i++) {
+            const t = performance.now();
+            if (i % 2) cy.zoom({level: cy.zoom() * 1.1, renderedPosition: {x: 600, y: 400}});
+            else cy.panBy({x: 20, y: 10});
+            await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+            out.push(performance.now() - t);
+          }
+          return out;
+        }"""
+    )
+    # two frames per step; software rendering on a shared 2-core machine, so generous
+    assert statistics.median(frames) < 250
+    assert page.errors == []

@@ -1,0 +1,112 @@
+"""What each view draws, checked without a browser (fast)."""
+
+from __future__ import annotations
+
+import time
+
+from tests.web_ui.sample import big_debate, sample_debate
+
+from quaestio.web.pages import viewdata
+from quaestio.web.pages.verdicts import EXPLAIN_LIMIT, compare, distribution, parse_weights
+from quaestio.web.pages.views import as_json
+
+
+def test_graph_has_typed_edges_and_strength_sizes() -> None:
+    d = sample_debate()
+    g = viewdata.graph(d, {"p1": 0.9})
+    kinds = [e["kind"] for e in g["edges"]]
+    assert kinds.count("supports") == 4 and kinds.count("attacks") == 3
+    assert kinds.count("rebuts") == 2
+    p1 = next(n for n in g["nodes"] if n["id"] == "p1")
+    assert p1["strength"] == 0.9 and p1["origin"] == "purges-sample.txt:5-8"
+
+
+def test_timeline_one_item_per_year_lanes_in_order() -> None:
+    t = viewdata.timeline(sample_debate())
+    assert sorted(i["id"] for i in t["items"] if i["node"] == "p1.f1") == [
+        "p1.f1@1936",
+        "p1.f1@1938",
+    ]
+    assert [g["id"] for g in t["groups"]] == ["p1", "p2", "p3"]
+
+
+def test_matrix_uses_engine_ratings() -> None:
+    m = viewdata.matrix(sample_debate())
+    assert m["cells"]["p1.a1"]["p1"] in ("I", "II")
+    assert m["cells"]["p1.a1"]["p2"] == "N"
+    # p1.f1 is rebutted by p1.a1, so its support is contested (neutral)
+    assert m["cells"]["p1.f1"]["p1"] == "N"
+
+
+def test_historians_merge_spellings_by_key() -> None:
+    from dataclasses import replace
+
+    from quaestio.model import Historian
+
+    d = sample_debate()
+    p2 = replace(
+        d.positions[1], historians=(*d.positions[1].historians, Historian("Yezhov", "yezhov"))
+    )
+    d = replace(d, positions=(d.positions[0], p2, d.positions[2]))
+    entry = viewdata.historian(d, "yezhov")
+    assert entry is not None and entry.spellings == ["Yezhov", "Ezhov"]
+    assert [p.id for p in entry.positions] == ["p2", "p3"]
+
+
+def test_balance_totals_follow_weights() -> None:
+    sheet = viewdata.balance(sample_debate(), {"c.neg1": 0.0})
+    assert sheet["negative"] == 0.5 and round(sheet["net"], 2) == 0.1
+
+
+def test_script_json_cannot_close_its_element() -> None:
+    text = as_json({"t": "</script><script>alert(1)</script>"})
+    assert "</script>" not in text and "<" not in text
+
+
+def test_weights_from_form_are_clamped_and_filtered() -> None:
+    d = sample_debate()
+    got = parse_weights({"w:p1.f1": "2", "w:nope": "0.3", "w:p2.a1": "x", "other": "1"}, d)
+    assert got == {"p1.f1": 1.0}
+
+
+def test_live_compute_is_fast_for_handouts_and_bounded_for_huge_debates() -> None:
+    d = sample_debate()
+    compare(d, {})  # warm up
+    best = float("inf")
+    for _ in range(3):  # best of three: the machine is shared
+        started = time.perf_counter()
+        result = compare(d, {"p1.f1": 0.1})
+        best = min(best, (time.perf_counter() - started) * 1000)
+    assert best < 100
+    assert result.main is not None and result.main.flip is not None
+    big = big_debate(10, 20)
+    assert sum(len(p.evidence) for p in big.positions) > EXPLAIN_LIMIT
+    started = time.perf_counter()
+    result = compare(big, {})
+    assert (time.perf_counter() - started) < 2.0
+    assert [c.semantics for c in result.columns] == ["dfquad", "qe", "euler", "hcat", "ach"]
+    assert result.main is not None and result.main.notes
+
+
+def test_class_distribution_counts_and_undecided_last() -> None:
+    rows = distribution(sample_debate(), ["p3", "p3", None, "p1"])
+    assert rows[0] == ("p3", "Pressure from below", 2)
+    assert rows[-1] == ("", "no position chosen", 1)
+
+
+def test_every_view_answers_for_an_empty_debate(server) -> None:  # type: ignore[no-untyped-def]
+    import httpx
+
+    from quaestio.model import Debate, Position
+
+    for debate in (Debate(title="Empty"), Debate(title="One", positions=(Position("p1", "Only"),))):
+        did = server.add_debate(debate)
+        for view in ("table", "map", "matrix", "timeline", "historians", "balance", "verdict"):
+            r = httpx.get(f"{server.url}/d/{did}/{view}")
+            assert r.status_code == 200, (debate.title, view)
+        r = httpx.post(f"{server.url}/d/{did}/verdict/compute", data={})
+        assert r.status_code == 200
+    assert httpx.get(f"{server.url}/d/999999/table").status_code == 404
+    assert httpx.get(f"{server.url}/static/%2e%2e/pages/context.py").status_code == 404
+    missing = httpx.get(f"{server.url}/static/dist/nope.js")
+    assert missing.status_code == 404 and "frontend/build.sh" in missing.text
