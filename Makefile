@@ -32,7 +32,7 @@ lint:
 	$(BIN)/lint-imports
 
 unit:
-	$(BIN)/python -m pytest tests -q
+	$(BIN)/python -m pytest tests -q -n 2
 
 bench: install-dev
 	$(BIN)/python -m benchmarks
