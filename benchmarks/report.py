@@ -38,7 +38,10 @@ def _peer_tables(rows: list[dict[str, Any]]) -> list[str]:
             if "seconds" in r and ours:
                 parts.append(f"{_fmt(r['seconds'])} (×{r['seconds'] / ours:,.0f})")
             else:
-                parts.append("n/a" if "no acceptance" in str(r.get("skipped", "")) else "skipped")
+                skipped = str(r.get("skipped", ""))
+                parts.append(
+                    "n/a" if "no acceptance" in skipped else "> 30 s" if "30" in skipped else "–"
+                )
         lines.append(
             f"| {family} | {n:,} | {m:,} | {task} | {_fmt(ours)} | " + " | ".join(parts) + " |"
         )
@@ -63,8 +66,8 @@ def write_markdown(results: dict[str, Any], path: Path) -> None:
         "Solve time with the framework already in each library's own data structure"
         " (building it is",
         "not timed); best of up to three runs. In brackets: how many times slower than quaestio.",
-        "`DC-CO` asks whether argument n/2 is in some complete extension. A peer slower than",
-        "0.3 s at one size is skipped at the next (10x larger);"
+        "`DC-CO` asks whether argument n/2 is in some complete extension. Each peer call runs in",
+        "its own process and is stopped after 30 s (then not tried on bigger sizes);"
         " python-argumentation has no acceptance query.",
         "",
         *_peer_tables(results["peers"]),

@@ -213,3 +213,9 @@ def test_iccma_format_round_trip(tmp_path: Path) -> None:
     plain = iccma.FORMAT.read(b"p af 3\n1 2\n3 2\n", None).debate  # type: ignore[misc]
     assert len(plain.positions) == 3 and len(plain.positions[1].evidence) == 2
     assert evaluate(plain, "grounded").ranking[-1].status == "out"
+
+
+def test_when_nothing_is_accepted_the_accepted_attackers_decide() -> None:
+    result = evaluate(river_debate(), "grounded")
+    assert {r.status for r in result.ranking} == {"out"}
+    assert result.deciding == ["p1.a1", "p2.a1", "p2.a2", "p3.a1"]

@@ -244,8 +244,10 @@ def _extension(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
         )
     ranking = [r for _, r in sorted(results, key=lambda t: t[0])]
     deciding: list[str] = []
-    if ranking:
+    if ranking and ranking[0].status == "in":
         deciding = sorted(
             {*ranking[0].defended_by, *(d for r in ranking[1:] for d in r.defeated_by)}
         )
+    elif ranking:  # nobody is accepted: what decides is what defeats them
+        deciding = sorted({d for r in ranking for d in r.defeated_by})
     return Evaluation(sem, ranking, deciding, None, tuple(notes), "extension")

@@ -70,9 +70,16 @@ def render(debate: Debate, semantics: str, as_json: bool, console: Console) -> N
         why = (
             ", ".join(_describe(e, evidence) for e in res.deciding) or "nothing beyond base weights"
         )
-        console.print(
-            f"[bold]{sem}[/]: top is {top.id} ({top.title}); deciding: {why}", highlight=False
-        )
+        if top.status in ("out", "undec"):
+            console.print(
+                f"[bold]{sem}[/]: no position is accepted ({top.id} is {top.status}); "
+                f"accepted attackers: {why}",
+                highlight=False,
+            )
+        else:
+            console.print(
+                f"[bold]{sem}[/]: top is {top.id} ({top.title}); deciding: {why}", highlight=False
+            )
         if res.flip is not None:
             f = res.flip
             console.print(
