@@ -22,7 +22,7 @@ from quaestio.errors import SolverError
 from quaestio.model import Debate
 from quaestio.reasoning import dung
 from quaestio.reasoning.ach import RATINGS, ach_matrix
-from quaestio.reasoning.batch import BatchEvaluator
+from quaestio.reasoning.batch import ComponentEvaluator
 from quaestio.reasoning.bipolar import DebateGraph, debate_graph
 from quaestio.reasoning.explain import Flip, Scorer, flip_point, shapley
 from quaestio.reasoning.gradual import GRADUAL
@@ -132,10 +132,13 @@ def _quantitative(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
     if sem == "ach":
         scorer, tiebreak = _ach_scorer(debate, graph)
     else:
-        evaluator = BatchEvaluator(graph, sem)
+        parts = ComponentEvaluator(graph, sem)
 
         def scorer(w: NDArray[np.float64], present: NDArray[np.bool_]) -> NDArray[np.float64]:
-            return evaluator.run(w, present)[:, :p]
+            return parts(w, present)
+
+        def scorer_for(pos: int) -> Scorer:
+            return lambda w, present: parts(w, present, only=pos)
 
     full = scorer(base[None, :], np.ones((1, graph.n), dtype=bool))[0]
     players = [[j for j in graph.ancestors(i) if j >= p] for i in range(p)]
@@ -149,7 +152,7 @@ def _quantitative(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
             ]
             for i in range(p)
         ]
-    contrib, exact = shapley(scorer, base, players)
+    contrib, exact = shapley(scorer_for if sem != "ach" else lambda _pos: scorer, base, players)
     order = sorted(range(p), key=lambda i: (-full[i], -tiebreak[i], i))
     titles = {pos.id: pos.title for pos in debate.positions}
     ranking = [
