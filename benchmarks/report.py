@@ -135,7 +135,7 @@ def draw(results: dict[str, Any], path: Path) -> None:
     fig, axes = plt.subplots(1, 3, figsize=(16, 4.8))
     ax = axes[0]
     peers = results["peers"]
-    for solver in dict.fromkeys(r["solver"] for r in peers):
+    for k, solver in enumerate(dict.fromkeys(r["solver"] for r in peers)):
         for task, style in (("GR", "-o"), ("DC-CO", "--s")):
             pts = sorted(
                 (r["n"], r["seconds"])
@@ -146,7 +146,7 @@ def draw(results: dict[str, Any], path: Path) -> None:
                 and "seconds" in r
             )
             if pts:
-                ax.plot(*zip(*pts, strict=True), style, label=f"{solver} {task}")
+                ax.plot(*zip(*pts, strict=True), style, color=f"C{k}", label=f"{solver} {task}")
     ax.set(
         xscale="log",
         yscale="log",
