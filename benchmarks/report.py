@@ -48,6 +48,48 @@ def _peer_tables(rows: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+PYTHON_PEERS = ("formal-argumentation", "pygarg", "python-argumentation")
+
+
+def summary(results: dict[str, Any]) -> list[str]:
+    """Plain sentences on the targets, computed from the numbers (not written by hand)."""
+    lines = []
+    peers = results["peers"]
+    biggest = max(r["n"] for r in peers)
+    for family in dict.fromkeys(r["family"] for r in peers):
+        for task in ("GR", "DC-CO"):
+            cell = {
+                r["solver"]: r.get("seconds")
+                for r in peers
+                if (r["family"], r["n"], r["task"]) == (family, biggest, task)
+            }
+            ours = cell.get("quaestio")
+            times = {s: t for s, t in cell.items() if s in PYTHON_PEERS and t}
+            if not ours or not times:
+                continue
+            best = min(times, key=lambda s: times[s])
+            lines.append(
+                f"- {family}, {biggest:,} arguments, {task}: {times[best] / ours:,.0f}x"
+                f" faster than the fastest Python peer ({best})."
+            )
+    for r in results["grounded_scaling"]:
+        if r["n"] >= 1_000_000:
+            lines.append(
+                f"- grounded, {r['family']}, {r['n']:,} arguments / {r['m']:,} attacks: "
+                f"{r['total_s']:.2f} s from file to answer, {r['peak_mb']:.0f} MB peak."
+            )
+    big = [r for r in results["gradual"] if r["n"] == max(x["n"] for x in results["gradual"])]
+    if big:
+        lines.append(
+            f"- gradual, {big[0]['n']:,} nodes / {big[0]['edges']:,} edges: "
+            + ", ".join(
+                f"{r['semantics']} {r['seconds']:.2f} s ({r['iterations']} it.)" for r in big
+            )
+            + "."
+        )
+    return lines
+
+
 def write_markdown(results: dict[str, Any], path: Path) -> None:
     mach = results["machine"]
     out = [
@@ -60,6 +102,10 @@ def write_markdown(results: dict[str, Any], path: Path) -> None:
         f" ({mach['cores']} cores, shared with other jobs),",
         f"Python {mach['python']}, numpy {mach['numpy']}, scipy {mach['scipy']}."
         + (" **Quick run (small sizes only).**" if results.get("quick") else ""),
+        "",
+        "### Summary",
+        "",
+        *summary(results),
         "",
         "### Against the peers",
         "",
