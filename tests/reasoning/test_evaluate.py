@@ -265,3 +265,8 @@ def test_every_semantics_on_random_debates(debate: Debate) -> None:
         if result.flip is not None:
             moved = evaluate(debate, sem, {result.flip.evidence: result.flip.new_weight})
             assert moved.ranking[0].id != result.ranking[0].id
+
+
+def test_weights_outside_zero_one_are_refused_with_the_node_named() -> None:
+    with pytest.raises(ValidationError, match=r"p1\.f2: weight 1\.5 is outside \[0, 1\]"):
+        evaluate(river_debate(), "dfquad", {"p1.f2": 1.5})

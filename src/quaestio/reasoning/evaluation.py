@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from quaestio.errors import SolverError
-from quaestio.model import Debate
+from quaestio.errors import SolverError, ValidationError
+from quaestio.model import Debate, validate
 from quaestio.reasoning import dung
 from quaestio.reasoning.ach import RATINGS, ach_matrix
 from quaestio.reasoning.batch import ComponentEvaluator
@@ -100,6 +100,9 @@ def evaluate(
         )
     if weights:
         debate = debate.with_weights(weights)
+    bad = [p for p in validate(debate) if p.code in ("bad_weight", "weight_out_of_range")]
+    if bad:
+        raise ValidationError("; ".join(p.message for p in bad), problems=list(bad), field="weight")
     graph = debate_graph(debate)
     if sem in EXTENSION:
         return _extension(debate, graph, sem)
