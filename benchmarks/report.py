@@ -103,6 +103,9 @@ def write_markdown(results: dict[str, Any], path: Path) -> None:
         f"Python {mach['python']}, numpy {mach['numpy']}, scipy {mach['scipy']}."
         + (" **Quick run (small sizes only).**" if results.get("quick") else ""),
         "",
+        "The machine's two cores are shared with other jobs, so sub-millisecond timings and the",
+        "ratios built on them move by a factor of two or three between runs.",
+        "",
         "### Summary",
         "",
         *summary(results),
