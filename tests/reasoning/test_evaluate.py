@@ -270,3 +270,17 @@ def test_every_semantics_on_random_debates(debate: Debate) -> None:
 def test_weights_outside_zero_one_are_refused_with_the_node_named() -> None:
     with pytest.raises(ValidationError, match=r"p1\.f2: weight 1\.5 is outside \[0, 1\]"):
         evaluate(river_debate(), "dfquad", {"p1.f2": 1.5})
+
+
+def test_cli_what_if_weight_and_ach_matrix(tmp_path: Path, formats_table: None) -> None:
+    path = tmp_path / "river.json"
+    path.write_bytes(debate_json.FORMAT.write(river_debate()))  # type: ignore[misc]
+    result = runner.invoke(
+        app, ["evaluate", str(path), "-s", "dfquad", "--json", "-w", "p1.a1=0.95"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["positions"][0]["id"] == "p2"  # the flip point was 0.91
+    result = runner.invoke(app, ["evaluate", str(path), "-s", "ach", "--ach-matrix"])
+    assert result.exit_code == 0 and "ACH matrix" in result.output and "II" in result.output
+    result = runner.invoke(app, ["evaluate", str(path), "-w", "p1.a1"])
+    assert isinstance(result.exception, ValidationError) and "NODE=NUMBER" in str(result.exception)
