@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import platform
 import subprocess
 import sys
@@ -38,7 +39,7 @@ from quaestio.reasoning.asp import asp_credulous, asp_extensions
 from quaestio.reasoning.gradual import GRADUAL, strengths
 
 ROOT = Path(__file__).resolve().parents[1]
-SKIP_AFTER_S = 0.3  # slower than this at one size: not run at the next (10x larger)
+PEER_TIMEOUT_S = 30.0  # a peer call running longer is stopped (and not tried on bigger sizes)
 
 
 def shared_dir() -> Path:
@@ -65,6 +66,26 @@ def timed(fn: Callable[[], object], repeat: int = 3) -> tuple[float, object]:
     return best, result
 
 
+def _in_child(
+    fn: Callable[[], tuple[float, object]], timeout: float
+) -> tuple[float, object] | None:
+    """Run ``fn`` in a forked process; None when it takes longer than ``timeout`` seconds."""
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+
+    def target() -> None:
+        seconds, answer = fn()
+        child.send((seconds, _short(answer)))
+
+    proc = ctx.Process(target=target)
+    proc.start()
+    ready = parent.poll(timeout)
+    result = parent.recv() if ready else None
+    proc.kill() if not ready else proc.join()
+    proc.join()
+    return result
+
+
 def peers_suite(progress: Progress, sizes: list[int]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     families = {
@@ -78,8 +99,6 @@ def peers_suite(progress: Progress, sizes: list[int]) -> list[dict[str, Any]]:
         for n in sizes:
             af = make(n)
             for name, factory in PEERS.items():
-                prepare, run = factory()
-                prepared = prepare(af)
                 for task in ("GR", "DC-CO"):
                     progress.update(task_id, advance=1, description=f"{family} n={n} {name} {task}")
                     key = (family, name, task)
@@ -90,21 +109,23 @@ def peers_suite(progress: Progress, sizes: list[int]) -> list[dict[str, Any]]:
                         "solver": name,
                         "task": task,
                     }
-                    if key in slow:
-                        row["skipped"] = f"slower than {SKIP_AFTER_S:g}s at a smaller size"
+                    if name == "python-argumentation" and task != "GR":
+                        row["skipped"] = "no acceptance query"
+                    elif key in slow:
+                        row["skipped"] = f"over {PEER_TIMEOUT_S:g} s at a smaller size"
                     else:
-                        try:
-                            seconds, answer = timed(
-                                lambda run=run, p=prepared, t=task, q=n // 2: run(
-                                    p, t.split("-")[-1], q
-                                )
-                            )
-                            row["seconds"] = seconds
-                            row["answer"] = _short(answer)
-                            if seconds > SKIP_AFTER_S:
-                                slow.add(key)
-                        except NotImplementedError as exc:
-                            row["skipped"] = str(exc)
+
+                        def job(factory=factory, task=task, n=n, af=af) -> tuple[float, object]:
+                            prepare, run = factory()
+                            prepared = prepare(af)
+                            return timed(lambda: run(prepared, task.split("-")[-1], n // 2))
+
+                        got = _in_child(job, PEER_TIMEOUT_S)
+                        if got is None:
+                            row["skipped"] = f"over {PEER_TIMEOUT_S:g} s"
+                            slow.add(key)
+                        else:
+                            row["seconds"], row["answer"] = got
                     rows.append(row)
     return rows
 
@@ -239,7 +260,18 @@ def machine() -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes only (a minute)")
+    parser.add_argument(
+        "--report-only", action="store_true", help="redraw docs from the last results JSON"
+    )
     args = parser.parse_args(argv)
+    out = ROOT / "benchmarks" / "results" / "reasoning.json"
+    if args.report_only:
+        from benchmarks.report import draw, write_markdown
+
+        saved = json.loads(out.read_text())
+        draw(saved, ROOT / "docs" / "reasoning-scaling.png")
+        write_markdown(saved, ROOT / "docs" / "benchmarks.md")
+        return
     peer_sizes = [100, 1000] if args.quick else [100, 1000, 10_000]
     scale_sizes = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
     results: dict[str, Any] = {"machine": machine(), "quick": args.quick}
@@ -248,7 +280,6 @@ def main(argv: list[str] | None = None) -> None:
         results["iccma"] = iccma_suite(progress)
         results["grounded_scaling"] = scaling_suite(progress, scale_sizes, degree=10)
         results["gradual"] = gradual_suite(progress, scale_sizes)
-    out = ROOT / "benchmarks" / "results" / "reasoning.json"
     out.write_text(json.dumps(results, indent=1, default=str) + "\n")
     from benchmarks.report import draw, write_markdown
 

@@ -38,9 +38,54 @@ def _peer_tables(rows: list[dict[str, Any]]) -> list[str]:
             if "seconds" in r and ours:
                 parts.append(f"{_fmt(r['seconds'])} (×{r['seconds'] / ours:,.0f})")
             else:
-                parts.append("n/a" if "no acceptance" in str(r.get("skipped", "")) else "skipped")
+                skipped = str(r.get("skipped", ""))
+                parts.append(
+                    "n/a" if "no acceptance" in skipped else "> 30 s" if "30" in skipped else "–"
+                )
         lines.append(
             f"| {family} | {n:,} | {m:,} | {task} | {_fmt(ours)} | " + " | ".join(parts) + " |"
+        )
+    return lines
+
+
+PYTHON_PEERS = ("formal-argumentation", "pygarg", "python-argumentation")
+
+
+def summary(results: dict[str, Any]) -> list[str]:
+    """Plain sentences on the targets, computed from the numbers (not written by hand)."""
+    lines = []
+    peers = results["peers"]
+    biggest = max(r["n"] for r in peers)
+    for family in dict.fromkeys(r["family"] for r in peers):
+        for task in ("GR", "DC-CO"):
+            cell = {
+                r["solver"]: r.get("seconds")
+                for r in peers
+                if (r["family"], r["n"], r["task"]) == (family, biggest, task)
+            }
+            ours = cell.get("quaestio")
+            times = {s: t for s, t in cell.items() if s in PYTHON_PEERS and t}
+            if not ours or not times:
+                continue
+            best = min(times, key=lambda s: times[s])
+            lines.append(
+                f"- {family}, {biggest:,} arguments, {task}: {times[best] / ours:,.0f}x"
+                f" faster than the fastest Python peer ({best})."
+            )
+    for r in results["grounded_scaling"]:
+        if r["n"] >= 1_000_000:
+            lines.append(
+                f"- grounded, {r['family']}, {r['n']:,} arguments / {r['m']:,} attacks: "
+                f"{r['total_s']:.2f} s from file to answer, {r['peak_mb']:.0f} MB peak."
+            )
+    big = [r for r in results["gradual"] if r["n"] == max(x["n"] for x in results["gradual"])]
+    if big:
+        lines.append(
+            f"- gradual, {big[0]['n']:,} nodes / {big[0]['edges']:,} edges: "
+            + ", ".join(
+                f"{r['semantics']} {r['seconds']:.2f} s ({r['iterations']} it.)" for r in big
+            )
+            + "."
         )
     return lines
 
@@ -58,13 +103,20 @@ def write_markdown(results: dict[str, Any], path: Path) -> None:
         f"Python {mach['python']}, numpy {mach['numpy']}, scipy {mach['scipy']}."
         + (" **Quick run (small sizes only).**" if results.get("quick") else ""),
         "",
+        "The machine's two cores are shared with other jobs, so sub-millisecond timings and the",
+        "ratios built on them move by a factor of two or three between runs.",
+        "",
+        "### Summary",
+        "",
+        *summary(results),
+        "",
         "### Against the peers",
         "",
         "Solve time with the framework already in each library's own data structure"
         " (building it is",
         "not timed); best of up to three runs. In brackets: how many times slower than quaestio.",
-        "`DC-CO` asks whether argument n/2 is in some complete extension. A peer slower than",
-        "0.3 s at one size is skipped at the next (10x larger);"
+        "`DC-CO` asks whether argument n/2 is in some complete extension. Each peer call runs in",
+        "its own process and is stopped after 30 s (then not tried on bigger sizes);"
         " python-argumentation has no acceptance query.",
         "",
         *_peer_tables(results["peers"]),
@@ -132,7 +184,7 @@ def draw(results: dict[str, Any], path: Path) -> None:
     fig, axes = plt.subplots(1, 3, figsize=(16, 4.8))
     ax = axes[0]
     peers = results["peers"]
-    for solver in dict.fromkeys(r["solver"] for r in peers):
+    for k, solver in enumerate(dict.fromkeys(r["solver"] for r in peers)):
         for task, style in (("GR", "-o"), ("DC-CO", "--s")):
             pts = sorted(
                 (r["n"], r["seconds"])
@@ -143,7 +195,7 @@ def draw(results: dict[str, Any], path: Path) -> None:
                 and "seconds" in r
             )
             if pts:
-                ax.plot(*zip(*pts, strict=True), style, label=f"{solver} {task}")
+                ax.plot(*zip(*pts, strict=True), style, color=f"C{k}", label=f"{solver} {task}")
     ax.set(
         xscale="log",
         yscale="log",

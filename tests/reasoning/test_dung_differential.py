@@ -32,8 +32,8 @@ def mine(af: ArgumentationFramework, sem: str) -> set[frozenset[int]]:
 
 
 @pytest.mark.parametrize("chunk", range(4))
-def test_against_own_clingo_encodings_on_2000_frameworks(chunk: int) -> None:
-    for af in random_afs(500, seed=100 + chunk):
+def test_against_own_clingo_encodings_on_1200_frameworks(chunk: int) -> None:
+    for af in random_afs(300, seed=100 + chunk):
         for sem in ("GR", "CO", "PR", "ST", "SST"):
             assert mine(af, sem) == set(asp_extensions(af, sem)), (sem, af.attack_list())
 

@@ -9,13 +9,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from reasoning_debates import ev, river_debate
 from typer.testing import CliRunner
 
 from quaestio.cli.app import app
 from quaestio.errors import SolverError, ValidationError
 from quaestio.formats import debate_json, iccma, registry
-from quaestio.model import Debate
+from quaestio.model import Debate, Evidence, Position
 from quaestio.reasoning import (
     ALL_SEMANTICS,
     GRADUAL,
@@ -213,3 +215,72 @@ def test_iccma_format_round_trip(tmp_path: Path) -> None:
     plain = iccma.FORMAT.read(b"p af 3\n1 2\n3 2\n", None).debate  # type: ignore[misc]
     assert len(plain.positions) == 3 and len(plain.positions[1].evidence) == 2
     assert evaluate(plain, "grounded").ranking[-1].status == "out"
+
+
+def test_when_nothing_is_accepted_the_accepted_attackers_decide() -> None:
+    result = evaluate(river_debate(), "grounded")
+    assert {r.status for r in result.ranking} == {"out"}
+    assert result.deciding == ["p1.a1", "p2.a1", "p2.a2", "p3.a1"]
+
+
+@st.composite
+def debates(draw: st.DrawFn) -> Debate:
+    """Random debates: up to four positions, a few points each, rebuttals inside a position."""
+    positions = []
+    for i in range(1, draw(st.integers(0, 4)) + 1):
+        pid = f"p{i}"
+        items: list[Evidence] = []
+        for j in range(1, draw(st.integers(0, 5)) + 1):
+            stance = draw(st.sampled_from(["for", "against"]))
+            weight = draw(st.sampled_from([0.0, 0.2, 0.5, 0.8, 1.0]))
+            fors = [e.id for e in items if e.stance == "for"]
+            rebuts = (
+                (draw(st.sampled_from(fors)),)
+                if stance == "against" and fors and draw(st.booleans())
+                else ()
+            )
+            items.append(ev(pid, stance, j, weight, rebuts))
+        positions.append(
+            Position(
+                pid,
+                f"position {i}",
+                evidence=tuple(items),
+                weight=draw(st.sampled_from([0.3, 0.5, 0.9])),
+            )
+        )
+    return Debate(title="random", positions=tuple(positions))
+
+
+@settings(max_examples=40, deadline=None)
+@given(debates())
+def test_every_semantics_on_random_debates(debate: Debate) -> None:
+    for sem, result in evaluate_all(debate).items():
+        assert sorted(r.id for r in result.ranking) == sorted(p.id for p in debate.positions)
+        for row in result.ranking:
+            if sem in GRADUAL or sem == "ach":
+                assert row.strength is not None and -1e-12 <= row.strength <= 1 + 1e-12
+                assert row.status is None
+            else:
+                assert row.strength is None and row.status in ("in", "out", "undec")
+        if result.flip is not None:
+            moved = evaluate(debate, sem, {result.flip.evidence: result.flip.new_weight})
+            assert moved.ranking[0].id != result.ranking[0].id
+
+
+def test_weights_outside_zero_one_are_refused_with_the_node_named() -> None:
+    with pytest.raises(ValidationError, match=r"p1\.f2: weight 1\.5 is outside \[0, 1\]"):
+        evaluate(river_debate(), "dfquad", {"p1.f2": 1.5})
+
+
+def test_cli_what_if_weight_and_ach_matrix(tmp_path: Path, formats_table: None) -> None:
+    path = tmp_path / "river.json"
+    path.write_bytes(debate_json.FORMAT.write(river_debate()))  # type: ignore[misc]
+    result = runner.invoke(
+        app, ["evaluate", str(path), "-s", "dfquad", "--json", "-w", "p1.a1=0.95"]
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["positions"][0]["id"] == "p2"  # the flip point was 0.91
+    result = runner.invoke(app, ["evaluate", str(path), "-s", "ach", "--ach-matrix"])
+    assert result.exit_code == 0 and "ACH matrix" in result.output and "II" in result.output
+    result = runner.invoke(app, ["evaluate", str(path), "-w", "p1.a1"])
+    assert isinstance(result.exception, ValidationError) and "NODE=NUMBER" in str(result.exception)

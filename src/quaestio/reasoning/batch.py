@@ -28,17 +28,24 @@ def _h(x: FloatArray) -> FloatArray:
 class BatchEvaluator:
     """Strengths of every node for a batch of weight vectors and presence masks."""
 
-    def __init__(self, graph: DebateGraph, semantics: str) -> None:
+    def __init__(
+        self, graph: DebateGraph, semantics: str, nodes: NDArray[np.int64] | None = None
+    ) -> None:
+        """Evaluate ``graph``, or only the sub-graph on ``nodes`` (columns in that order)."""
         self.graph = graph
         self.semantics = semantics
-        m = graph.n
+        keep = np.arange(graph.n) if nodes is None else nodes
+        local = {int(g): i for i, g in enumerate(keep)}
+        m = len(keep)
         self.At = np.zeros((m, m))  # At[src, dst]: rows @ At sums over attackers
         self.St = np.zeros((m, m))
         for a, b in graph.attacks:
-            self.At[a, b] += 1.0
+            if a in local and b in local:
+                self.At[local[a], local[b]] += 1.0
         for a, b in graph.supports:
-            self.St[a, b] += 1.0
-        self.base = np.array(graph.weights, dtype=np.float64)
+            if a in local and b in local:
+                self.St[local[a], local[b]] += 1.0
+        self.base = np.array(graph.weights, dtype=np.float64)[keep]
 
     def step(self, s: FloatArray, w: FloatArray) -> FloatArray:
         sem = self.semantics
@@ -84,3 +91,40 @@ class BatchEvaluator:
 
     def weights_rows(self, rows: int) -> FloatArray:
         return np.tile(self.base, (rows, 1))
+
+
+class ComponentEvaluator:
+    """Position strengths computed one weakly connected part of the debate at a time.
+
+    Positions that share no attack or support path cannot influence each other,
+    so a batch over a seven-position debate is seven small dense products
+    instead of one big one, and a question about one position touches only its part.
+    """
+
+    def __init__(self, graph: DebateGraph, semantics: str) -> None:
+        import scipy.sparse as sp
+        from scipy.sparse.csgraph import connected_components
+
+        edges = np.array([*graph.attacks, *graph.supports], dtype=np.int64).reshape(-1, 2)
+        adj = sp.coo_matrix(
+            (np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(graph.n, graph.n)
+        )
+        _, label = connected_components(adj, directed=True, connection="weak")
+        self.p = graph.n_positions
+        self.parts: list[tuple[NDArray[np.int64], NDArray[np.int64], BatchEvaluator]] = []
+        self.part_of = np.zeros(graph.n, dtype=np.int64)
+        for c in np.unique(label[: self.p]):
+            nodes = np.flatnonzero(label == c).astype(np.int64)
+            cols = np.flatnonzero(nodes < self.p)  # local columns that are positions
+            self.part_of[nodes] = len(self.parts)
+            self.parts.append((nodes, cols, BatchEvaluator(graph, semantics, nodes)))
+
+    def __call__(
+        self, weights: FloatArray, present: BoolArray, only: int | None = None
+    ) -> FloatArray:
+        out = np.zeros((weights.shape[0], self.p))
+        chosen = self.parts if only is None else [self.parts[int(self.part_of[only])]]
+        for nodes, cols, evaluator in chosen:
+            s = evaluator.run(weights[:, nodes], present[:, nodes])
+            out[:, nodes[cols]] = s[:, cols]
+        return out

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from quaestio.errors import SolverError
-from quaestio.model import Debate
+from quaestio.errors import SolverError, ValidationError
+from quaestio.model import Debate, validate
 from quaestio.reasoning import dung
 from quaestio.reasoning.ach import RATINGS, ach_matrix
-from quaestio.reasoning.batch import BatchEvaluator
+from quaestio.reasoning.batch import ComponentEvaluator
 from quaestio.reasoning.bipolar import DebateGraph, debate_graph
 from quaestio.reasoning.explain import Flip, Scorer, flip_point, shapley
 from quaestio.reasoning.gradual import GRADUAL
@@ -100,6 +100,9 @@ def evaluate(
         )
     if weights:
         debate = debate.with_weights(weights)
+    bad = [p for p in validate(debate) if p.code in ("bad_weight", "weight_out_of_range")]
+    if bad:
+        raise ValidationError("; ".join(p.message for p in bad), problems=list(bad), field="weight")
     graph = debate_graph(debate)
     if sem in EXTENSION:
         return _extension(debate, graph, sem)
@@ -132,10 +135,13 @@ def _quantitative(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
     if sem == "ach":
         scorer, tiebreak = _ach_scorer(debate, graph)
     else:
-        evaluator = BatchEvaluator(graph, sem)
+        parts = ComponentEvaluator(graph, sem)
 
         def scorer(w: NDArray[np.float64], present: NDArray[np.bool_]) -> NDArray[np.float64]:
-            return evaluator.run(w, present)[:, :p]
+            return parts(w, present)
+
+        def scorer_for(pos: int) -> Scorer:
+            return lambda w, present: parts(w, present, only=pos)
 
     full = scorer(base[None, :], np.ones((1, graph.n), dtype=bool))[0]
     players = [[j for j in graph.ancestors(i) if j >= p] for i in range(p)]
@@ -149,7 +155,7 @@ def _quantitative(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
             ]
             for i in range(p)
         ]
-    contrib, exact = shapley(scorer, base, players)
+    contrib, exact = shapley(scorer_for if sem != "ach" else lambda _pos: scorer, base, players)
     order = sorted(range(p), key=lambda i: (-full[i], -tiebreak[i], i))
     titles = {pos.id: pos.title for pos in debate.positions}
     ranking = [
@@ -244,8 +250,10 @@ def _extension(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
         )
     ranking = [r for _, r in sorted(results, key=lambda t: t[0])]
     deciding: list[str] = []
-    if ranking:
+    if ranking and ranking[0].status == "in":
         deciding = sorted(
             {*ranking[0].defended_by, *(d for r in ranking[1:] for d in r.defeated_by)}
         )
+    elif ranking:  # nobody is accepted: what decides is what defeats them
+        deciding = sorted({d for r in ranking for d in r.defeated_by})
     return Evaluation(sem, ranking, deciding, None, tuple(notes), "extension")

@@ -64,9 +64,15 @@ def _masks(k: int, players: Sequence[int], m: int, rows: NDArray[np.bool_]) -> N
 
 
 def shapley(
-    scorer: Scorer, base: FloatArray, players_by_position: Sequence[Sequence[int]]
+    scorer_for: Callable[[int], Scorer],
+    base: FloatArray,
+    players_by_position: Sequence[Sequence[int]],
 ) -> tuple[list[dict[int, float]], bool]:
-    """Shapley values per position (node index -> value); flag says whether all were exact."""
+    """Shapley values per position (node index -> value); flag says whether all were exact.
+
+    ``scorer_for(pos)`` may return a scorer that only computes column ``pos``
+    (e.g. only the part of the debate connected to that position).
+    """
     m = base.size
     blocks: list[tuple[int, NDArray[np.bool_], NDArray[np.int64] | None, int]] = []
     for pos, players in enumerate(players_by_position):
@@ -87,15 +93,10 @@ def shapley(
     out: list[dict[int, float]] = [{} for _ in players_by_position]
     if not blocks:
         return out, True
-    present = np.concatenate(
-        [_masks(k, players_by_position[pos], m, rows) for pos, rows, _, k in blocks]
-    )
-    values_all = scorer(np.tile(base, (present.shape[0], 1)), present)
-    offset = 0
     exact_all = True
     for pos, rows, order, k in blocks:
-        v = values_all[offset : offset + rows.shape[0], pos]
-        offset += rows.shape[0]
+        present = _masks(k, players_by_position[pos], m, rows)
+        v = scorer_for(pos)(np.tile(base, (present.shape[0], 1)), present)[:, pos]
         players = players_by_position[pos]
         if order is None:
             size = rows.sum(axis=1)

@@ -48,7 +48,8 @@ def _unique(values: NDArray[np.int32], stamp: NDArray[np.int64]) -> NDArray[np.i
         return values.astype(np.int64)
     order = np.arange(values.size, dtype=np.int64)
     stamp[values] = order
-    return values[stamp[values] == order].astype(np.int64)
+    kept: NDArray[np.int64] = values[stamp[values] == order].astype(np.int64)
+    return kept
 
 
 def grounded(af: ArgumentationFramework) -> frozenset[int]:

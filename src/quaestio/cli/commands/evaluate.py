@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from quaestio.errors import SolverError
+from quaestio.errors import SolverError, ValidationError
 from quaestio.model import Debate
 
 HELP = """Rank the positions of a debate under one or all semantics, with the deciding evidence
@@ -26,7 +26,53 @@ def load_debate(path: Path) -> Debate:
     return read_path(path).debate
 
 
-def render(debate: Debate, semantics: str, as_json: bool, console: Console) -> None:
+def parse_weights(pairs: list[str]) -> dict[str, float]:
+    """``["p1.f2=0.9", ...]`` as a dict, with a clear error for anything else."""
+    out: dict[str, float] = {}
+    for pair in pairs:
+        node, sep, value = pair.partition("=")
+        try:
+            if not sep or not node.strip():
+                raise ValueError
+            out[node.strip()] = float(value)
+        except ValueError:
+            raise ValidationError(
+                f"--weight expects NODE=NUMBER (e.g. p1.f2=0.9), got {pair!r}", field="weight"
+            ) from None
+    return out
+
+
+def render_ach(debate: Debate, console: Console) -> None:
+    """The ACH matrix: ratings per evidence and position, scores underneath."""
+    from quaestio.reasoning import ach_matrix
+
+    m = ach_matrix(debate)
+    table = Table(title="ACH matrix (rows: evidence, columns: positions)")
+    table.add_column("evidence")
+    for pid in m.positions:
+        table.add_column(pid, justify="center")
+    table.add_column("credibility", justify="right")
+    table.add_column("diagnosticity", justify="right")
+    for eid in m.evidence:
+        table.add_row(
+            eid,
+            *(m.ratings[(eid, pid)] for pid in m.positions),
+            f"{m.credibility[eid]:.2f}",
+            f"{m.diagnosticity[eid]:.2f}",
+        )
+    table.add_row(
+        "[bold]inconsistency[/]", *(f"{m.inconsistency[p]:.2f}" for p in m.positions), "", ""
+    )
+    console.print(table)
+
+
+def render(
+    debate: Debate,
+    semantics: str,
+    as_json: bool,
+    console: Console,
+    weights: dict[str, float] | None = None,
+) -> None:
     """Print the evaluation of ``debate`` (a table, or JSON) to ``console``."""
     from quaestio.reasoning import ALL_SEMANTICS, evaluate
 
@@ -37,7 +83,7 @@ def render(debate: Debate, semantics: str, as_json: bool, console: Console) -> N
                 f"unknown semantics {semantics!r}; choose one of {', '.join(ALL_SEMANTICS)} or all",
                 field="semantics",
             )
-    results = {sem: evaluate(debate, sem) for sem in sems}
+    results = {sem: evaluate(debate, sem, weights) for sem in sems}
     if as_json:
         payload: object = (
             results[sems[0]].to_dict()
@@ -70,9 +116,16 @@ def render(debate: Debate, semantics: str, as_json: bool, console: Console) -> N
         why = (
             ", ".join(_describe(e, evidence) for e in res.deciding) or "nothing beyond base weights"
         )
-        console.print(
-            f"[bold]{sem}[/]: top is {top.id} ({top.title}); deciding: {why}", highlight=False
-        )
+        if top.status in ("out", "undec"):
+            console.print(
+                f"[bold]{sem}[/]: no position is accepted ({top.id} is {top.status}); "
+                f"accepted attackers: {why}",
+                highlight=False,
+            )
+        else:
+            console.print(
+                f"[bold]{sem}[/]: top is {top.id} ({top.title}); deciding: {why}", highlight=False
+            )
         if res.flip is not None:
             f = res.flip
             console.print(
@@ -101,5 +154,14 @@ def register(app: typer.Typer) -> None:
             help="dfquad, qe, euler, hcat, grounded, preferred, stable, ach or all.",
         ),
         as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+        weight: list[str] = typer.Option(
+            [], "--weight", "-w", help="What-if: set a node's weight, e.g. -w p1.f2=0.9."
+        ),
+        ach: bool = typer.Option(False, "--ach-matrix", help="Also print the ACH matrix."),
     ) -> None:
-        render(load_debate(debate), semantics, as_json, Console(width=120))
+        loaded = load_debate(debate)
+        weights = parse_weights(weight)
+        console = Console(width=120)
+        render(loaded, semantics, as_json, console, weights)
+        if ach and not as_json:
+            render_ach(loaded.with_weights(weights), console)
