@@ -120,10 +120,22 @@ class ComponentEvaluator:
             self.parts.append((nodes, cols, BatchEvaluator(graph, semantics, nodes)))
 
     def __call__(
-        self, weights: FloatArray, present: BoolArray, only: int | None = None
+        self,
+        weights: FloatArray,
+        present: BoolArray,
+        only: int | None = None,
+        baseline: tuple[FloatArray, FloatArray] | None = None,
     ) -> FloatArray:
+        """Strengths for each row; with ``baseline`` = (base weights, their strengths),
+        parts whose weights and presence equal the baseline in every row are copied
+        instead of recomputed (a flip-point search changes one part per row)."""
         out = np.zeros((weights.shape[0], self.p))
         chosen = self.parts if only is None else [self.parts[int(self.part_of[only])]]
+        if baseline is not None and only is None:
+            base_w, base_s = baseline
+            touched = np.any(weights != base_w, axis=0) | ~np.all(present, axis=0)
+            out[:] = base_s
+            chosen = [part for part in chosen if touched[part[0]].any()]
         for nodes, cols, evaluator in chosen:
             s = evaluator.run(weights[:, nodes], present[:, nodes])
             out[:, nodes[cols]] = s[:, cols]

@@ -136,9 +136,11 @@ def _quantitative(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
         scorer, tiebreak = _ach_scorer(debate, graph)
     else:
         parts = ComponentEvaluator(graph, sem)
+        ones = np.ones((1, graph.n), dtype=bool)
+        at_base = (base, parts(base[None, :], ones)[0])
 
         def scorer(w: NDArray[np.float64], present: NDArray[np.bool_]) -> NDArray[np.float64]:
-            return parts(w, present)
+            return parts(w, present, baseline=at_base)
 
         def scorer_for(pos: int) -> Scorer:
             return lambda w, present: parts(w, present, only=pos)

@@ -8,7 +8,8 @@ Contributions: the Shapley value of each evidence item in the game "strength of
 this position when only these evidence items are present". Players are the
 evidence items with a path to the position. With at most ``EXACT_LIMIT``
 players every coalition is evaluated (exact); beyond that we average marginal
-contributions over ``SAMPLES`` random orderings drawn with a fixed seed
+contributions over ``samples_for(k)`` random orderings (256, fewer past 31
+players so that a position costs about ``ROW_BUDGET`` evaluations) drawn with a fixed seed
 (Castro et al. 2009), so results are reproducible and the sum still equals the
 full strength minus the strength with no evidence.
 
@@ -32,6 +33,12 @@ Scorer = Callable[[FloatArray, NDArray[np.bool_]], FloatArray]
 
 EXACT_LIMIT = 12
 SAMPLES = 256
+#: evaluations spent on one position's sampled contributions: with many players
+#: fewer orderings are drawn (never fewer than MIN_SAMPLES), keeping large debates fast
+ROW_BUDGET = 8192
+MIN_SAMPLES = 32
+#: rows of weight vectors evaluated at once: bounds memory on large debates
+CHUNK = 1024
 SEED = 20240531
 GRID = 41
 BISECT = 30
@@ -57,10 +64,32 @@ class Flip:
         }
 
 
-def _masks(k: int, players: Sequence[int], m: int, rows: NDArray[np.bool_]) -> NDArray[np.bool_]:
-    present = np.ones((rows.shape[0], m), dtype=bool)
-    present[:, list(players)] = rows
-    return present
+def samples_for(k: int) -> int:
+    """How many random orderings to average for ``k`` players."""
+    return max(MIN_SAMPLES, min(SAMPLES, ROW_BUDGET // (k + 1)))
+
+
+def _in_chunks(
+    scorer: Scorer,
+    base: FloatArray,
+    n_rows: int,
+    fill: Callable[[FloatArray, NDArray[np.bool_], slice], None],
+) -> FloatArray:
+    """Score ``n_rows`` variations of ``base`` at most ``CHUNK`` rows at a time.
+
+    ``fill(weights, present, rows)`` writes the variation of each row of the
+    chunk in place, so a 2,000-node debate never holds more than one chunk of
+    full-width weight vectors.
+    """
+    out: list[FloatArray] = []
+    for start in range(0, n_rows, CHUNK):
+        rows = slice(start, min(n_rows, start + CHUNK))
+        size = rows.stop - rows.start
+        weights = np.tile(base, (size, 1))
+        present = np.ones((size, base.size), dtype=bool)
+        fill(weights, present, rows)
+        out.append(scorer(weights, present))
+    return np.concatenate(out) if out else np.zeros((0, 0))
 
 
 def shapley(
@@ -73,7 +102,6 @@ def shapley(
     ``scorer_for(pos)`` may return a scorer that only computes column ``pos``
     (e.g. only the part of the debate connected to that position).
     """
-    m = base.size
     blocks: list[tuple[int, NDArray[np.bool_], NDArray[np.int64] | None, int]] = []
     for pos, players in enumerate(players_by_position):
         k = len(players)
@@ -85,7 +113,7 @@ def shapley(
             blocks.append((pos, rows, None, k))
         else:
             rng = np.random.default_rng(SEED + pos)
-            perms = np.array([rng.permutation(k) for _ in range(SAMPLES)])
+            perms = np.array([rng.permutation(k) for _ in range(samples_for(k))])
             ranks = np.argsort(perms, axis=1)  # rank of each player in each ordering
             steps = np.arange(k + 1)
             rows = (ranks[:, None, :] < steps[None, :, None]).reshape(-1, k)
@@ -95,9 +123,19 @@ def shapley(
         return out, True
     exact_all = True
     for pos, rows, order, k in blocks:
-        present = _masks(k, players_by_position[pos], m, rows)
-        v = scorer_for(pos)(np.tile(base, (present.shape[0], 1)), present)[:, pos]
         players = players_by_position[pos]
+        cols = list(players)
+
+        def fill(
+            _w: FloatArray,
+            present: NDArray[np.bool_],
+            part: slice,
+            rows: NDArray[np.bool_] = rows,
+            cols: list[int] = cols,
+        ) -> None:
+            present[:, cols] = rows[part]
+
+        v = _in_chunks(scorer_for(pos), base, rows.shape[0], fill)[:, pos]
         if order is None:
             size = rows.sum(axis=1)
             weight = np.array(
@@ -110,12 +148,13 @@ def shapley(
                 out[pos][node] = float(np.sum(weight[size[without]] * gain))
         else:
             exact_all = False
-            v = v.reshape(SAMPLES, k + 1)
+            samples = samples_for(k)
+            v = v.reshape(samples, k + 1)
             marg = np.diff(v, axis=1)  # marginal of the player added at each step
             totals = np.zeros(k)
             np.add.at(totals, order.ravel(), marg.ravel())
             for i, node in enumerate(players):
-                out[pos][node] = float(totals[i] / SAMPLES)
+                out[pos][node] = float(totals[i] / samples)
     return out, exact_all
 
 
@@ -133,11 +172,13 @@ def flip_point(
     m = base.size
     cand = np.array(candidates)
     grid = np.linspace(0.0, 1.0, GRID)
-    weights = np.tile(base, (cand.size * GRID, 1))
-    rows = np.arange(cand.size * GRID)
-    weights[rows, np.repeat(cand, GRID)] = np.tile(grid, cand.size)
-    present = np.ones((weights.shape[0], m), dtype=bool)
-    scores = scorer(weights, present)
+    changed = np.repeat(cand, GRID)
+    values = np.tile(grid, cand.size)
+
+    def fill(weights: FloatArray, _present: NDArray[np.bool_], part: slice) -> None:
+        weights[np.arange(part.stop - part.start), changed[part]] = values[part]
+
+    scores = _in_chunks(scorer, base, cand.size * GRID, fill)
     flipped = _dethroned(scores, top).reshape(cand.size, GRID)
     old = base[cand]
     lo = old.copy()
