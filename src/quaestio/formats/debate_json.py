@@ -98,7 +98,9 @@ def to_dict(debate: Debate) -> dict[str, Any]:
             }
             for c in debate.consequences
         ],
-        "warnings": [{"code": w.code, "message": w.message, "line": w.line} for w in debate.warnings],
+        "warnings": [
+            {"code": w.code, "message": w.message, "line": w.line} for w in debate.warnings
+        ],
     }
 
 
@@ -114,7 +116,13 @@ def _read_source(data: Any) -> Source | None:
 
 
 def _read_figure(data: dict[str, Any]) -> Figure:
-    return Figure(data["text"], float(data["value"]), data.get("kind", "count"), data.get("of"), data.get("unit"))
+    return Figure(
+        data["text"],
+        float(data["value"]),
+        data.get("kind", "count"),
+        data.get("of"),
+        data.get("unit"),
+    )
 
 
 def from_dict(data: dict[str, Any], *, path: str | None = None) -> Debate:
@@ -136,7 +144,9 @@ def from_dict(data: dict[str, Any], *, path: str | None = None) -> Debate:
                 id=p["id"],
                 title=p["title"],
                 summary=p.get("summary", ""),
-                historians=tuple(Historian(n, k) for n, k in zip(p["historians"], keys, strict=True)),
+                historians=tuple(
+                    Historian(n, k) for n, k in zip(p["historians"], keys, strict=True)
+                ),
                 weight=p.get("weight", DEFAULT_WEIGHT),
                 source=_read_source(p.get("source")),
                 evidence=tuple(

@@ -8,6 +8,7 @@ debate format, ``x.md`` a Markdown handout); an unknown suffix is an error.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,32 +53,23 @@ class Format:
         return self.write is not None
 
 
+# The table: one module per format, each exposing ``FORMAT``. Order is the order
+# shown by ``quaestio formats`` and the web app's download menu.
+FORMAT_MODULES: tuple[str, ...] = (
+    "debate_json",
+    "debate_md",
+    "iccma",
+    "handout_text",
+    "docx_handout",
+    "markdown_handout",
+    "html_handout",
+)
+
+
 def _formats() -> tuple[Format, ...]:
-    # Imported here so that format modules can import this module for ``Loaded``.
-    from quaestio.formats import (
-        debate_json,
-        docx_handout,
-        handout_text,
-        html_handout,
-        iccma,
-        markdown_handout,
-    )
-
-    try:  # the plain-text debate format arrives with the lead's branch
-        from quaestio.formats import debate_md  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:  # pragma: no cover - only while branches are apart
-        plain: tuple[Format, ...] = ()
-    else:
-        plain = (debate_md.FORMAT,)
-
-    return (
-        debate_json.FORMAT,
-        *plain,
-        iccma.FORMAT,
-        handout_text.FORMAT,
-        docx_handout.FORMAT,
-        markdown_handout.FORMAT,
-        html_handout.FORMAT,
+    # Imported lazily so that format modules can import this module for ``Loaded``.
+    return tuple(
+        importlib.import_module(f"quaestio.formats.{name}").FORMAT for name in FORMAT_MODULES
     )
 
 

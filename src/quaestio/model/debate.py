@@ -8,8 +8,9 @@ consequences. Nothing here does I/O; readers and writers live in ``formats``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Iterator, Literal
+from typing import Literal
 
 Stance = Literal["for", "against"]
 Polarity = Literal["positive", "negative"]
@@ -170,7 +171,10 @@ class Debate:
         """(counter-point, the point it rebuts) for every resolvable rebuttal."""
         by_id = self.evidence_by_id()
         return [
-            (e, by_id[target]) for _, e in self.iter_evidence() for target in e.rebuts if target in by_id
+            (e, by_id[target])
+            for _, e in self.iter_evidence()
+            for target in e.rebuts
+            if target in by_id
         ]
 
     def with_weights(self, weights: dict[str, float]) -> Debate:

@@ -27,6 +27,11 @@ def validate(debate: Debate) -> list[Problem]:
     problems: list[Problem] = []
     if not debate.title.strip():
         problems.append(Problem("empty_title", "the debate has no title", None, "title"))
+    for name, value in (("title", debate.title), ("question", debate.question)):
+        if "\n" in value:
+            problems.append(
+                Problem("multiline_" + name, f"the {name} must be one line", None, name)
+            )
 
     counts = Counter(debate.node_ids())
     for node_id, n in sorted(counts.items()):
@@ -46,6 +51,12 @@ def validate(debate: Debate) -> list[Problem]:
             problems.append(
                 Problem("empty_title", f"position {position.id} has no title", position.id, "title")
             )
+        if "\n" in position.title:
+            problems.append(
+                Problem(
+                    "multiline_title", f"{position.id}: a title is one line", position.id, "title"
+                )
+            )
         if (p := _weight_problem(position.id, position.weight)) is not None:
             problems.append(p)
         for item in position.evidence:
@@ -62,7 +73,12 @@ def validate(debate: Debate) -> list[Problem]:
                 problems.append(Problem("empty_text", f"{item.id} has no text", item.id, "text"))
             if (p := _weight_problem(item.id, item.weight)) is not None:
                 problems.append(p)
-            if item.label is not None and ("\n" in item.label or "*" in item.label):
+            if item.label is not None and (
+                "\n" in item.label
+                or "*" in item.label
+                or item.label != item.label.strip()
+                or not item.label
+            ):
                 problems.append(
                     Problem(
                         "bad_label",

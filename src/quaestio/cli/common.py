@@ -1,0 +1,45 @@
+"""Small pieces every command shares: loading a debate and printing problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from quaestio.formats import Format, Loaded, by_name, read_path
+from quaestio.model import Problem
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def load(path: Path, fmt: str | None = None) -> Loaded:
+    """Read a debate from any readable format, chosen by name or by the file's ending."""
+    return read_path(path, by_name(fmt) if fmt else None)
+
+
+def choose_format(name: str | None) -> Format | None:
+    return by_name(name) if name else None
+
+
+def problems_table(problems: list[Problem], path: Path, locations: dict[str, int]) -> Table:
+    table = Table(title=f"{len(problems)} problem(s) in {path}", show_lines=False)
+    table.add_column("where")
+    table.add_column("severity")
+    table.add_column("code")
+    table.add_column("message")
+    for problem in problems:
+        line = problem.line or (locations.get(problem.node) if problem.node else None)
+        where = f"{path}:{line}" if line else str(path)
+        if problem.field:
+            where += f" ({problem.field})"
+        colour = "red" if problem.severity == "error" else "yellow"
+        table.add_row(where, f"[{colour}]{problem.severity}[/]", problem.code, problem.message)
+    return table
+
+
+def locate(problem: Problem, path: Path, locations: dict[str, int]) -> str:
+    line = problem.line or (locations.get(problem.node) if problem.node else None)
+    where = f"{path}:{line}" if line else str(path)
+    return f"{where}: {problem.severity}: {problem.message} [{problem.code}]"
