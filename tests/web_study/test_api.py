@@ -11,17 +11,18 @@ import io
 import sqlite3
 import zipfile
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.web_api.conftest import app, browser, school  # the API suite's fixtures
+from tests.web_study.sample import XSS, flu_debate
 from web_api_helpers import upload
 
 from conftest_pg import database_url
 from quaestio.formats import debate_json
 from quaestio.model import Debate
 from quaestio.study import make_cards, make_quiz
-from tests.web_api.conftest import app, browser, school  # the API suite's fixtures
-from tests.web_study.sample import XSS, flu_debate
 
 __all__ = ["app", "browser", "database_url", "school"]
 
@@ -183,7 +184,7 @@ def test_marking_a_quiz_after_the_debate_changed_is_a_conflict(school: dict[str,
     assert stale.status_code == 409 and stale.json()["error"]["field"] == "fingerprint"
 
 
-def test_cards_and_exports_hold_every_card(school: dict[str, Any]) -> None:
+def test_cards_and_exports_hold_every_card(school: dict[str, Any], tmp_path: Path) -> None:
     student, debate_id = school["student"], school["debate"]
     expected = make_cards(debate_of(student, debate_id))
     listed = student.get(f"/api/debates/{debate_id}/cards", params={"limit": 200}).json()
@@ -196,11 +197,13 @@ def test_cards_and_exports_hold_every_card(school: dict[str, Any]) -> None:
     assert apkg.headers["content-disposition"].endswith(f'cards-{debate_id}.apkg"')
     with zipfile.ZipFile(io.BytesIO(apkg.content)) as z:
         data = z.read("collection.anki2")
-    path = f"/tmp/quaestio-test-{id(data)}.anki2"
-    with open(path, "wb") as f:
-        f.write(data)
-    with sqlite3.connect(path) as conn:
+    path = tmp_path / "collection.anki2"
+    path.write_bytes(data)
+    conn = sqlite3.connect(path)
+    try:
         fields = [r[0] for r in conn.execute("select flds from notes")]
+    finally:
+        conn.close()
     assert sorted(f.split("\x1f")[3] for f in fields) == sorted(c.id for c in expected)
 
 
