@@ -126,6 +126,8 @@ def test_plan_question_and_downloads(school: dict[str, Any], database_url: str) 
         assert pdf.headers["content-type"] == "application/pdf"
         assert pdf.content.startswith(b"%PDF")
     assert owner.get(base, params={"format": "odt"}).status_code == 422
+    control = owner.get(base, params={"question": "Why\x00?", "format": "docx"})
+    assert control.status_code == 422 and control.json()["error"]["field"] == "question"
     assert owner.get(base, params={"semantics": "nonsense"}).status_code == 422
 
 
@@ -234,6 +236,8 @@ def test_review_schedules_per_user_with_fsrs(school: dict[str, Any]) -> None:
     assert [s["card_id"] for s in stored] == [card] and stored[0]["state"]["reviews"] == 2
     assert classmate.get(f"{url}/due").json()["due_count"] == first["total_cards"]
     # bad input
+    far = student.get(f"{url}/due", params={"at": "0001-01-01T00:00:00+05:00"})
+    assert far.status_code == 422 and far.json()["error"]["field"] == "at"
     assert student.post(url, json={"card_id": card, "rating": "meh"}).status_code == 422
     missing = student.post(url, json={"card_id": "claim:nope", "rating": "good"})
     assert missing.status_code == 404 and missing.json()["error"]["field"] == "card_id"

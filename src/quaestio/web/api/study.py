@@ -61,6 +61,8 @@ PLAN_MEDIA = {
     "pdf": "application/pdf",
 }
 MAX_QUESTIONS = 100
+# Text that Word and PDF files can hold: no control characters (XML forbids them).
+PRINTABLE = "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f\\ufffe\\uffff]*$"
 Rating = Literal["again", "hard", "good", "easy", 1, 2, 3, 4]
 
 
@@ -304,7 +306,9 @@ def get_plan(
     debate_id: DebateId,
     actor: ActorDep,
     db: DbDep,
-    question: Annotated[str | None, Query(max_length=500, description="the essay question")] = None,
+    question: Annotated[
+        str | None, Query(max_length=500, pattern=PRINTABLE, description="the essay question")
+    ] = None,
     semantics: SemanticsQ = "dfquad",
     weights: Annotated[str, Query(pattern="^(mine|default)$")] = "mine",
     consequences: bool = True,
@@ -415,6 +419,8 @@ def get_due(
 ) -> DueOut:
     """Your cards due for review, most overdue first; cards never reviewed are due now."""
     moment = now_utc() if at is None else (at if at.tzinfo else at.replace(tzinfo=UTC))
+    if not 1970 < moment.year < 9000:
+        raise ValidationError("a review time must lie between 1971 and 8999", field="at")
     deck = review_deck(db, actor, debate_id, moment)
     return DueOut(
         debate_id=debate_id,
