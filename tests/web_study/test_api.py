@@ -273,3 +273,20 @@ def test_another_topic_with_markup_is_studied_and_escaped(school: dict[str, Any]
     assert len({q["kind"] for q in quiz["questions"]}) >= 5
     due = owner.get(f"/api/debates/{debate_id}/review/due", params={"limit": 500}).json()
     assert due["due_count"] == len(make_cards(flu_debate()))
+
+
+def test_a_debate_with_control_characters_cannot_break_a_word_download(
+    school: dict[str, Any],
+) -> None:
+    """Text pasted from elsewhere may hold control characters that Word files cannot."""
+    owner, debate_id = school["owner"], school["debate"]
+    position = owner.get(f"/api/debates/{debate_id}/positions").json()["items"][0]
+    r = owner.patch(
+        f"/api/debates/{debate_id}/positions/{position['id']}",
+        json={"version": position["version"], "title": "Money\x0btroubles"},
+    )
+    assert r.status_code == 200, r.text
+    docx = owner.get(f"/api/debates/{debate_id}/plan", params={"format": "docx"})
+    assert docx.status_code == 422 and docx.json()["error"]["field"] == "format"
+    md = owner.get(f"/api/debates/{debate_id}/plan", params={"format": "md"})
+    assert md.status_code == 200 and "Money\x0btroubles" in md.text

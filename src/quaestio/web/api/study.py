@@ -325,8 +325,16 @@ def get_plan(
     )
     if format == "json":
         return JSONResponse({"debate_id": debate_id, "plan": plan.to_dict()})
+    try:
+        data = render_plan(plan, format)
+    except ValueError as exc:  # lxml refuses control characters that a pasted text may hold
+        raise ValidationError(
+            f"the debate holds characters a {format} file cannot contain ({exc}); "
+            "download the plan as Markdown or HTML instead",
+            field="format",
+        ) from exc
     return Response(
-        render_plan(plan, format),
+        data,
         media_type=PLAN_MEDIA[format],
         headers={"Content-Disposition": f'attachment; filename="plan-{debate_id}.{format}"'},
     )
