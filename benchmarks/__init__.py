@@ -1,1 +1,1 @@
-"""Benchmarks: run with `python -m benchmarks` (see docs/benchmarks.md)."""
+"""Benchmarks (run with ``python -m benchmarks.reasoning``); never part of the test suite."""

@@ -14,6 +14,9 @@ document.body.addEventListener("htmx:configRequest", (event: Event) => {
   const detail = (event as CustomEvent<{ headers: Record<string, string> }>).detail;
   const token = csrfToken();
   if (token) detail.headers["X-CSRF-Token"] = token;
+  // a reader who came through a share link keeps reading through it
+  const share = new URLSearchParams(window.location.search).get("share");
+  if (share) detail.headers["X-Share-Token"] = share;
 });
 
 // -- selection from the DOM views ------------------------------------------------------
@@ -111,6 +114,14 @@ document.addEventListener("input", (event) => {
   if (t instanceof HTMLInputElement && t.dataset.weightFor) {
     const out = document.querySelector<HTMLOutputElement>(`output[for="${CSS.escape(t.id)}"]`);
     if (out) out.value = Number(t.value).toFixed(2);
+  }
+});
+
+document.addEventListener("click", (event) => {
+  const t = event.target;
+  if (t instanceof HTMLElement && t.closest("[data-dismiss]")) {
+    const box = document.getElementById("messages");
+    if (box) box.innerHTML = "";
   }
 });
 

@@ -243,6 +243,32 @@ export function start(): Core | null {
     else cy.nodes().unselect();
   });
 
+  // keyboard route to any node: positions as groups, their points inside
+  const goto = document.getElementById("map-goto") as HTMLSelectElement | null;
+  if (goto) {
+    for (const p of graph.nodes.filter((x) => x.kind === "position")) {
+      const group = document.createElement("optgroup");
+      group.label = p.label;
+      const own = document.createElement("option");
+      own.value = p.id;
+      own.textContent = p.label;
+      group.appendChild(own);
+      for (const e of graph.nodes.filter((x) => x.owner === p.id && x.id !== p.id)) {
+        const opt = document.createElement("option");
+        opt.value = e.id;
+        opt.textContent = `${e.kind === "for" ? "+" : "−"} ${e.label}`;
+        group.appendChild(opt);
+      }
+      goto.appendChild(group);
+    }
+    goto.addEventListener("change", () => {
+      if (goto.value) select(goto.value);
+    });
+    onSelect((id) => {
+      if (id && goto.value !== id) goto.value = id;
+    });
+  }
+
   const search = document.getElementById("map-search") as HTMLInputElement | null;
   search?.addEventListener("input", () => {
     const q = search.value.trim().toLowerCase();

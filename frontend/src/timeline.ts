@@ -77,7 +77,19 @@ function start(): void {
   };
   onSelect(show);
   show(selected());
-  container.dataset.ready = "true";
+  // ready for people (and tests) once vis has drawn the items, not merely created them
+  let drawn = false;
+  timeline.on("changed", () => {
+    if (!drawn && container.querySelector(".vis-item .vis-item-content")) {
+      drawn = true;
+      // two frames later the browser has painted what vis laid out
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          container.dataset.ready = "true";
+        }),
+      );
+    }
+  });
   (window as unknown as { quaestioTimeline: Timeline }).quaestioTimeline = timeline;
 }
 

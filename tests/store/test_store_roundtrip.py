@@ -157,3 +157,29 @@ def test_only_the_owner_deletes(db: Database) -> None:
         debate_id = debates.import_debate(s, sample_debate(), owner_id=None).id
     with pytest.raises(PermissionDeniedError), db.transaction() as s:
         debates.soft_delete(s, Actor(owner), debate_id)
+
+
+def test_unusable_database_urls_are_named_errors(tmp_path: object) -> None:
+    from quaestio.store import DatabaseError
+
+    with pytest.raises(DatabaseError) as err:
+        Database("mysql://somewhere/db")
+    assert err.value.field == "database_url" and "mysql" in err.value.message
+
+
+def test_expired_sessions_are_forgotten(db: Database) -> None:
+    from quaestio.store.models import AuthSession
+
+    with db.transaction() as s:
+        user = accounts.create_user(s, "sleeper", "correct horse")
+        old = accounts.open_session(s, user)
+        fresh = accounts.open_session(s, user)
+        s.execute(
+            AuthSession.__table__.update()
+            .where(AuthSession.token_hash == accounts.sha256(old.cookie))
+            .values(expires_at=utcnow() - timedelta(days=1))
+        )
+    with db.transaction() as s:
+        assert accounts.session_for_cookie(s, old.cookie) is None
+        assert accounts.purge_sessions(s) == 1
+        assert accounts.session_for_cookie(s, fresh.cookie) is not None

@@ -95,3 +95,31 @@ def test_signup_rejects_bad_names_taken_names_and_short_passwords(browser: Any) 
         "/api/auth/signup", json={"username": "has space", "password": "long enough pw"}
     )
     assert spaces.status_code == 422 and spaces.json()["error"]["field"] == "username"
+
+
+def test_every_unsafe_operation_refuses_a_cookie_without_csrf(browser: Any, app: Any) -> None:
+    """Walk the OpenAPI document: no state-changing route accepts a bare session cookie."""
+    b = browser().signup("victim")
+    b.csrf = None  # behave like a forged cross-site form: cookie sent, header missing
+    exempt = {"/api/auth/signup", "/api/auth/login"}  # no session yet; SameSite=Lax covers them
+    checked = 0
+    for path, operations in app.openapi()["paths"].items():
+        for method in operations:
+            if method.upper() not in {"POST", "PUT", "PATCH", "DELETE"} or path in exempt:
+                continue
+            url = (
+                path.replace("{debate_id}", "1")
+                .replace("{class_id}", "1")
+                .replace("{node_id}", "p1.f1")
+                .replace("{card_id}", "c1")
+                .replace("{token_id}", "1")
+                .replace("{share_id}", "1")
+                .replace("{user_id}", "1")
+            )
+            r = b.request(method.upper(), url, json={})
+            assert r.status_code == 403 and r.json()["error"]["code"] == "csrf_failed", (
+                method,
+                path,
+            )
+            checked += 1
+    assert checked >= 20

@@ -164,3 +164,67 @@ def test_error_bodies_name_code_message_and_field(browser: Any) -> None:
     assert missing.status_code == 404 and missing.json()["error"]["field"] == "evidence_id"
     nowhere = t.get("/api/no/such/route")
     assert nowhere.status_code == 404 and nowhere.json()["error"]["code"] == "not_found"
+
+
+def test_several_edits_apply_together_or_not_at_all(browser: Any) -> None:
+    t = browser().signup("restructurer")
+    d = _debate(t)
+    ok = t.post(
+        f"/api/debates/{d}/changes",
+        json={
+            "operations": [
+                {
+                    "op": "update_position",
+                    "id": "p2",
+                    "version": 1,
+                    "data": {"title": "Frontier pressure"},
+                },
+                {
+                    "op": "create_evidence",
+                    "data": {"position_id": "p2", "stance": "for", "text": "Forts emptied."},
+                },
+                {"op": "delete_consequence", "id": "c.pos1", "version": 1},
+            ]
+        },
+    )
+    assert ok.status_code == 200, ok.text
+    assert [r and r.get("id") for r in ok.json()["results"]] == ["p2", "p2.f3", None]
+    debate = t.get(f"/api/debates/{d}").json()["debate"]
+    assert debate["positions"][1]["title"] == "Frontier pressure"
+    assert [c["id"] for c in debate["consequences"]] == ["c.neg1"]
+
+    before = t.get(f"/api/debates/{d}").json()["debate"]
+    failed = t.post(
+        f"/api/debates/{d}/changes",
+        json={
+            "operations": [
+                {
+                    "op": "update_evidence",
+                    "id": "p1.f1",
+                    "version": 1,
+                    "data": {"text": "Changed first."},
+                },
+                {"op": "delete_position", "id": "p3", "version": 1},
+                {"op": "update_position", "id": "p2", "version": 1, "data": {"title": "stale"}},
+            ]
+        },
+    )
+    assert failed.status_code == 409
+    assert failed.json()["current"]["title"] == "Frontier pressure"  # the stored state
+    assert failed.json()["current"]["version"] == 2
+    assert t.get(f"/api/debates/{d}").json()["debate"] == before  # nothing of the batch stayed
+    bad = t.post(
+        f"/api/debates/{d}/changes",
+        json={
+            "operations": [
+                {"op": "update_evidence", "id": "p1.f1", "version": 1, "data": {"text": "ok"}},
+                {
+                    "op": "create_evidence",
+                    "data": {"position_id": "p9", "stance": "for", "text": "x"},
+                },
+            ]
+        },
+    )
+    assert (
+        bad.status_code == 404 and t.get(f"/api/debates/{d}/evidence/p1.f1").json()["version"] == 1
+    )

@@ -81,6 +81,13 @@ def test_evaluation_answers_501_until_the_engine_is_merged(browser: Any) -> None
     r = t.get(f"/api/debates/{d}/evaluation")
     if hasattr(reasoning, "evaluate"):
         assert r.status_code == 200 and r.json()["debate_id"] == d
+        default = t.get(f"/api/debates/{d}/evaluation?semantics=dfquad&weights=default").json()
+        for node in ("p1.f1", "p1.f2"):
+            assert t.put(f"/api/debates/{d}/weights/{node}", json={"value": 1.0}).status_code == 200
+        mine = t.get(f"/api/debates/{d}/evaluation?semantics=dfquad").json()
+        assert mine["evaluation"] != default["evaluation"]  # your weights change the outcome
+        bad = t.get(f"/api/debates/{d}/evaluation?semantics=nonsense")
+        assert bad.status_code == 422 and bad.json()["error"]["field"] == "semantics"
     else:
         assert r.status_code == 501 and r.json()["error"]["code"] == "not_implemented"
     outsider = browser().signup("nosy")

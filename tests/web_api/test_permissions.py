@@ -137,6 +137,13 @@ def _editing(school: dict[str, Any], role: str) -> None:
         headers=headers,
     )
     assert r.status_code == {200: 201}.get(EDIT[role], EDIT[role])
+    batch = {
+        "operations": [
+            {"op": "create_consequence", "data": {"polarity": "positive", "text": f"by {role}"}}
+        ]
+    }
+    r = who.post(f"/api/debates/{d}/changes", json=batch, headers=headers)
+    assert r.status_code == EDIT[role], r.text
     version = school["owner"].get(f"/api/debates/{d}").json()["version"]
     r = who.patch(
         f"/api/debates/{d}",

@@ -39,8 +39,9 @@ def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 
 def test_no_server_errors(api_schema: Any) -> None:
-    """Every operation, a dozen generated requests each (run without the pytest plugin,
-    whose lazy fixtures do not support this pytest version)."""
+    """Every operation, eight generated requests each, with a fixed seed so CI repeats.
+
+    Run without schemathesis' pytest plugin, whose lazy fixtures fail on this pytest."""
     headers = {"Authorization": f"Bearer {TOKEN['value']}"}
     failures: list[str] = []
     operations = 0
@@ -50,7 +51,11 @@ def test_no_server_errors(api_schema: Any) -> None:
 
         @given(case=operation.as_strategy())
         @settings(
-            max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), database=None
+            max_examples=8,
+            derandomize=True,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            database=None,
         )
         def run(case: Any) -> None:
             if "debate_id" in (case.path_parameters or {}):

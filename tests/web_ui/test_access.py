@@ -66,6 +66,10 @@ def test_tablet_portrait_has_no_sideways_scrolling(server, browser, debate_id) -
             width = page.evaluate("() => document.documentElement.scrollWidth")
             assert width <= 820, view
             if view == "verdict":
+                # the rankings stay in sight above the sliders while one moves
+                page.locator("#w-p3\\.a1").scroll_into_view_if_needed()
+                box = page.locator("#ranking").bounding_box()
+                assert box is not None and 0 <= box["y"] < 1180
                 shot(page, "tablet-verdict")
     finally:
         context.close()

@@ -76,6 +76,9 @@ def test_upload_the_seed_and_open_each_view(server, page, school) -> None:  # ty
     ):
         page.goto(f"{debate_url}/{view}")
         page.wait_for_selector(ready, timeout=20000)
+        if view == "timeline":
+            page.wait_for_selector(".vis-item-content >> nth=0", state="visible")
+            page.wait_for_timeout(300)
         shot(page, f"seed-{view}")
     # on the verdict page, push the flip-point evidence past its flip weight: the
     # leader must become the position the engine named
@@ -111,6 +114,41 @@ def test_teacher_edits_with_conflict_and_undo(server, page, browser, school) -> 
     # the table shows the edit
     page.goto(f"{server.url}/d/{did}/table")
     assert "Delegates of 1934" in page.locator('[data-node="p1.f2"]').inner_text()
+
+    # the debate's own fields and a consequence are edited the same way
+    page.goto(f"{server.url}/d/{did}/edit")
+    page.locator('.edit-node[data-node="debate"]').get_by_role("button", name="Edit").click()
+    page.fill("#f-debate-question", "Who drove the Terror?")
+    page.click('.edit-node[data-node="debate"] button[type=submit]')
+    page.wait_for_selector('.edit-node[data-node="debate"]:has-text("Who drove the Terror?")')
+    page.locator('.edit-node[data-node="c.neg2"]').get_by_role("button", name="Edit").click()
+    page.fill("#f-c\\.neg2-category", "Economy")
+    page.click('.edit-node[data-node="c.neg2"] button[type=submit]')
+    page.wait_for_selector('.edit-node[data-node="c.neg2"] em:text("Economy")')
+    # historians, years and rebuttals are edited as text
+    page.locator('.edit-node[data-node="p3"]').get_by_role("button", name="Edit").click()
+    page.fill("#f-p3-historians", "Getty, Ezhov, Rittersporn")
+    page.click('.edit-node[data-node="p3"] button[type=submit]')
+    page.wait_for_selector('.edit-node[data-node="p3"] .node-historians:text("Rittersporn")')
+    page.locator('.edit-node[data-node="p3.a1"]').get_by_role("button", name="Edit").click()
+    page.fill("#f-p3\\.a1-rebuts", "p3.f1")
+    page.fill("#f-p3\\.a1-years", "1938, 1937")
+    page.click('.edit-node[data-node="p3.a1"] button[type=submit]')
+    page.wait_for_selector('.edit-node[data-node="p3.a1"] .meta:has-text("rebuts p3.f1")')
+    page.goto(f"{server.url}/d/{did}/table")
+    page.wait_for_selector("svg.rebuttal-lines")
+    assert page.locator("path.rebuttal-line").count() == 3
+    assert page.locator("table.handout a", has_text="Rittersporn").count() == 1
+    page.goto(f"{server.url}/d/{did}/balance")
+    assert "Economy" in page.locator(".side.negative").inner_text()
+    # deleting asks first, then the point is gone everywhere
+    page.goto(f"{server.url}/d/{did}/edit")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator('.edit-node[data-node="c.pos1"]').get_by_role("button", name="Delete").click()
+    page.wait_for_selector('.edit-node[data-node="c.pos1"]', state="detached")
+    page.goto(f"{server.url}/d/{did}/balance")
+    assert "Rivals to the leadership" not in page.locator("main").inner_text()
+    assert page.locator(".question").inner_text() == "Who drove the Terror?"
 
     # undo and redo
     page.goto(f"{server.url}/d/{did}/edit")
@@ -165,6 +203,24 @@ def test_student_cannot_edit_but_keeps_own_verdict(server, page, school) -> None
         }}"""
     )
     assert "may not" in status
+    # a request without the CSRF token (as another site would send) changes nothing
+    forged = page.evaluate(
+        f"""async () => {{
+            const r = await fetch('/d/{did}/my-verdict', {{method: 'POST',
+              headers: {{'Content-Type': 'application/x-www-form-urlencoded'}},
+              body: 'favoured=p1&text=forged'}});
+            return await r.text();
+        }}"""
+    )
+    assert "reload the page" in forged
+    forged_form = page.evaluate(
+        """async () => (await fetch('/classes', {method: 'POST',
+             headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+             body: 'name=Forged'})).status"""
+    )
+    assert forged_form == 403
+    page.goto(f"{server.url}/classes")
+    assert "Forged" not in page.locator("main").inner_text()
     page.goto(f"{server.url}/d/{did}/table")
     assert "hacked" not in page.locator("table.handout").inner_text()
     # the student's own verdict is theirs to write
@@ -217,6 +273,17 @@ def test_class_page_and_share_link(server, page, browser, school) -> None:  # ty
     other.click("nav.views a:text('Historians')")
     assert other.locator("table.historians-index").count() == 1
     assert other.locator("nav.views a", has_text="Edit").count() == 0
+    # the sliders work through the link too (the token travels with htmx requests)
+    other.click("nav.views a:text('Verdict')")
+    first = "() => document.querySelector('section[data-semantics=dfquad] li').dataset.position"
+    assert other.evaluate(first) == "p1"
+    other.evaluate(
+        """() => { for (const id of ['p1.f1', 'p1.f2']) {
+                     const el = document.getElementById('w-' + id); el.value = 0;
+                     el.dispatchEvent(new Event('input', {bubbles: true})); } }"""
+    )
+    other.wait_for_function(f"() => ({first})() !== 'p1'")
+    assert "Sign in to write" in other.locator(".my-verdict").inner_text()
     stranger.close()
 
 
@@ -281,3 +348,23 @@ def test_saved_weights_come_back(server, page, school) -> None:  # type: ignore[
     page.wait_for_selector("#balance-saved .ok")
     page.reload()
     assert page.input_value("#w-c\\.neg2") == "0.1"
+
+
+def test_join_a_class_by_code_then_sign_out(server, page, school) -> None:  # type: ignore[no-untyped-def]
+    with server.db.read() as session:
+        from quaestio.store.models import SchoolClass
+
+        code = session.get(SchoolClass, school["class_id"]).join_code
+    server.add_user("student2", PASSWORD)
+    sign_in(page, server, "student2")
+    assert page.locator("ul.debate-list a", has_text="Class debate").count() == 0
+    page.goto(f"{server.url}/classes")
+    page.fill("#join-code", code)
+    page.click("button:text('Join')")
+    page.wait_for_url(f"{server.url}/classes/{school['class_id']}")
+    assert page.locator("main a", has_text="Class debate").count() == 1
+    assert page.locator(".join-code").count() == 0  # students do not see the members
+    page.click("header button:text('Sign out')")
+    page.wait_for_url(f"{server.url}/")
+    assert page.locator("header a", has_text="Sign in").count() == 1
+    assert page.locator("ul.debate-list a", has_text="Class debate").count() == 0

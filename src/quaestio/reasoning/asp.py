@@ -81,3 +81,13 @@ def asp_extensions(af: ArgumentationFramework, semantics: str) -> list[frozenset
         fixed += ":- range(X), not r(X).\n:- r(X), not range(X).\n"
         out.extend(_solve(program.replace("#heuristic", "% #heuristic") + fixed, "in", []))
     return list(dict.fromkeys(out))
+
+
+def asp_credulous(af: ArgumentationFramework, semantics: str, arg: int) -> bool:
+    """Is ``arg`` in some complete (CO) or stable (ST) extension, according to clingo?"""
+    if semantics not in ("CO", "ST"):
+        raise SolverError(f"no ASP acceptance query for {semantics!r}", field="semantics")
+    ctl = clingo.Control(["1", "--warn=none"], logger=lambda _code, _msg: None)
+    ctl.add("base", [], facts(af) + ENCODINGS[semantics] + f":- not in({arg}).\n")
+    ctl.ground([("base", [])])
+    return bool(ctl.solve().satisfiable)

@@ -18,6 +18,7 @@ import numpy as np
 from pysat.solvers import Solver
 
 from quaestio.reasoning.af import ArgumentationFramework
+from quaestio.reasoning.labelling import IN, OUT, grounded_labelling
 
 SOLVER_NAME = "glucose4"
 
@@ -49,6 +50,13 @@ class Encoding:
                 add([a, n + a])
             else:
                 add([a, *(-(n + b) for b in atts)])  # all attackers OUT makes it IN
+        # Every complete extension contains the grounded one and rejects what it
+        # attacks: fixing those arguments up front leaves only the undecided core.
+        labels = grounded_labelling(af)
+        for a in (np.flatnonzero(labels == IN) + 1).tolist():
+            add([a])
+        for a in (np.flatnonzero(labels == OUT) + 1).tolist():
+            add([n + a])
 
     def fresh(self) -> int:
         return next(self._next)
@@ -170,6 +178,12 @@ def iter_semi_stable(af: ArgumentationFramework) -> Iterator[frozenset[int]]:
 
 def credulous_sat(af: ArgumentationFramework, semantics: str, arg: int) -> frozenset[int] | None:
     """A complete (CO, PR) or stable (ST) extension containing ``arg``, or None."""
+    if semantics != "ST":
+        labels = grounded_labelling(af)
+        if labels[arg] == IN:
+            return frozenset(np.flatnonzero(labels == IN).tolist())
+        if labels[arg] == OUT:
+            return None
     with Encoding(af, "ST" if semantics == "ST" else "CO") as enc:
         return enc.solve([arg + 1])
 

@@ -40,7 +40,6 @@ def _hasher() -> PasswordHasher:
     return PasswordHasher()
 
 
-
 class AuthenticationError(PermissionDeniedError):
     """Wrong user name or password, or an expired or unknown credential."""
 
@@ -137,6 +136,14 @@ def close_session(session: Session, cookie: str) -> None:
     row = session.scalar(select(AuthSession).where(AuthSession.token_hash == sha256(cookie)))
     if row is not None:
         session.delete(row)
+
+
+def purge_sessions(session: Session) -> int:
+    """Forget expired browser sessions; returns how many."""
+    from sqlalchemy import delete
+
+    result = session.execute(delete(AuthSession).where(AuthSession.expires_at < utcnow()))
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 @dataclass(frozen=True)

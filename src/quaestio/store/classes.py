@@ -78,6 +78,20 @@ def get_class(
     return row, role
 
 
+def _log(
+    session: Session, actor: Actor, class_id: int, action: str, user_id: int, role: str | None
+) -> None:
+    record(
+        session,
+        debate_id=None,
+        user_id=actor.user_id,
+        action=action,
+        resource="membership",
+        resource_id=f"{class_id}/{user_id}",
+        after=None if role is None else {"role": role},
+    )
+
+
 def join(session: Session, actor: Actor, code: str) -> SchoolClass:
     if actor.user_id is None:
         raise PermissionDeniedError("sign in to join a class")
@@ -87,6 +101,7 @@ def join(session: Session, actor: Actor, code: str) -> SchoolClass:
     if class_role(session, actor.user_id, row.id) is None:
         session.add(Membership(class_id=row.id, user_id=actor.user_id, role="student"))
         session.flush()
+        _log(session, actor, row.id, "join", actor.user_id, "student")
     return row
 
 
@@ -116,6 +131,7 @@ def add_member(session: Session, actor: Actor, class_id: int, username: str, rol
     else:
         session.add(Membership(class_id=class_id, user_id=user.id, role=role))
     session.flush()
+    _log(session, actor, class_id, "add", user.id, role)
 
 
 def remove_member(session: Session, actor: Actor, class_id: int, user_id: int) -> None:
@@ -125,6 +141,7 @@ def remove_member(session: Session, actor: Actor, class_id: int, user_id: int) -
     if row is None:
         raise NotFoundError("not a member of this class", field="user_id")
     session.delete(row)
+    _log(session, actor, class_id, "remove", user_id, None)
 
 
 # -- share links ----------------------------------------------------------------------

@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, delete, func, or_, select
+from sqlalchemy import ColumnElement, Table, delete, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -61,6 +61,18 @@ def flush_versioned(session: Session, resource: str, key: str) -> None:
             resource=resource,
             key=key,
         ) from exc
+
+
+def touch(session: Session, debate_id: int) -> None:
+    """Move the debate's ``content_rev`` so cached renderings of it are not reused.
+
+    A plain SQL update, outside the ORM's version check: edits of different nodes
+    must not conflict with each other over the debate row.
+    """
+    table = cast(Table, DebateRow.__table__)
+    session.execute(
+        table.update().where(table.c.id == debate_id).values(content_rev=table.c.content_rev + 1)
+    )
 
 
 def content_hash(data: bytes) -> str:
@@ -206,6 +218,7 @@ def update(
             else {"text": Conclusion(text, old).text, "source": convert.source_to_json(old)}
         )
     row.updated_at = utcnow()
+    row.content_rev += 1
     flush_versioned(session, "debate", str(debate_id))
     record(
         session,

@@ -19,7 +19,7 @@ from quaestio.extract import historian_key
 from quaestio.model import IdAllocator
 from quaestio.store import convert
 from quaestio.store.access import Actor, debate_for
-from quaestio.store.debates import check_version, flush_versioned
+from quaestio.store.debates import check_version, flush_versioned, touch
 from quaestio.store.models import (
     ConsequenceRow,
     EvidenceRow,
@@ -160,6 +160,7 @@ def _log(
         before=before,
         after=after,
     )
+    touch(session, debate_id)
 
 
 # -- positions ------------------------------------------------------------------------

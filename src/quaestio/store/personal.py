@@ -139,6 +139,15 @@ def set_weight(
                 resource="weight",
                 key=node_id,
             ) from exc
+        record(
+            session,
+            debate_id=debate_id,
+            user_id=user_id,
+            action="create",
+            resource="weight",
+            resource_id=node_id,
+            after={"value": value},
+        )
         return row
     before = weight_dict(row)
     check_version("weight", node_id, expected, row.version, before)

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 
 from quaestio.store import ENV_VAR, Database, default_url
-from quaestio.store.accounts import by_username
+from quaestio.store.accounts import by_username, purge_sessions
 from quaestio.store.debates import purge_expired
 from quaestio.store.importing import import_path
 
@@ -73,6 +73,7 @@ def serve(
         )
     with database.transaction() as session:
         purged = purge_expired(session)
+        purge_sessions(session)
     if purged:
         console.print(f"removed {purged} debate(s) deleted more than 30 days ago")
     import_files(database, list(files or []), owner, console)

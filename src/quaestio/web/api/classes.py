@@ -7,7 +7,7 @@ from fastapi import APIRouter, Request, Response, status
 from quaestio.store import classes
 from quaestio.store.access import Actor, debate_for
 from quaestio.store.models import ShareLink
-from quaestio.web.api.debates import full
+from quaestio.web.api.debates import as_response, full
 from quaestio.web.api.schemas import (
     ClassIn,
     ClassOut,
@@ -111,9 +111,9 @@ def revoke_share(debate_id: DebateId, share_id: ItemId, actor: UserDep, db: DbDe
 
 
 @router.get("/shared/{token}", response_model=DebateOut, name="read_shared")
-def read_shared(token: str, db: DbDep) -> DebateOut:
+def read_shared(token: str, db: DbDep) -> Response:
     """Read a shared debate with nothing but its link."""
     with db.read() as session:
         debate_id = classes.debate_of_share(session, token)
         row, role = debate_for(session, Actor(None, token), debate_id)
-        return full(session, row, role)
+        return as_response(full(session, row, role))

@@ -19,6 +19,7 @@ from quaestio.errors import (
     ParseError,
     PermissionDeniedError,
     QuaestioError,
+    SolverError,
     UnknownFormatError,
     UnsupportedOperationError,
     ValidationError,
@@ -44,6 +45,7 @@ def status_for(exc: QuaestioError) -> int:
         (UnknownFormatError, 422),
         (UnsupportedOperationError, 400),
         (NotImplementedYetError, 501),
+        (SolverError, 422),
     ]
     for kind, status in table:
         if isinstance(exc, kind):

@@ -7,6 +7,9 @@ without it still serves everything else and answers this endpoint with 501.
 from __future__ import annotations
 
 import importlib
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -39,11 +42,8 @@ def engine() -> tuple[Any, Any]:
 
 def run(debate: Debate, semantics: str | None, weights: dict[str, float]) -> dict[str, Any]:
     evaluate, evaluate_all = engine()
-    weighted = debate.with_weights(weights)
     result = (
-        evaluate_all(weighted, weights)
-        if semantics is None
-        else evaluate(weighted, semantics, weights)
+        evaluate_all(debate, weights) if semantics is None else evaluate(debate, semantics, weights)
     )
     to_dict = getattr(result, "to_dict", None)
     if callable(to_dict):
@@ -52,6 +52,33 @@ def run(debate: Debate, semantics: str | None, weights: dict[str, float]) -> dic
     if isinstance(result, dict):
         return {k: (v.to_dict() if hasattr(v, "to_dict") else v) for k, v in result.items()}
     return {"result": result}
+
+
+class EvaluationCache:
+    """Results by (database, debate, content_rev, semantics, weights): evaluating a large
+    debate takes far longer than reading it, and the answer only changes with the content
+    or the weights, both of which are in the key."""
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, dict[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> dict[str, Any] | None:
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None:
+                self._items.move_to_end(key)
+            return hit
+
+    def put(self, key: Hashable, value: dict[str, Any]) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+_cache = EvaluationCache()
 
 
 @router.get("/evaluation")
@@ -69,10 +96,21 @@ def evaluation(
     engine()
     with db.read() as session:
         row, _ = debate_for(session, actor, debate_id)
-        debate = debate_from_rows(session, row)
         mine = (
             personal.weight_map(session, debate_id, actor.user_id)
             if weights == "mine" and actor.user_id is not None
             else {}
         )
-    return {"debate_id": debate_id, "weights": weights, "evaluation": run(debate, semantics, mine)}
+        key = (
+            str(session.get_bind().engine.url),
+            row.id,
+            row.content_rev,
+            semantics,
+            tuple(sorted(mine.items())),
+        )
+        result = _cache.get(key)
+        debate = None if result is not None else debate_from_rows(session, row)
+    if debate is not None:
+        result = run(debate, semantics, mine)
+        _cache.put(key, result)
+    return {"debate_id": debate_id, "weights": weights, "evaluation": result}

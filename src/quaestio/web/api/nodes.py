@@ -6,21 +6,27 @@ client read (``version`` in the body for PATCH, ``?version=`` for DELETE).
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response, status
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
 from sqlalchemy import select
 
-from quaestio.store import nodes
+from quaestio.errors import ValidationError
+from quaestio.store import StaleVersionError, batch, nodes
 from quaestio.store.access import debate_for
 from quaestio.store.models import ConsequenceRow, PositionRow
 from quaestio.web.api.schemas import (
+    Batch,
+    BatchResult,
     ConsequenceIn,
     ConsequenceOut,
     ConsequencePatch,
     EvidenceIn,
     EvidenceOut,
     EvidencePatch,
+    Operation,
     Page,
     PositionIn,
     PositionOut,
@@ -236,3 +242,53 @@ def remove_relation(
     with db.transaction() as session:
         nodes.remove_relation(session, actor, debate_id, source, target)
     return _gone()
+
+
+# -- several edits at once ------------------------------------------------------------
+_SCHEMAS: dict[str, type[BaseModel]] = {
+    "create_position": PositionIn,
+    "update_position": PositionPatch,
+    "create_evidence": EvidenceIn,
+    "update_evidence": EvidencePatch,
+    "create_consequence": ConsequenceIn,
+    "update_consequence": ConsequencePatch,
+}
+
+
+def _checked(index: int, op: Operation) -> dict[str, Any]:
+    """One operation with its ``data`` checked by the same schema as the single-node call."""
+    out = op.model_dump(exclude_none=True)
+    schema = _SCHEMAS.get(op.op)
+    if schema is None:
+        return out
+    raw = dict(op.data)
+    if op.op.startswith("update_"):
+        if op.version is None:
+            raise ValidationError(
+                f"operation {index} needs 'version'", field=f"operations.{index}.version"
+            )
+        raw["version"] = op.version
+    try:
+        data = schema.model_validate(raw)
+    except PydanticValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ValidationError(
+            f"operation {index}: {where}: {first['msg']}", field=f"operations.{index}.data.{where}"
+        ) from exc
+    out["data"] = data.model_dump(exclude_unset=op.op.startswith("update_"), exclude={"version"})
+    return out
+
+
+@router.post("/changes", response_model=BatchResult)
+def apply_changes(debate_id: DebateId, body: Batch, actor: UserDep, db: DbDep) -> BatchResult:
+    """Apply several node edits in one transaction: if any fails (409, 422...), none is kept."""
+    operations = [_checked(i, o) for i, o in enumerate(body.operations)]
+    try:
+        with db.transaction() as session:
+            return BatchResult(results=batch.apply(session, actor, debate_id, operations))
+    except StaleVersionError as exc:
+        # the state seen inside the rolled-back batch never existed: report the stored one
+        with db.read() as session:
+            exc.current = nodes.current(session, debate_id, exc.resource, exc.key)
+        raise

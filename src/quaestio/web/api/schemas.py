@@ -216,6 +216,35 @@ class Relation(BaseModel):
     target: str
 
 
+class Operation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    op: Literal[
+        "create_position",
+        "update_position",
+        "delete_position",
+        "create_evidence",
+        "update_evidence",
+        "delete_evidence",
+        "create_consequence",
+        "update_consequence",
+        "delete_consequence",
+    ]
+    id: str | None = Field(default=None, max_length=64, description="node id (update, delete)")
+    version: int | None = Field(default=None, description="version you read (update, delete)")
+    data: dict[str, Any] = Field(
+        default_factory=dict, description="fields, as in the single-node calls"
+    )
+
+
+class Batch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    operations: list[Operation] = Field(min_length=1, max_length=500)
+
+
+class BatchResult(BaseModel):
+    results: list[dict[str, Any] | None]
+
+
 class Versioned(BaseModel):
     version: int
 

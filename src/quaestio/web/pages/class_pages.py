@@ -17,7 +17,7 @@ from quaestio.errors import QuaestioError, ValidationError
 from quaestio.store import classes as store_classes
 from quaestio.store.models import DebateRow
 from quaestio.web.pages.context import db, identify, render, visitor
-from quaestio.web.pages.loading import error_page, open_debate
+from quaestio.web.pages.loading import error_page, open_debate, status_of
 from quaestio.web.pages.views import VIEWS
 
 router = APIRouter()
@@ -28,21 +28,21 @@ async def _form(request: Request) -> dict[str, str]:
 
 
 @router.get("/classes", response_class=HTMLResponse, include_in_schema=False)
-def class_list(request: Request, error: str | None = None) -> Response:
+def class_list(request: Request, error: str | None = None, status: int = 200) -> Response:
     me = identify(request)
     rows: list[dict[str, Any]] = []
     if me.signed_in:
         with db(request).read() as session:
             found, _ = store_classes.mine(session, me.actor, limit=200, offset=0)
             rows = [{"id": c.id, "name": c.name, "role": role} for c, role in found]
-    return render(request, "classes.html", classes=rows, error=error)
+    return render(request, "classes.html", status, classes=rows, error=error)
 
 
 @router.post("/classes", include_in_schema=False)
 async def class_action(request: Request) -> Response:
     form = await _form(request)
-    me = visitor(request, form.get("csrf_token"))
     try:
+        me = visitor(request, form.get("csrf_token"))
         if not me.signed_in:
             raise ValidationError("sign in first")
         with db(request).transaction() as session:
@@ -52,7 +52,7 @@ async def class_action(request: Request) -> Response:
                 row = store_classes.create_class(session, me.actor, form.get("name", ""))
             target = row.id
     except QuaestioError as exc:
-        return class_list(request, error=exc.message)
+        return class_list(request, error=exc.message, status=status_of(exc))
     return RedirectResponse(f"/classes/{target}", status_code=303)
 
 
@@ -94,8 +94,8 @@ def class_page(request: Request, class_id: int, error: str | None = None) -> Res
 @router.post("/classes/{class_id}/members", include_in_schema=False)
 async def add_member(request: Request, class_id: int) -> Response:
     form = await _form(request)
-    me = visitor(request, form.get("csrf_token"))
     try:
+        me = visitor(request, form.get("csrf_token"))
         with db(request).transaction() as session:
             store_classes.add_member(
                 session,
@@ -134,8 +134,8 @@ def share_page(request: Request, debate_id: int) -> Response:
 @router.post("/d/{debate_id}/share", include_in_schema=False)
 async def create_share(request: Request, debate_id: int) -> Response:
     form = await _form(request)
-    me = visitor(request, form.get("csrf_token"))
     try:
+        me = visitor(request, form.get("csrf_token"))
         with db(request).transaction() as session:
             if form.get("revoke"):
                 store_classes.revoke_share(session, me.actor, debate_id, int(form["revoke"]))

@@ -15,11 +15,12 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from quaestio.errors import PermissionDeniedError, QuaestioError, ValidationError
+from quaestio.errors import NotFoundError, PermissionDeniedError, QuaestioError, ValidationError
 from quaestio.model import Debate
 from quaestio.store import debates as store_debates
 from quaestio.store import nodes
 from quaestio.store.debates import StaleVersionError
+from quaestio.store.models import DebateRow
 from quaestio.web.pages import viewdata
 from quaestio.web.pages.context import db, render, visitor
 from quaestio.web.pages.loading import error_fragment, error_page, open_debate
@@ -27,17 +28,55 @@ from quaestio.web.pages.views import VIEWS
 
 router = APIRouter()
 
-FIELDS = {"position": ("title", "summary"), "evidence": ("label", "text", "stance", "weight")}
+FIELDS = {
+    "debate": ("title", "question", "conclusion"),
+    "position": ("title", "summary", "historians"),
+    "evidence": ("label", "text", "stance", "weight", "years", "rebuts"),
+    "consequence": ("text", "category", "polarity", "weight"),
+}
+DEBATE_NODE = "debate"  # the debate's own fields (title, question, conclusion)
 
 
 def kind_of(node_id: str) -> str:
-    return "evidence" if "." in node_id and not node_id.startswith("c.") else "position"
+    if node_id == DEBATE_NODE:
+        return "debate"
+    if node_id.startswith("c."):
+        return "consequence"
+    return "evidence" if "." in node_id else "position"
 
 
 def _current(session: Any, debate_id: int, node_id: str) -> dict[str, Any]:
-    if kind_of(node_id) == "evidence":
+    kind = kind_of(node_id)
+    if kind == "debate":
+        row = session.get(DebateRow, debate_id)
+        if row is None:
+            raise NotFoundError(f"debate {debate_id} does not exist", field="debate_id")
+        return {
+            "id": DEBATE_NODE,
+            "title": row.title,
+            "question": row.question,
+            "conclusion": (row.conclusion or {}).get("text") or "",
+            "version": row.version,
+        }
+    if kind == "consequence":
+        return nodes.consequence_dict(nodes.get_consequence(session, debate_id, node_id))
+    if kind == "evidence":
         return nodes.evidence_dict(session, nodes.get_evidence(session, debate_id, node_id))
     return nodes.position_dict(session, nodes.get_position(session, debate_id, node_id))
+
+
+def _update(
+    session: Any, actor: Any, debate_id: int, node_id: str, expected: int, changes: dict[str, Any]
+) -> None:
+    kind = kind_of(node_id)
+    if kind == "debate":
+        store_debates.update(session, actor, debate_id, expected, changes)
+    elif kind == "consequence":
+        nodes.update_consequence(session, actor, debate_id, node_id, expected, changes)
+    elif kind == "evidence":
+        nodes.update_evidence(session, actor, debate_id, node_id, expected, changes)
+    else:
+        nodes.update_position(session, actor, debate_id, node_id, expected, changes)
 
 
 def _changes(kind: str, form: dict[str, str]) -> dict[str, Any]:
@@ -57,7 +96,20 @@ def _changes(kind: str, form: dict[str, str]) -> dict[str, Any]:
                 raise ValidationError("weight must be from 0 to 1", field="weight")
         elif name == "stance" and value not in ("for", "against"):
             raise ValidationError("stance is 'for' or 'against'", field="stance")
-        elif name == "label":
+        elif name == "historians":
+            value = [n.strip() for n in value.split(",") if n.strip()]
+        elif name == "rebuts":
+            value = value.replace(",", " ").split()
+        elif name == "years":
+            try:
+                value = sorted({int(y) for y in value.replace(",", " ").split()})
+            except ValueError as exc:
+                raise ValidationError(
+                    "years are whole numbers, e.g. 1936, 1938", field="years"
+                ) from exc
+        elif name == "polarity" and value not in ("positive", "negative"):
+            raise ValidationError("polarity is 'positive' or 'negative'", field="polarity")
+        elif name in ("label", "category", "conclusion"):
             value = value or None
         elif name in ("title", "text") and not value:
             raise ValidationError(f"{name} cannot be empty", field=name)
@@ -65,9 +117,21 @@ def _changes(kind: str, form: dict[str, str]) -> dict[str, Any]:
     return out
 
 
+def as_field(node: dict[str, Any], name: str) -> Any:
+    """A node's value as its form field holds it (lists become text), for undo/redo."""
+    value = node.get(name)
+    if name == "historians":
+        return ", ".join(h["name"] for h in value or [])
+    if name in ("years", "rebuts"):
+        return ", ".join(str(v) for v in value or [])
+    return value
+
+
 def _node_view(request: Request, debate_id: int, node: dict[str, Any], **extra: Any) -> Response:
     kind = kind_of(node["id"])
-    return render(request, "_edit_node.html", did=debate_id, node=node, kind=kind, **extra)
+    return render(
+        request, "_edit_node.html", did=debate_id, node=node, kind=kind, field=as_field, **extra
+    )
 
 
 @router.get("/d/{debate_id}/edit", response_class=HTMLResponse, include_in_schema=False)
@@ -80,6 +144,7 @@ def edit_page(request: Request, debate_id: int) -> Response:
             )
         with db(request).read() as session:
             current = {n: _current(session, debate_id, n) for n in _editable(opened.debate)}
+            current[DEBATE_NODE] = _current(session, debate_id, DEBATE_NODE)
     except QuaestioError as exc:
         return error_page(request, exc)
     return render(
@@ -92,11 +157,13 @@ def edit_page(request: Request, debate_id: int) -> Response:
         colours=viewdata.colours(opened.debate),
         nodes=current,
         label_of=viewdata.label_of,
+        field=as_field,
     )
 
 
 def _editable(debate: Debate) -> list[str]:
-    return [p.id for p in debate.positions] + [e.id for _, e in debate.iter_evidence()]
+    ids = [p.id for p in debate.positions] + [e.id for _, e in debate.iter_evidence()]
+    return ids + [c.id for c in debate.consequences]
 
 
 @router.get("/d/{debate_id}/edit/{node_id}", response_class=HTMLResponse, include_in_schema=False)
@@ -114,14 +181,14 @@ def edit_form(request: Request, debate_id: int, node_id: str, cancel: int = 0) -
 async def save_node(request: Request, debate_id: int, node_id: str) -> Response:
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
     kind = kind_of(node_id)
-    me = visitor(request)
     try:
+        me = visitor(request)
         changes = _changes(kind, form)
         expected = int(form.get("version", "0"))
         with db(request).transaction() as session:
             before = _current(session, debate_id, node_id)
-            update = nodes.update_evidence if kind == "evidence" else nodes.update_position
-            after = update(session, me.actor, debate_id, node_id, expected, changes)
+            _update(session, me.actor, debate_id, node_id, expected, changes)
+            after = _current(session, debate_id, node_id)
     except StaleVersionError as exc:
         with db(request).read() as session:
             theirs = _current(session, debate_id, node_id)
@@ -133,10 +200,41 @@ async def save_node(request: Request, debate_id: int, node_id: str) -> Response:
     event = {
         "node": node_id,
         "history": form.get("_history", "edit"),
-        "before": {f: before.get(f) for f in fields},
-        "after": {f: after.get(f) for f in fields},
+        "before": {f: as_field(before, f) for f in fields},
+        "after": {f: as_field(after, f) for f in fields},
     }
     response.headers["HX-Trigger"] = json.dumps({"quaestio:edited": event})
+    return response
+
+
+@router.post(
+    "/d/{debate_id}/delete/{node_id}", response_class=HTMLResponse, include_in_schema=False
+)
+async def delete_node(request: Request, debate_id: int, node_id: str) -> Response:
+    """Delete a point, a consequence or a position (with its points), at a known version."""
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    kind = kind_of(node_id)
+    try:
+        me = visitor(request)
+        if kind == "debate":
+            raise ValidationError("delete a whole debate from the API (it can be restored)")
+        expected = int(form.get("version", "0"))
+        remove = {
+            "evidence": nodes.delete_evidence,
+            "consequence": nodes.delete_consequence,
+            "position": nodes.delete_position,
+        }[kind]
+        with db(request).transaction() as session:
+            remove(session, me.actor, debate_id, node_id, expected)
+    except StaleVersionError as exc:
+        return error_fragment(request, exc)
+    except (QuaestioError, ValueError) as exc:
+        error = exc if isinstance(exc, QuaestioError) else ValidationError(str(exc))
+        return error_fragment(request, error)
+    response = HTMLResponse("")
+    response.headers["HX-Trigger"] = json.dumps({"quaestio:deleted": {"node": node_id}})
+    if kind == "position":  # its points go too: show the editor afresh
+        response.headers["HX-Refresh"] = "true"
     return response
 
 
@@ -148,9 +246,9 @@ def new_form(request: Request) -> Response:
 @router.post("/new", include_in_schema=False)
 async def create(request: Request) -> Response:
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    me = visitor(request, form.get("csrf_token"))
     title = form.get("title", "").strip()
     try:
+        me = visitor(request, form.get("csrf_token"))
         if not me.signed_in:
             raise ValidationError("sign in to create a debate")
         if not title:
@@ -172,8 +270,8 @@ async def create(request: Request) -> Response:
 async def add_node(request: Request, debate_id: int) -> Response:
     """Add a position, or a point for/against a position; then reload the editor."""
     form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
-    me = visitor(request)
     try:
+        me = visitor(request)
         with db(request).transaction() as session:
             if form.get("position_id"):
                 text = form.get("text", "").strip()

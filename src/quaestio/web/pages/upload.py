@@ -18,6 +18,7 @@ from quaestio.formats import all_formats
 from quaestio.store import classes as store_classes
 from quaestio.store import importing
 from quaestio.web.pages.context import db, render, visitor
+from quaestio.web.pages.loading import error_page
 
 router = APIRouter()
 MAX_LISTING_LINES = 5000
@@ -52,7 +53,10 @@ def _listing(data: bytes, name: str) -> list[str]:
 async def upload(request: Request) -> Response:
     form = await request.form()
     token = form.get("csrf_token")
-    me = visitor(request, token if isinstance(token, str) else None)
+    try:
+        me = visitor(request, token if isinstance(token, str) else None)
+    except QuaestioError as exc:
+        return error_page(request, exc)
     file = form.get("file")
     report: dict[str, Any] = {"problems": [], "lines": [], "flagged": set()}
     status = 201

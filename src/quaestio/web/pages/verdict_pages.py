@@ -89,8 +89,8 @@ async def compute(request: Request, debate_id: int) -> Response:
 @router.post("/d/{debate_id}/weights", response_class=HTMLResponse, include_in_schema=False)
 async def save_weights(request: Request, debate_id: int) -> Response:
     form = await _form(request)
-    me = visitor(request)
     try:
+        me = visitor(request)
         if not me.signed_in:
             raise ValidationError("sign in to keep your weights", field="weights")
         opened = open_debate(request, debate_id)
@@ -115,8 +115,8 @@ async def save_weights(request: Request, debate_id: int) -> Response:
 @router.post("/d/{debate_id}/my-verdict", response_class=HTMLResponse, include_in_schema=False)
 async def save_verdict(request: Request, debate_id: int) -> Response:
     form = await _form(request)
-    me = visitor(request)
     try:
+        me = visitor(request)
         if not me.signed_in:
             raise ValidationError("sign in to save your verdict", field="verdict")
         opened = open_debate(request, debate_id)

@@ -1,0 +1,67 @@
+"""Several edits of one debate applied as one transaction: all of them, or none.
+
+A teacher restructuring a position (rename it, move a counter-point, drop a
+consequence) wants either the whole change or nothing; a stale version or a bad
+value anywhere rolls back everything before it. The caller owns the transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from quaestio.errors import ValidationError
+from quaestio.store import nodes
+from quaestio.store.access import Actor
+
+Handler = Callable[[Any, Actor, int, dict[str, Any]], dict[str, Any] | None]
+
+
+def _need(op: dict[str, Any], key: str, index: int) -> Any:
+    if key not in op:
+        raise ValidationError(f"operation {index} needs {key!r}", field=f"operations.{index}.{key}")
+    return op[key]
+
+
+def apply(
+    session: Any, actor: Actor, debate_id: int, operations: list[dict[str, Any]]
+) -> list[Any]:
+    """Apply ``operations`` in order; returns each one's result (the node after, or None)."""
+    results: list[Any] = []
+    for i, op in enumerate(operations):
+        kind = _need(op, "op", i)
+        data = dict(op.get("data") or {})
+        if kind.startswith("create_"):
+            create = {
+                "create_position": nodes.create_position,
+                "create_evidence": nodes.create_evidence,
+                "create_consequence": nodes.create_consequence,
+            }.get(kind)
+            if create is None:
+                raise ValidationError(f"unknown operation {kind!r}", field=f"operations.{i}.op")
+            results.append(create(session, actor, debate_id, data))
+            continue
+        node = _need(op, "id", i)
+        version = _need(op, "version", i)
+        if kind.startswith("update_"):
+            update = {
+                "update_position": nodes.update_position,
+                "update_evidence": nodes.update_evidence,
+                "update_consequence": nodes.update_consequence,
+            }.get(kind)
+            if update is None:
+                raise ValidationError(f"unknown operation {kind!r}", field=f"operations.{i}.op")
+            results.append(update(session, actor, debate_id, node, version, data))
+        elif kind.startswith("delete_"):
+            remove = {
+                "delete_position": nodes.delete_position,
+                "delete_evidence": nodes.delete_evidence,
+                "delete_consequence": nodes.delete_consequence,
+            }.get(kind)
+            if remove is None:
+                raise ValidationError(f"unknown operation {kind!r}", field=f"operations.{i}.op")
+            remove(session, actor, debate_id, node, version)
+            results.append(None)
+        else:
+            raise ValidationError(f"unknown operation {kind!r}", field=f"operations.{i}.op")
+    return results
