@@ -1,7 +1,8 @@
 """The study pages in a real Chromium, on the imported seed and on a debate of another topic.
 
 Expected content is computed with the study library from the debate the API
-returns, then looked for on the page; screenshots go to docs/screenshots/.
+returns, then looked for on the page; with ``QUAESTIO_SCREENSHOTS=1`` the
+screenshots go to docs/screenshots/ (as in tests/web_ui).
 """
 
 from __future__ import annotations
@@ -128,8 +129,7 @@ def test_quiz_marks_answers_in_place_citing_the_node(server, page, seed_id) -> N
         assert links.first.get_attribute("href").endswith(f"/table?sel={q.node}")
     assert page.locator("#quiz-score").inner_text() == "Score: 2 of 3 answered (10 questions)."
     assert page.locator(f"#question-{local[3].id}:not(.is-marked)").count() == 1
-    page.locator(f"#question-{local[0].id}").scroll_into_view_if_needed()
-    page.evaluate("() => window.scrollTo(0, 0)")
+    page.evaluate("() => document.getElementById('quiz-h').scrollIntoView()")  # right and wrong
     shot(page, "study-quiz")
     page.locator(f"#question-{local[1].id} .feedback a[data-ref]").first.click()
     page.wait_for_selector(f'[data-node="{local[1].node}"].is-selected')
