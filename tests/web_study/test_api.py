@@ -290,3 +290,36 @@ def test_a_debate_with_control_characters_cannot_break_a_word_download(
     assert docx.status_code == 422 and docx.json()["error"]["field"] == "format"
     md = owner.get(f"/api/debates/{debate_id}/plan", params={"format": "md"})
     assert md.status_code == 200 and "Money\x0btroubles" in md.text
+
+
+def test_pages_follow_the_same_permissions(school: dict[str, Any]) -> None:
+    """The study pages: readers read and mark, only members rate, outsiders see nothing."""
+    debate_id = school["debate"]
+    card = make_cards(debate_of(school["owner"], debate_id))[0].id
+    mark = {"qid": "q1", "n": "3", "seed": "1", "semantics": "dfquad", "answer": "0"}
+    for role, (read, _due, rate) in EXPECTED.items():
+        client, headers = _as(school, role)
+        query = {"share": headers["X-Share-Token"]} if headers else {}
+        for path in ("plan", "quiz?n=3", "review"):
+            r = client.get(f"/d/{debate_id}/{path}", params=query)
+            assert r.status_code == read, (role, path)
+        marked = client.post(f"/d/{debate_id}/quiz/mark", data=mark, params=query)
+        assert marked.status_code == 200
+        assert ("is-marked" in marked.text) is (read == 200), (role, marked.text)
+        rated = client.post(
+            f"/d/{debate_id}/review", data={"card_id": card, "rating": "easy"}, params=query
+        )
+        assert ("data-done" in rated.text) is (rate == 200), (role, rated.text)
+        if rate != 200:
+            assert 'class="error"' in rated.text and rated.headers["HX-Retarget"] == "#messages"
+
+
+def test_page_posts_need_the_csrf_header(school: dict[str, Any]) -> None:
+    student, debate_id = school["student"], school["debate"]
+    card = make_cards(debate_of(student, debate_id))[0].id
+    forged = student.client.post(f"/d/{debate_id}/review", data={"card_id": card, "rating": "good"})
+    assert "reload the page" in forged.text and "data-done" not in forged.text
+    assert student.get(f"/api/debates/{debate_id}/reviews").json()["total"] == 0
+    ok = student.post(f"/d/{debate_id}/review", data={"card_id": card, "rating": "good"})
+    assert "Good: back in" in ok.text
+    assert student.get(f"/api/debates/{debate_id}/reviews").json()["total"] == 1
