@@ -183,3 +183,18 @@ def test_expired_sessions_are_forgotten(db: Database) -> None:
         assert accounts.session_for_cookie(s, old.cookie) is None
         assert accounts.purge_sessions(s) == 1
         assert accounts.session_for_cookie(s, fresh.cookie) is not None
+
+
+def test_a_write_that_changes_nothing_still_moves_the_version(db: Database) -> None:
+    """Otherwise two clients could both 'succeed' from the same version."""
+    owner = _user(db, "owner")
+    with db.transaction() as s:
+        debate_id = debates.import_debate(s, sample_debate(), owner_id=owner).id
+    same = sample_debate().evidence_by_id()["p1.a1"].weight
+    with db.transaction() as s:
+        after = nodes.update_evidence(s, Actor(owner), debate_id, "p1.a1", 1, {"weight": same})
+        cons = nodes.update_consequence(s, Actor(owner), debate_id, "c.pos1", 1, {})
+        pos = nodes.update_position(
+            s, Actor(owner), debate_id, "p1", 1, {"title": "Money troubles"}
+        )
+    assert (after["version"], cons["version"], pos["version"]) == (2, 2, 2)

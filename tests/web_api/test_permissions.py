@@ -290,3 +290,65 @@ def test_revoked_share_link_stops_working(school: dict[str, Any]) -> None:
     assert (
         anon.get(f"/api/debates/{d}", headers={"X-Share-Token": other["token"]}).status_code == 404
     )
+
+
+COPY = {
+    "owner": 201,
+    "coteacher": 201,
+    "student": 201,
+    "other_student": 404,
+    "outsider": 404,
+    "other_teacher": 404,
+    "anonymous": 401,
+    "share": 401,
+}
+
+
+def test_remaining_endpoints_for_every_role(school: dict[str, Any]) -> None:
+    """Node creation, relations, review states, copies and evaluations, role by role."""
+    import quaestio.reasoning
+
+    d = school["debate"]
+    engine = 200 if hasattr(quaestio.reasoning, "evaluate") else 501
+    created = {200: 201}
+    for role in ROLES:
+        who, headers = _actor(school, role)
+        checks = [
+            (
+                "POST",
+                f"/api/debates/{d}/positions",
+                {"title": f"by {role}"},
+                {k: created.get(v, v) for k, v in EDIT.items()},
+            ),
+            (
+                "POST",
+                f"/api/debates/{d}/evidence",
+                {"position_id": "p1", "stance": "for", "text": f"by {role}"},
+                {k: created.get(v, v) for k, v in EDIT.items()},
+            ),
+            (
+                "POST",
+                f"/api/debates/{d}/relations",
+                {"source": "p2.a2", "target": "p2.f1"},
+                {k: created.get(v, v) for k, v in EDIT.items()},
+            ),
+            ("PUT", f"/api/debates/{d}/reviews/card-{role}", {"state": {"reps": 1}}, OWN_WORK),
+            ("GET", f"/api/debates/{d}/reviews", None, OWN_WORK),
+            ("POST", f"/api/debates/{d}/copy", None, COPY),
+            (
+                "GET",
+                f"/api/debates/{d}/evaluation",
+                None,
+                {k: (engine if v == 200 else v) for k, v in READ.items()},
+            ),
+        ]
+        for method, url, body, table in checks:
+            r = who.request(method, url, json=body, headers=headers)
+            expected = table[role]
+            assert r.status_code == expected, (role, method, url, r.text)
+            if method == "POST" and url.endswith("/relations") and expected == 201:
+                # put it back so the next role's attempt is a fresh add
+                school["owner"].delete(f"/api/debates/{d}/relations?source=p2.a2&target=p2.f1")
+    # review states stay private: each user sees only their own cards
+    cards = school["student"].get(f"/api/debates/{d}/reviews").json()["items"]
+    assert [c["card_id"] for c in cards] == ["card-student"]

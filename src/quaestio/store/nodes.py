@@ -209,7 +209,7 @@ def update_position(
             setattr(row, name, changes[name])
     if "historians" in changes:
         _set_historians(session, row, list(changes["historians"]))
-        flag_modified(row, "title")  # the version moves with the historians
+    flag_modified(row, "title")  # every accepted write moves the version, even a no-op
     flush_versioned(session, "position", node_id)
     after = position_dict(session, row)
     _log(session, actor, debate_id, "update", "position", node_id, before, after)
@@ -321,7 +321,7 @@ def update_evidence(
             )
     if "rebuts" in changes:
         _set_rebuts(session, debate_id, node_id, list(changes["rebuts"]))
-        flag_modified(row, "text")  # the version moves with the rebuttals
+    flag_modified(row, "text")  # every accepted write moves the version, even a no-op
     flush_versioned(session, "evidence", node_id)
     after = evidence_dict(session, row)
     _log(session, actor, debate_id, "update", "evidence", node_id, before, after)
@@ -378,6 +378,7 @@ def update_consequence(
     for name in ("polarity", "text", "category", "weight"):
         if name in changes:
             setattr(row, name, changes[name])
+    flag_modified(row, "text")  # every accepted write moves the version, even a no-op
     flush_versioned(session, "consequence", node_id)
     after = consequence_dict(row)
     _log(session, actor, debate_id, "update", "consequence", node_id, before, after)

@@ -93,9 +93,9 @@ def evaluation(
     ] = "mine",
 ) -> dict[str, Any]:
     """Evaluate the debate (reasoning engine output, as its ``to_dict()``)."""
-    engine()
     with db.read() as session:
-        row, _ = debate_for(session, actor, debate_id)
+        row, _ = debate_for(session, actor, debate_id)  # permission first: 404 tells nothing
+        engine()
         mine = (
             personal.weight_map(session, debate_id, actor.user_id)
             if weights == "mine" and actor.user_id is not None

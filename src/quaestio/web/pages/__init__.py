@@ -11,6 +11,7 @@ from quaestio.web.pages import (
     editing,
     home,
     static_files,
+    study_pages,
     upload,
     verdict_pages,
     views,
@@ -24,5 +25,6 @@ router.include_router(verdict_pages.router)
 router.include_router(editing.router)
 router.include_router(upload.router)
 router.include_router(class_pages.router)
+router.include_router(study_pages.router)
 
 __all__ = ["router"]

@@ -1,0 +1,457 @@
+"""Study material over the API: essay plans, quizzes, flashcards and spaced repetition.
+
+Thin on purpose: every answer is built by ``quaestio.study`` from the debate as
+the store gives it to the asking user, and review states are kept with the
+store's ``personal`` functions. The few helpers below (``quiz_for``,
+``mark_answers``, ``review_deck``, ``rate_card``) are shared with the study
+pages so that a page and the API can never disagree.
+
+Two rules the helpers enforce:
+
+- a quiz goes to the client without its answers, subjects or references (an
+  evidence id such as ``p2.a1`` would give away the explanation and the stance);
+  marking re-derives the questions from the seed on the server, and refuses
+  with 409 when the debate changed since the quiz was dealt;
+- review states are written only for the signed-in user, at the server's clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from quaestio.errors import ConflictError, NotFoundError, QuaestioError, ValidationError
+from quaestio.formats import debate_json
+from quaestio.model import Debate
+from quaestio.reasoning import ALL_SEMANTICS
+from quaestio.store import Actor, Database, personal
+from quaestio.store import debates as store_debates
+from quaestio.study import (
+    Card,
+    CardState,
+    Question,
+    apkg_bytes,
+    csv_text,
+    due_cards,
+    essay_plan,
+    make_cards,
+    make_quiz,
+    mark,
+    new_state,
+    question_kinds,
+    render_plan,
+    schedule,
+    sync_states,
+)
+from quaestio.web.api.schemas import Page
+from quaestio.web.deps import ActorDep, DbDep, DebateId, PageDep, UserDep
+
+router = APIRouter(prefix="/api/debates/{debate_id}", tags=["study"])
+
+SEMANTICS_PATTERN = f"^({'|'.join(ALL_SEMANTICS)})$"
+PLAN_MEDIA = {
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+MAX_QUESTIONS = 100
+# Text that Word and PDF files can hold: no control characters (XML forbids them).
+PRINTABLE = "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f\\ufffe\\uffff]*$"
+Rating = Literal["again", "hard", "good", "easy", 1, 2, 3, 4]
+
+
+# -- helpers shared with the pages ----------------------------------------------------
+def load(db: Database, actor: Actor, debate_id: int) -> tuple[Debate, dict[str, float]]:
+    """The debate as ``actor`` may read it, and the actor's own saved weights."""
+    with db.read() as session:
+        _, debate, _ = store_debates.load(session, actor, debate_id)
+        mine = (
+            personal.weight_map(session, debate_id, actor.user_id)
+            if actor.user_id is not None
+            else {}
+        )
+    return debate, mine
+
+
+def fingerprint(debate: Debate) -> str:
+    """Identifies the debate's content, so a quiz is marked against the debate it came from."""
+    return store_debates.content_hash(debate_json.dumps(debate).encode("utf-8"))[:16]
+
+
+def check_kinds(kinds: list[str] | None) -> list[str] | None:
+    unknown = [k for k in kinds or [] if k not in question_kinds()]
+    if unknown:
+        raise ValidationError(
+            f"unknown question kind(s) {', '.join(unknown)}; known: {', '.join(question_kinds())}",
+            field="kind",
+        )
+    return kinds or None
+
+
+def public_question(q: Question) -> dict[str, Any]:
+    """What a student may see before answering: no answer, subject or node references."""
+    shown = q.to_dict(with_answer=False)
+    return {k: shown[k] for k in ("id", "kind", "prompt", "options")}
+
+
+def quiz_for(
+    debate: Debate, n: int, seed: int, kinds: list[str] | None, semantics: str
+) -> list[Question]:
+    return make_quiz(debate, n=n, seed=seed, kinds=check_kinds(kinds), semantics=semantics)
+
+
+def mark_answers(
+    debate: Debate,
+    n: int,
+    seed: int,
+    kinds: list[str] | None,
+    semantics: str,
+    answers: dict[str, int | str],
+    expected_fingerprint: str | None,
+) -> list[tuple[Question, dict[str, Any]]]:
+    """Re-deal the quiz from its seed and mark the given answers: (question, feedback) pairs."""
+    if expected_fingerprint is not None and expected_fingerprint != fingerprint(debate):
+        raise ConflictError(
+            "the debate changed since this quiz was dealt: start a new quiz", field="fingerprint"
+        )
+    by_id = {q.id: q for q in quiz_for(debate, n, seed, kinds, semantics)}
+    unknown = [qid for qid in answers if qid not in by_id]
+    if unknown:
+        raise ValidationError(
+            f"no question {unknown[0]!r} in this quiz", field=f"answers.{unknown[0]}"
+        )
+    return [(by_id[qid], mark(by_id[qid], answer).to_dict()) for qid, answer in answers.items()]
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class ReviewDeck:
+    """One user's flashcards for one debate with their FSRS states (new cards due now)."""
+
+    cards: dict[str, Card]
+    states: dict[str, CardState]
+    due: list[str]
+    now: datetime
+
+    @property
+    def next_due(self) -> datetime | None:
+        later = [s.due for cid, s in self.states.items() if cid not in self.due]
+        return min(later) if later else None
+
+    def summary(self, card_id: str) -> dict[str, Any]:
+        state = self.states[card_id]
+        return {
+            "card": self.cards[card_id].to_dict(),
+            "state": state.state,
+            "new": state.reviews == 0,
+            "due": state.due,
+            "reviews": state.reviews,
+            "lapses": state.lapses,
+        }
+
+
+def _stored(row_state: dict[str, Any]) -> CardState | None:
+    try:
+        return CardState.from_json(row_state)
+    except QuaestioError:  # written by another client in a shape this scheduler cannot read
+        return None
+
+
+def review_deck(db: Database, actor: Actor, debate_id: int, now: datetime) -> ReviewDeck:
+    with db.read() as session:
+        _, debate, _ = store_debates.load(session, actor, debate_id)
+        rows = personal.reviews(session, actor, debate_id)
+    cards = {c.id: c for c in make_cards(debate)}
+    kept = {r.card_id: s for r in rows if (s := _stored(r.state)) is not None}
+    states = sync_states(list(cards), kept, now)
+    return ReviewDeck(cards, states, due_cards(states, now), now)
+
+
+def rate_card(
+    db: Database, actor: Actor, debate_id: int, card_id: str, rating: int | str, now: datetime
+) -> tuple[CardState, int]:
+    """Schedule one review with FSRS and store the new state as the actor's own."""
+    with db.transaction() as session:
+        _, debate, _ = store_debates.load(session, actor, debate_id)
+        if card_id not in {c.id for c in make_cards(debate)}:
+            raise NotFoundError(f"debate {debate_id} has no card {card_id!r}", field="card_id")
+        row = next(
+            (r for r in personal.reviews(session, actor, debate_id) if r.card_id == card_id), None
+        )
+        before = (_stored(row.state) if row is not None else None) or new_state(card_id, now)
+        after = schedule(before, rating, now)
+        saved = personal.set_review(
+            session, actor, debate_id, card_id, after.to_json(), row.version if row else 0
+        )
+        session.flush()
+        return after, saved.version
+
+
+# -- schemas ---------------------------------------------------------------------------
+class RefOut(BaseModel):
+    node: str
+    line: int | None
+
+
+class QuestionOut(BaseModel):
+    id: str
+    kind: str
+    prompt: str
+    options: list[str]
+
+
+class QuizOut(BaseModel):
+    debate_id: int
+    fingerprint: str = Field(description="send back when marking; changes when the debate does")
+    n: int
+    seed: int
+    semantics: str
+    kinds: list[str] | None
+    questions: list[QuestionOut]
+
+
+class MarkIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    n: int = Field(20, ge=1, le=MAX_QUESTIONS)
+    seed: int = Field(1, ge=0, le=2**31 - 1)
+    kinds: list[str] | None = Field(None, max_length=20)
+    semantics: str = Field("dfquad", pattern=SEMANTICS_PATTERN)
+    fingerprint: str | None = Field(None, max_length=64)
+    answers: dict[str, int | str] = Field(
+        description="question id -> option index, letter, 1-based number or option text",
+        max_length=MAX_QUESTIONS,
+    )
+
+
+class FeedbackOut(BaseModel):
+    id: str
+    correct: bool
+    given: str | None
+    expected: str
+    explanation: str
+    message: str
+    refs: list[RefOut]
+
+
+class MarkOut(BaseModel):
+    debate_id: int
+    score: int
+    answered: int
+    results: list[FeedbackOut]
+
+
+class CardOut(BaseModel):
+    id: str
+    kind: str
+    front: str
+    back: str
+    refs: list[RefOut]
+    tags: list[str]
+
+
+class DueCardOut(BaseModel):
+    card: CardOut
+    state: str
+    new: bool
+    due: datetime
+    reviews: int
+    lapses: int
+
+
+class DueOut(BaseModel):
+    debate_id: int
+    now: datetime
+    total_cards: int
+    due_count: int
+    next_due: datetime | None
+    cards: list[DueCardOut]
+
+
+class RateIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    card_id: str = Field(min_length=1, max_length=200)
+    rating: Rating
+
+
+class RatedOut(BaseModel):
+    card_id: str
+    state: str
+    due: datetime
+    reviews: int
+    lapses: int
+    version: int
+    due_count: int
+
+
+SemanticsQ = Annotated[str, Query(pattern=SEMANTICS_PATTERN, description="reasoning semantics")]
+KindsQ = Annotated[list[str] | None, Query(alias="kind", max_length=20, description="kinds")]
+
+
+# -- routes ----------------------------------------------------------------------------
+@router.get(
+    "/plan",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {}, **{m: {} for m in PLAN_MEDIA.values()}}}},
+)
+def get_plan(
+    debate_id: DebateId,
+    actor: ActorDep,
+    db: DbDep,
+    question: Annotated[
+        str | None, Query(max_length=500, pattern=PRINTABLE, description="the essay question")
+    ] = None,
+    semantics: SemanticsQ = "dfquad",
+    weights: Annotated[str, Query(pattern="^(mine|default)$")] = "mine",
+    consequences: bool = True,
+    format: Annotated[str, Query(pattern="^(json|md|html|docx|pdf)$")] = "json",
+) -> Response:
+    """An essay plan citing its nodes: JSON, or a Markdown/HTML/Word/PDF download."""
+    debate, mine = load(db, actor, debate_id)
+    plan = essay_plan(
+        debate,
+        question or None,
+        semantics,
+        weights=mine if weights == "mine" else None,
+        consequences=consequences,
+    )
+    if format == "json":
+        return JSONResponse({"debate_id": debate_id, "plan": plan.to_dict()})
+    try:
+        data = render_plan(plan, format)
+    except ValueError as exc:  # lxml refuses control characters that a pasted text may hold
+        raise ValidationError(
+            f"the debate holds characters a {format} file cannot contain ({exc}); "
+            "download the plan as Markdown or HTML instead",
+            field="format",
+        ) from exc
+    return Response(
+        data,
+        media_type=PLAN_MEDIA[format],
+        headers={"Content-Disposition": f'attachment; filename="plan-{debate_id}.{format}"'},
+    )
+
+
+@router.get("/quiz", response_model=QuizOut)
+def get_quiz(
+    debate_id: DebateId,
+    actor: ActorDep,
+    db: DbDep,
+    n: Annotated[int, Query(ge=1, le=MAX_QUESTIONS)] = 20,
+    seed: Annotated[int, Query(ge=0, le=2**31 - 1)] = 1,
+    kinds: KindsQ = None,
+    semantics: SemanticsQ = "dfquad",
+) -> QuizOut:
+    """A reproducible quiz (same seed, same questions) without its answers."""
+    debate, _ = load(db, actor, debate_id)
+    questions = quiz_for(debate, n, seed, kinds, semantics)
+    return QuizOut(
+        debate_id=debate_id,
+        fingerprint=fingerprint(debate),
+        n=n,
+        seed=seed,
+        semantics=semantics,
+        kinds=kinds,
+        questions=[QuestionOut.model_validate(public_question(q)) for q in questions],
+    )
+
+
+@router.post("/quiz/mark", response_model=MarkOut)
+def post_marks(debate_id: DebateId, body: MarkIn, actor: ActorDep, db: DbDep) -> MarkOut:
+    """Mark answers; the questions are re-derived from the seed, never taken from the client."""
+    debate, _ = load(db, actor, debate_id)
+    marked = mark_answers(
+        debate, body.n, body.seed, body.kinds, body.semantics, body.answers, body.fingerprint
+    )
+    results = [FeedbackOut.model_validate({"id": q.id, **fb}) for q, fb in marked]
+    return MarkOut(
+        debate_id=debate_id,
+        score=sum(r.correct for r in results),
+        answered=len(results),
+        results=results,
+    )
+
+
+@router.get("/cards", response_model=Page[CardOut])
+def get_cards(debate_id: DebateId, actor: ActorDep, db: DbDep, page: PageDep) -> Page[CardOut]:
+    """The debate's flashcards, in reading order."""
+    debate, _ = load(db, actor, debate_id)
+    cards = make_cards(debate)
+    items = [
+        CardOut.model_validate(c.to_dict()) for c in cards[page.offset : page.offset + page.limit]
+    ]
+    return Page(items=items, total=len(cards), limit=page.limit, offset=page.offset)
+
+
+@router.get(
+    "/cards.apkg",
+    response_class=Response,
+    responses={200: {"content": {"application/apkg": {}}}},
+)
+def get_apkg(debate_id: DebateId, actor: ActorDep, db: DbDep) -> Response:
+    """The flashcards as an Anki package (re-importing updates the same notes)."""
+    debate, _ = load(db, actor, debate_id)
+    return Response(
+        apkg_bytes(debate, make_cards(debate)),
+        media_type="application/apkg",
+        headers={"Content-Disposition": f'attachment; filename="cards-{debate_id}.apkg"'},
+    )
+
+
+@router.get("/cards.csv", response_class=Response, responses={200: {"content": {"text/csv": {}}}})
+def get_csv(debate_id: DebateId, actor: ActorDep, db: DbDep) -> Response:
+    """The flashcards as CSV: id, kind, front, back, source, tags."""
+    debate, _ = load(db, actor, debate_id)
+    return Response(
+        csv_text(make_cards(debate)),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="cards-{debate_id}.csv"'},
+    )
+
+
+@router.get("/review/due", response_model=DueOut)
+def get_due(
+    debate_id: DebateId,
+    actor: UserDep,
+    db: DbDep,
+    limit: Annotated[int, Query(ge=1, le=500)] = 20,
+    at: Annotated[datetime | None, Query(description="another moment (default: now)")] = None,
+) -> DueOut:
+    """Your cards due for review, most overdue first; cards never reviewed are due now."""
+    moment = now_utc() if at is None else (at if at.tzinfo else at.replace(tzinfo=UTC))
+    if not 1970 < moment.year < 9000:
+        raise ValidationError("a review time must lie between 1971 and 8999", field="at")
+    deck = review_deck(db, actor, debate_id, moment)
+    return DueOut(
+        debate_id=debate_id,
+        now=moment,
+        total_cards=len(deck.cards),
+        due_count=len(deck.due),
+        next_due=deck.next_due,
+        cards=[DueCardOut.model_validate(deck.summary(cid)) for cid in deck.due[:limit]],
+    )
+
+
+@router.post("/review", response_model=RatedOut)
+def post_review(debate_id: DebateId, body: RateIn, actor: UserDep, db: DbDep) -> RatedOut:
+    """Rate one card (again/hard/good/easy): FSRS schedules it and your state is stored."""
+    now = now_utc()
+    state, version = rate_card(db, actor, debate_id, body.card_id, body.rating, now)
+    deck = review_deck(db, actor, debate_id, now)
+    return RatedOut(
+        card_id=state.card_id,
+        state=state.state,
+        due=state.due,
+        reviews=state.reviews,
+        lapses=state.lapses,
+        version=version,
+        due_count=len(deck.due),
+    )
