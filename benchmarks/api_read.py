@@ -6,7 +6,7 @@ about 200 nodes as a library debate, and runs ``wrk`` with 50 connections agains
 ``GET /api/debates/{id}`` (and ``/evaluation`` when the reasoning engine answers).
 Writes the table to benchmarks/api_read.md.
 
-    PYTHONPATH=src python benchmarks/api_read.py [--seconds 20] [--workers 2]
+    PYTHONPATH=src python benchmarks/api_read.py [--seconds 20] [--workers 1,2]
 """
 
 from __future__ import annotations
@@ -103,8 +103,8 @@ def serve(url: str, file: Path, workers: int) -> tuple[subprocess.Popen[bytes], 
     raise RuntimeError("server did not start")
 
 
-def measure(name: str, url: str, file: Path, args: argparse.Namespace) -> list[str]:
-    proc, base = serve(url, file, args.workers)
+def measure(name: str, url: str, file: Path, args: argparse.Namespace, workers: int) -> list[str]:
+    proc, base = serve(url, file, workers)
     rows = []
     try:
         debate_id = httpx.get(f"{base}/api/debates").json()["items"][0]["id"]
@@ -116,7 +116,7 @@ def measure(name: str, url: str, file: Path, args: argparse.Namespace) -> list[s
             for mode, pause in (("paced ~200/s", 240), ("flat out", 0)):
                 r = wrk(target, args.seconds, args.connections, pause)
                 rows.append(
-                    f"| {name} | {label} | {mode} | {args.workers} | {args.connections} | "
+                    f"| {name} | {label} | {mode} | {workers} | {args.connections} | "
                     f"{r['p50']:.1f} | {r['p99']:.1f} | {r['rps']:.0f} | {int(r['non2xx'])} |"
                 )
                 print(rows[-1], flush=True)
@@ -129,7 +129,7 @@ def measure(name: str, url: str, file: Path, args: argparse.Namespace) -> list[s
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
     parser.add_argument("--connections", type=int, default=50)
     args = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -139,20 +139,28 @@ def main() -> None:
     nodes = len(debate.node_ids())
     file = tmp / "bench.debate.json"
     file.write_text(debate_json.dumps(debate))
-    rows = measure("SQLite", f"sqlite:///{tmp / 'bench.sqlite3'}", file, args)
+    counts = [int(w) for w in str(args.workers).split(",")]
+    rows: list[str] = []
+    for workers in counts:
+        rows += measure(
+            "SQLite", f"sqlite:///{tmp / f'bench{workers}.sqlite3'}", file, args, workers
+        )
     pg = REPO / "scripts" / "pg-test-server"
     if Path("/usr/lib/postgresql/15/bin/initdb").exists():
         out = subprocess.run([str(pg), "start"], capture_output=True, text=True, check=True).stdout
         values = dict(line.split("=", 1) for line in out.strip().splitlines())
         try:
-            rows += measure("PostgreSQL 15", values["QUAESTIO_TEST_POSTGRES_URL"], file, args)
+            for workers in counts:
+                rows += measure(
+                    "PostgreSQL 15", values["QUAESTIO_TEST_POSTGRES_URL"], file, args, workers
+                )
         finally:
             subprocess.run([str(pg), "stop", values["PG_TEST_DIR"]], check=False)
     header = [
         "# Web API read benchmark",
         "",
         f"`benchmarks/api_read.py`: wrk, {args.connections} connections, {args.seconds} s per row "
-        f"after a 3 s warm-up, against `quaestio serve --workers {args.workers}` on this 2-core "
+        f"after a 3 s warm-up, against `quaestio serve --workers N` on this 2-core "
         f"machine (shared with other jobs while measured). The debate has {nodes} nodes.",
         "",
         "Paced rows: each connection pauses 240 ms between requests, about 200 requests/s in all",
