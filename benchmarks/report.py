@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+
+from benchmarks.sections import replace_section
 from typing import Any
 
-BEGIN = "<!-- reasoning:begin -->"
-END = "<!-- reasoning:end -->"
 
 
 def _fmt(seconds: float | None) -> str:
@@ -93,7 +93,7 @@ def summary(results: dict[str, Any]) -> list[str]:
 def write_markdown(results: dict[str, Any], path: Path) -> None:
     mach = results["machine"]
     out = [
-        BEGIN,
+        "",
         "## Reasoning engine",
         "",
         "Produced by `python -m benchmarks.reasoning`"
@@ -163,16 +163,8 @@ def write_markdown(results: dict[str, Any], path: Path) -> None:
             f"| {r['n']:,} | {r['edges']:,} | {r['semantics']} | {_fmt(r['seconds'])} | "
             f"{r['iterations']} | {'yes' if r['converged'] else 'no'} |"
         )
-    out += ["", "![scaling curves](reasoning-scaling.png)", "", END]
-    section = "\n".join(out) + "\n"
-    text = path.read_text() if path.exists() else "# Benchmarks\n\n"
-    if BEGIN in text and END in text:
-        head, rest = text.split(BEGIN, 1)
-        tail = rest.split(END, 1)[1].lstrip("\n")
-        text = head + section + ("\n" + tail if tail else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text)
+    out += ["", "![scaling curves](reasoning-scaling.png)", ""]
+    replace_section("reasoning", out[1:], path)
 
 
 def draw(results: dict[str, Any], path: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -161,15 +160,6 @@ def test_large_debate_uses_sampled_shapley_reproducibly() -> None:
     bare = evaluate(Debate(title="x", positions=(big.positions[0].__class__("p1", "x"),)), "dfquad")
     total = sum(a.ranking[0].contributions.values())
     assert total == pytest.approx(a.ranking[0].strength - bare.ranking[0].strength, abs=1e-9)
-
-
-def test_gradual_evaluation_is_fast_enough_for_a_slider() -> None:
-    debate = river_debate()
-    evaluate(debate, "dfquad")
-    start = time.perf_counter()
-    for _ in range(10):
-        evaluate(debate, "dfquad", {"p1.f1": 0.3})
-    assert (time.perf_counter() - start) / 10 < 0.1
 
 
 def test_evaluate_all_and_json_shape() -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from tests.web_ui.sample import big_debate, sample_debate
 
 from quaestio.web.pages import viewdata
@@ -69,21 +67,14 @@ def test_weights_from_form_are_clamped_and_filtered() -> None:
     assert got == {"p1.f1": 1.0}
 
 
-def test_live_compute_is_fast_for_handouts_and_bounded_for_huge_debates() -> None:
+def test_live_compute_explains_handouts_and_stays_gradual_for_huge_debates() -> None:
+    """How fast this is lives in benchmarks/interactive.py, not in a timed test."""
     d = sample_debate()
-    compare(d, {})  # warm up
-    best = float("inf")
-    for _ in range(3):  # best of three: the machine is shared
-        started = time.perf_counter()
-        result = compare(d, {"p1.f1": 0.1})
-        best = min(best, (time.perf_counter() - started) * 1000)
-    assert best < 100
+    result = compare(d, {"p1.f1": 0.1})
     assert result.main is not None and result.main.flip is not None
     big = big_debate(10, 20)
     assert sum(len(p.evidence) for p in big.positions) > EXPLAIN_LIMIT
-    started = time.perf_counter()
     result = compare(big, {})
-    assert (time.perf_counter() - started) < 2.0
     assert [c.semantics for c in result.columns] == ["dfquad", "qe", "euler", "hcat", "ach"]
     assert result.main is not None and result.main.notes
 

@@ -1,0 +1,16 @@
+"""Run every benchmark: ``python -m benchmarks`` (results in docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+import runpy
+import sys
+
+SUITES = ("benchmarks.interactive", "benchmarks.import_bench", "benchmarks.reasoning")
+
+if __name__ == "__main__":
+    chosen = sys.argv[1:] or [s.rsplit(".", 1)[1] for s in SUITES]
+    for suite in SUITES:
+        if suite.rsplit(".", 1)[1] in chosen:
+            print(f"== {suite}", flush=True)
+            sys.argv = [suite]
+            runpy.run_module(suite, run_name="__main__")
