@@ -12,13 +12,13 @@ import statistics
 import time
 from collections.abc import Callable
 
+from tests.paths import EXAMPLE, SEED
+
 from benchmarks.sections import machine_line, replace_section
 from quaestio.formats import read_path
 from quaestio.model import Debate, Evidence, Position
 from quaestio.reasoning import evaluate, evaluate_all
 from quaestio.web.pages.verdicts import compare
-
-from tests.paths import EXAMPLE, SEED
 
 
 def _median_ms(run: Callable[[float], object], repeats: int = 15) -> float:

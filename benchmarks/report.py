@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from benchmarks.sections import replace_section
 from typing import Any
 
+from benchmarks.sections import replace_section
 
 
 def _fmt(seconds: float | None) -> str:
