@@ -66,9 +66,10 @@ def main() -> None:
     for name, debate in debates:
         first = next(e.id for _, e in debate.iter_evidence())
         points = sum(len(p.evidence) for p in debate.positions)
-        one = _median_ms(lambda w: evaluate(debate, "dfquad", {first: w}), 9 if points > 500 else 15)
-        every = _median_ms(lambda w: evaluate_all(debate, {first: w}), 3 if points > 500 else 9)
-        page = _median_ms(lambda w: compare(debate, {first: w}), 3 if points > 500 else 9)
+        few = 3 if points > 500 else 9
+        one = _median_ms(lambda w, d=debate, n=first: evaluate(d, "dfquad", {n: w}), few)
+        every = _median_ms(lambda w, d=debate, n=first: evaluate_all(d, {n: w}), few)
+        page = _median_ms(lambda w, d=debate, n=first: compare(d, {n: w}), few)
         rows.append(f"| {name} | {points} | {one:.1f} ms | {every:.1f} ms | {page:.1f} ms |")
         print(rows[-1], flush=True)
     replace_section("interactive", [*rows, ""])
