@@ -4,7 +4,7 @@ Starts ``quaestio serve`` on SQLite (and on a throwaway PostgreSQL from
 scripts/pg-test-server when its binaries exist), imports a generated debate with
 about 200 nodes as a library debate, and runs ``wrk`` with 50 connections against
 ``GET /api/debates/{id}`` (and ``/evaluation`` when the reasoning engine answers).
-Writes the table to benchmarks/api_read.md.
+Writes the table to benchmarks/api_read.md and to its section of docs/benchmarks.md.
 
     PYTHONPATH=src python benchmarks/api_read.py [--seconds 20] [--workers 1,2]
 """
@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 
 import httpx
+
+from benchmarks.sections import machine_line, replace_section
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
@@ -171,6 +173,8 @@ def main() -> None:
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     (REPO / "benchmarks" / "api_read.md").write_text("\n".join(header + rows) + "\n")
+    section = ["", "## REST API reads", "", machine_line(), "", *header[2:], *rows, ""]
+    replace_section("api", section)
     shutil.rmtree(tmp, ignore_errors=True)
 
 
