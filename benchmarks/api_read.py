@@ -30,7 +30,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "tests" / "web_api"))
 
-from live_server import _stub_dir  # noqa: E402
 
 from quaestio.formats import debate_json  # noqa: E402
 from store_samples import sample_debate  # noqa: E402
@@ -72,8 +71,7 @@ def wrk(url: str, seconds: int, connections: int, pause_ms: int = 0) -> dict[str
 
 def serve(url: str, file: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
-    stub = _stub_dir()  # until the plain-text format is merged, as in the tests
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (stub, str(REPO / "src")) if p))
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     proc = subprocess.Popen(
         [

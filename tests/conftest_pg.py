@@ -9,12 +9,9 @@ a fresh database: a copy of a migrated template on PostgreSQL, a new file on SQL
 from __future__ import annotations
 
 import atexit
-import importlib.util
 import itertools
 import os
 import subprocess
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -29,24 +26,6 @@ PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 TEMPLATE = "quaestio_template"
 _server: dict[str, str] = {}
 _counter = itertools.count()
-
-
-def ensure_formats() -> None:
-    """Let the format registry load before the plain-text format is merged into this branch."""
-    name = "quaestio.formats.debate_md"
-    if name in sys.modules or importlib.util.find_spec(name) is not None:
-        return
-    from quaestio.formats.registry import Format
-
-    stub = types.ModuleType(name)
-    stub.FORMAT = Format(  # type: ignore[attr-defined]
-        name="debate-md",
-        suffixes=(".debate.md",),
-        description="(not merged yet)",
-        media_type="text/markdown",
-    )
-    stub.STUB = True  # type: ignore[attr-defined]
-    sys.modules[name] = stub
 
 
 def _stop(folder: str) -> None:
@@ -119,7 +98,6 @@ def drop_postgres_database(url: str, admin: str) -> None:
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A fresh, empty, migrated database URL: once on SQLite, once on PostgreSQL."""
-    ensure_formats()
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
         return
@@ -130,13 +108,11 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignor
 
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
-    ensure_formats()
     return f"sqlite:///{tmp_path / 'other.sqlite3'}"
 
 
 @pytest.fixture
 def postgres_url():  # type: ignore[no-untyped-def]
-    ensure_formats()
     url, admin = new_postgres_database()
     yield url
     drop_postgres_database(url, admin)

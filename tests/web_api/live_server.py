@@ -20,32 +20,6 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-STUB = """
-import importlib.util, sys, types
-name = "quaestio.formats.debate_md"
-if importlib.util.find_spec(name) is None:
-    from quaestio.formats.registry import Format
-    stub = types.ModuleType(name)
-    stub.FORMAT = Format(name="debate-md", suffixes=(".debate.md",), description="(not merged)",
-                         media_type="text/markdown")
-    sys.modules[name] = stub
-"""
-
-
-def _stub_dir() -> str | None:
-    """Until the plain-text format is merged, servers get the same stub as the test process."""
-    import importlib.util
-    import tempfile
-
-    loaded = sys.modules.get("quaestio.formats.debate_md")
-    stubbed = loaded is not None and getattr(loaded, "STUB", False)
-    if not stubbed and importlib.util.find_spec("quaestio.formats.debate_md") is not None:
-        return None
-    folder = tempfile.mkdtemp(prefix="quaestio-stub-")
-    Path(folder, "sitecustomize.py").write_text(STUB)
-    return folder
-
-
 class LiveServer:
     def __init__(self, database_url: str, workers: int = 2) -> None:
         self.port = free_port()
@@ -53,9 +27,6 @@ class LiveServer:
         env = dict(os.environ)
         env["QUAESTIO_DATABASE_URL"] = database_url
         paths = [str(SRC), env.get("PYTHONPATH", "")]
-        stub = _stub_dir()
-        if stub:
-            paths.insert(0, stub)
         env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # workers start much faster with cached bytecode
         self.process = subprocess.Popen(

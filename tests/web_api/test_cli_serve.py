@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-from live_server import SRC, _stub_dir, free_port
+from live_server import SRC, free_port
 from typer.testing import CliRunner
 
 from quaestio.cli.app import app as cli
@@ -71,7 +71,7 @@ def test_serve_really_serves_the_imported_debate(tmp_path: Path) -> None:
     port = free_port()
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    paths = [p for p in (_stub_dir(), str(SRC), env.get("PYTHONPATH")) if p]
+    paths = [p for p in (str(SRC), env.get("PYTHONPATH")) if p]
     env["PYTHONPATH"] = os.pathsep.join(paths)
     proc = subprocess.Popen(
         [sys.executable, "-m", "quaestio", "serve", str(path), "--db", url, "--port", str(port)],

@@ -26,9 +26,7 @@ ENGINE = hasattr(quaestio.reasoning, "evaluate")
 
 @pytest.fixture(scope="module")
 def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from conftest_pg import ensure_formats
 
-    ensure_formats()
     folder: Path = tmp_path_factory.mktemp("schemathesis")
     app = create_app(f"sqlite:///{folder / 'fuzz.sqlite3'}")
     owner = Browser(app).signup("fuzzer")

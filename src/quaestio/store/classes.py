@@ -63,7 +63,7 @@ def mine(
         .limit(limit)
         .offset(offset)
     )
-    return [(c, r) for c, r in rows.tuples()], int(total or 0)
+    return [(c, r) for c, r in rows], int(total or 0)
 
 
 def get_class(
@@ -113,7 +113,7 @@ def members(session: Session, actor: Actor, class_id: int) -> list[tuple[User, s
         .where(Membership.class_id == class_id)
         .order_by(User.username)
     )
-    return [(u, r) for u, r in rows.tuples()]
+    return [(u, r) for u, r in rows]
 
 
 def add_member(session: Session, actor: Actor, class_id: int, username: str, role: str) -> None:

@@ -418,7 +418,7 @@ def versions(session: Session, debate_id: int) -> dict[str, int]:
         rows = session.execute(
             select(model.node_id, model.version).where(model.debate_id == debate_id)
         )
-        out.update({n: v for n, v in rows.tuples()})
+        out.update({n: v for n, v in rows})
     return out
 
 

@@ -109,7 +109,7 @@ def weight_map(session: Session, debate_id: int, user_id: int) -> dict[str, floa
             WeightRow.debate_id == debate_id, WeightRow.user_id == user_id
         )
     )
-    return {n: v for n, v in rows.tuples()}
+    return {n: v for n, v in rows}
 
 
 def set_weight(
@@ -183,7 +183,7 @@ def all_verdicts(session: Session, actor: Actor, debate_id: int) -> list[tuple[V
         .where(VerdictRow.debate_id == debate_id)
         .order_by(User.username)
     )
-    return [(v, u) for v, u in rows.tuples()]
+    return [(v, u) for v, u in rows]
 
 
 def set_verdict(
