@@ -49,15 +49,21 @@ class Question:
         return dict(self.facts).get(name)
 
     def to_dict(self, *, with_answer: bool = True) -> dict[str, Any]:
+        """The question as JSON; without the answer, nothing that gives it away.
+
+        ``subject`` and ``refs`` name nodes (``p4.a1`` tells the stance and the
+        explanation; a figure's subject holds the hidden number), so a question
+        dealt to a student carries only its id, kind, prompt and options.
+        """
         out: dict[str, Any] = {
             "id": self.id,
             "kind": self.kind,
-            "subject": self.subject,
             "prompt": self.prompt,
             "options": list(self.options),
-            "refs": [r.to_dict() for r in self.refs],
         }
         if with_answer:
+            out["subject"] = self.subject
+            out["refs"] = [r.to_dict() for r in self.refs]
             out["answer"] = self.answer
             out["explanation"] = self.explanation
             out["facts"] = dict(self.facts)

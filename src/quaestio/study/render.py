@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from collections.abc import Callable
 
 from quaestio.errors import QuaestioError
@@ -124,22 +125,30 @@ def plan_pdf(plan: EssayPlan) -> bytes:
 
 
 # -- Word ---------------------------------------------------------------------------
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    """Word files are XML: control characters pasted from elsewhere become spaces."""
+    return _NOT_XML.sub(" ", text)
+
+
 def plan_docx(plan: EssayPlan) -> bytes:
     from docx import Document
     from docx.shared import Pt, RGBColor
 
     doc = Document()
-    doc.core_properties.title = plan.question
-    doc.add_heading(plan.question, level=0)
-    doc.add_paragraph().add_run(_subtitle(plan)).italic = True
+    doc.core_properties.title = _xml_safe(plan.question)
+    doc.add_heading(_xml_safe(plan.question), level=0)
+    doc.add_paragraph().add_run(_xml_safe(_subtitle(plan))).italic = True
     for heading, points in _blocks(plan):
-        doc.add_heading(heading, level=1)
+        doc.add_heading(_xml_safe(heading), level=1)
         for p in points:
             para = doc.add_paragraph(style="List Bullet")
             if p.label:
-                para.add_run(f"{p.label}: ").bold = True
-            para.add_run(p.text)
-            cite = para.add_run(f"  [{_cite(p)}]")
+                para.add_run(f"{_xml_safe(p.label)}: ").bold = True
+            para.add_run(_xml_safe(p.text))
+            cite = para.add_run(f"  [{_xml_safe(_cite(p))}]")
             cite.font.size = Pt(8)
             cite.font.color.rgb = RGBColor(0x77, 0x77, 0x77)
     buffer = io.BytesIO()
