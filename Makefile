@@ -35,6 +35,7 @@ unit:
 	$(BIN)/python -m pytest tests -q -n 2
 
 bench: install-dev
+	scripts/system-deps bench
 	$(BIN)/python -m benchmarks
 
 clean:

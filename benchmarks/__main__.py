@@ -5,7 +5,13 @@ from __future__ import annotations
 import runpy
 import sys
 
-SUITES = ("benchmarks.interactive", "benchmarks.import_bench", "benchmarks.reasoning")
+SUITES = (
+    "benchmarks.interactive",
+    "benchmarks.import_bench",
+    "benchmarks.api_read",
+    "benchmarks.web_map",
+    "benchmarks.reasoning",
+)
 
 if __name__ == "__main__":
     chosen = sys.argv[1:] or [s.rsplit(".", 1)[1] for s in SUITES]
