@@ -20,9 +20,10 @@ def machine_line() -> str:
     except OSError:
         pass
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    load = os.getloadavg()[0]
     return (
-        f"Measured {when} on {cpu} ({os.cpu_count()} cores, shared with other jobs), "
-        f"Python {platform.python_version()}."
+        f"Measured {when} on {cpu} ({os.cpu_count()} cores, shared with other jobs; "
+        f"load average {load:.1f} when the run ended), Python {platform.python_version()}."
     )
 
 
