@@ -48,6 +48,7 @@ from quaestio.study import (
     schedule,
     sync_states,
 )
+from quaestio.web.api.paging import paged
 from quaestio.web.api.schemas import Page
 from quaestio.web.deps import ActorDep, DbDep, DebateId, PageDep, UserDep
 
@@ -384,11 +385,7 @@ def post_marks(debate_id: DebateId, body: MarkIn, actor: ActorDep, db: DbDep) ->
 def get_cards(debate_id: DebateId, actor: ActorDep, db: DbDep, page: PageDep) -> Page[CardOut]:
     """The debate's flashcards, in reading order."""
     debate, _ = load(db, actor, debate_id)
-    cards = make_cards(debate)
-    items = [
-        CardOut.model_validate(c.to_dict()) for c in cards[page.offset : page.offset + page.limit]
-    ]
-    return Page(items=items, total=len(cards), limit=page.limit, offset=page.offset)
+    return paged(make_cards(debate), page, lambda c: CardOut.model_validate(c.to_dict()))
 
 
 @router.get(
