@@ -89,28 +89,35 @@ def _node_ids(session: Session, debate_id: int) -> set[str]:
 NodeRow = TypeVar("NodeRow", PositionRow, EvidenceRow, ConsequenceRow)
 
 
-def _get(
-    session: Session, model: type[NodeRow], resource: str, debate_id: int, node_id: str
-) -> NodeRow:
-    """One node row of a debate by its id; ``resource`` names it in the 404."""
+AnyNode = PositionRow | EvidenceRow | ConsequenceRow
+_RESOURCE: dict[type[AnyNode], str] = {
+    PositionRow: "position",
+    EvidenceRow: "evidence",
+    ConsequenceRow: "consequence",
+}
+
+
+def _get(session: Session, model: type[NodeRow], debate_id: int, node_id: str) -> NodeRow:
+    """One node row of a debate by its id; a 404 names the kind of node."""
     row = session.scalar(
         select(model).where(model.debate_id == debate_id, model.node_id == node_id)
     )
     if row is None:
+        resource = _RESOURCE[model]
         raise NotFoundError(f"{resource} {node_id!r} does not exist", field=f"{resource}_id")
     return row
 
 
 def get_position(session: Session, debate_id: int, node_id: str) -> PositionRow:
-    return _get(session, PositionRow, "position", debate_id, node_id)
+    return _get(session, PositionRow, debate_id, node_id)
 
 
 def get_evidence(session: Session, debate_id: int, node_id: str) -> EvidenceRow:
-    return _get(session, EvidenceRow, "evidence", debate_id, node_id)
+    return _get(session, EvidenceRow, debate_id, node_id)
 
 
 def get_consequence(session: Session, debate_id: int, node_id: str) -> ConsequenceRow:
-    return _get(session, ConsequenceRow, "consequence", debate_id, node_id)
+    return _get(session, ConsequenceRow, debate_id, node_id)
 
 
 def in_order(session: Session, model: type[NodeRow], debate_id: int) -> list[NodeRow]:
@@ -164,7 +171,7 @@ def _log(
     touch(session, debate_id)
 
 
-def _show(session: Session, row: PositionRow | EvidenceRow | ConsequenceRow) -> dict[str, Any]:
+def _show(session: Session, row: AnyNode) -> dict[str, Any]:
     """The API representation of any node row."""
     if isinstance(row, PositionRow):
         return position_dict(session, row)
@@ -173,16 +180,10 @@ def _show(session: Session, row: PositionRow | EvidenceRow | ConsequenceRow) -> 
     return consequence_dict(row)
 
 
-def _created(
-    session: Session,
-    actor: Actor,
-    debate_id: int,
-    resource: str,
-    row: PositionRow | EvidenceRow | ConsequenceRow,
-) -> dict[str, Any]:
+def _created(session: Session, actor: Actor, row: AnyNode) -> dict[str, Any]:
     """Log a node just added and flushed; returns its representation."""
     after = _show(session, row)
-    _log(session, actor, debate_id, "create", resource, row.node_id, None, after)
+    _log(session, actor, row.debate_id, "create", _RESOURCE[type(row)], row.node_id, None, after)
     return after
 
 
@@ -191,20 +192,19 @@ def _open(
     actor: Actor,
     debate_id: int,
     model: type[NodeRow],
-    resource: str,
     node_id: str,
     expected: int,
 ) -> tuple[NodeRow, dict[str, Any]]:
     """The node a teacher is about to change, once the version they read is checked."""
     debate_for(session, actor, debate_id, "teacher")
-    row = _get(session, model, resource, debate_id, node_id)
+    row = _get(session, model, debate_id, node_id)
     before = _show(session, row)
-    check_version(resource, node_id, expected, row.version, before)
+    check_version(_RESOURCE[model], node_id, expected, row.version, before)
     return row, before
 
 
 def _assign(
-    row: object, changes: dict[str, Any], names: tuple[str, ...], lists: tuple[str, ...] = ()
+    row: AnyNode, changes: dict[str, Any], names: tuple[str, ...], lists: tuple[str, ...] = ()
 ) -> None:
     """Copy the ``changes`` named in ``names`` onto ``row``; those in ``lists`` as new lists."""
     for name in names:
@@ -213,32 +213,19 @@ def _assign(
 
 
 def _updated(
-    session: Session,
-    actor: Actor,
-    debate_id: int,
-    resource: str,
-    node_id: str,
-    row: PositionRow | EvidenceRow | ConsequenceRow,
-    before: dict[str, Any],
-    touched: str,
+    session: Session, actor: Actor, row: AnyNode, before: dict[str, Any], touched: str
 ) -> dict[str, Any]:
     """Write an accepted edit, moving the version even for a no-op; returns the node after."""
+    resource, node_id = _RESOURCE[type(row)], row.node_id
     flag_modified(row, touched)
     flush_versioned(session, resource, node_id)
     after = _show(session, row)
-    _log(session, actor, debate_id, "update", resource, node_id, before, after)
+    _log(session, actor, row.debate_id, "update", resource, node_id, before, after)
     return after
 
 
-def _deleted(
-    session: Session,
-    actor: Actor,
-    debate_id: int,
-    resource: str,
-    node_id: str,
-    row: PositionRow | EvidenceRow | ConsequenceRow,
-    before: dict[str, Any],
-) -> None:
+def _deleted(session: Session, actor: Actor, row: AnyNode, before: dict[str, Any]) -> None:
+    resource, node_id, debate_id = _RESOURCE[type(row)], row.node_id, row.debate_id
     session.delete(row)
     flush_versioned(session, resource, node_id)
     _log(session, actor, debate_id, "delete", resource, node_id, before, None)
@@ -268,7 +255,7 @@ def create_position(
     session.flush()
     _set_historians(session, row, list(data.get("historians", [])))
     session.flush()
-    return _created(session, actor, debate_id, "position", row)
+    return _created(session, actor, row)
 
 
 def update_position(
@@ -279,22 +266,22 @@ def update_position(
     expected: int,
     changes: dict[str, Any],
 ) -> dict[str, Any]:
-    row, before = _open(session, actor, debate_id, PositionRow, "position", node_id, expected)
+    row, before = _open(session, actor, debate_id, PositionRow, node_id, expected)
     _assign(row, changes, ("title", "summary", "weight"))
     if "historians" in changes:
         _set_historians(session, row, list(changes["historians"]))
-    return _updated(session, actor, debate_id, "position", node_id, row, before, "title")
+    return _updated(session, actor, row, before, "title")
 
 
 def delete_position(
     session: Session, actor: Actor, debate_id: int, node_id: str, expected: int
 ) -> None:
-    row, before = _open(session, actor, debate_id, PositionRow, "position", node_id, expected)
+    row, before = _open(session, actor, debate_id, PositionRow, node_id, expected)
     evidence = list(
         session.scalars(select(EvidenceRow.node_id).where(EvidenceRow.position_id == row.id))
     )
     _drop_relations(session, debate_id, evidence)
-    _deleted(session, actor, debate_id, "position", node_id, row, before)
+    _deleted(session, actor, row, before)
 
 
 # -- evidence -------------------------------------------------------------------------
@@ -362,7 +349,7 @@ def create_evidence(
     session.flush()
     _set_rebuts(session, debate_id, node_id, list(data.get("rebuts", [])))
     session.flush()
-    return _created(session, actor, debate_id, "evidence", row)
+    return _created(session, actor, row)
 
 
 def update_evidence(
@@ -373,20 +360,20 @@ def update_evidence(
     expected: int,
     changes: dict[str, Any],
 ) -> dict[str, Any]:
-    row, before = _open(session, actor, debate_id, EvidenceRow, "evidence", node_id, expected)
+    row, before = _open(session, actor, debate_id, EvidenceRow, node_id, expected)
     lists = ("years", "references")
     _assign(row, changes, ("stance", "label", "text", "weight", *lists), lists)
     if "rebuts" in changes:
         _set_rebuts(session, debate_id, node_id, list(changes["rebuts"]))
-    return _updated(session, actor, debate_id, "evidence", node_id, row, before, "text")
+    return _updated(session, actor, row, before, "text")
 
 
 def delete_evidence(
     session: Session, actor: Actor, debate_id: int, node_id: str, expected: int
 ) -> None:
-    row, before = _open(session, actor, debate_id, EvidenceRow, "evidence", node_id, expected)
+    row, before = _open(session, actor, debate_id, EvidenceRow, node_id, expected)
     _drop_relations(session, debate_id, [node_id])
-    _deleted(session, actor, debate_id, "evidence", node_id, row, before)
+    _deleted(session, actor, row, before)
 
 
 # -- consequences ---------------------------------------------------------------------
@@ -406,7 +393,7 @@ def create_consequence(
     )
     session.add(row)
     session.flush()
-    return _created(session, actor, debate_id, "consequence", row)
+    return _created(session, actor, row)
 
 
 def update_consequence(
@@ -417,16 +404,16 @@ def update_consequence(
     expected: int,
     changes: dict[str, Any],
 ) -> dict[str, Any]:
-    row, before = _open(session, actor, debate_id, ConsequenceRow, "consequence", node_id, expected)
+    row, before = _open(session, actor, debate_id, ConsequenceRow, node_id, expected)
     _assign(row, changes, ("polarity", "text", "category", "weight"))
-    return _updated(session, actor, debate_id, "consequence", node_id, row, before, "text")
+    return _updated(session, actor, row, before, "text")
 
 
 def delete_consequence(
     session: Session, actor: Actor, debate_id: int, node_id: str, expected: int
 ) -> None:
-    row, before = _open(session, actor, debate_id, ConsequenceRow, "consequence", node_id, expected)
-    _deleted(session, actor, debate_id, "consequence", node_id, row, before)
+    row, before = _open(session, actor, debate_id, ConsequenceRow, node_id, expected)
+    _deleted(session, actor, row, before)
 
 
 def current(session: Session, debate_id: int, resource: str, key: str) -> dict[str, Any] | None:
