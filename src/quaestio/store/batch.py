@@ -23,6 +23,26 @@ def _need(op: dict[str, Any], key: str, index: int) -> Any:
     return op[key]
 
 
+_OPERATIONS: dict[str, Callable[..., Any]] = {
+    "create_position": nodes.create_position,
+    "create_evidence": nodes.create_evidence,
+    "create_consequence": nodes.create_consequence,
+    "update_position": nodes.update_position,
+    "update_evidence": nodes.update_evidence,
+    "update_consequence": nodes.update_consequence,
+    "delete_position": nodes.delete_position,
+    "delete_evidence": nodes.delete_evidence,
+    "delete_consequence": nodes.delete_consequence,
+}
+
+
+def _handler(kind: str, index: int) -> Callable[..., Any]:
+    handler = _OPERATIONS.get(kind)
+    if handler is None:
+        raise ValidationError(f"unknown operation {kind!r}", field=f"operations.{index}.op")
+    return handler
+
+
 def apply(
     session: Any, actor: Actor, debate_id: int, operations: list[dict[str, Any]]
 ) -> list[Any]:
@@ -32,35 +52,14 @@ def apply(
         kind = _need(op, "op", i)
         data = dict(op.get("data") or {})
         if kind.startswith("create_"):
-            create = {
-                "create_position": nodes.create_position,
-                "create_evidence": nodes.create_evidence,
-                "create_consequence": nodes.create_consequence,
-            }.get(kind)
-            if create is None:
-                raise ValidationError(f"unknown operation {kind!r}", field=f"operations.{i}.op")
-            results.append(create(session, actor, debate_id, data))
+            results.append(_handler(kind, i)(session, actor, debate_id, data))
             continue
         node = _need(op, "id", i)
         version = _need(op, "version", i)
         if kind.startswith("update_"):
-            update = {
-                "update_position": nodes.update_position,
-                "update_evidence": nodes.update_evidence,
-                "update_consequence": nodes.update_consequence,
-            }.get(kind)
-            if update is None:
-                raise ValidationError(f"unknown operation {kind!r}", field=f"operations.{i}.op")
-            results.append(update(session, actor, debate_id, node, version, data))
+            results.append(_handler(kind, i)(session, actor, debate_id, node, version, data))
         elif kind.startswith("delete_"):
-            remove = {
-                "delete_position": nodes.delete_position,
-                "delete_evidence": nodes.delete_evidence,
-                "delete_consequence": nodes.delete_consequence,
-            }.get(kind)
-            if remove is None:
-                raise ValidationError(f"unknown operation {kind!r}", field=f"operations.{i}.op")
-            remove(session, actor, debate_id, node, version)
+            _handler(kind, i)(session, actor, debate_id, node, version)
             results.append(None)
         else:
             raise ValidationError(f"unknown operation {kind!r}", field=f"operations.{i}.op")

@@ -239,17 +239,7 @@ def _jsonable(d: dict[str, Any]) -> dict[str, Any]:
 
 def soft_delete(session: Session, actor: Actor, debate_id: int) -> DebateRow:
     row, _ = debate_for(session, actor, debate_id, "owner")
-    row.deleted_at = utcnow()
-    session.flush()
-    record(
-        session,
-        debate_id=row.id,
-        user_id=actor.user_id,
-        action="delete",
-        resource="debate",
-        resource_id=str(row.id),
-    )
-    return row
+    return _mark_deleted(session, actor, row, utcnow(), "delete")
 
 
 def undelete(
@@ -262,13 +252,20 @@ def undelete(
         raise NotFoundError(
             f"debate {debate_id} was deleted more than {UNDO_DAYS} days ago", field="debate_id"
         )
-    row.deleted_at = None
+    return _mark_deleted(session, actor, row, None, "undelete")
+
+
+def _mark_deleted(
+    session: Session, actor: Actor, row: DebateRow, when: datetime | None, action: str
+) -> DebateRow:
+    """Set or clear ``deleted_at`` and record who did it."""
+    row.deleted_at = when
     session.flush()
     record(
         session,
         debate_id=row.id,
         user_id=actor.user_id,
-        action="undelete",
+        action=action,
         resource="debate",
         resource_id=str(row.id),
     )

@@ -25,7 +25,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -46,15 +46,59 @@ class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
 
 
-class User(Base):
+# Mixin columns go where the migrations put them: ``sort_order`` places them around the
+# class's own columns (which sit at 0, before a mixin's at the same order).
+_KEYS, _OWNER, _NODE_KEYS, _TAIL, _LAST = -3, -2, -1, 1, 2
+
+
+class Versioned:
+    """A row guarded by optimistic concurrency: ``version`` moves on every write, last column."""
+
+    version: Mapped[int] = mapped_column(Integer, default=1, sort_order=_LAST)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}
+
+
+class PartOfDebate:
+    """A row belonging to one debate, removed with it: ``id`` and ``debate_id`` come first."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, sort_order=_KEYS)
+    debate_id: Mapped[int] = mapped_column(
+        ForeignKey("debates.id", ondelete="CASCADE"), index=True, sort_order=_KEYS
+    )
+
+
+class Node(PartOfDebate, Versioned):
+    """A position, piece of evidence or consequence: its own id, place, weight and source."""
+
+    node_id: Mapped[str] = mapped_column(String(64), sort_order=_NODE_KEYS)
+    ord: Mapped[int] = mapped_column(Integer, sort_order=_NODE_KEYS)
+    weight: Mapped[float] = mapped_column(Float, sort_order=_TAIL)
+    source: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, sort_order=_TAIL)
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("debate_id", "node_id"),)
+
+
+class UsersOwn(PartOfDebate, Versioned):
+    """What one user keeps for themselves on one debate (weights, verdicts, review states)."""
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True, sort_order=_OWNER
+    )
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, sort_order=_TAIL)
+
+
+class User(Versioned, Base):
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
     display_name: Mapped[str] = mapped_column(String(200), default="")
     password_hash: Mapped[str | None] = mapped_column(String(300), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class AuthSession(Base):
@@ -81,15 +125,13 @@ class ApiToken(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
 
-class SchoolClass(Base):
+class SchoolClass(Versioned, Base):
     __tablename__ = "classes"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     join_code: Mapped[str] = mapped_column(String(32), unique=True)
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class Membership(Base):
@@ -104,7 +146,7 @@ class Membership(Base):
     joined_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
-class DebateRow(Base):
+class DebateRow(Versioned, Base):
     """A debate's own fields; ``owner_id`` NULL marks a library debate anyone may read."""
 
     __tablename__ = "debates"
@@ -126,23 +168,12 @@ class DebateRow(Base):
     # moves on every change to the debate or any of its nodes: a cache key for readers
     # (unlike ``version``, which guards the debate's own fields against lost updates)
     content_rev: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
-class PositionRow(Base):
+class PositionRow(Node, Base):
     __tablename__ = "positions"
-    __table_args__ = (UniqueConstraint("debate_id", "node_id"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    debate_id: Mapped[int] = mapped_column(ForeignKey("debates.id", ondelete="CASCADE"), index=True)
-    node_id: Mapped[str] = mapped_column(String(64))
-    ord: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(Text, default="")
-    weight: Mapped[float] = mapped_column(Float)
-    source: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class HistorianRow(Base):
@@ -156,106 +187,66 @@ class HistorianRow(Base):
     key: Mapped[str] = mapped_column(String(200), index=True)
 
 
-class EvidenceRow(Base):
+class EvidenceRow(Node, Base):
     __tablename__ = "evidence"
-    __table_args__ = (UniqueConstraint("debate_id", "node_id"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    debate_id: Mapped[int] = mapped_column(ForeignKey("debates.id", ondelete="CASCADE"), index=True)
     position_id: Mapped[int] = mapped_column(
-        ForeignKey("positions.id", ondelete="CASCADE"), index=True
+        ForeignKey("positions.id", ondelete="CASCADE"), index=True, sort_order=_NODE_KEYS
     )
-    node_id: Mapped[str] = mapped_column(String(64))
-    ord: Mapped[int] = mapped_column(Integer)
     stance: Mapped[str] = mapped_column(String(16))
     label: Mapped[str | None] = mapped_column(Text, nullable=True)
     text: Mapped[str] = mapped_column(Text)
     years: Mapped[list[Any]] = mapped_column(JSON, default=list)
     figures: Mapped[list[Any]] = mapped_column(JSON, default=list)
     references: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    weight: Mapped[float] = mapped_column(Float)
-    source: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
-class RelationRow(Base):
+class RelationRow(PartOfDebate, Base):
     """A directed link between two nodes; today only ``rebuts`` (counter-point -> point)."""
 
     __tablename__ = "relations"
     __table_args__ = (UniqueConstraint("debate_id", "kind", "source_node", "target_node"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    debate_id: Mapped[int] = mapped_column(ForeignKey("debates.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
     source_node: Mapped[str] = mapped_column(String(64))
     target_node: Mapped[str] = mapped_column(String(64))
     ord: Mapped[int] = mapped_column(Integer)
 
 
-class ConsequenceRow(Base):
+class ConsequenceRow(Node, Base):
     __tablename__ = "consequences"
-    __table_args__ = (UniqueConstraint("debate_id", "node_id"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    debate_id: Mapped[int] = mapped_column(ForeignKey("debates.id", ondelete="CASCADE"), index=True)
-    node_id: Mapped[str] = mapped_column(String(64))
-    ord: Mapped[int] = mapped_column(Integer)
     polarity: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
     category: Mapped[str | None] = mapped_column(Text, nullable=True)
-    weight: Mapped[float] = mapped_column(Float)
-    source: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
-class WeightRow(Base):
+class WeightRow(UsersOwn, Base):
     """One user's own weight for one node, overriding the debate's default."""
 
     __tablename__ = "weights"
     __table_args__ = (UniqueConstraint("debate_id", "user_id", "node_id"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    debate_id: Mapped[int] = mapped_column(ForeignKey("debates.id", ondelete="CASCADE"), index=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     node_id: Mapped[str] = mapped_column(String(64))
     value: Mapped[float] = mapped_column(Float)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
-class VerdictRow(Base):
+class VerdictRow(UsersOwn, Base):
     """One user's written verdict on a debate, optionally naming the position they favour."""
 
     __tablename__ = "verdicts"
     __table_args__ = (UniqueConstraint("debate_id", "user_id"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    debate_id: Mapped[int] = mapped_column(ForeignKey("debates.id", ondelete="CASCADE"), index=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text, default="")
     favoured: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
-class ReviewStateRow(Base):
+class ReviewStateRow(UsersOwn, Base):
     """A user's spaced-repetition state for one flashcard, kept as the study layer's JSON."""
 
     __tablename__ = "review_states"
     __table_args__ = (UniqueConstraint("debate_id", "user_id", "card_id"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    debate_id: Mapped[int] = mapped_column(ForeignKey("debates.id", ondelete="CASCADE"), index=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     card_id: Mapped[str] = mapped_column(String(200))
     state: Mapped[dict[str, Any]] = mapped_column(JSON)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
-class ShareLink(Base):
+class ShareLink(PartOfDebate, Base):
     __tablename__ = "share_links"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    debate_id: Mapped[int] = mapped_column(ForeignKey("debates.id", ondelete="CASCADE"), index=True)
     token: Mapped[str] = mapped_column(String(64), unique=True)
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

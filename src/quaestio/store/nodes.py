@@ -8,13 +8,13 @@ the ORM's ``version_id_col`` to refuse a write that raced past that check.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
-from quaestio.errors import NotFoundError, ValidationError
+from quaestio.errors import ConflictError, NotFoundError, ValidationError
 from quaestio.extract import historian_key
 from quaestio.model import IdAllocator
 from quaestio.store import convert
@@ -86,37 +86,45 @@ def _node_ids(session: Session, debate_id: int) -> set[str]:
     return ids
 
 
-def get_position(session: Session, debate_id: int, node_id: str) -> PositionRow:
+NodeRow = TypeVar("NodeRow", PositionRow, EvidenceRow, ConsequenceRow)
+
+
+AnyNode = PositionRow | EvidenceRow | ConsequenceRow
+_RESOURCE: dict[type[AnyNode], str] = {
+    PositionRow: "position",
+    EvidenceRow: "evidence",
+    ConsequenceRow: "consequence",
+}
+
+
+def _get(session: Session, model: type[NodeRow], debate_id: int, node_id: str) -> NodeRow:
+    """One node row of a debate by its id; a 404 names the kind of node."""
     row = session.scalar(
-        select(PositionRow).where(
-            PositionRow.debate_id == debate_id, PositionRow.node_id == node_id
-        )
+        select(model).where(model.debate_id == debate_id, model.node_id == node_id)
     )
     if row is None:
-        raise NotFoundError(f"position {node_id!r} does not exist", field="position_id")
+        resource = _RESOURCE[model]
+        raise NotFoundError(f"{resource} {node_id!r} does not exist", field=f"{resource}_id")
     return row
+
+
+def get_position(session: Session, debate_id: int, node_id: str) -> PositionRow:
+    return _get(session, PositionRow, debate_id, node_id)
 
 
 def get_evidence(session: Session, debate_id: int, node_id: str) -> EvidenceRow:
-    row = session.scalar(
-        select(EvidenceRow).where(
-            EvidenceRow.debate_id == debate_id, EvidenceRow.node_id == node_id
-        )
-    )
-    if row is None:
-        raise NotFoundError(f"evidence {node_id!r} does not exist", field="evidence_id")
-    return row
+    return _get(session, EvidenceRow, debate_id, node_id)
 
 
 def get_consequence(session: Session, debate_id: int, node_id: str) -> ConsequenceRow:
-    row = session.scalar(
-        select(ConsequenceRow).where(
-            ConsequenceRow.debate_id == debate_id, ConsequenceRow.node_id == node_id
-        )
+    return _get(session, ConsequenceRow, debate_id, node_id)
+
+
+def in_order(session: Session, model: type[NodeRow], debate_id: int) -> list[NodeRow]:
+    """A debate's positions or consequences in reading order."""
+    return list(
+        session.scalars(select(model).where(model.debate_id == debate_id).order_by(model.ord))
     )
-    if row is None:
-        raise NotFoundError(f"consequence {node_id!r} does not exist", field="consequence_id")
-    return row
 
 
 def list_evidence(
@@ -163,6 +171,66 @@ def _log(
     touch(session, debate_id)
 
 
+def _show(session: Session, row: AnyNode) -> dict[str, Any]:
+    """The API representation of any node row."""
+    if isinstance(row, PositionRow):
+        return position_dict(session, row)
+    if isinstance(row, EvidenceRow):
+        return evidence_dict(session, row)
+    return consequence_dict(row)
+
+
+def _created(session: Session, actor: Actor, row: AnyNode) -> dict[str, Any]:
+    """Log a node just added and flushed; returns its representation."""
+    after = _show(session, row)
+    _log(session, actor, row.debate_id, "create", _RESOURCE[type(row)], row.node_id, None, after)
+    return after
+
+
+def _open(
+    session: Session,
+    actor: Actor,
+    debate_id: int,
+    model: type[NodeRow],
+    node_id: str,
+    expected: int,
+) -> tuple[NodeRow, dict[str, Any]]:
+    """The node a teacher is about to change, once the version they read is checked."""
+    debate_for(session, actor, debate_id, "teacher")
+    row = _get(session, model, debate_id, node_id)
+    before = _show(session, row)
+    check_version(_RESOURCE[model], node_id, expected, row.version, before)
+    return row, before
+
+
+def _assign(
+    row: AnyNode, changes: dict[str, Any], names: tuple[str, ...], lists: tuple[str, ...] = ()
+) -> None:
+    """Copy the ``changes`` named in ``names`` onto ``row``; those in ``lists`` as new lists."""
+    for name in names:
+        if name in changes:
+            setattr(row, name, list(changes[name]) if name in lists else changes[name])
+
+
+def _updated(
+    session: Session, actor: Actor, row: AnyNode, before: dict[str, Any], touched: str
+) -> dict[str, Any]:
+    """Write an accepted edit, moving the version even for a no-op; returns the node after."""
+    resource, node_id = _RESOURCE[type(row)], row.node_id
+    flag_modified(row, touched)
+    flush_versioned(session, resource, node_id)
+    after = _show(session, row)
+    _log(session, actor, row.debate_id, "update", resource, node_id, before, after)
+    return after
+
+
+def _deleted(session: Session, actor: Actor, row: AnyNode, before: dict[str, Any]) -> None:
+    resource, node_id, debate_id = _RESOURCE[type(row)], row.node_id, row.debate_id
+    session.delete(row)
+    flush_versioned(session, resource, node_id)
+    _log(session, actor, debate_id, "delete", resource, node_id, before, None)
+
+
 # -- positions ------------------------------------------------------------------------
 def _set_historians(session: Session, row: PositionRow, names: list[str]) -> None:
     session.execute(delete(HistorianRow).where(HistorianRow.position_id == row.id))
@@ -187,9 +255,7 @@ def create_position(
     session.flush()
     _set_historians(session, row, list(data.get("historians", [])))
     session.flush()
-    after = position_dict(session, row)
-    _log(session, actor, debate_id, "create", "position", node_id, None, after)
-    return after
+    return _created(session, actor, row)
 
 
 def update_position(
@@ -200,36 +266,22 @@ def update_position(
     expected: int,
     changes: dict[str, Any],
 ) -> dict[str, Any]:
-    debate_for(session, actor, debate_id, "teacher")
-    row = get_position(session, debate_id, node_id)
-    before = position_dict(session, row)
-    check_version("position", node_id, expected, row.version, before)
-    for name in ("title", "summary", "weight"):
-        if name in changes:
-            setattr(row, name, changes[name])
+    row, before = _open(session, actor, debate_id, PositionRow, node_id, expected)
+    _assign(row, changes, ("title", "summary", "weight"))
     if "historians" in changes:
         _set_historians(session, row, list(changes["historians"]))
-    flag_modified(row, "title")  # every accepted write moves the version, even a no-op
-    flush_versioned(session, "position", node_id)
-    after = position_dict(session, row)
-    _log(session, actor, debate_id, "update", "position", node_id, before, after)
-    return after
+    return _updated(session, actor, row, before, "title")
 
 
 def delete_position(
     session: Session, actor: Actor, debate_id: int, node_id: str, expected: int
 ) -> None:
-    debate_for(session, actor, debate_id, "teacher")
-    row = get_position(session, debate_id, node_id)
-    before = position_dict(session, row)
-    check_version("position", node_id, expected, row.version, before)
+    row, before = _open(session, actor, debate_id, PositionRow, node_id, expected)
     evidence = list(
         session.scalars(select(EvidenceRow.node_id).where(EvidenceRow.position_id == row.id))
     )
     _drop_relations(session, debate_id, evidence)
-    session.delete(row)
-    flush_versioned(session, "position", node_id)
-    _log(session, actor, debate_id, "delete", "position", node_id, before, None)
+    _deleted(session, actor, row, before)
 
 
 # -- evidence -------------------------------------------------------------------------
@@ -297,9 +349,7 @@ def create_evidence(
     session.flush()
     _set_rebuts(session, debate_id, node_id, list(data.get("rebuts", [])))
     session.flush()
-    after = evidence_dict(session, row)
-    _log(session, actor, debate_id, "create", "evidence", node_id, None, after)
-    return after
+    return _created(session, actor, row)
 
 
 def update_evidence(
@@ -310,35 +360,20 @@ def update_evidence(
     expected: int,
     changes: dict[str, Any],
 ) -> dict[str, Any]:
-    debate_for(session, actor, debate_id, "teacher")
-    row = get_evidence(session, debate_id, node_id)
-    before = evidence_dict(session, row)
-    check_version("evidence", node_id, expected, row.version, before)
-    for name in ("stance", "label", "text", "weight", "years", "references"):
-        if name in changes:
-            setattr(
-                row, name, list(changes[name]) if name in ("years", "references") else changes[name]
-            )
+    row, before = _open(session, actor, debate_id, EvidenceRow, node_id, expected)
+    lists = ("years", "references")
+    _assign(row, changes, ("stance", "label", "text", "weight", *lists), lists)
     if "rebuts" in changes:
         _set_rebuts(session, debate_id, node_id, list(changes["rebuts"]))
-    flag_modified(row, "text")  # every accepted write moves the version, even a no-op
-    flush_versioned(session, "evidence", node_id)
-    after = evidence_dict(session, row)
-    _log(session, actor, debate_id, "update", "evidence", node_id, before, after)
-    return after
+    return _updated(session, actor, row, before, "text")
 
 
 def delete_evidence(
     session: Session, actor: Actor, debate_id: int, node_id: str, expected: int
 ) -> None:
-    debate_for(session, actor, debate_id, "teacher")
-    row = get_evidence(session, debate_id, node_id)
-    before = evidence_dict(session, row)
-    check_version("evidence", node_id, expected, row.version, before)
+    row, before = _open(session, actor, debate_id, EvidenceRow, node_id, expected)
     _drop_relations(session, debate_id, [node_id])
-    session.delete(row)
-    flush_versioned(session, "evidence", node_id)
-    _log(session, actor, debate_id, "delete", "evidence", node_id, before, None)
+    _deleted(session, actor, row, before)
 
 
 # -- consequences ---------------------------------------------------------------------
@@ -358,9 +393,7 @@ def create_consequence(
     )
     session.add(row)
     session.flush()
-    after = consequence_dict(row)
-    _log(session, actor, debate_id, "create", "consequence", node_id, None, after)
-    return after
+    return _created(session, actor, row)
 
 
 def update_consequence(
@@ -371,30 +404,16 @@ def update_consequence(
     expected: int,
     changes: dict[str, Any],
 ) -> dict[str, Any]:
-    debate_for(session, actor, debate_id, "teacher")
-    row = get_consequence(session, debate_id, node_id)
-    before = consequence_dict(row)
-    check_version("consequence", node_id, expected, row.version, before)
-    for name in ("polarity", "text", "category", "weight"):
-        if name in changes:
-            setattr(row, name, changes[name])
-    flag_modified(row, "text")  # every accepted write moves the version, even a no-op
-    flush_versioned(session, "consequence", node_id)
-    after = consequence_dict(row)
-    _log(session, actor, debate_id, "update", "consequence", node_id, before, after)
-    return after
+    row, before = _open(session, actor, debate_id, ConsequenceRow, node_id, expected)
+    _assign(row, changes, ("polarity", "text", "category", "weight"))
+    return _updated(session, actor, row, before, "text")
 
 
 def delete_consequence(
     session: Session, actor: Actor, debate_id: int, node_id: str, expected: int
 ) -> None:
-    debate_for(session, actor, debate_id, "teacher")
-    row = get_consequence(session, debate_id, node_id)
-    before = consequence_dict(row)
-    check_version("consequence", node_id, expected, row.version, before)
-    session.delete(row)
-    flush_versioned(session, "consequence", node_id)
-    _log(session, actor, debate_id, "delete", "consequence", node_id, before, None)
+    row, before = _open(session, actor, debate_id, ConsequenceRow, node_id, expected)
+    _deleted(session, actor, row, before)
 
 
 def current(session: Session, debate_id: int, resource: str, key: str) -> dict[str, Any] | None:
@@ -424,49 +443,34 @@ def versions(session: Session, debate_id: int) -> dict[str, int]:
 
 def add_relation(session: Session, actor: Actor, debate_id: int, source: str, target: str) -> None:
     """Add one rebuttal; the source evidence's version moves like any edit of it."""
-    debate_for(session, actor, debate_id, "teacher")
-    row = get_evidence(session, debate_id, source)
-    targets = convert.rebuttals(session, debate_id).get(source, [])
-    if target in targets:
-        from quaestio.errors import ConflictError
-
-        raise ConflictError(f"{source} already rebuts {target}", field="target")
-    _set_rebuts(session, debate_id, source, [*targets, target])
-    flag_modified(row, "text")
-    flush_versioned(session, "evidence", source)
-    _log(
-        session,
-        actor,
-        debate_id,
-        "create",
-        "relation",
-        f"{source}->{target}",
-        None,
-        {"kind": convert.REBUTS, "source": source, "target": target},
-    )
+    _relink(session, actor, debate_id, source, target, add=True)
 
 
 def remove_relation(
     session: Session, actor: Actor, debate_id: int, source: str, target: str
 ) -> None:
+    _relink(session, actor, debate_id, source, target, add=False)
+
+
+def _relink(
+    session: Session, actor: Actor, debate_id: int, source: str, target: str, *, add: bool
+) -> None:
+    """Add or remove the rebuttal ``source -> target``, moving the source's version."""
     debate_for(session, actor, debate_id, "teacher")
     row = get_evidence(session, debate_id, source)
     targets = convert.rebuttals(session, debate_id).get(source, [])
-    if target not in targets:
+    if add and target in targets:
+        raise ConflictError(f"{source} already rebuts {target}", field="target")
+    if not add and target not in targets:
         raise NotFoundError(f"{source} does not rebut {target}", field="target")
-    _set_rebuts(session, debate_id, source, [t for t in targets if t != target])
+    kept = [*targets, target] if add else [t for t in targets if t != target]
+    _set_rebuts(session, debate_id, source, kept)
     flag_modified(row, "text")
     flush_versioned(session, "evidence", source)
-    _log(
-        session,
-        actor,
-        debate_id,
-        "delete",
-        "relation",
-        f"{source}->{target}",
-        {"kind": convert.REBUTS, "source": source, "target": target},
-        None,
-    )
+    link = {"kind": convert.REBUTS, "source": source, "target": target}
+    action = "create" if add else "delete"
+    before, after = (None, link) if add else (link, None)
+    _log(session, actor, debate_id, action, "relation", f"{source}->{target}", before, after)
 
 
 def relations(session: Session, debate_id: int) -> list[dict[str, str]]:

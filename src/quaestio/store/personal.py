@@ -8,7 +8,7 @@ editable resource: the first write names version 0.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -89,6 +89,49 @@ def _reader_of(session: Session, actor: Actor, debate_id: int, user_id: int | No
     return target
 
 
+OwnRow = TypeVar("OwnRow", WeightRow, VerdictRow, ReviewStateRow)
+
+
+def _own(
+    session: Session, model: type[OwnRow], debate_id: int, user_id: int, *where: Any
+) -> OwnRow | None:
+    """The user's own row of ``model`` on this debate (further narrowed by ``where``)."""
+    return session.scalar(
+        select(model).where(model.debate_id == debate_id, model.user_id == user_id, *where)
+    )
+
+
+def _add_first(session: Session, row: object, resource: str, key: str, message: str) -> None:
+    """Insert a user's first row; losing the race to a parallel first write is a 409."""
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError as exc:
+        raise StaleVersionError(message, current=None, resource=resource, key=key) from exc
+
+
+def _log(
+    session: Session,
+    debate_id: int,
+    user_id: int,
+    resource: str,
+    key: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any],
+) -> None:
+    """Record a create (no ``before``) or an update of a user's own row."""
+    record(
+        session,
+        debate_id=debate_id,
+        user_id=user_id,
+        action="create" if before is None else "update",
+        resource=resource,
+        resource_id=key,
+        before=before,
+        after=after,
+    )
+
+
 # -- weights --------------------------------------------------------------------------
 def weights(
     session: Session, actor: Actor, debate_id: int, user_id: int | None = None
@@ -119,51 +162,21 @@ def set_weight(
     if not 0.0 <= value <= 1.0:
         raise ValidationError(f"weight {value} is outside [0, 1]", field="value")
     _check_node(session, debate_id, node_id)
-    row = session.scalar(
-        select(WeightRow).where(
-            WeightRow.debate_id == debate_id,
-            WeightRow.user_id == user_id,
-            WeightRow.node_id == node_id,
-        )
-    )
+    row = _own(session, WeightRow, debate_id, user_id, WeightRow.node_id == node_id)
     if row is None:
         check_version("weight", node_id, expected, 0, {"node_id": node_id, "version": 0})
         row = WeightRow(debate_id=debate_id, user_id=user_id, node_id=node_id, value=value)
-        try:
-            with session.begin_nested():
-                session.add(row)
-        except IntegrityError as exc:
-            raise StaleVersionError(
-                f"weight {node_id} was just created by another request",
-                current=None,
-                resource="weight",
-                key=node_id,
-            ) from exc
-        record(
-            session,
-            debate_id=debate_id,
-            user_id=user_id,
-            action="create",
-            resource="weight",
-            resource_id=node_id,
-            after={"value": value},
-        )
+        message = f"weight {node_id} was just created by another request"
+        _add_first(session, row, "weight", node_id, message)
+        _log(session, debate_id, user_id, "weight", node_id, None, {"value": value})
         return row
     before = weight_dict(row)
     check_version("weight", node_id, expected, row.version, before)
     row.value = value
     row.updated_at = utcnow()
     flush_versioned(session, "weight", node_id)
-    record(
-        session,
-        debate_id=debate_id,
-        user_id=user_id,
-        action="update",
-        resource="weight",
-        resource_id=node_id,
-        before={"value": before["value"]},
-        after={"value": value},
-    )
+    changed = ({"value": before["value"]}, {"value": value})
+    _log(session, debate_id, user_id, "weight", node_id, *changed)
     return row
 
 
@@ -192,48 +205,21 @@ def set_verdict(
     user_id = _writer(session, actor, debate_id)
     if favoured is not None:
         _check_node(session, debate_id, favoured)
-    row = session.scalar(
-        select(VerdictRow).where(VerdictRow.debate_id == debate_id, VerdictRow.user_id == user_id)
-    )
+    key = str(user_id)
+    row = _own(session, VerdictRow, debate_id, user_id)
     if row is None:
-        check_version("verdict", str(user_id), expected, 0, {"version": 0})
+        check_version("verdict", key, expected, 0, {"version": 0})
         row = VerdictRow(debate_id=debate_id, user_id=user_id, text=text, favoured=favoured)
-        try:
-            with session.begin_nested():
-                session.add(row)
-        except IntegrityError as exc:
-            raise StaleVersionError(
-                "your verdict was just created by another request",
-                current=None,
-                resource="verdict",
-                key=str(user_id),
-            ) from exc
-        record(
-            session,
-            debate_id=debate_id,
-            user_id=user_id,
-            action="create",
-            resource="verdict",
-            resource_id=str(user_id),
-            after={"text": text},
-        )
+        _add_first(session, row, "verdict", key, "your verdict was just created by another request")
+        _log(session, debate_id, user_id, "verdict", key, None, {"text": text})
         return row
     before = verdict_dict(row)
-    check_version("verdict", str(user_id), expected, row.version, before)
+    check_version("verdict", key, expected, row.version, before)
     row.text = text
     row.favoured = favoured
     row.updated_at = utcnow()
-    flush_versioned(session, "verdict", str(user_id))
-    record(
-        session,
-        debate_id=debate_id,
-        user_id=user_id,
-        action="update",
-        resource="verdict",
-        resource_id=str(user_id),
-        before={"text": before["text"]},
-        after={"text": text},
-    )
+    flush_versioned(session, "verdict", key)
+    _log(session, debate_id, user_id, "verdict", key, {"text": before["text"]}, {"text": text})
     return row
 
 
@@ -258,26 +244,12 @@ def set_review(
     expected: int,
 ) -> ReviewStateRow:
     user_id = _writer(session, actor, debate_id)
-    row = session.scalar(
-        select(ReviewStateRow).where(
-            ReviewStateRow.debate_id == debate_id,
-            ReviewStateRow.user_id == user_id,
-            ReviewStateRow.card_id == card_id,
-        )
-    )
+    row = _own(session, ReviewStateRow, debate_id, user_id, ReviewStateRow.card_id == card_id)
     if row is None:
         check_version("review", card_id, expected, 0, {"card_id": card_id, "version": 0})
         row = ReviewStateRow(debate_id=debate_id, user_id=user_id, card_id=card_id, state=state)
-        try:
-            with session.begin_nested():
-                session.add(row)
-        except IntegrityError as exc:
-            raise StaleVersionError(
-                f"review state {card_id} was just created elsewhere",
-                current=None,
-                resource="review",
-                key=card_id,
-            ) from exc
+        message = f"review state {card_id} was just created elsewhere"
+        _add_first(session, row, "review", card_id, message)
         return row
     check_version("review", card_id, expected, row.version, review_dict(row))
     row.state = state

@@ -8,42 +8,22 @@ from quaestio.errors import PermissionDeniedError
 from quaestio.store import accounts
 from quaestio.store.models import User
 from quaestio.web.api.schemas import Credentials, Me, SignUp, TokenIn, TokenOut, UserOut
+from quaestio.web.cookies import clear_session_cookies, is_secure, set_session_cookies
 from quaestio.web.deps import ActorDep, DbDep, ItemId, SettingsDep, UserDep
 from quaestio.web.settings import Settings
 
 router = APIRouter(prefix="/api", tags=["accounts"])
 
 
-def _secure(request: Request, settings: Settings) -> bool:
-    if settings.secure_cookies is not None:
-        return settings.secure_cookies
-    forwarded = request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower()
-    return forwarded == "https" or request.url.scheme == "https"
-
-
 def _sign_in(
     request: Request, response: Response, settings: Settings, new: accounts.NewSession
 ) -> Me:
-    secure = _secure(request, settings)
-    max_age = accounts.SESSION_DAYS * 86400
-    response.set_cookie(
-        settings.session_cookie,
-        new.cookie,
-        max_age=max_age,
-        httponly=True,
-        samesite="lax",
-        secure=secure,
-        path="/",
-    )
-    # readable by the page's script, which echoes it in the X-CSRF-Token header
-    response.set_cookie(
-        settings.csrf_cookie,
-        new.csrf_token,
-        max_age=max_age,
-        httponly=False,
-        samesite="lax",
-        secure=secure,
-        path="/",
+    set_session_cookies(
+        response,
+        new,
+        session_cookie=settings.session_cookie,
+        csrf_cookie=settings.csrf_cookie,
+        secure=is_secure(request, settings.secure_cookies),
     )
     return Me(user=_user(new.user), csrf_token=new.csrf_token)
 
@@ -83,8 +63,9 @@ def logout(request: Request, actor: ActorDep, db: DbDep, settings: SettingsDep) 
         with db.transaction() as session:
             accounts.close_session(session, cookie)
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
-    response.delete_cookie(settings.session_cookie, path="/")
-    response.delete_cookie(settings.csrf_cookie, path="/")
+    clear_session_cookies(
+        response, session_cookie=settings.session_cookie, csrf_cookie=settings.csrf_cookie
+    )
     return response
 
 

@@ -14,6 +14,7 @@ from quaestio.store import Actor, debates, importing, nodes, revisions
 from quaestio.store.access import Role, debate_for
 from quaestio.store.convert import debate_from_rows
 from quaestio.store.models import DebateRow
+from quaestio.web.api.download import download
 from quaestio.web.api.schemas import (
     DebateOut,
     DebatePatch,
@@ -226,11 +227,7 @@ def export_debate(
         debate = debate_from_rows(session, row)
     data = write_bytes(debate, fmt)
     suffix = fmt.suffixes[-1] if fmt.suffixes else ""
-    return Response(
-        data,
-        media_type=fmt.media_type,
-        headers={"Content-Disposition": f'attachment; filename="debate-{debate_id}{suffix}"'},
-    )
+    return download(data, fmt.media_type, f"debate-{debate_id}{suffix}")
 
 
 @router.get("/debates/{debate_id}/revisions", response_model=Page[Revision])

@@ -11,12 +11,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
-from sqlalchemy import select
 
 from quaestio.errors import ValidationError
 from quaestio.store import StaleVersionError, batch, nodes
 from quaestio.store.access import debate_for
 from quaestio.store.models import ConsequenceRow, PositionRow
+from quaestio.web.api.paging import paged
 from quaestio.web.api.schemas import (
     Batch,
     BatchResult,
@@ -50,18 +50,10 @@ def list_positions(
 ) -> Page[PositionOut]:
     with db.read() as session:
         debate_for(session, actor, debate_id)
-        rows = list(
-            session.scalars(
-                select(PositionRow)
-                .where(PositionRow.debate_id == debate_id)
-                .order_by(PositionRow.ord)
-            )
+        rows = nodes.in_order(session, PositionRow, debate_id)
+        return paged(
+            rows, page, lambda r: PositionOut.model_validate(nodes.position_dict(session, r))
         )
-        items = [
-            PositionOut.model_validate(nodes.position_dict(session, r))
-            for r in rows[page.offset : page.offset + page.limit]
-        ]
-    return Page(items=items, total=len(rows), limit=page.limit, offset=page.offset)
 
 
 @router.post("/positions", status_code=status.HTTP_201_CREATED, response_model=PositionOut)
@@ -167,18 +159,8 @@ def list_consequences(
 ) -> Page[ConsequenceOut]:
     with db.read() as session:
         debate_for(session, actor, debate_id)
-        rows = list(
-            session.scalars(
-                select(ConsequenceRow)
-                .where(ConsequenceRow.debate_id == debate_id)
-                .order_by(ConsequenceRow.ord)
-            )
-        )
-    items = [
-        ConsequenceOut.model_validate(nodes.consequence_dict(r))
-        for r in rows[page.offset : page.offset + page.limit]
-    ]
-    return Page(items=items, total=len(rows), limit=page.limit, offset=page.offset)
+        rows = nodes.in_order(session, ConsequenceRow, debate_id)
+    return paged(rows, page, lambda r: ConsequenceOut.model_validate(nodes.consequence_dict(r)))
 
 
 @router.post("/consequences", status_code=status.HTTP_201_CREATED, response_model=ConsequenceOut)
@@ -219,8 +201,7 @@ def list_relations(
     with db.read() as session:
         debate_for(session, actor, debate_id)
         rows = nodes.relations(session, debate_id)
-    items = [Relation.model_validate(r) for r in rows[page.offset : page.offset + page.limit]]
-    return Page(items=items, total=len(rows), limit=page.limit, offset=page.offset)
+    return paged(rows, page, Relation.model_validate)
 
 
 @router.post("/relations", status_code=status.HTTP_201_CREATED, response_model=Relation)

@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from quaestio.store import personal
+from quaestio.web.api.paging import paged
 from quaestio.web.api.schemas import (
     Page,
     ReviewIn,
@@ -37,11 +38,7 @@ def list_weights(
 ) -> Page[WeightOut]:
     with db.read() as session:
         rows = personal.weights(session, actor, debate_id, user_id)
-        items = [
-            WeightOut.model_validate(personal.weight_dict(r))
-            for r in rows[page.offset : page.offset + page.limit]
-        ]
-    return Page(items=items, total=len(rows), limit=page.limit, offset=page.offset)
+        return paged(rows, page, lambda r: WeightOut.model_validate(personal.weight_dict(r)))
 
 
 @router.put("/weights/{node_id}", response_model=WeightOut)
@@ -77,22 +74,20 @@ def list_verdicts(
     """Everyone's verdicts on this debate: the class's results (owner and teachers)."""
     with db.read() as session:
         rows = personal.all_verdicts(session, actor, debate_id)
-        items = [
-            VerdictOut.model_validate({**personal.verdict_dict(v), "username": u.username})
-            for v, u in rows[page.offset : page.offset + page.limit]
-        ]
-    return Page(items=items, total=len(rows), limit=page.limit, offset=page.offset)
+        return paged(
+            rows,
+            page,
+            lambda vu: VerdictOut.model_validate(
+                {**personal.verdict_dict(vu[0]), "username": vu[1].username}
+            ),
+        )
 
 
 @router.get("/reviews", response_model=Page[ReviewOut])
 def list_reviews(debate_id: DebateId, actor: UserDep, db: DbDep, page: PageDep) -> Page[ReviewOut]:
     with db.read() as session:
         rows = personal.reviews(session, actor, debate_id)
-        items = [
-            ReviewOut.model_validate(personal.review_dict(r))
-            for r in rows[page.offset : page.offset + page.limit]
-        ]
-    return Page(items=items, total=len(rows), limit=page.limit, offset=page.offset)
+        return paged(rows, page, lambda r: ReviewOut.model_validate(personal.review_dict(r)))
 
 
 @router.put("/reviews/{card_id}", response_model=ReviewOut)

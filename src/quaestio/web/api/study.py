@@ -48,6 +48,8 @@ from quaestio.study import (
     schedule,
     sync_states,
 )
+from quaestio.web.api.download import download
+from quaestio.web.api.paging import paged
 from quaestio.web.api.schemas import Page
 from quaestio.web.deps import ActorDep, DbDep, DebateId, PageDep, UserDep
 
@@ -324,11 +326,7 @@ def get_plan(
     )
     if format == "json":
         return JSONResponse({"debate_id": debate_id, "plan": plan.to_dict()})
-    return Response(
-        render_plan(plan, format),
-        media_type=PLAN_MEDIA[format],
-        headers={"Content-Disposition": f'attachment; filename="plan-{debate_id}.{format}"'},
-    )
+    return download(render_plan(plan, format), PLAN_MEDIA[format], f"plan-{debate_id}.{format}")
 
 
 @router.get("/quiz", response_model=QuizOut)
@@ -375,11 +373,7 @@ def post_marks(debate_id: DebateId, body: MarkIn, actor: ActorDep, db: DbDep) ->
 def get_cards(debate_id: DebateId, actor: ActorDep, db: DbDep, page: PageDep) -> Page[CardOut]:
     """The debate's flashcards, in reading order."""
     debate, _ = load(db, actor, debate_id)
-    cards = make_cards(debate)
-    items = [
-        CardOut.model_validate(c.to_dict()) for c in cards[page.offset : page.offset + page.limit]
-    ]
-    return Page(items=items, total=len(cards), limit=page.limit, offset=page.offset)
+    return paged(make_cards(debate), page, lambda c: CardOut.model_validate(c.to_dict()))
 
 
 @router.get(
@@ -390,21 +384,16 @@ def get_cards(debate_id: DebateId, actor: ActorDep, db: DbDep, page: PageDep) ->
 def get_apkg(debate_id: DebateId, actor: ActorDep, db: DbDep) -> Response:
     """The flashcards as an Anki package (re-importing updates the same notes)."""
     debate, _ = load(db, actor, debate_id)
-    return Response(
-        apkg_bytes(debate, make_cards(debate)),
-        media_type="application/apkg",
-        headers={"Content-Disposition": f'attachment; filename="cards-{debate_id}.apkg"'},
-    )
+    cards = make_cards(debate)
+    return download(apkg_bytes(debate, cards), "application/apkg", f"cards-{debate_id}.apkg")
 
 
 @router.get("/cards.csv", response_class=Response, responses={200: {"content": {"text/csv": {}}}})
 def get_csv(debate_id: DebateId, actor: ActorDep, db: DbDep) -> Response:
     """The flashcards as CSV: id, kind, front, back, source, tags."""
     debate, _ = load(db, actor, debate_id)
-    return Response(
-        csv_text(make_cards(debate)),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="cards-{debate_id}.csv"'},
+    return download(
+        csv_text(make_cards(debate)), "text/csv; charset=utf-8", f"cards-{debate_id}.csv"
     )
 
 

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from quaestio.errors import QuaestioError
 from quaestio.store import accounts
 from quaestio.store import debates as store_debates
+from quaestio.web.cookies import clear_session_cookies, is_secure, set_session_cookies
 from quaestio.web.pages.context import cookie_name, csrf_cookie_name, db, render, visitor
 
 router = APIRouter()
@@ -42,11 +43,7 @@ def signin_form(request: Request, next: str | None = None) -> Response:
 
 def _secure(request: Request) -> bool:
     settings = getattr(request.app.state, "settings", None)
-    forced = getattr(settings, "secure_cookies", None)
-    if forced is not None:
-        return bool(forced)
-    forwarded = request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower()
-    return forwarded == "https" or request.url.scheme == "https"
+    return is_secure(request, getattr(settings, "secure_cookies", None))
 
 
 def signup_allowed(request: Request) -> bool:
@@ -88,25 +85,12 @@ async def signin(request: Request) -> Response:
             signup=creating,
         )
     response = RedirectResponse(target, status_code=303)
-    max_age = accounts.SESSION_DAYS * 86400
-    secure = _secure(request)
-    response.set_cookie(
-        cookie_name(request),
-        new.cookie,
-        max_age=max_age,
-        httponly=True,
-        samesite="lax",
-        secure=secure,
-        path="/",
-    )
-    response.set_cookie(
-        csrf_cookie_name(request),
-        new.csrf_token,
-        max_age=max_age,
-        httponly=False,
-        samesite="lax",
-        secure=secure,
-        path="/",
+    set_session_cookies(
+        response,
+        new,
+        session_cookie=cookie_name(request),
+        csrf_cookie=csrf_cookie_name(request),
+        secure=_secure(request),
     )
     return response
 
@@ -119,6 +103,7 @@ def signout(request: Request) -> Response:
         with db(request).transaction() as session:
             accounts.close_session(session, cookie)
     response = Response(status_code=204, headers={"HX-Redirect": "/"})
-    response.delete_cookie(cookie_name(request), path="/")
-    response.delete_cookie(csrf_cookie_name(request), path="/")
+    clear_session_cookies(
+        response, session_cookie=cookie_name(request), csrf_cookie=csrf_cookie_name(request)
+    )
     return response
