@@ -15,23 +15,13 @@ from importlib import resources
 import jinja2
 from markupsafe import Markup, escape
 
+from quaestio.formats.handout_md_write import LOSES as HANDOUT_LOSES
 from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format
 from quaestio.model import Debate
 
-LOSES = frozenset(
-    {
-        "ids",
-        "years",
-        "figures",
-        "references",
-        "weights",
-        "sources",
-        "categories",
-        "warnings",
-        "historian_keys",
-    }
-)
+# The HTML and Markdown handouts show the same table, so they keep the same fields.
+LOSES = HANDOUT_LOSES
 
 
 _BULLET = re.compile(r"^\s*[·•▪‣◦*-]\s+")
