@@ -274,3 +274,17 @@ def test_cli_what_if_weight_and_ach_matrix(tmp_path: Path, formats_table: None) 
     assert result.exit_code == 0 and "ACH matrix" in result.output and "II" in result.output
     result = runner.invoke(app, ["evaluate", str(path), "-w", "p1.a1"])
     assert isinstance(result.exception, ValidationError) and "NODE=NUMBER" in str(result.exception)
+
+
+@pytest.mark.parametrize("semantics", ["dfquad", "grounded"])
+def test_unopposed_positions_are_named_in_a_caveat(semantics: str) -> None:
+    from paths import EXAMPLE
+    from quaestio.formats import read_path
+
+    debate = read_path(EXAMPLE).debate
+    unopposed = [p.title for p in debate.positions if not p.countering]
+    assert unopposed  # the bundled example has explanations nobody argues against
+    notes = " ".join(evaluate(debate, semantics).notes)
+    assert all(title in notes for title in unopposed)
+    opposed = [p.title for p in debate.positions if p.countering]
+    assert not any(f"“{title}”" in notes for title in opposed)

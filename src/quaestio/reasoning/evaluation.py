@@ -179,10 +179,19 @@ def _quantitative(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
         flip = flip_point(scorer, base, list(range(p, graph.n)), graph.ids, top)
     notes = (
         () if exact else (f"contributions sampled over orderings (more than {12} evidence items)",)
-    )
+    ) + _unopposed(debate)
     return Evaluation(
         sem, ranking, deciding, flip, notes, "shapley-exact" if exact else "shapley-sampled"
     )
+
+
+def _unopposed(debate: Debate) -> tuple[str, ...]:
+    """A caveat a historian would add: support alone, with nothing against it, ranks high."""
+    alone = [p.title for p in debate.positions if p.supporting and not p.countering]
+    if not alone:
+        return ()
+    names = "; ".join(f"“{t}”" for t in alone)
+    return (f"no countering evidence in the debate for {names}: their strength rests on support alone",)
 
 
 def _deciding(
@@ -212,7 +221,7 @@ def _extension(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
     af = graph.dung()
     code = {"grounded": "GR", "preferred": "PR", "stable": "ST"}[sem]
     exts = dung.extensions(af, code)
-    notes: list[str] = []
+    notes: list[str] = list(_unopposed(debate))
     if not exts:
         notes.append("there is no stable extension: every position is undecided")
     labellings = [labelling_of(af, e) for e in exts]
