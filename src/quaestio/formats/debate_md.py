@@ -242,7 +242,6 @@ def dumps(debate: Debate) -> str:
                     ea["src"] = _source_attr(e.source)
                 out += _item(ea, e.text, e.label)
             out.append("")
-        # Evidence interleaving order must survive: record it when for/against alternate.
     if debate.conclusion is not None:
         attrs = {}
         if debate.conclusion.source is not None:

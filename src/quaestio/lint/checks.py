@@ -7,17 +7,8 @@ evidence on one side only, undated evidence, numbers glued to letters.
 
 from __future__ import annotations
 
-import re
-
 from quaestio.extract import glued_numbers
 from quaestio.model import Debate, Problem, validate
-
-_NOT_A_TYPO = re.compile(r"^(\d{3}0s|\d+(st|nd|rd|th|s))$", re.I)
-
-
-def _typos(text: str) -> list[str]:
-    """Glued numbers, minus decades ("1930s") and ordinals ("21st")."""
-    return [g for g in glued_numbers(text) if not _NOT_A_TYPO.match(g)]
 
 
 def lint(debate: Debate) -> list[Problem]:
@@ -61,7 +52,7 @@ def lint(debate: Debate) -> list[Problem]:
         for item in position.evidence:
             if not item.years:
                 warn("undated", f"{item.id} mentions no year", item.id, "years")
-            for glued in _typos(item.text):
+            for glued in glued_numbers(item.text):
                 warn(
                     "glued_number",
                     f"{item.id}: {glued!r} looks like a number glued to letters (a typo hiding a figure?)",
@@ -71,7 +62,7 @@ def lint(debate: Debate) -> list[Problem]:
     if debate.conclusion is None:
         warn("no_conclusion", "the debate has no conclusion", None, "conclusion")
     else:
-        for glued in _typos(debate.conclusion.text):
+        for glued in glued_numbers(debate.conclusion.text):
             warn(
                 "glued_number",
                 f"conclusion: {glued!r} looks like a number glued to letters",
