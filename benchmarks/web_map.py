@@ -89,7 +89,12 @@ def report(result: dict[str, float]) -> None:
         "frame_ms_p90": "zoom/pan frame, 90th percentile (ms)",
     }
     lines = ["", "## The argument map at 2,000 nodes", "", machine_line(), ""]
-    lines += ["Headless Debian Chromium, software rendering.", "", "| measure | value |", "|---|---:|"]
+    lines += [
+        "Headless Debian Chromium, software rendering.",
+        "",
+        "| measure | value |",
+        "|---|---:|",
+    ]
     lines += [f"| {labels.get(k, k)} | {v} |" for k, v in result.items()]
     replace_section("map", [*lines, ""])
 

@@ -38,6 +38,8 @@ def decode_utf8(data: bytes, path: str | None) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ParseError(f"not UTF-8 text (byte {exc.start})", file=path) from exc
+
+
 Writer = Callable[[Debate], bytes]
 
 

@@ -191,7 +191,9 @@ def _unopposed(debate: Debate) -> tuple[str, ...]:
     if not alone:
         return ()
     names = "; ".join(f"“{t}”" for t in alone)
-    return (f"no countering evidence in the debate for {names}: their strength rests on support alone",)
+    return (
+        f"no countering evidence in the debate for {names}: their strength rests on support alone",
+    )
 
 
 def _deciding(

@@ -17,6 +17,7 @@ from itertools import count
 import numpy as np
 from pysat.solvers import Solver
 
+from quaestio.reasoning.admissible import credulous_complete
 from quaestio.reasoning.af import ArgumentationFramework
 from quaestio.reasoning.labelling import IN, OUT, grounded_labelling
 
@@ -179,12 +180,8 @@ def iter_semi_stable(af: ArgumentationFramework) -> Iterator[frozenset[int]]:
 def credulous_sat(af: ArgumentationFramework, semantics: str, arg: int) -> frozenset[int] | None:
     """A complete (CO, PR) or stable (ST) extension containing ``arg``, or None."""
     if semantics != "ST":
-        labels = grounded_labelling(af)
-        if labels[arg] == IN:
-            return frozenset(np.flatnonzero(labels == IN).tolist())
-        if labels[arg] == OUT:
-            return None
-    with Encoding(af, "ST" if semantics == "ST" else "CO") as enc:
+        return credulous_complete(af, arg)
+    with Encoding(af, "ST") as enc:
         return enc.solve([arg + 1])
 
 
