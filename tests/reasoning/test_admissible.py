@@ -6,7 +6,11 @@ import numpy as np
 import pytest
 
 from quaestio.reasoning import kernels
-from quaestio.reasoning.admissible import credulous_complete, relevant_part
+from quaestio.reasoning.admissible import (
+    credulous_complete,
+    credulously_accepted,
+    relevant_part,
+)
 from quaestio.reasoning.af import ArgumentationFramework
 from quaestio.reasoning.asp import asp_credulous, asp_extensions
 from quaestio.reasoning.labelling import UNDEC, grounded_labelling
@@ -30,7 +34,9 @@ def test_answers_and_witnesses_match_enumeration(
         completes = set(asp_extensions(af, "CO"))
         for a in range(af.n):
             witness = credulous_complete(af, a)
-            assert (witness is not None) == any(a in e for e in completes), (a, af.attack_list())
+            expected = any(a in e for e in completes)
+            assert (witness is not None) == expected, (a, af.attack_list())
+            assert credulously_accepted(af, a) == expected
             if witness is not None:
                 assert a in witness and witness in completes
                 accepted += 1

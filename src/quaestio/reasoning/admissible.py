@@ -23,57 +23,76 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 from pysat.solvers import Solver
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import breadth_first_order
 
-from quaestio.reasoning.af import ArgumentationFramework
-from quaestio.reasoning.labelling import IN, OUT, UNDEC, grounded_labelling, propagate_from
+from quaestio.reasoning import kernels
+from quaestio.reasoning.af import ArgumentationFramework, gather
+from quaestio.reasoning.labelling import IN, UNDEC, grounded_labelling, propagate_from
 
 SOLVER_NAME = "cadical153"
 
 
+def credulously_accepted(af: ArgumentationFramework, arg: int) -> bool:
+    """Is ``arg`` in some complete extension? (No witness built: the yes/no is cheaper.)"""
+    return _decide(af, arg)[0]
+
+
 def credulous_complete(af: ArgumentationFramework, arg: int) -> frozenset[int] | None:
     """A complete extension containing ``arg``, or None when there is none."""
-    labels = grounded_labelling(af)
-    if labels[arg] == IN:
+    accepted, labels, found = _decide(af, arg)
+    if not accepted:
+        return None
+    if found is None:  # grounded already has it
         return frozenset(np.flatnonzero(labels == IN).tolist())
-    if labels[arg] == OUT:
-        return None
-    part = relevant_part(af, labels, arg)
-    found = admissible_with(af, part, arg)
-    if found is None:
-        return None
-    seeds = np.concatenate([np.flatnonzero(labels == IN), found])
-    return frozenset(np.flatnonzero(propagate_from(af, seeds) == IN).tolist())
+    return frozenset(np.flatnonzero(propagate_from(af, found) == IN).tolist())
+
+
+def _decide(
+    af: ArgumentationFramework, arg: int
+) -> tuple[bool, NDArray[np.int8], NDArray[np.int64] | None]:
+    """(accepted, grounded labelling, admissible set found by SAT when it was needed)."""
+    labels = grounded_labelling(af)
+    if labels[arg] != UNDEC:
+        return bool(labels[arg] == IN), labels, None
+    found = admissible_with(af, relevant_part(af, labels, arg), arg)
+    return found is not None, labels, found
 
 
 def relevant_part(
     af: ArgumentationFramework, labels: NDArray[np.int8], arg: int
 ) -> NDArray[np.int64]:
     """UNDEC arguments from which an attack path inside UNDEC leads to ``arg`` (sorted)."""
-    undec = labels == UNDEC
-    keep = undec[af.src] & undec[af.dst]
-    # edges reversed (target -> attacker): a breadth-first walk from ``arg`` goes backwards
-    graph = csr_matrix(
-        (np.ones(int(keep.sum()), dtype=np.int8), (af.dst[keep], af.src[keep])),
-        shape=(af.n, af.n),
-    )
-    order = breadth_first_order(graph, arg, directed=True, return_predecessors=False)
-    return np.sort(np.asarray(order, dtype=np.int64))
+    in_ptr, in_cols = af.in_csr
+    if kernels.use_jit(af.n + af.m):
+        return np.sort(kernels.backward_reach(in_ptr, in_cols, labels, arg))
+    seen = np.zeros(af.n, dtype=bool)
+    seen[arg] = True
+    frontier = np.array([arg], dtype=np.int64)
+    while frontier.size:
+        back = gather(in_ptr, in_cols, frontier)
+        back = np.unique(back[(labels[back] == UNDEC) & ~seen[back]])
+        seen[back] = True
+        frontier = back.astype(np.int64)
+    return np.flatnonzero(seen)
 
 
 def admissible_with(
     af: ArgumentationFramework, part: NDArray[np.int64], arg: int
 ) -> NDArray[np.int64] | None:
-    """An admissible set of the framework restricted to ``part`` containing ``arg``."""
+    """An admissible set of the framework restricted to ``part`` containing ``arg``.
+
+    ``part`` must be closed under UNDEC attackers (as ``relevant_part`` is), so only the
+    attacks onto ``part`` are read, not the whole attack list.
+    """
+    in_ptr, in_cols = af.in_csr
     local = np.full(af.n, -1, dtype=np.int64)
-    local[part] = np.arange(part.size)
-    inside = (local[af.src] >= 0) & (local[af.dst] >= 0)
-    src = local[af.src[inside]] + 1  # SAT variables are 1-based
-    dst = local[af.dst[inside]] + 1
+    local[part] = np.arange(1, part.size + 1)  # SAT variables are 1-based
+    lengths = in_ptr[part + 1] - in_ptr[part]
+    dst = np.repeat(np.arange(1, part.size + 1), lengths)
+    src = local[gather(in_ptr, in_cols, part)]
+    inside = src > 0  # attackers outside the part are OUT: grounded answers them
     k = int(part.size)
     attackers: list[list[int]] = [[] for _ in range(k + 1)]
-    for b, a in zip(src.tolist(), dst.tolist(), strict=True):
+    for b, a in zip(src[inside].tolist(), dst[inside].tolist(), strict=True):
         attackers[a].append(b)
     with Solver(name=SOLVER_NAME) as solver:
         add = solver.add_clause
@@ -81,7 +100,7 @@ def admissible_with(
             for b in attackers[a]:
                 add([-a, -b])  # conflict-free (b == a gives the unit clause -a)
                 add([-a, *attackers[b]])  # some member attacks each attacker
-        if not solver.solve(assumptions=[int(local[arg]) + 1]):
+        if not solver.solve(assumptions=[int(local[arg])]):
             return None
         model = np.asarray(solver.get_model()[:k], dtype=np.int64)
     return part[model[model > 0] - 1]

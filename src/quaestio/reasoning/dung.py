@@ -13,6 +13,7 @@ import numpy as np
 
 from quaestio.errors import SolverError
 from quaestio.reasoning import sat
+from quaestio.reasoning.admissible import credulously_accepted
 from quaestio.reasoning.af import ArgumentationFramework, gather
 from quaestio.reasoning.labelling import grounded
 
@@ -77,7 +78,9 @@ def credulous(af: ArgumentationFramework, semantics: str, arg: int) -> bool:
     sem = normalise(semantics)
     if sem in ("GR", "ID"):
         return arg in some_extension(af, sem)  # type: ignore[operator]
-    if sem in ("CO", "PR", "ST"):
+    if sem in ("CO", "PR"):  # in some complete iff in some preferred iff in some admissible
+        return credulously_accepted(af, arg)
+    if sem == "ST":
         return sat.credulous_sat(af, sem, arg) is not None
     return any(arg in ext for ext in sat.iter_semi_stable(af))
 

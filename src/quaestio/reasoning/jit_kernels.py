@@ -30,3 +30,21 @@ def propagate(out_ptr: Any, out_cols: Any, live: Any, labels: Any, queue: Any, q
                     queue[queued] = w
                     queued += 1
     return queued
+
+
+@numba.njit(cache=True, nogil=True)  # type: ignore[untyped-decorator]
+def backward_reach(in_ptr: Any, in_cols: Any, labels: Any, start: int, seen: Any, out: Any) -> int:
+    out[0] = start
+    seen[start] = 1
+    found = 1
+    head = 0
+    while head < found:
+        u = out[head]
+        head += 1
+        for k in range(in_ptr[u], in_ptr[u + 1]):
+            v = in_cols[k]
+            if labels[v] == 0 and seen[v] == 0:
+                seen[v] = 1
+                out[found] = v
+                found += 1
+    return found

@@ -65,6 +65,19 @@ def propagate(
     kernels["propagate"](out_ptr, out_cols, live, labels, queue, queued)
 
 
+def backward_reach(
+    in_ptr: NDArray[np.int64], in_cols: NDArray[np.int32], labels: NDArray[np.int8], start: int
+) -> NDArray[np.int64]:
+    """Arguments labelled 0 (UNDEC) from which an attack path through such arguments reaches
+    ``start`` (``start`` included), in the order a breadth-first walk backwards meets them."""
+    kernels = _compiled()
+    assert kernels is not None
+    seen = np.zeros(labels.size, dtype=np.int8)
+    out = np.empty(labels.size, dtype=np.int64)
+    found = kernels["backward_reach"](in_ptr, in_cols, labels, start, seen, out)
+    return out[:found]
+
+
 @cache
 def _compiled() -> dict[str, Kernel] | None:
     if os.environ.get("QUAESTIO_NO_JIT", "") not in ("", "0"):
@@ -73,7 +86,9 @@ def _compiled() -> dict[str, Kernel] | None:
         from quaestio.reasoning import jit_kernels
     except ImportError:  # pragma: no cover - numba is a dependency; kept for odd platforms
         return None
-    tiny = np.zeros(2, dtype=np.int64)
-    # the first call loads the machine code (about half a second); pay it here, once
-    jit_kernels.propagate(tiny, np.zeros(0, np.int32), tiny.copy(), np.zeros(1, np.int8), tiny, 0)
-    return {"propagate": jit_kernels.propagate}
+    # the first call loads the machine code (about half a second); pay it here, once,
+    # on a one-argument framework with the argument types the real calls use
+    ptr, cols, one = np.zeros(2, np.int64), np.zeros(0, np.int32), np.zeros(1, np.int8)
+    jit_kernels.propagate(ptr, cols, np.zeros(1, np.int64), one, np.zeros(1, np.int64), 0)
+    jit_kernels.backward_reach(ptr, cols, one, 0, np.zeros(1, np.int8), np.empty(1, np.int64))
+    return {"propagate": jit_kernels.propagate, "backward_reach": jit_kernels.backward_reach}

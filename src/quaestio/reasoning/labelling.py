@@ -38,7 +38,9 @@ def propagate_from(af: ArgumentationFramework, seeds: NDArray[np.int64]) -> NDAr
     out_ptr, out_cols = af.out_csr
     start = np.flatnonzero(live == 0)
     if seeds.size:
-        start = np.union1d(start, seeds.astype(np.int64))
+        labels[start] = IN
+        extra = np.unique(seeds[labels[seeds] != IN]).astype(np.int64)
+        start = np.concatenate([start, extra])
     if kernels.use_jit(af.n + af.m):
         queue = np.empty(af.n, dtype=np.int64)
         queue[: start.size] = start
