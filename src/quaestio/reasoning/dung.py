@@ -15,7 +15,7 @@ from quaestio.errors import SolverError
 from quaestio.reasoning import sat
 from quaestio.reasoning.admissible import credulously_accepted
 from quaestio.reasoning.af import ArgumentationFramework, gather
-from quaestio.reasoning.labelling import grounded
+from quaestio.reasoning.labelling import IN, UNDEC, grounded, grounded_labelling
 
 SEMANTICS = ("GR", "CO", "PR", "ST", "SST", "ID")
 SEMANTICS_NAMES = {
@@ -76,8 +76,10 @@ def count_extensions(af: ArgumentationFramework, semantics: str) -> int:
 def credulous(af: ArgumentationFramework, semantics: str, arg: int) -> bool:
     """Is ``arg`` in at least one extension?"""
     sem = normalise(semantics)
-    if sem in ("GR", "ID"):
-        return arg in some_extension(af, sem)  # type: ignore[operator]
+    if sem == "GR":
+        return bool(grounded_labelling(af)[arg] == IN)
+    if sem == "ID":
+        return arg in ideal(af)
     if sem in ("CO", "PR"):  # in some complete iff in some preferred iff in some admissible
         return credulously_accepted(af, arg)
     if sem == "ST":
@@ -88,11 +90,20 @@ def credulous(af: ArgumentationFramework, semantics: str, arg: int) -> bool:
 def sceptical(af: ArgumentationFramework, semantics: str, arg: int) -> bool:
     """Is ``arg`` in every extension? (True when there is none, as ICCMA rules.)"""
     sem = normalise(semantics)
-    if sem in ("GR", "CO", "ID"):
-        return arg in (grounded(af) if sem != "ID" else ideal(af))
+    if sem in ("GR", "CO"):
+        return bool(grounded_labelling(af)[arg] == IN)
+    if sem == "ID":
+        return arg in ideal(af)
     if sem == "ST":
         return sat.sceptical_stable(af, arg) is None
     if sem == "PR":
+        label = grounded_labelling(af)[arg]
+        if (
+            label != UNDEC
+        ):  # grounded is inside every preferred extension, and attacks nothing in one
+            return bool(label == IN)
+        if not credulously_accepted(af, arg):  # some preferred extension exists and lacks it
+            return False
         return sat.sceptical_preferred(af, arg) is None
     return all(arg in ext for ext in sat.iter_semi_stable(af))
 
