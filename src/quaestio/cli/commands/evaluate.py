@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import typer
@@ -12,6 +12,7 @@ from rich.table import Table
 
 from quaestio.errors import SolverError, ValidationError
 from quaestio.model import Debate
+from quaestio.reasoning import PositionResult
 
 HELP = """Rank the positions of a debate under one or all semantics, with the deciding evidence
 and the single weight change that would flip the verdict.
@@ -109,6 +110,7 @@ def render(
         table.add_row(str(k), f"{row.id} {row.title}", *(cells[s].get(row.id, "") for s in sems))
     console.print(table)
     evidence = debate.evidence_by_id()
+    notes: dict[str, list[str]] = {}
     for sem, res in results.items():
         top = res.top
         if top is None:
@@ -123,9 +125,13 @@ def render(
                 highlight=False,
             )
         else:
-            console.print(
-                f"[bold]{sem}[/]: top is {top.id} ({top.title}); deciding: {why}", highlight=False
+            tied = _tied_with_top(res.ranking)
+            lead = (
+                f"top is {top.id} ({top.title})"
+                if len(tied) == 1
+                else f"{len(tied)} positions share the top ({', '.join(tied)})"
             )
+            console.print(f"[bold]{sem}[/]: {lead}; deciding: {why}", highlight=False)
         if res.flip is not None:
             f = res.flip
             console.print(
@@ -134,7 +140,22 @@ def render(
                 highlight=False,
             )
         for note in res.notes:
-            console.print(f"  note: {note}", highlight=False)
+            notes.setdefault(note, []).append(sem)
+    for note, where in notes.items():
+        scope = "" if len(where) == len(results) else f" ({', '.join(where)})"
+        console.print(f"note{scope}: {note}", highlight=False)
+
+
+def _tied_with_top(ranking: Sequence[PositionResult]) -> list[str]:
+    """Ids ranked level with the first: same strength (gradual, ACH) or same status (extensions)."""
+    first = ranking[0]
+    if first.strength is not None:
+        return [
+            r.id
+            for r in ranking
+            if r.strength is not None and abs(r.strength - first.strength) <= 1e-9
+        ]
+    return [r.id for r in ranking if r.status == first.status]
 
 
 def _describe(eid: str, evidence: Mapping[str, object]) -> str:
