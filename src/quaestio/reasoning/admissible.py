@@ -94,12 +94,15 @@ def admissible_with(
     attackers: list[list[int]] = [[] for _ in range(k + 1)]
     for b, a in zip(src[inside].tolist(), dst[inside].tolist(), strict=True):
         attackers[a].append(b)
+    # variable a (1..k): a is in the set; k + b: the set attacks b. Defence is then one
+    # binary clause per attack plus one clause per argument, linear in the attacks.
     with Solver(name=SOLVER_NAME) as solver:
         add = solver.add_clause
         for a in range(1, k + 1):
             for b in attackers[a]:
                 add([-a, -b])  # conflict-free (b == a gives the unit clause -a)
-                add([-a, *attackers[b]])  # some member attacks each attacker
+                add([-a, k + b])  # each attacker of a member is attacked by the set
+            add([-(k + a), *attackers[a]])  # "the set attacks a" needs a member attacking it
         if not solver.solve(assumptions=[int(local[arg])]):
             return None
         model = np.asarray(solver.get_model()[:k], dtype=np.int64)
