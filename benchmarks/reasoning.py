@@ -112,6 +112,8 @@ def peers_suite(progress: Progress, sizes: list[int]) -> list[dict[str, Any]]:
     families = {
         "ER avg degree 2": lambda n: erdos_renyi(n, 2 * n, seed=n),
         "BA k=2": lambda n: barabasi_albert(n, 2, seed=n),
+        # dense random frameworks: where credulous acceptance turns into a hard SAT problem
+        "ER avg degree 4": lambda n: erdos_renyi(n, 4 * n, seed=n),
     }
     jobs = len(families) * len(sizes) * len(PEERS) * len(TASKS)
     task_id = progress.add_task("peers", total=jobs)

@@ -39,14 +39,15 @@ def _peer_tables(rows: list[dict[str, Any]]) -> list[str]:
             if "seconds" in r and ours:
                 parts.append(f"{_fmt(r['seconds'])} (×{r['seconds'] / ours:,.0f})")
             else:
-                skipped = str(r.get("skipped", ""))
-                parts.append(
-                    "n/a" if "no acceptance" in skipped else "> 30 s" if "30" in skipped else "–"
-                )
-        lines.append(
-            f"| {family} | {n:,} | {m:,} | {task} | {_fmt(ours)} | " + " | ".join(parts) + " |"
-        )
+                parts.append(_skipped(r))
+        mine = _fmt(ours) if ours else _skipped(cell["quaestio"])
+        lines.append(f"| {family} | {n:,} | {m:,} | {task} | {mine} | " + " | ".join(parts) + " |")
     return lines
+
+
+def _skipped(row: dict[str, Any]) -> str:
+    skipped = str(row.get("skipped", ""))
+    return "n/a" if "no acceptance" in skipped else "> 30 s" if "30" in skipped else "–"
 
 
 PYTHON_PEERS = ("formal-argumentation", "pygarg", "python-argumentation")
@@ -66,6 +67,18 @@ def summary(results: dict[str, Any]) -> list[str]:
             }
             ours = cell.get("quaestio")
             times = {s: t for s, t in cell.items() if s in PYTHON_PEERS and t}
+            timed_out = any(
+                r["solver"] == "quaestio" and "30" in str(r.get("skipped", ""))
+                for r in peers
+                if (r["family"], r["n"], r["task"]) == (family, biggest, task)
+            )
+            if timed_out:
+                others = ", ".join(f"{s} {_fmt(t)}" for s, t in cell.items() if t) or "none did"
+                lines.append(
+                    f"- {family}, {biggest:,} arguments, {task}: quaestio does not answer"
+                    f" within 30 s (solvers that did: {others})."
+                )
+                continue
             if not ours:
                 continue
             if not times:
