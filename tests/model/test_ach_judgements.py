@@ -85,3 +85,19 @@ def test_removing_a_position_drops_ratings_and_rebuttals_that_name_it() -> None:
     # removing one point takes only the rebuttal naming it; its position's ratings stay
     kept = debate.without_nodes({"p1.f1"}).positions[1].evidence[0]
     assert (kept.rebuts, kept.ach) == ((), (AchRating("p1", "I"), AchRating("p2", "CC")))
+
+
+def test_set_rating_replaces_in_place_appends_and_clears() -> None:
+    from quaestio.model.ach import set_rating, set_weights
+
+    debate = _debate(Evidence("p1.f1", "for", "x", ach=(AchRating("p1", "C"),)))
+    rated = set_rating(debate, "p1.f1", "p2", "na")
+    assert rated.ach_ratings() == {("p1.f1", "p1"): "C", ("p1.f1", "p2"): "NA"}
+    again = set_rating(rated, "p1.f1", "p1", "II")
+    assert again.positions[0].evidence[0].ach == (AchRating("p1", "II"), AchRating("p2", "NA"))
+    assert set_rating(again, "p1.f1", "p1", None).positions[0].evidence[0].ach == (
+        AchRating("p2", "NA"),
+    )
+    weighed = set_weights(again, "p1.f1", {"relevance": 0.5})
+    assert (weighed.positions[0].evidence[0].relevance, validate(weighed)) == (0.5, [])
+    assert debate.positions[0].evidence[0].ach == (AchRating("p1", "C"),)  # nothing mutated
