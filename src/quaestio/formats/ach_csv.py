@@ -283,7 +283,8 @@ FORMAT = Format(
     suffixes=(".ach.csv",),
     description=(
         "ACH matrix (Analysis of Competing Hypotheses): evidence rows × hypothesis columns, "
-        "C/I ratings"
+        "C/I ratings; the analyst's own ratings, credibility and relevance in Analyst, "
+        "Credibility and Relevance columns"
     ),
     media_type="text/csv",
     read=read,
