@@ -24,6 +24,19 @@ const MEANING: Record<Mark, string> = {
 };
 const DERIVED = ""; // the option that clears the analyst's rating
 
+/** A saved rating and what the cell held before (null: derived), for "Undo". */
+interface Saved {
+  evidence: string;
+  hypothesis: string;
+  before: Mark | null;
+}
+const undoStack: Saved[] = [];
+
+function refreshUndo(): void {
+  const button = document.getElementById("matrix-undo") as HTMLButtonElement | null;
+  if (button) button.disabled = undoStack.length === 0;
+}
+
 interface MatrixData {
   hypotheses: { id: string; title: string }[];
   evidence: { id: string; label: string; text: string; weight: number }[];
@@ -249,26 +262,48 @@ function cell(
       refocus(host, e.id, h.id);
       return;
     }
-    const before = { mark, origin };
-    (data.cells[e.id] ??= {})[h.id] = value ?? derived;
-    (data.origin[e.id] ??= {})[h.id] = value === null ? "derived" : "analyst";
-    render(host, data, edits);
-    refocus(host, e.id, h.id);
-    host.dataset.saving = "true";
-    persist(data, e.id, h.id, value)
-      .catch(() => {
-        data.cells[e.id][h.id] = before.mark;
-        data.origin[e.id][h.id] = before.origin;
-      })
-      .finally(() => {
-        render(host, data, edits);
-        refocus(host, e.id, h.id);
-        delete host.dataset.saving;
-      });
+    save(host, data, edits, e.id, h.id, value, true);
   });
   td.appendChild(sel);
   if (origin === "analyst") td.appendChild(el("span", "✎", "analyst-mark"));
   return td;
+}
+
+/** Show ``value`` at once, save it (versioned), and put the cell back if the save fails. */
+function save(
+  host: HTMLElement,
+  data: MatrixData,
+  edits: Record<string, Record<string, Mark>>,
+  evidence: string,
+  hypothesis: string,
+  value: Mark | null,
+  remember: boolean,
+): void {
+  const before = {
+    mark: data.cells[evidence]?.[hypothesis] ?? "N",
+    origin: data.origin[evidence]?.[hypothesis] ?? "derived",
+  };
+  (data.cells[evidence] ??= {})[hypothesis] = value ?? data.derived[evidence]?.[hypothesis] ?? "N";
+  (data.origin[evidence] ??= {})[hypothesis] = value === null ? "derived" : "analyst";
+  render(host, data, edits);
+  refocus(host, evidence, hypothesis);
+  host.dataset.saving = "true";
+  persist(data, evidence, hypothesis, value)
+    .then(() => {
+      if (remember) {
+        undoStack.push({ evidence, hypothesis, before: before.origin === "analyst" ? before.mark : null });
+      }
+    })
+    .catch(() => {
+      data.cells[evidence][hypothesis] = before.mark;
+      data.origin[evidence][hypothesis] = before.origin;
+    })
+    .finally(() => {
+      render(host, data, edits);
+      refocus(host, evidence, hypothesis);
+      refreshUndo();
+      delete host.dataset.saving;
+    });
 }
 
 function start(): void {
@@ -282,6 +317,12 @@ function start(): void {
     }
   }
   render(host, data, edits);
+  document.getElementById("matrix-undo")?.addEventListener("click", () => {
+    const last = undoStack.pop();
+    refreshUndo();
+    if (last) save(host, data, edits, last.evidence, last.hypothesis, last.before, false);
+  });
+  refreshUndo();
   document.getElementById("matrix-reset")?.addEventListener("click", () => {
     saveEdits({});
     window.location.reload();

@@ -132,3 +132,34 @@ def _version(server, did: int, evidence: str) -> int:  # type: ignore[no-untyped
 
     with server.db.read() as session:
         return nodes.versions(session, did)[evidence]
+
+
+def test_undo_hands_the_cell_back_and_is_saved_too(server, page, owned) -> None:  # type: ignore[no-untyped-def]
+    did = owned["debate_id"]
+    sign_in(page, server, "analyst1")
+    page.goto(f"{server.url}/d/{did}/matrix")
+    page.wait_for_selector("#matrix[data-ready=true]")
+    assert page.locator("#matrix-undo").is_disabled()
+    analyst_before = page.locator("td[data-origin=analyst]").count()
+    row = page.locator("tbody tr").nth(1)
+    evidence = row.get_attribute("data-evidence")
+    position = page.locator("thead th[data-hypothesis]").last.get_attribute("data-hypothesis")
+    assert evidence and position
+    cell = _select(page, evidence, position)
+    before = page.locator(cell).input_value()
+    page.select_option(cell, "II" if before != "II" else "C")
+    page.wait_for_function(
+        "() => document.getElementById('matrix-save-status').textContent.startsWith('Saved')"
+    )
+    assert page.locator("#matrix-undo").is_enabled()
+    page.click("#matrix-undo")
+    page.wait_for_function(
+        "() => document.getElementById('matrix-save-status').textContent.includes('Saved')"
+        " && !document.getElementById('matrix').dataset.saving"
+    )
+    assert page.locator("#matrix-undo").is_disabled()
+    page.reload()
+    page.wait_for_selector("#matrix[data-ready=true]")
+    assert page.locator(cell).input_value() == before
+    assert page.locator("td[data-origin=analyst]").count() == analyst_before
+    assert page.errors == []
