@@ -99,3 +99,35 @@ def test_openapi_documents_the_ach_endpoints(browser: Any) -> None:
     assert {"put", "delete"} <= set(cell) and "409" in cell["put"]["responses"]
     assert "patch" in paths["/api/debates/{debate_id}/ach/{node_id}"]
     assert "get" in paths["/api/debates/{debate_id}/ach"]
+
+
+def test_a_batch_of_judgements_is_all_or_nothing(browser: Any) -> None:
+    t = browser().signup("teach")
+    d = _debate(t)
+    ops = [
+        {
+            "op": "update_ach",
+            "id": "p1.f1",
+            "version": 1,
+            "data": {"ratings": {"p2": "CC", "p3": "I"}, "relevance": 0.5},
+        },
+        {"op": "update_ach", "id": "p1.a1", "version": 1, "data": {"ratings": {"p2": None}}},
+        {"op": "update_ach", "id": "p2.f1", "version": 1, "data": {"ratings": {"p9": "C"}}},
+    ]
+    failed = t.post(f"/api/debates/{d}/changes", json={"operations": ops})
+    assert failed.status_code == 404, failed.text
+    assert t.get(f"/api/debates/{d}/evidence/p1.f1").json()["ach"] == {}
+    bad = t.post(
+        f"/api/debates/{d}/changes",
+        json={"operations": [{**ops[0], "data": {"ratings": {"p2": "maybe"}}}]},
+    )
+    assert bad.status_code == 422 and "operations.0.data.ratings" in bad.json()["error"]["field"]
+    done = t.post(f"/api/debates/{d}/changes", json={"operations": ops[:2]})
+    assert done.status_code == 200, done.text
+    first, second = done.json()["results"]
+    assert (first["ach"], first["relevance"], first["version"]) == ({"p2": "CC", "p3": "I"}, 0.5, 2)
+    assert second["ach"] == {} and second["version"] == 2  # p1.a1's rating of p2 is cleared
+    matrix = t.get(f"/api/debates/{d}/ach").json()
+    assert matrix["cells"]["p1.a1"]["p2"]["origin"] == "derived"
+    revisions = t.get(f"/api/debates/{d}/revisions").json()["items"]
+    assert [r["resource_id"] for r in revisions[:2]] == ["p1.a1", "p1.f1"]

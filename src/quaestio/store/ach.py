@@ -22,6 +22,46 @@ from quaestio.store.nodes import _next_ord, _open, _updated, get_position
 WEIGHTS = ("credibility", "relevance")
 
 
+def _rate(
+    session: Session, debate_id: int, evidence_id: str, position_id: str, rating: str | None
+) -> None:
+    """Write one cell of an already opened evidence item (``None`` clears it)."""
+    get_position(session, debate_id, position_id)  # 404 for an unknown position
+    code = None if rating is None else rating.upper()
+    if code is not None and code not in ACH_RATINGS:
+        raise ValidationError(
+            f"rating {rating!r} is not one of {', '.join(ACH_RATINGS)}", field="rating"
+        )
+    session.execute(
+        delete(AchRatingRow).where(
+            AchRatingRow.debate_id == debate_id,
+            AchRatingRow.evidence_node == evidence_id,
+            AchRatingRow.position_node == position_id,
+        )
+    )
+    if code is not None:
+        session.add(
+            AchRatingRow(
+                debate_id=debate_id,
+                evidence_node=evidence_id,
+                position_node=position_id,
+                rating=code,
+                ord=_next_ord(session, AchRatingRow.ord, AchRatingRow.debate_id == debate_id),
+            )
+        )
+    session.flush()
+
+
+def _weigh(row: EvidenceRow, changes: dict[str, Any]) -> None:
+    for name in WEIGHTS:
+        if name not in changes:
+            continue
+        value = changes[name]
+        if value is not None and not 0.0 <= float(value) <= 1.0:
+            raise ValidationError(f"{name} {value} is outside [0, 1]", field=name)
+        setattr(row, name, None if value is None else float(value))
+
+
 def set_cell(
     session: Session,
     actor: Actor,
@@ -33,30 +73,7 @@ def set_cell(
 ) -> dict[str, Any]:
     """Rate ``evidence_id`` against ``position_id`` (``None`` clears: back to derived)."""
     row, before = _open(session, actor, debate_id, EvidenceRow, evidence_id, expected)
-    get_position(session, debate_id, position_id)  # 404 for an unknown position
-    session.execute(
-        delete(AchRatingRow).where(
-            AchRatingRow.debate_id == debate_id,
-            AchRatingRow.evidence_node == evidence_id,
-            AchRatingRow.position_node == position_id,
-        )
-    )
-    if rating is not None:
-        code = rating.upper()
-        if code not in ACH_RATINGS:
-            raise ValidationError(
-                f"rating {rating!r} is not one of {', '.join(ACH_RATINGS)}", field="rating"
-            )
-        session.add(
-            AchRatingRow(
-                debate_id=debate_id,
-                evidence_node=evidence_id,
-                position_node=position_id,
-                rating=code,
-                ord=_next_ord(session, AchRatingRow.ord, AchRatingRow.debate_id == debate_id),
-            )
-        )
-    session.flush()
+    _rate(session, debate_id, evidence_id, position_id, rating)
     return _updated(session, actor, row, before, "text")
 
 
@@ -70,13 +87,27 @@ def set_weights(
 ) -> dict[str, Any]:
     """Set the item's ACH credibility and/or relevance (``None`` clears: back to derived)."""
     row, before = _open(session, actor, debate_id, EvidenceRow, evidence_id, expected)
-    for name in WEIGHTS:
-        if name not in changes:
-            continue
-        value = changes[name]
-        if value is not None and not 0.0 <= float(value) <= 1.0:
-            raise ValidationError(f"{name} {value} is outside [0, 1]", field=name)
-        setattr(row, name, None if value is None else float(value))
+    _weigh(row, dict(changes))
+    return _updated(session, actor, row, before, "text")
+
+
+def update(
+    session: Session,
+    actor: Actor,
+    debate_id: int,
+    evidence_id: str,
+    expected: int,
+    changes: dict[str, Any],
+) -> dict[str, Any]:
+    """Several judgements of one item as one edit (one version step, one revision).
+
+    ``changes`` may hold ``ratings`` (position id -> rating, or None to clear),
+    ``credibility`` and ``relevance``; the batch endpoint's ``update_ach`` uses it.
+    """
+    row, before = _open(session, actor, debate_id, EvidenceRow, evidence_id, expected)
+    for position_id, rating in dict(changes.get("ratings") or {}).items():
+        _rate(session, debate_id, evidence_id, position_id, rating)
+    _weigh(row, changes)
     return _updated(session, actor, row, before, "text")
 
 

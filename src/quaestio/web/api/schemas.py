@@ -187,6 +187,18 @@ class AchWeightsIn(BaseModel):
     relevance: float | None = Field(default=None, ge=0.0, le=1.0)
 
 
+class AchPatch(BaseModel):
+    """Several ACH judgements of one evidence item (``update_ach`` in a batch of changes)."""
+
+    model_config = ConfigDict(extra="forbid")
+    version: int
+    ratings: dict[str, AchRatingCode | None] = Field(
+        default={}, description="position id -> rating; null clears the cell"
+    )
+    credibility: float | None = Field(default=None, ge=0.0, le=1.0)
+    relevance: float | None = Field(default=None, ge=0.0, le=1.0)
+
+
 class AchCellOut(BaseModel):
     rating: str
     origin: Literal["analyst", "derived"]
@@ -275,6 +287,7 @@ class Operation(BaseModel):
         "create_consequence",
         "update_consequence",
         "delete_consequence",
+        "update_ach",
     ]
     id: str | None = Field(default=None, max_length=64, description="node id (update, delete)")
     version: int | None = Field(default=None, description="version you read (update, delete)")
