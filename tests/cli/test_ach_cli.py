@@ -99,3 +99,14 @@ def test_each_subcommand_has_help_with_an_example(sub: str) -> None:
     assert result.exit_code == 0 and "Example: quaestio ach " in result.output
     top = runner.invoke(app, ["ach", "--help"], env=WIDE)
     assert "Example: quaestio ach set" in top.output
+
+
+def test_check_reports_a_rating_of_a_missing_position_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.debate.md"
+    path.write_text(
+        "# T\n\n## One {#p1}\n\n### For\n\n- {#p1.f1 ach=p1:C,p7:II relevance=1.5} A point.\n"
+    )
+    result = runner.invoke(app, ["check", str(path)], env=WIDE)
+    assert result.exit_code == 1
+    assert f"{path}:7: error: p1.f1 has an ACH rating for 'p7'" in result.output
+    assert f"{path}:7: error: p1.f1: relevance 1.5 is outside [0, 1]" in result.output
