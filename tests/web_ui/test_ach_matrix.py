@@ -163,3 +163,20 @@ def test_undo_hands_the_cell_back_and_is_saved_too(server, page, owned) -> None:
     assert page.locator(cell).input_value() == before
     assert page.locator("td[data-origin=analyst]").count() == analyst_before
     assert page.errors == []
+
+
+def test_the_editors_matrix_with_analyst_cells_passes_axe(server, page, owned) -> None:  # type: ignore[no-untyped-def]
+    from tests.web_ui.test_access import AXE, _violations
+
+    if not AXE.exists():
+        pytest.skip("frontend/build.sh installs axe-core")
+    did = owned["debate_id"]
+    with server.db.transaction() as session:
+        from quaestio.store import nodes
+
+        version = nodes.versions(session, did)["p1.a1"]
+        store_ach.set_cell(session, Actor(owned["owner_id"]), did, "p1.a1", "p2", version, "CC")
+    sign_in(page, server, "analyst1")
+    page.goto(f"{server.url}/d/{did}/matrix")
+    page.wait_for_selector("#matrix[data-ready=true] td[data-origin=analyst]")
+    assert _violations(page) == []
