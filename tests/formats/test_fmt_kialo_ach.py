@@ -193,3 +193,20 @@ def test_ach_hypothesis_named_like_a_column(example: Debate) -> None:
     back = ach_csv.read(ach_csv.write(renamed), "d.ach.csv").debate
     assert [p.title for p in back.positions] == ["Date", *(p.title for p in example.positions[1:])]
     assert [len(p.evidence) for p in back.positions] == [len(p.evidence) for p in example.positions]
+
+
+def test_ach_refuses_to_write_a_rating_of_a_missing_position(example: Debate) -> None:
+    from dataclasses import replace
+
+    from quaestio.errors import ValidationError
+    from quaestio.model import AchRating
+
+    p1 = example.positions[0]
+    broken = replace(p1.evidence[0], ach=(AchRating("p9", "C"),))
+    debate = replace(
+        example,
+        positions=(replace(p1, evidence=(broken, *p1.evidence[1:])), *example.positions[1:]),
+    )
+    with pytest.raises(ValidationError, match="'p9'") as info:
+        ach_csv.write(debate)
+    assert info.value.field == "ach"

@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 import io
 
-from quaestio.errors import ParseError
+from quaestio.errors import ParseError, ValidationError
 from quaestio.formats.draft import DraftDebate, DraftEvidence, DraftPosition, build, decode
 from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded
@@ -86,6 +86,13 @@ def write(debate: Debate) -> bytes:
         if used
     ]
     column_of = {p.id: n for n, p in enumerate(debate.positions, start=1)}
+    for e in items:
+        for r in e.ach:
+            if r.position not in column_of:
+                raise ValidationError(
+                    f"{e.id} has an ACH rating for {r.position!r}, which is not a position id",
+                    field="ach",
+                )
     w.writerow([*FIXED, *extra, *(p.title for p in debate.positions)])
     for column, p in enumerate(debate.positions):
         for e in p.evidence:
