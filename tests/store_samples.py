@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from quaestio.model import (
+    AchRating,
     Conclusion,
     Consequence,
     Debate,
@@ -28,7 +29,7 @@ TOPICS = [
 def sample_debate(
     positions: int = 3, per_side: int = 2, source_file: str | None = "rome.json"
 ) -> Debate:
-    """A debate with rebuttals, historians, figures, sources, a conclusion and consequences."""
+    """A debate with rebuttals, historians, figures, sources, ACH judgements, a conclusion and consequences."""
     out = []
     for i in range(1, positions + 1):
         title, summary = TOPICS[(i - 1) % len(TOPICS)]
@@ -46,6 +47,7 @@ def sample_debate(
                     figures=(Figure(f"{k * 3} legions", float(k * 3), "count", None, "legions"),),
                     weight=0.25 + 0.05 * k,
                     source=Source(source_file, 10 * i + k, 10 * i + k),
+                    credibility=0.6 if k == 1 else None,
                 )
             )
         for k in range(1, per_side + 1):
@@ -57,6 +59,9 @@ def sample_debate(
                     rebuts=(f"{pid}.f{k}",),
                     references=("Gibbon",) if k == 1 else (),
                     weight=0.5,
+                    # the analyst's own ACH judgement: this counter also tells against the next cause
+                    ach=(AchRating(f"p{i % positions + 1}", "I"),) if k == 1 else (),
+                    relevance=0.75 if k == 1 else None,
                 )
             )
         out.append(

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import strategies as st
 
 from quaestio.extract import find_figures, find_years, historian_key
 from quaestio.model import (
+    ACH_RATINGS,
+    AchRating,
     Conclusion,
     Consequence,
     Debate,
@@ -60,6 +64,18 @@ def evidence_text(draw: st.DrawFn) -> tuple[str, tuple[int, ...]]:
 
 
 @st.composite
+def judged(draw: st.DrawFn, e: Evidence, position_ids: list[str]) -> Evidence:
+    """``e`` with some of the analyst's ACH judgements: cells, credibility, relevance."""
+    rated = draw(st.lists(st.sampled_from(position_ids), unique=True, max_size=3))
+    return replace(
+        e,
+        ach=tuple(AchRating(p, draw(st.sampled_from(ACH_RATINGS))) for p in rated),
+        credibility=draw(st.one_of(st.none(), weight)),
+        relevance=draw(st.one_of(st.none(), weight)),
+    )
+
+
+@st.composite
 def debates(draw: st.DrawFn) -> Debate:
     positions = []
     n_positions = draw(st.integers(0, 4))
@@ -105,6 +121,10 @@ def debates(draw: st.DrawFn) -> Debate:
                 source=draw(source),
             )
         )
+    positions = [
+        replace(p, evidence=tuple(draw(judged(e, [q.id for q in positions])) for e in p.evidence))
+        for p in positions
+    ]
     consequences = []
     for polarity, tag in (("positive", "pos"), ("negative", "neg")):
         for i in range(1, draw(st.integers(0, 3)) + 1):

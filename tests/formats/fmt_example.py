@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from quaestio.extract import find_figures, find_years, historian_key
 from quaestio.model import (
+    AchRating,
     Conclusion,
     Consequence,
     Debate,
@@ -89,6 +90,9 @@ def make_example() -> Debate:
                 "There were 20 cabinets between 1919 and 1933; none lasted two years.",
                 "Unstable cabinets",
                 source=Source(src, 11),
+                # the analyst's own ACH judgement: instability also fits the economic story
+                ach=(AchRating("p1", "C"), AchRating("p2", "CC")),
+                credibility=0.9,
             ),
             _ev(
                 "p2.f2",
@@ -130,6 +134,8 @@ def make_example() -> Debate:
                 rebuts=("p3.f1",),
                 references=("p1.f2",),
                 weight=0.9,
+                ach=(AchRating("p3", "NA"),),
+                relevance=0.25,
             ),
         ),
     )

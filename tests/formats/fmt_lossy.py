@@ -24,6 +24,8 @@ def _evidence(e: Evidence, lost: frozenset[str]) -> Evidence:
         e = replace(e, weight=DEFAULT_WEIGHT)
     if "sources" in lost:
         e = replace(e, source=None)
+    if "ach" in lost:
+        e = replace(e, ach=(), credibility=None, relevance=None)
     return e
 
 
@@ -128,6 +130,7 @@ def renumber(debate: Debate) -> Debate:
             id=mapping[e.id],
             rebuts=tuple(mapping.get(t, t) for t in e.rebuts),
             references=tuple(mapping.get(t, t) for t in e.references),
+            ach=tuple(replace(r, position=mapping.get(r.position, r.position)) for r in e.ach),
         )
 
     return replace(

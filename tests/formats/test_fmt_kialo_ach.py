@@ -105,9 +105,58 @@ def test_kialo_errors_name_the_line(text: str, line: int) -> None:
 def test_ach_matrix_layout(example: Debate) -> None:
     data = by_name("ach-csv").write(example).decode()  # type: ignore[misc]
     rows = list(csv.reader(io.StringIO(data)))
-    assert rows[0] == ["ID", "Evidence", "Label", "Date", *(p.title for p in example.positions)]
-    assert rows[1][4:] == ["C", "", ""] and rows[3][4:] == ["I", "", ""]
-    assert rows[4][4:] == ["", "C", ""]
+    extra = ["Credibility", "Relevance", "Analyst"]
+    assert rows[0] == [
+        "ID",
+        "Evidence",
+        "Label",
+        "Date",
+        *extra,
+        *(p.title for p in example.positions),
+    ]
+    assert rows[1][7:] == ["C", "", ""] and rows[3][7:] == ["I", "", ""]
+    assert rows[4][7:] == ["", "C", ""]
+    # p2.f1 carries the analyst's judgements: credibility 0.9, cells for p1 and p2
+    assert rows[4][4:7] == ["0.9", "", "H1=C; H2=CC"]
+
+
+def test_ach_matrix_without_judgements_has_no_analyst_columns(example: Debate) -> None:
+    from fmt_lossy import strip
+
+    plain = strip(example, frozenset({"ach"}))
+    rows = list(csv.reader(io.StringIO(ach_csv.write(plain).decode())))
+    assert rows[0][:5] == ["ID", "Evidence", "Label", "Date", plain.positions[0].title]
+
+
+def test_ach_reads_analyst_columns_of_a_hand_made_matrix() -> None:
+    text = (
+        "Evidence,Relevance,Analyst,H1: decay,H2: invasion\n"
+        "Coins lost their silver by 270,0.5,h2=ii,CC,\n"
+        "The Rhine was crossed in 406,,H1=N;H2=CC,,C\n"
+    )
+    d = ach_csv.read(text.encode(), "m.ach.csv").debate
+    coins, rhine = d.positions[0].evidence[0], d.positions[1].evidence[0]
+    assert (coins.relevance, [(r.position, r.rating) for r in coins.ach]) == (0.5, [("p2", "II")])
+    assert [(r.position, r.rating) for r in rhine.ach] == [("p1", "N"), ("p2", "CC")]
+    assert rhine.relevance is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [("H3=I", "hypotheses 1 to 2"), ("H1=maybe", "'maybe'"), ("I", "H<hypothesis number>")],
+)
+def test_ach_bad_analyst_cell_names_line_and_column(cell: str, message: str) -> None:
+    text = f"Evidence,Analyst,H1,H2\nfirst,,C,\nsecond,{cell},I,\n"
+    with pytest.raises(ParseError) as info:
+        ach_csv.read(text.encode(), "m.ach.csv")
+    assert (info.value.line, info.value.field) == (3, "Analyst")
+    assert message in info.value.message
+
+
+def test_ach_numeric_looking_credibility_must_be_a_number() -> None:
+    with pytest.raises(ParseError) as info:
+        ach_csv.read(b"Evidence,Credibility,H1\nx,0.x5,C\n", "m.ach.csv")
+    assert (info.value.line, info.value.field) == (2, "Credibility")
 
 
 def test_ach_reads_a_foreign_matrix_with_shared_and_unrated_rows() -> None:
@@ -124,7 +173,9 @@ def test_ach_reads_a_foreign_matrix_with_shared_and_unrated_rows() -> None:
         ("for", (270,)),
         ("against", (406,)),
     ]
-    assert [w.code for w in d.warnings] == ["ach_shared", "ach_unrated"]
+    # PARC ACH's worded credibility (High, Low) is not a number: skipped, with a warning
+    assert [w.code for w in d.warnings] == ["ach_shared", "ach_worded_weight", "ach_unrated"]
+    assert all(e.credibility is None for _, e in d.iter_evidence())
 
 
 def test_ach_bad_rating_names_cell() -> None:
@@ -142,3 +193,20 @@ def test_ach_hypothesis_named_like_a_column(example: Debate) -> None:
     back = ach_csv.read(ach_csv.write(renamed), "d.ach.csv").debate
     assert [p.title for p in back.positions] == ["Date", *(p.title for p in example.positions[1:])]
     assert [len(p.evidence) for p in back.positions] == [len(p.evidence) for p in example.positions]
+
+
+def test_ach_refuses_to_write_a_rating_of_a_missing_position(example: Debate) -> None:
+    from dataclasses import replace
+
+    from quaestio.errors import ValidationError
+    from quaestio.model import AchRating
+
+    p1 = example.positions[0]
+    broken = replace(p1.evidence[0], ach=(AchRating("p9", "C"),))
+    debate = replace(
+        example,
+        positions=(replace(p1, evidence=(broken, *p1.evidence[1:])), *example.positions[1:]),
+    )
+    with pytest.raises(ValidationError, match="'p9'") as info:
+        ach_csv.write(debate)
+    assert info.value.field == "ach"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+from dataclasses import replace
 
 from fmt_lossy import renumber, strip
 from hypothesis import HealthCheck, given, settings
@@ -16,7 +17,16 @@ from hypothesis import strategies as st
 
 from quaestio.extract import find_figures, find_years, historian_key
 from quaestio.formats import by_name
-from quaestio.model import Conclusion, Consequence, Debate, Evidence, Historian, Position
+from quaestio.model import (
+    ACH_RATINGS,
+    AchRating,
+    Conclusion,
+    Consequence,
+    Debate,
+    Evidence,
+    Historian,
+    Position,
+)
 
 FORMATS = {
     "csv": "quaestio.formats.evidence_csv",
@@ -87,6 +97,25 @@ def debates(draw: st.DrawFn) -> Debate:
                 weight=draw(_weight),
             )
         )
+    ids = [p.id for p in positions]
+    positions = [
+        replace(
+            p,
+            evidence=tuple(
+                replace(
+                    e,
+                    ach=tuple(
+                        AchRating(q, draw(st.sampled_from(ACH_RATINGS)))
+                        for q in draw(st.lists(st.sampled_from(ids), unique=True, max_size=2))
+                    ),
+                    credibility=draw(st.none() | _weight),
+                    relevance=draw(st.none() | _weight),
+                )
+                for e in p.evidence
+            ),
+        )
+        for p in positions
+    ]
     cons = []
     for polarity, prefix in (("positive", "pos"), ("negative", "neg")):
         for k in range(1, draw(st.integers(0, 2)) + 1):

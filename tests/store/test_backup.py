@@ -8,7 +8,9 @@ import json
 import pytest
 from sqlalchemy import func, select
 
+from quaestio.model import AchRating
 from quaestio.store import Actor, Database, accounts, classes, debates, nodes, personal
+from quaestio.store import ach as store_ach
 from quaestio.store.backup import RestoreError, dump, restore
 from quaestio.store.models import DebateRow, User
 from store_samples import sample_debate
@@ -32,6 +34,8 @@ def _fill(db: Database) -> int:
         nodes.update_evidence(
             s, Actor(teacher.id), d1, "p2.f1", 1, {"weight": 0.125, "text": "Ändert ‘quotes’"}
         )
+        store_ach.set_cell(s, Actor(teacher.id), d1, "p3.f1", "p1", 1, "NA")
+        store_ach.set_weights(s, Actor(teacher.id), d1, "p3.f1", 2, {"relevance": 0.125})
         personal.set_weight(s, Actor(student.id), d1, "p1.f2", 0.8, 0)
         personal.set_verdict(s, Actor(student.id), d1, "Money mattered most.", "p1", 0)
         personal.set_review(
@@ -52,7 +56,7 @@ def test_round_trip_between_backends(
     database_url: str, target: str, request: pytest.FixtureRequest
 ) -> None:
     source = Database(database_url)
-    _fill(source)
+    d1 = _fill(source)
     first = _rows(source)
     buf = io.StringIO()
     dump(source, buf)
@@ -67,6 +71,7 @@ def test_round_trip_between_backends(
     assert {
         "debates",
         "evidence",
+        "ach_ratings",
         "weights",
         "verdicts",
         "review_states",
@@ -75,6 +80,12 @@ def test_round_trip_between_backends(
         "api_tokens",
         "memberships",
     } <= tables
+    # the analyst's ACH judgements come back with the debate
+    with copy.read() as s:
+        teacher_id = s.scalar(select(User.id).where(User.username == "teacher"))
+        _, restored, _ = debates.load(s, Actor(teacher_id), d1)
+    item = restored.evidence_by_id()["p3.f1"]
+    assert item.ach[-1] == AchRating("p1", "NA") and item.relevance == 0.125
     # the restored database keeps working: ids continue after the restored ones
     with copy.transaction() as s:
         new = accounts.create_user(s, "newcomer", "long enough pw")

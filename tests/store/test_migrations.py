@@ -55,3 +55,55 @@ def test_upgrading_a_first_version_database_keeps_its_rows(database_url: str) ->
         ).one()
     assert tuple(row) == ("Old debate", 3, 1)
     engine.dispose()
+
+
+def test_upgrading_a_0002_database_keeps_its_evidence_with_no_judgements(
+    database_url: str,
+) -> None:
+    """Evidence stored before migration 0003 reads back with derived ACH (no ratings)."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from quaestio.store.convert import debate_from_rows
+    from quaestio.store.db import _alembic_config, make_engine
+    from quaestio.store.models import DebateRow
+
+    engine = make_engine(database_url)
+    upgrade(engine)
+    with engine.begin() as conn:
+        cfg = _alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO debates (id, title, question, warnings, format_version, created_at,"
+                " updated_at, version, content_rev) VALUES (9, 'Old', '', '[]', 1,"
+                " '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1, 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO positions (id, debate_id, node_id, ord, title, summary, weight,"
+                " version) VALUES (5, 9, 'p1', 0, 'A cause', '', 0.5, 1)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO evidence (id, debate_id, position_id, node_id, ord, stance, text,"
+                " years, figures, \"references\", weight, version) VALUES (6, 9, 5, 'p1.f1', 0,"
+                " 'for', 'A point.', '[]', '[]', '[]', 0.7, 1)"
+            )
+        )
+    assert current_revision(engine) == "0002"
+    upgrade(engine)
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
+    db = Database(database_url)
+    with db.read() as s:
+        row = s.get(DebateRow, 9)
+        assert row is not None
+        debate = debate_from_rows(s, row)
+    (item,) = debate.positions[0].evidence
+    assert (item.weight, item.ach, item.credibility, item.relevance) == (0.7, (), None, None)
+    db.dispose()

@@ -36,6 +36,23 @@ def test_matrix_uses_engine_ratings() -> None:
     assert m["cells"]["p1.f1"]["p1"] == "N"
 
 
+def test_matrix_marks_the_analysts_cells_and_keeps_what_they_replaced() -> None:
+    from dataclasses import replace
+
+    from quaestio.model import AchRating
+
+    d = sample_debate()
+    p1 = d.positions[0]
+    rated = replace(p1.evidence[0], ach=(AchRating("p2", "CC"),), relevance=0.5)
+    d = replace(d, positions=(replace(p1, evidence=(rated, *p1.evidence[1:])), *d.positions[1:]))
+    m = viewdata.matrix(d, {"p1.f1": 4}, can_edit=True)
+    assert m["cells"]["p1.f1"]["p2"] == "CC" and m["derived"]["p1.f1"]["p2"] == "N"
+    assert m["origin"]["p1.f1"] == {"p1": "derived", "p2": "analyst", "p3": "derived"}
+    assert m["versions"]["p1.f1"] == 4 and m["can_edit"] is True
+    weight = next(e["weight"] for e in m["evidence"] if e["id"] == "p1.f1")
+    assert weight == rated.weight * 0.5
+
+
 def test_historians_merge_spellings_by_key() -> None:
     from dataclasses import replace
 

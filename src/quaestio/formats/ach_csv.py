@@ -8,6 +8,14 @@ writes ``C`` in the column of the position a supporting point belongs to and
 against several hypotheses becomes one evidence point per rated hypothesis
 (with a warning), and a row rated against none is skipped with a warning.
 
+The analyst's own ACH judgements (``Evidence.ach``, ``credibility``,
+``relevance``) go in extra attribute columns, written only when some item has
+them: ``Credibility`` and ``Relevance`` (numbers in [0, 1]) and ``Analyst``,
+the hand-set cells as ``H2=I; H3=CC`` (hypothesis columns counted from 1). The
+hypothesis cells themselves keep saying which hypothesis an item belongs to,
+so a file read back gives the same debate. Credibility written as words
+(PARC ACH's High/Medium/Low) is not a number and is skipped with a warning.
+
 PARC ACH's ``.achz`` archive is not supported: its layout is not publicly
 documented, and guessing it would produce files PARC ACH might not open.
 """
@@ -17,7 +25,7 @@ from __future__ import annotations
 import csv
 import io
 
-from quaestio.errors import ParseError
+from quaestio.errors import ParseError, ValidationError
 from quaestio.formats.draft import DraftDebate, DraftEvidence, DraftPosition, build, decode
 from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded
@@ -53,15 +61,58 @@ RATINGS = {
 }
 
 
+ANALYST = ("Credibility", "Relevance", "Analyst")
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else repr(float(value))
+
+
 def write(debate: Debate) -> bytes:
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n")
-    w.writerow([*FIXED, *(p.title for p in debate.positions)])
+    items = [e for _, e in debate.iter_evidence()]
+    extra = [
+        name
+        for name, used in zip(
+            ANALYST,
+            (
+                any(e.credibility is not None for e in items),
+                any(e.relevance is not None for e in items),
+                any(e.ach for e in items),
+            ),
+            strict=True,
+        )
+        if used
+    ]
+    column_of = {p.id: n for n, p in enumerate(debate.positions, start=1)}
+    for e in items:
+        for r in e.ach:
+            if r.position not in column_of:
+                raise ValidationError(
+                    f"{e.id} has an ACH rating for {r.position!r}, which is not a position id",
+                    field="ach",
+                )
+    w.writerow([*FIXED, *extra, *(p.title for p in debate.positions)])
     for column, p in enumerate(debate.positions):
         for e in p.evidence:
             cells = [""] * len(debate.positions)
             cells[column] = "C" if e.stance == "for" else "I"
-            w.writerow([e.id, e.text, e.label or "", "; ".join(str(y) for y in e.years), *cells])
+            values = {
+                "Credibility": _number(e.credibility),
+                "Relevance": _number(e.relevance),
+                "Analyst": "; ".join(f"H{column_of[r.position]}={r.rating}" for r in e.ach),
+            }
+            w.writerow(
+                [
+                    e.id,
+                    e.text,
+                    e.label or "",
+                    "; ".join(str(y) for y in e.years),
+                    *(values[name] for name in extra),
+                    *cells,
+                ]
+            )
     return out.getvalue().encode("utf-8")
 
 
@@ -76,7 +127,13 @@ def read(data: bytes, path: str | None) -> Loaded:
         names = [h.strip() for h in header]
         lower = [n.lower() for n in names]
         # Evidence attributes come first, hypotheses after: a hypothesis may be called "Date".
-        known = {n.lower() for n in FIXED} | {"type", "credibility", "relevance", "notes"}
+        known = {n.lower() for n in FIXED} | {
+            "type",
+            "credibility",
+            "relevance",
+            "notes",
+            "analyst",
+        }
         first_hypothesis = 0
         while first_hypothesis < len(lower) and lower[first_hypothesis] in known:
             if lower[first_hypothesis] in lower[:first_hypothesis]:
@@ -91,7 +148,9 @@ def read(data: bytes, path: str | None) -> Loaded:
             draft.positions.append(DraftPosition(title=names[i], key=f"col{i}", line=1))
         attributes = lower[:first_hypothesis]
         col = {
-            n: attributes.index(n) for n in ("id", "evidence", "label", "date") if n in attributes
+            n: attributes.index(n)
+            for n in ("id", "evidence", "label", "date", "credibility", "relevance", "analyst")
+            if n in attributes
         }
         if "evidence" not in col:
             raise ParseError(
@@ -100,7 +159,7 @@ def read(data: bytes, path: str | None) -> Loaded:
                 line=1,
                 field="Evidence",
             )
-        shared = skipped = 0
+        shared = skipped = worded = 0
         for row in rows:
             line = rows.line_num
             if not any(c.strip() for c in row):
@@ -133,6 +192,15 @@ def read(data: bytes, path: str | None) -> Loaded:
             shared += len(rated) > 1
             years = _years(row[col["date"]], path, line) if "date" in col else None
             ident = row[col["id"]].strip() if "id" in col else ""
+            judged: dict[str, float | None] = {}
+            for name in ("credibility", "relevance"):
+                judged[name] = None
+                if name in col and row[col[name]].strip():
+                    judged[name] = _float(row[col[name]], path, line, names[col[name]])
+                    worded += judged[name] is None
+            ach = (
+                _analyst(row[col["analyst"]], len(hyp_cols), path, line) if "analyst" in col else []
+            )
             for n, stance in rated:
                 draft.positions[n].evidence.append(
                     DraftEvidence(
@@ -143,6 +211,9 @@ def read(data: bytes, path: str | None) -> Loaded:
                         label=row[col["label"]].strip() or None if "label" in col else None,
                         years=years,
                         line=line,
+                        ach=[(f"col{hyp_cols[h]}", r) for h, r in ach],
+                        credibility=judged["credibility"],
+                        relevance=judged["relevance"],
                     )
                 )
     except csv.Error as exc:
@@ -151,11 +222,58 @@ def read(data: bytes, path: str | None) -> Loaded:
         draft.warnings.append(
             Warning("ach_shared", f"{shared} row(s) bear on several hypotheses and were copied")
         )
+    if worded:
+        draft.warnings.append(
+            Warning(
+                "ach_worded_weight",
+                f"{worded} credibility/relevance cell(s) are words, not numbers, and were skipped",
+            )
+        )
     if skipped:
         draft.warnings.append(
             Warning("ach_unrated", f"{skipped} row(s) rated against no hypothesis were skipped")
         )
     return build(draft, path)
+
+
+def _float(cell: str, path: str | None, line: int, column: str) -> float | None:
+    """A number in a Credibility/Relevance cell; words (High, Low) give None."""
+    try:
+        return float(cell.strip())
+    except ValueError:
+        if any(ch.isdigit() for ch in cell):
+            raise ParseError(
+                f"{column.lower()} {cell!r} is not a number", file=path, line=line, field=column
+            ) from None
+        return None
+
+
+def _analyst(cell: str, n_hyp: int, path: str | None, line: int) -> list[tuple[int, str]]:
+    """``H2=I; H3=CC`` as (hypothesis index from 0, rating) pairs."""
+    out: list[tuple[int, str]] = []
+    for part in (p.strip() for p in cell.split(";")):
+        if not part:
+            continue
+        head, eq, rating = part.partition("=")
+        number = head.strip().upper().removeprefix("H")
+        if not eq or not number.isdigit() or not 1 <= int(number) <= n_hyp:
+            raise ParseError(
+                f"analyst rating {part!r} is not H<hypothesis number>=<rating> "
+                f"(hypotheses 1 to {n_hyp})",
+                file=path,
+                line=line,
+                field="Analyst",
+            )
+        code = rating.strip().upper()
+        if code not in RATINGS or not code:
+            raise ParseError(
+                f"analyst rating {rating.strip()!r} is not one of CC, C, N, NA, I, II",
+                file=path,
+                line=line,
+                field="Analyst",
+            )
+        out.append((int(number) - 1, code))
+    return out
 
 
 def _years(cell: str, path: str | None, line: int) -> tuple[int, ...]:
@@ -172,7 +290,8 @@ FORMAT = Format(
     suffixes=(".ach.csv",),
     description=(
         "ACH matrix (Analysis of Competing Hypotheses): evidence rows × hypothesis columns, "
-        "C/I ratings"
+        "C/I ratings; the analyst's own ratings, credibility and relevance in Analyst, "
+        "Credibility and Relevance columns"
     ),
     media_type="text/csv",
     read=read,

@@ -27,6 +27,7 @@ from quaestio.model import Debate, Warning
 
 LOSES = frozenset(
     {
+        "ach",
         "title",
         "question",
         "summary",

@@ -32,7 +32,7 @@ from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import DEFAULT_WEIGHT, Debate, Warning
 
-LOSES = frozenset({"whitespace", "figures", "historian_keys", "sources", "warnings"})
+LOSES = frozenset({"ach", "whitespace", "figures", "historian_keys", "sources", "warnings"})
 _SPECIAL = re.compile(r"([\\@#*_\[\]<>{}/=]|[.:](?=\S))")
 
 

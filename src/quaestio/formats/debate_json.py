@@ -20,6 +20,7 @@ from quaestio.formats.registry import Format, Loaded, decode_utf8
 from quaestio.model import (
     DEFAULT_WEIGHT,
     FORMAT_VERSION,
+    AchRating,
     Conclusion,
     Consequence,
     Debate,
@@ -53,7 +54,7 @@ def _figure(f: Figure) -> dict[str, Any]:
 
 
 def _evidence(e: Evidence) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "id": e.id,
         "stance": e.stance,
         "label": e.label,
@@ -65,6 +66,14 @@ def _evidence(e: Evidence) -> dict[str, Any]:
         "weight": e.weight,
         "source": _source(e.source),
     }
+    # the analyst's ACH judgements: only written when made, so older files stay byte-identical
+    if e.ach:
+        out["ach"] = {r.position: r.rating for r in e.ach}
+    if e.credibility is not None:
+        out["credibility"] = e.credibility
+    if e.relevance is not None:
+        out["relevance"] = e.relevance
+    return out
 
 
 def to_dict(debate: Debate) -> dict[str, Any]:
@@ -165,6 +174,9 @@ def from_dict(data: dict[str, Any], *, path: str | None = None) -> Debate:
                         references=tuple(e.get("references", ())),
                         weight=e.get("weight", DEFAULT_WEIGHT),
                         source=_read_source(e.get("source")),
+                        ach=tuple(AchRating(p, r) for p, r in e.get("ach", {}).items()),
+                        credibility=e.get("credibility"),
+                        relevance=e.get("relevance"),
                     )
                     for e in p.get("evidence", ())
                 ),

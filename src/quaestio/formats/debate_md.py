@@ -13,6 +13,7 @@ Layout::
     - {#p1.f1} **Label:** a supporting point, 1934
     ### Against
     - {#p1.a1 rebuts=p1.f1} a counter-point aimed at that one point
+    - {#p1.a2 ach=p1:II,p2:C credibility=0.9} the analyst's own ACH ratings
 
     ## Conclusion
     ## Consequences
@@ -37,7 +38,9 @@ from quaestio.extract import find_figures, find_years, historian_key
 from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded, decode_utf8
 from quaestio.model import (
+    ACH_RATINGS,
     DEFAULT_WEIGHT,
+    AchRating,
     Conclusion,
     Consequence,
     Debate,
@@ -238,6 +241,7 @@ def dumps(debate: Debate) -> str:
                     ea["figures"] = _figures_attr(e.figures)
                 if e.references:
                     ea["refs"] = list(e.references)
+                ea |= _ach_attrs(e)
                 if e.source is not None:
                     ea["src"] = _source_attr(e.source)
                 out += _item(ea, e.text, e.label)
@@ -274,6 +278,21 @@ def dumps(debate: Debate) -> str:
             out += _item(wa, w.message)
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _ach_attrs(e: Evidence) -> dict[str, Any]:
+    """``ach=p2:I,p3:CC`` (or a JSON object when an id would not read back bare)."""
+    out: dict[str, Any] = {}
+    if e.ach:
+        if all(_BARE.fullmatch(r.position) and not set(r.position) & set(":,") for r in e.ach):
+            out["ach"] = ",".join(f"{r.position}:{r.rating}" for r in e.ach)
+        else:
+            out["ach"] = {r.position: r.rating for r in e.ach}
+    if e.credibility is not None:
+        out["credibility"] = e.credibility
+    if e.relevance is not None:
+        out["relevance"] = e.relevance
+    return out
 
 
 def canonical_order(debate: Debate) -> Debate:
@@ -477,6 +496,58 @@ def _weight(attrs: dict[str, Any], path: str | None, line: int) -> float:
         ) from None
 
 
+def _ach(attrs: dict[str, Any], path: str | None, line: int) -> tuple[AchRating, ...]:
+    """Read ``ach=p2:I,p3:CC`` or ``ach={"p2":"I"}``; ratings are case-insensitive."""
+    value = attrs.get("ach")
+    if value is None:
+        return ()
+    if isinstance(value, dict):
+        pairs = [(str(k), v) for k, v in value.items()]
+    elif isinstance(value, str):
+        pairs = []
+        for part in (p.strip() for p in value.split(",")):
+            position, colon, rating = part.rpartition(":")
+            if not colon or not position:
+                raise ParseError(
+                    f"ACH rating {part!r} is not position:rating (e.g. p2:I)",
+                    file=path,
+                    line=line,
+                    field="ach",
+                )
+            pairs.append((position, rating))
+    else:
+        raise ParseError(
+            "ach must be position:rating pairs, e.g. ach=p2:I,p3:CC",
+            file=path,
+            line=line,
+            field="ach",
+        )
+    out: list[AchRating] = []
+    for position, rating in pairs:
+        code = str(rating).upper()
+        if not isinstance(rating, str) or code not in ACH_RATINGS:
+            raise ParseError(
+                f"ACH rating {rating!r} for {position} is not one of {', '.join(ACH_RATINGS)}",
+                file=path,
+                line=line,
+                field="ach",
+            )
+        out.append(AchRating(position, code))
+    return tuple(out)
+
+
+def _optional_number(attrs: dict[str, Any], name: str, path: str | None, line: int) -> float | None:
+    value = attrs.get(name)
+    if value is None:
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ParseError(
+            f"{name} {value!r} is not a number", file=path, line=line, field=name
+        ) from None
+
+
 def _source(attrs: dict[str, Any], path: str | None, line: int) -> Source | None:
     src = attrs.get("src")
     if src is None:
@@ -560,6 +631,9 @@ def loads(text: str, *, path: str | None = None) -> Loaded:
                         references=tuple(_as_list(item.attrs.get("refs", []))),
                         weight=_weight(item.attrs, path, item.line),
                         source=_source(item.attrs, path, item.line),
+                        ach=_ach(item.attrs, path, item.line),
+                        credibility=_optional_number(item.attrs, "credibility", path, item.line),
+                        relevance=_optional_number(item.attrs, "relevance", path, item.line),
                     )
                 )
                 if rebuts:

@@ -17,6 +17,7 @@ from quaestio.model import Debate
 
 LOSES = frozenset(
     {
+        "ach",
         "question",
         "summary",
         "years",

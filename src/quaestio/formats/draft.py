@@ -18,7 +18,9 @@ from quaestio.errors import ParseError
 from quaestio.extract import find_figures, find_years, historian_key
 from quaestio.formats.registry import Loaded
 from quaestio.model import (
+    ACH_RATINGS,
     DEFAULT_WEIGHT,
+    AchRating,
     Conclusion,
     Consequence,
     Debate,
@@ -49,6 +51,10 @@ class DraftEvidence:
     weight: float = DEFAULT_WEIGHT
     source: Source | None = None
     line: int | None = None
+    #: the analyst's ACH ratings as (position key, rating); keys resolved by ``build``
+    ach: list[tuple[str, str]] = field(default_factory=list)
+    credibility: float | None = None
+    relevance: float | None = None
 
 
 @dataclass
@@ -174,6 +180,9 @@ def build(draft: DraftDebate, path: str | None) -> Loaded:
                     references=tuple(by_key.get(r, r) for r in e.references),
                     weight=e.weight,
                     source=e.source,
+                    ach=_resolve_ach(e, by_key, path),
+                    credibility=e.credibility,
+                    relevance=e.relevance,
                 )
             )
         positions.append(
@@ -211,6 +220,29 @@ def build(draft: DraftDebate, path: str | None) -> Loaded:
         line = locations.get(first.node or "")
         raise ParseError(first.message + more, file=path, line=line, field=first.field)
     return Loaded(debate, locations)
+
+
+def _resolve_ach(
+    e: DraftEvidence, by_key: dict[str, str], path: str | None
+) -> tuple[AchRating, ...]:
+    out = []
+    for key, rating in e.ach:
+        if key not in by_key:
+            raise ParseError(
+                f"an ACH rating names {key!r}, which is not a position",
+                file=path,
+                line=e.line,
+                field="ach",
+            )
+        if rating not in ACH_RATINGS:
+            raise ParseError(
+                f"ACH rating {rating!r} is not one of {', '.join(ACH_RATINGS)}",
+                file=path,
+                line=e.line,
+                field="ach",
+            )
+        out.append(AchRating(by_key[key], rating))
+    return tuple(out)
 
 
 def fallback_title(path: str | None) -> str:

@@ -25,6 +25,7 @@ from quaestio.model import Debate
 
 LOSES = frozenset(
     {
+        "ach",
         "title",
         "question",
         "conclusion",

@@ -15,6 +15,7 @@ from quaestio.model import Debate, Evidence
 
 LOSES = frozenset(
     {
+        "ach",
         "ids",
         "years",
         "figures",

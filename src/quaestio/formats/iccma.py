@@ -113,6 +113,9 @@ FORMAT = Format(
     media_type="text/plain",
     read=read,
     write=write,
-    loses="text, titles, weights, historians, supports, consequences and the conclusion",
+    loses=(
+        "text, titles, weights, historians, supports, consequences, the conclusion and the "
+        "analyst's ACH ratings"
+    ),
     kind="framework",
 )

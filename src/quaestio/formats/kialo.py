@@ -22,7 +22,16 @@ from quaestio.formats.registry import Format, Loaded
 from quaestio.model import Warning
 
 LOSES = frozenset(
-    {"labels", "historians", "weights", "conclusion", "consequences", "references", "sources"}
+    {
+        "ach",
+        "labels",
+        "historians",
+        "weights",
+        "conclusion",
+        "consequences",
+        "references",
+        "sources",
+    }
 )
 _TITLE = re.compile(r"^Discussion Title:\s*(.*)$")
 _ITEM = re.compile(r"^\s*((?:\d+\.)+)\s+(?:(Pro|Con):\s*)?(.*)$")

@@ -31,6 +31,7 @@ FIELDS: dict[str, str] = {
     "consequences": "consequences",
     "categories": "consequence categories",
     "warnings": "import warnings",
+    "ach": "the analyst's ACH ratings, credibility and relevance",
 }
 
 

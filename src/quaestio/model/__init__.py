@@ -1,10 +1,13 @@
 """The debate model: frozen dataclasses and their validation, with no I/O."""
 
 from quaestio.model.debate import (
+    ACH_RATINGS,
     DEFAULT_WEIGHT,
     FORMAT_VERSION,
     POLARITIES,
     STANCES,
+    AchRating,
+    AchRatingValue,
     Conclusion,
     Consequence,
     Debate,
@@ -22,10 +25,13 @@ from quaestio.model.ids import IdAllocator, consequence_id, evidence_id, positio
 from quaestio.model.validate import validate
 
 __all__ = [
+    "ACH_RATINGS",
     "DEFAULT_WEIGHT",
     "FORMAT_VERSION",
     "POLARITIES",
     "STANCES",
+    "AchRating",
+    "AchRatingValue",
     "Conclusion",
     "Consequence",
     "Debate",

@@ -15,9 +15,11 @@ from typing import Literal
 Stance = Literal["for", "against"]
 Polarity = Literal["positive", "negative"]
 FigureKind = Literal["count", "fraction", "percent", "money"]
+AchRatingValue = Literal["CC", "C", "N", "I", "II", "NA"]
 
 STANCES: tuple[Stance, ...] = ("for", "against")
 POLARITIES: tuple[Polarity, ...] = ("positive", "negative")
+ACH_RATINGS: tuple[AchRatingValue, ...] = ("CC", "C", "N", "I", "II", "NA")
 DEFAULT_WEIGHT = 0.5
 FORMAT_VERSION = 1
 
@@ -69,7 +71,26 @@ class Historian:
 
 
 @dataclass(frozen=True)
+class AchRating:
+    """An analyst's own ACH rating of one evidence item against one position.
+
+    Kept on the evidence item (like ``rebuts``) so that deleting the item takes
+    its ratings with it; ``position`` names the hypothesis column.
+    """
+
+    position: str
+    rating: AchRatingValue
+
+
+@dataclass(frozen=True)
 class Evidence:
+    """A point for or against its position, plus the analyst's ACH judgements of it.
+
+    ``ach`` holds the cells an analyst rated by hand (every other cell of the ACH
+    matrix is derived); ``credibility`` and ``relevance`` are the analyst's
+    weights for the item in ACH (None: derived from ``weight`` / 1).
+    """
+
     id: str
     stance: Stance
     text: str
@@ -80,6 +101,9 @@ class Evidence:
     references: tuple[str, ...] = ()
     weight: float = DEFAULT_WEIGHT
     source: Source | None = None
+    ach: tuple[AchRating, ...] = ()
+    credibility: float | None = None
+    relevance: float | None = None
 
 
 @dataclass(frozen=True)
@@ -176,6 +200,35 @@ class Debate:
             for target in e.rebuts
             if target in by_id
         ]
+
+    def ach_ratings(self) -> dict[tuple[str, str], AchRatingValue]:
+        """The analyst's ACH cells, (evidence id, position id) -> rating."""
+        return {(e.id, r.position): r.rating for _, e in self.iter_evidence() for r in e.ach}
+
+    def without_nodes(self, removed: set[str]) -> Debate:
+        """A copy without the ``removed`` nodes and without any reference to them.
+
+        Deleting a position takes its evidence with it; rebuttals naming a removed
+        point and ACH ratings naming a removed position go too, so nothing dangles
+        (the store does the same when it deletes rows).
+        """
+        gone = set(removed)
+        gone |= {e.id for p in self.positions if p.id in gone for e in p.evidence}
+
+        def ev(e: Evidence) -> Evidence:
+            rebuts = tuple(t for t in e.rebuts if t not in gone)
+            ach = tuple(r for r in e.ach if r.position not in gone)
+            if rebuts == e.rebuts and ach == e.ach:
+                return e
+            return replace(e, rebuts=rebuts, ach=ach)
+
+        positions = tuple(
+            replace(p, evidence=tuple(ev(e) for e in p.evidence if e.id not in gone))
+            for p in self.positions
+            if p.id not in gone
+        )
+        consequences = tuple(c for c in self.consequences if c.id not in gone)
+        return replace(self, positions=positions, consequences=consequences)
 
     def with_weights(self, weights: dict[str, float]) -> Debate:
         """A copy with some node weights replaced (ids not present are ignored)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from quaestio.model.debate import POLARITIES, STANCES, Debate, Problem
+from quaestio.model.debate import ACH_RATINGS, POLARITIES, STANCES, Debate, Evidence, Problem
 
 
 def _weight_problem(node: str, weight: object) -> Problem | None:
@@ -20,6 +20,49 @@ def _weight_problem(node: str, weight: object) -> Problem | None:
             "weight_out_of_range", f"{node}: weight {weight} is outside [0, 1]", node, "weight"
         )
     return None
+
+
+def _ach_problems(item: Evidence, position_ids: set[str]) -> list[Problem]:
+    """The analyst's ACH judgements of one item: known positions, known ratings, weights in [0, 1]."""
+    out: list[Problem] = []
+    seen: set[str] = set()
+    for r in item.ach:
+        if r.position not in position_ids:
+            out.append(
+                Problem(
+                    "dangling_ach",
+                    f"{item.id} has an ACH rating for {r.position!r}, which is not a position id",
+                    item.id,
+                    "ach",
+                )
+            )
+        elif r.position in seen:
+            out.append(
+                Problem(
+                    "duplicate_ach",
+                    f"{item.id} is rated twice against {r.position}",
+                    item.id,
+                    "ach",
+                )
+            )
+        seen.add(r.position)
+        if r.rating not in ACH_RATINGS:
+            out.append(
+                Problem(
+                    "bad_ach_rating",
+                    f"{item.id}: ACH rating {r.rating!r} for {r.position} is not one of "
+                    + ", ".join(ACH_RATINGS),
+                    item.id,
+                    "ach",
+                )
+            )
+    for name in ("credibility", "relevance"):
+        value = getattr(item, name)
+        if value is not None and (p := _weight_problem(item.id, value)) is not None:
+            out.append(
+                Problem(p.code, p.message.replace("weight", name, 1), item.id, name, p.severity)
+            )
+    return out
 
 
 def validate(debate: Debate) -> list[Problem]:
@@ -46,6 +89,7 @@ def validate(debate: Debate) -> list[Problem]:
             )
 
     evidence_ids = {e.id for _, e in debate.iter_evidence()}
+    position_ids = {p.id for p in debate.positions}
     for position in debate.positions:
         if not position.title.strip():
             problems.append(
@@ -73,6 +117,7 @@ def validate(debate: Debate) -> list[Problem]:
                 problems.append(Problem("empty_text", f"{item.id} has no text", item.id, "text"))
             if (p := _weight_problem(item.id, item.weight)) is not None:
                 problems.append(p)
+            problems += _ach_problems(item, position_ids)
             if item.label is not None and (
                 "\n" in item.label
                 or "*" in item.label

@@ -9,6 +9,12 @@ with its position, very inconsistent (II) at ``STRONG`` weight or more; every
 item is neutral towards the other positions. Any cell can be overridden with
 CC, C, N, I, II or NA (not applicable).
 
+The analyst's own judgements travel with the debate (``Evidence.ach``,
+``Evidence.credibility``, ``Evidence.relevance``) and are applied by default,
+so every caller (evaluation, verdicts, exports) sees them; explicit
+``overrides`` / ``credibility`` / ``relevance`` arguments win over them.
+``AchMatrix.analyst`` says which cells a person set, the rest are derived.
+
 Following Heuer, positions are ranked by *inconsistency*: the sum over items of
 ``credibility x relevance x (1 for I, 2 for II)``. Credibility defaults to the
 item's weight, relevance to 1. The strength reported for ranking is
@@ -41,6 +47,12 @@ class AchMatrix:
     inconsistency: dict[str, float] = field(default_factory=dict)
     consistency: dict[str, float] = field(default_factory=dict)
     diagnosticity: dict[str, float] = field(default_factory=dict)
+    #: cells set by the analyst (the debate's ratings or explicit overrides); others derived
+    analyst: frozenset[tuple[str, str]] = frozenset()
+
+    def origin(self, evidence: str, position: str) -> str:
+        """``"analyst"`` for a cell a person set, ``"derived"`` for one quaestio worked out."""
+        return "analyst" if (evidence, position) in self.analyst else "derived"
 
     def values(self) -> NDArray[np.float64]:
         """Ratings as numbers, evidence rows by position columns (NA is nan)."""
@@ -64,6 +76,11 @@ class AchMatrix:
             "inconsistency": self.inconsistency,
             "consistency": self.consistency,
             "diagnosticity": self.diagnosticity,
+            "analyst": {
+                e: [p for p in self.positions if (e, p) in self.analyst]
+                for e in self.evidence
+                if any((e, p) in self.analyst for p in self.positions)
+            },
         }
 
 
@@ -84,29 +101,44 @@ def derived_ratings(debate: Debate) -> dict[tuple[str, str], str]:
     return out
 
 
+def _apply(
+    ratings: dict[tuple[str, str], str],
+    cells: dict[tuple[str, str], str],
+    analyst: set[tuple[str, str]],
+) -> None:
+    """Put ``cells`` over ``ratings`` (in place), refusing unknown cells and ratings."""
+    for (e, p), value in cells.items():
+        if (e, p) not in ratings:
+            raise ValidationError(f"no ACH cell for evidence {e!r} and position {p!r}", field="ach")
+        if value.upper() not in RATINGS:
+            raise ValidationError(
+                f"rating {value!r} for ({e}, {p}) is not one of {', '.join(RATINGS)}",
+                field="ach",
+            )
+        ratings[(e, p)] = value.upper()
+        analyst.add((e, p))
+
+
 def ach_matrix(
     debate: Debate,
     overrides: dict[tuple[str, str], str] | None = None,
     relevance: dict[str, float] | None = None,
     credibility: dict[str, float] | None = None,
 ) -> AchMatrix:
-    """The ACH matrix of ``debate`` with derived ratings, then ``overrides`` applied."""
+    """The ACH matrix of ``debate``: derived ratings, then the analyst's, then ``overrides``."""
     ratings = derived_ratings(debate)
     evidence = tuple(e.id for _, e in debate.iter_evidence())
     positions = tuple(p.id for p in debate.positions)
-    for (e, p), value in (overrides or {}).items():
-        if (e, p) not in ratings:
-            raise ValidationError(
-                f"no ACH cell for evidence {e!r} and position {p!r}", field="ratings"
-            )
-        if value.upper() not in RATINGS:
-            raise ValidationError(
-                f"rating {value!r} for ({e}, {p}) is not one of {', '.join(RATINGS)}",
-                field="ratings",
-            )
-        ratings[(e, p)] = value.upper()
-    cred = {e.id: float(e.weight) for _, e in debate.iter_evidence()} | dict(credibility or {})
-    rel = {e: 1.0 for e in evidence} | dict(relevance or {})
+    analyst: set[tuple[str, str]] = set()
+    _apply(ratings, dict(debate.ach_ratings()), analyst)
+    _apply(ratings, dict(overrides or {}), analyst)
+    items = [e for _, e in debate.iter_evidence()]
+    cred = {
+        e.id: float(e.weight if e.credibility is None else e.credibility) for e in items
+    } | dict(credibility or {})
+    rel = {e.id: 1.0 if e.relevance is None else float(e.relevance) for e in items} | dict(
+        relevance or {}
+    )
     partial = AchMatrix(evidence, positions, ratings, cred, rel)
     values = partial.values()
     scale = np.array([cred[e] * rel[e] for e in evidence]).reshape(-1, 1)
@@ -126,4 +158,5 @@ def ach_matrix(
         {p: float(incons[j]) for j, p in enumerate(positions)},
         {p: float(cons[j]) for j, p in enumerate(positions)},
         diag,
+        frozenset(analyst),
     )

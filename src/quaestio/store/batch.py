@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from quaestio.errors import ValidationError
-from quaestio.store import nodes
+from quaestio.store import ach, nodes
 from quaestio.store.access import Actor
 
 Handler = Callable[[Any, Actor, int, dict[str, Any]], dict[str, Any] | None]
@@ -30,6 +30,7 @@ _OPERATIONS: dict[str, Callable[..., Any]] = {
     "update_position": nodes.update_position,
     "update_evidence": nodes.update_evidence,
     "update_consequence": nodes.update_consequence,
+    "update_ach": ach.update,
     "delete_position": nodes.delete_position,
     "delete_evidence": nodes.delete_evidence,
     "delete_consequence": nodes.delete_consequence,

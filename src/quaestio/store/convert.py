@@ -1,7 +1,7 @@
 """Between a ``quaestio.model.Debate`` and its normalised rows, in both directions.
 
-Writing flattens the tree into positions, historians, evidence, relations and
-consequences with an ``ord`` column so order survives; reading rebuilds exactly
+Writing flattens the tree into positions, historians, evidence, relations, the
+analyst's ACH ratings and consequences with an ``ord`` column so order survives; reading rebuilds exactly
 the same frozen dataclasses, so a debate read back equals the one imported.
 """
 
@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quaestio.model import (
+    AchRating,
     Conclusion,
     Consequence,
     Debate,
@@ -24,6 +25,7 @@ from quaestio.model import (
     Warning,
 )
 from quaestio.store.models import (
+    AchRatingRow,
     ConsequenceRow,
     DebateRow,
     EvidenceRow,
@@ -70,7 +72,7 @@ def fill_debate_row(row: DebateRow, debate: Debate) -> None:
 
 def add_nodes(session: Session, debate_id: int, debate: Debate) -> None:
     """Insert every node of ``debate`` under an existing debate row."""
-    relation_ord = 0
+    relation_ord = ach_ord = 0
     for p_ord, position in enumerate(debate.positions):
         prow = PositionRow(
             debate_id=debate_id,
@@ -102,8 +104,21 @@ def add_nodes(session: Session, debate_id: int, debate: Debate) -> None:
                     references=list(item.references),
                     weight=float(item.weight),
                     source=source_to_json(item.source),
+                    credibility=item.credibility,
+                    relevance=item.relevance,
                 )
             )
+            for rating in item.ach:
+                session.add(
+                    AchRatingRow(
+                        debate_id=debate_id,
+                        evidence_node=item.id,
+                        position_node=rating.position,
+                        rating=rating.rating,
+                        ord=ach_ord,
+                    )
+                )
+                ach_ord += 1
             for target in item.rebuts:
                 session.add(
                     RelationRow(
@@ -131,7 +146,9 @@ def add_nodes(session: Session, debate_id: int, debate: Debate) -> None:
     session.flush()
 
 
-def evidence_from_row(row: EvidenceRow, rebuts: tuple[str, ...]) -> Evidence:
+def evidence_from_row(
+    row: EvidenceRow, rebuts: tuple[str, ...], ach: tuple[AchRating, ...] = ()
+) -> Evidence:
     return Evidence(
         id=row.node_id,
         stance=row.stance,  # type: ignore[arg-type]
@@ -143,6 +160,9 @@ def evidence_from_row(row: EvidenceRow, rebuts: tuple[str, ...]) -> Evidence:
         references=tuple(row.references),
         weight=row.weight,
         source=source_from_json(row.source),
+        ach=ach,
+        credibility=row.credibility,
+        relevance=row.relevance,
     )
 
 
@@ -169,8 +189,21 @@ def rebuttals(session: Session, debate_id: int) -> dict[str, list[str]]:
     return out
 
 
+def ach_ratings(session: Session, debate_id: int) -> dict[str, list[AchRating]]:
+    """The analyst's ACH ratings of a debate, by evidence id, in the order they were set."""
+    rows = session.scalars(
+        select(AchRatingRow)
+        .where(AchRatingRow.debate_id == debate_id)
+        .order_by(AchRatingRow.ord, AchRatingRow.id)
+    )
+    out: dict[str, list[AchRating]] = {}
+    for r in rows:
+        out.setdefault(r.evidence_node, []).append(AchRating(r.position_node, r.rating))  # type: ignore[arg-type]
+    return out
+
+
 def debate_from_rows(session: Session, row: DebateRow) -> Debate:
-    """Rebuild the frozen debate from its rows (four queries, whatever its size)."""
+    """Rebuild the frozen debate from its rows (six queries, whatever its size)."""
     positions = list(
         session.scalars(
             select(PositionRow).where(PositionRow.debate_id == row.id).order_by(PositionRow.ord)
@@ -191,6 +224,7 @@ def debate_from_rows(session: Session, row: DebateRow) -> Debate:
     ):
         evidence.setdefault(e.position_id, []).append(e)
     rebuts = rebuttals(session, row.id)
+    ach = ach_ratings(session, row.id)
     consequences = session.scalars(
         select(ConsequenceRow)
         .where(ConsequenceRow.debate_id == row.id)
@@ -207,7 +241,9 @@ def debate_from_rows(session: Session, row: DebateRow) -> Debate:
                 summary=p.summary,
                 historians=tuple(historians.get(p.id, ())),
                 evidence=tuple(
-                    evidence_from_row(e, tuple(rebuts.get(e.node_id, ())))
+                    evidence_from_row(
+                        e, tuple(rebuts.get(e.node_id, ())), tuple(ach.get(e.node_id, ()))
+                    )
                     for e in evidence.get(p.id, ())
                 ),
                 weight=p.weight,

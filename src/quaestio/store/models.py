@@ -48,7 +48,7 @@ class Base(DeclarativeBase):
 
 # Mixin columns go where the migrations put them: ``sort_order`` places them around the
 # class's own columns (which sit at 0, before a mixin's at the same order).
-_KEYS, _OWNER, _NODE_KEYS, _TAIL, _LAST = -3, -2, -1, 1, 2
+_KEYS, _OWNER, _NODE_KEYS, _TAIL, _LAST, _ADDED = -3, -2, -1, 1, 2, 3
 
 
 class Versioned:
@@ -198,6 +198,24 @@ class EvidenceRow(Node, Base):
     years: Mapped[list[Any]] = mapped_column(JSON, default=list)
     figures: Mapped[list[Any]] = mapped_column(JSON, default=list)
     references: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # the analyst's ACH weights for the item (NULL: derived); added by migration 0003
+    credibility: Mapped[float | None] = mapped_column(Float, nullable=True, sort_order=_ADDED)
+    relevance: Mapped[float | None] = mapped_column(Float, nullable=True, sort_order=_ADDED)
+
+
+class AchRatingRow(PartOfDebate, Base):
+    """The analyst's ACH rating of one evidence item against one position, by node ids.
+
+    Like a rebuttal, a rating belongs to its evidence item: setting one moves the
+    item's version, and deleting the item or the position removes the rating.
+    """
+
+    __tablename__ = "ach_ratings"
+    __table_args__ = (UniqueConstraint("debate_id", "evidence_node", "position_node"),)
+    evidence_node: Mapped[str] = mapped_column(String(64))
+    position_node: Mapped[str] = mapped_column(String(64))
+    rating: Mapped[str] = mapped_column(String(4))
+    ord: Mapped[int] = mapped_column(Integer)
 
 
 class RelationRow(PartOfDebate, Base):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -21,6 +21,7 @@ from quaestio.store import convert
 from quaestio.store.access import Actor, debate_for
 from quaestio.store.debates import check_version, flush_versioned, touch
 from quaestio.store.models import (
+    AchRatingRow,
     ConsequenceRow,
     EvidenceRow,
     HistorianRow,
@@ -50,6 +51,11 @@ def evidence_dict(session: Session, row: EvidenceRow) -> dict[str, Any]:
     position = session.get(PositionRow, row.position_id)
     assert position is not None
     rebuts = convert.rebuttals(session, row.debate_id).get(row.node_id, [])
+    ach = session.scalars(
+        select(AchRatingRow)
+        .where(AchRatingRow.debate_id == row.debate_id, AchRatingRow.evidence_node == row.node_id)
+        .order_by(AchRatingRow.ord, AchRatingRow.id)
+    )
     return {
         "id": row.node_id,
         "position_id": position.node_id,
@@ -62,6 +68,9 @@ def evidence_dict(session: Session, row: EvidenceRow) -> dict[str, Any]:
         "rebuts": rebuts,
         "weight": row.weight,
         "source": row.source,
+        "ach": {r.position_node: r.rating for r in ach},
+        "credibility": row.credibility,
+        "relevance": row.relevance,
         "version": row.version,
     }
 
@@ -281,6 +290,7 @@ def delete_position(
         session.scalars(select(EvidenceRow.node_id).where(EvidenceRow.position_id == row.id))
     )
     _drop_relations(session, debate_id, evidence)
+    drop_ach(session, debate_id, evidence=evidence, position=node_id)
     _deleted(session, actor, row, before)
 
 
@@ -292,6 +302,21 @@ def _drop_relations(session: Session, debate_id: int, node_ids: list[str]) -> No
                 RelationRow.debate_id == debate_id,
                 or_(RelationRow.source_node.in_(node_ids), RelationRow.target_node.in_(node_ids)),
             )
+        )
+
+
+def drop_ach(
+    session: Session, debate_id: int, *, evidence: list[str], position: str | None = None
+) -> None:
+    """Remove the ACH ratings of deleted evidence, and every rating naming a deleted position."""
+    where: list[ColumnElement[bool]] = (
+        [AchRatingRow.evidence_node.in_(evidence)] if evidence else []
+    )
+    if position is not None:
+        where.append(AchRatingRow.position_node == position)
+    if where:
+        session.execute(
+            delete(AchRatingRow).where(AchRatingRow.debate_id == debate_id, or_(*where))
         )
 
 
@@ -373,6 +398,7 @@ def delete_evidence(
 ) -> None:
     row, before = _open(session, actor, debate_id, EvidenceRow, node_id, expected)
     _drop_relations(session, debate_id, [node_id])
+    drop_ach(session, debate_id, evidence=[node_id])
     _deleted(session, actor, row, before)
 
 

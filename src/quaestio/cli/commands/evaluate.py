@@ -44,27 +44,41 @@ def parse_weights(pairs: list[str]) -> dict[str, float]:
 
 
 def render_ach(debate: Debate, console: Console) -> None:
-    """The ACH matrix: ratings per evidence and position, scores underneath."""
+    """The ACH matrix: ratings per evidence and position (the analyst's marked *), scores."""
     from quaestio.reasoning import ach_matrix
 
     m = ach_matrix(debate)
-    table = Table(title="ACH matrix (rows: evidence, columns: positions)")
+    table = Table(title="ACH matrix (rows: evidence, columns: positions; * set by the analyst)")
     table.add_column("evidence")
     for pid in m.positions:
         table.add_column(pid, justify="center")
     table.add_column("credibility", justify="right")
+    table.add_column("relevance", justify="right")
     table.add_column("diagnosticity", justify="right")
     for eid in m.evidence:
         table.add_row(
             eid,
-            *(m.ratings[(eid, pid)] for pid in m.positions),
+            *(
+                m.ratings[(eid, pid)] + ("*" if m.origin(eid, pid) == "analyst" else "")
+                for pid in m.positions
+            ),
             f"{m.credibility[eid]:.2f}",
+            f"{m.relevance[eid]:.2f}",
             f"{m.diagnosticity[eid]:.2f}",
         )
     table.add_row(
-        "[bold]inconsistency[/]", *(f"{m.inconsistency[p]:.2f}" for p in m.positions), "", ""
+        "[bold]inconsistency[/]", *(f"{m.inconsistency[p]:.2f}" for p in m.positions), "", "", ""
     )
     console.print(table)
+    if m.analyst:
+        console.print(
+            f"{len(m.analyst)} cell(s) set by the analyst: "
+            + ", ".join(f"{e}/{p} {m.ratings[(e, p)]}" for e, p in sorted(m.analyst)),
+            highlight=False,
+            soft_wrap=True,
+        )
+    else:
+        console.print("every cell is derived (no analyst ratings)", highlight=False)
 
 
 def render(
@@ -86,11 +100,16 @@ def render(
             )
     results = {sem: evaluate(debate, sem, weights) for sem in sems}
     if as_json:
-        payload: object = (
+        payload: dict[str, object] = (
             results[sems[0]].to_dict()
             if len(sems) == 1
             else {"semantics": "all", "results": {s: r.to_dict() for s, r in results.items()}}
         )
+        if "ach" in sems:
+            from quaestio.reasoning import ach_matrix
+
+            weighted = debate.with_weights(weights) if weights else debate
+            payload["ach_matrix"] = ach_matrix(weighted).to_dict()
         console.print_json(json.dumps(payload))
         return
     first = results[sems[0]]
@@ -178,11 +197,15 @@ def register(app: typer.Typer) -> None:
         weight: list[str] = typer.Option(
             [], "--weight", "-w", help="What-if: set a node's weight, e.g. -w p1.f2=0.9."
         ),
-        ach: bool = typer.Option(False, "--ach-matrix", help="Also print the ACH matrix."),
+        ach: bool = typer.Option(
+            False,
+            "--ach-matrix",
+            help="Also print the ACH matrix (always shown with --semantics ach).",
+        ),
     ) -> None:
         loaded = load_debate(debate)
         weights = parse_weights(weight)
         console = Console(width=120)
         render(loaded, semantics, as_json, console, weights)
-        if ach and not as_json:
+        if (ach or semantics.lower() == "ach") and not as_json:
             render_ach(loaded.with_weights(weights), console)

@@ -18,6 +18,7 @@ from quaestio.store.access import debate_for
 from quaestio.store.models import ConsequenceRow, PositionRow
 from quaestio.web.api.paging import paged
 from quaestio.web.api.schemas import (
+    AchPatch,
     Batch,
     BatchResult,
     ConsequenceIn,
@@ -233,6 +234,7 @@ _SCHEMAS: dict[str, type[BaseModel]] = {
     "update_evidence": EvidencePatch,
     "create_consequence": ConsequenceIn,
     "update_consequence": ConsequencePatch,
+    "update_ach": AchPatch,
 }
 
 

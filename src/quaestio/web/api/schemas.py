@@ -11,6 +11,8 @@ T = TypeVar("T")
 MAX_ID = 2_147_483_647  # PostgreSQL integer; larger ids cannot exist
 DbId = Annotated[int, Field(ge=1, le=MAX_ID)]
 Weight = Field(ge=0.0, le=1.0)
+#: an ACH rating (Heuer): very consistent .. very inconsistent, or not applicable
+AchRatingCode = Literal["CC", "C", "N", "I", "II", "NA"]
 
 
 class Page(BaseModel, Generic[T]):
@@ -156,7 +158,64 @@ class EvidenceOut(BaseModel):
     rebuts: list[str]
     weight: float
     source: dict[str, Any] | None
+    ach: dict[str, AchRatingCode] = Field(
+        default={}, description="the analyst's ACH ratings of this item, by position id"
+    )
+    credibility: float | None = Field(
+        default=None, description="the analyst's ACH credibility (null: the item's weight)"
+    )
+    relevance: float | None = Field(
+        default=None, description="the analyst's ACH relevance (null: 1)"
+    )
     version: int
+
+
+class AchCellIn(BaseModel):
+    """Rate one evidence item against one position, naming the item's version you read."""
+
+    model_config = ConfigDict(extra="forbid")
+    version: int
+    rating: AchRatingCode
+
+
+class AchWeightsIn(BaseModel):
+    """Set the item's ACH credibility and/or relevance; null clears (back to derived)."""
+
+    model_config = ConfigDict(extra="forbid")
+    version: int
+    credibility: float | None = Field(default=None, ge=0.0, le=1.0)
+    relevance: float | None = Field(default=None, ge=0.0, le=1.0)
+
+
+class AchPatch(BaseModel):
+    """Several ACH judgements of one evidence item (``update_ach`` in a batch of changes)."""
+
+    model_config = ConfigDict(extra="forbid")
+    version: int
+    ratings: dict[str, AchRatingCode | None] = Field(
+        default={}, description="position id -> rating; null clears the cell"
+    )
+    credibility: float | None = Field(default=None, ge=0.0, le=1.0)
+    relevance: float | None = Field(default=None, ge=0.0, le=1.0)
+
+
+class AchCellOut(BaseModel):
+    rating: str
+    origin: Literal["analyst", "derived"]
+
+
+class AchMatrixOut(BaseModel):
+    """The ACH matrix as the engine computes it, each cell marked analyst-set or derived."""
+
+    positions: list[str]
+    evidence: list[str]
+    cells: dict[str, dict[str, AchCellOut]]
+    credibility: dict[str, float]
+    relevance: dict[str, float]
+    inconsistency: dict[str, float]
+    consistency: dict[str, float]
+    diagnosticity: dict[str, float]
+    versions: dict[str, int]
 
 
 class EvidenceIn(BaseModel):
@@ -228,6 +287,7 @@ class Operation(BaseModel):
         "create_consequence",
         "update_consequence",
         "delete_consequence",
+        "update_ach",
     ]
     id: str | None = Field(default=None, max_length=64, description="node id (update, delete)")
     version: int | None = Field(default=None, description="version you read (update, delete)")

@@ -11,6 +11,7 @@ from typing import Any
 
 from quaestio.model import Debate, Evidence, Historian, Position
 from quaestio.reasoning import ach_matrix
+from quaestio.reasoning.ach import derived_ratings
 
 
 def short(text: str, n: int = 60) -> str:
@@ -99,9 +100,17 @@ def timeline(debate: Debate) -> dict[str, Any]:
     return {"groups": groups, "items": items}
 
 
-def matrix(debate: Debate) -> dict[str, Any]:
-    """The ACH matrix with the engine's derived ratings; the page recomputes on edits."""
+def matrix(
+    debate: Debate, versions: dict[str, int] | None = None, can_edit: bool = False
+) -> dict[str, Any]:
+    """The ACH matrix as the engine computes it, the analyst's own cells marked.
+
+    ``derived`` is what each cell would be without the analyst's rating (what
+    clearing it gives back); ``versions`` are the evidence items' versions, which
+    an editor's save names; the page recomputes scores on edits.
+    """
     m = ach_matrix(debate)
+    plain = derived_ratings(debate)
     by_id = debate.evidence_by_id()
     return {
         "hypotheses": [{"id": p.id, "title": p.title} for p in debate.positions],
@@ -115,8 +124,12 @@ def matrix(debate: Debate) -> dict[str, Any]:
             for e in m.evidence
         ],
         "cells": {e: {p: m.ratings[(e, p)] for p in m.positions} for e in m.evidence},
+        "origin": {e: {p: m.origin(e, p) for p in m.positions} for e in m.evidence},
+        "derived": {e: {p: plain[(e, p)] for p in m.positions} for e in m.evidence},
         "inconsistency": m.inconsistency,
         "diagnosticity": m.diagnosticity,
+        "versions": {e: (versions or {}).get(e, 0) for e in m.evidence},
+        "can_edit": can_edit,
     }
 
 

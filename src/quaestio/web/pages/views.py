@@ -14,8 +14,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from quaestio.errors import QuaestioError
 from quaestio.reasoning import debate_graph, strengths
+from quaestio.store import nodes
 from quaestio.web.pages import viewdata
-from quaestio.web.pages.context import render
+from quaestio.web.pages.context import db, render
 from quaestio.web.pages.loading import Opened, error_page, open_debate
 
 router = APIRouter()
@@ -91,12 +92,16 @@ def argument_map(request: Request, debate_id: int) -> Response:
 
 @router.get("/d/{debate_id}/matrix", response_class=HTMLResponse, include_in_schema=False)
 def matrix(request: Request, debate_id: int) -> Response:
-    return view(
-        request,
-        debate_id,
-        "matrix",
-        matrix_json=lambda o: as_json(viewdata.matrix(o.debate.with_weights(o.weights))),
-    )
+    """The ACH matrix: an editor's cell changes are saved with the debate (versioned)."""
+
+    def data(o: Opened) -> str:
+        versions: dict[str, int] = {}
+        if o.can_edit:
+            with db(request).read() as session:
+                versions = nodes.versions(session, o.id)
+        return as_json(viewdata.matrix(o.debate.with_weights(o.weights), versions, o.can_edit))
+
+    return view(request, debate_id, "matrix", matrix_json=data)
 
 
 @router.get("/d/{debate_id}/timeline", response_class=HTMLResponse, include_in_schema=False)
