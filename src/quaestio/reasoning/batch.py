@@ -1,14 +1,23 @@
-"""Many small what-if evaluations of one debate at once.
+"""Many what-if evaluations of one (part of a) debate at once, as batched sparse passes.
 
 Explanations need the strength of a position under thousands of variants of the
 debate (evidence removed for Shapley values, one weight moved for the flip
-point). A debate has tens of nodes, so each variant is one row of a dense
-``(B, m)`` matrix and all variants iterate together: an absent argument keeps
-strength 0, which under every semantics here means it neither attacks nor
-supports. The iteration mirrors ``gradual.iterate`` (plain, then damped).
+point). Each variant is one column of an ``(m, B)`` strength matrix, so a round
+of the iteration is, for every node, a gather of its attackers' and supporters'
+rows followed by one ``reduceat`` per kind of edge: the cost is ``edges x B``,
+not ``m x m x B`` as a dense product would be. An absent argument keeps strength
+0, which under every semantics here means it neither attacks nor supports.
+
+Most debates are acyclic (points hold up or attack a position, counter-points
+rebut points), and there the fixed point is reached in *one* pass over the
+nodes in topological order (levels): a node's strength is final once its
+parents' are. Cyclic parts iterate like ``gradual.iterate`` (plain, then damped
+after half the budget), which has the same fixed point on acyclic graphs.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -18,6 +27,7 @@ from quaestio.reasoning.bipolar import DebateGraph
 
 FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
+IntArray = NDArray[np.intp]
 
 
 def _h(x: FloatArray) -> FloatArray:
@@ -25,59 +35,139 @@ def _h(x: FloatArray) -> FloatArray:
     return p / (1.0 + p)
 
 
+@dataclass(frozen=True)
+class _InEdges:
+    """The in-edges of a list of targets, grouped by target for one ``reduceat``."""
+
+    src: IntArray  # source of every edge, grouped by target
+    starts: IntArray  # where each non-empty group begins in ``src``
+    rows: IntArray  # the target (index into the list) each group belongs to
+
+    @classmethod
+    def of(cls, targets: IntArray, src: IntArray, dst: IntArray, m: int) -> _InEdges:
+        where = np.full(m, -1, dtype=np.intp)
+        where[targets] = np.arange(targets.size)
+        keep = where[dst] >= 0
+        s, d = src[keep], where[dst[keep]]
+        order = np.argsort(d, kind="stable")
+        s, d = s[order], d[order]
+        rows, starts = np.unique(d, return_index=True)
+        return cls(s.astype(np.intp), starts.astype(np.intp), rows.astype(np.intp))
+
+    def total(self, s: FloatArray, n_targets: int) -> FloatArray:
+        """Sum of the sources' strengths per target (0 for a target with none)."""
+        out = np.zeros((n_targets, s.shape[1]))
+        if self.src.size:
+            out[self.rows] = np.add.reduceat(s[self.src], self.starts, axis=0)
+        return out
+
+    def union(self, s: FloatArray, n_targets: int) -> FloatArray:
+        """``1 - prod(1 - s)`` over the sources per target (0 for a target with none)."""
+        out = np.zeros((n_targets, s.shape[1]))
+        if self.src.size:
+            out[self.rows] = 1.0 - np.multiply.reduceat(1.0 - s[self.src], self.starts, axis=0)
+        return out
+
+
+def _levels(m: int, src: IntArray, dst: IntArray) -> list[IntArray] | None:
+    """Nodes in topological levels (sources first), or None if there is a cycle."""
+    indeg = np.bincount(dst, minlength=m)
+    order = np.argsort(src, kind="stable")
+    ptr = np.concatenate(([0], np.cumsum(np.bincount(src, minlength=m))))
+    out_dst = dst[order]
+    frontier = np.flatnonzero(indeg == 0)
+    levels: list[IntArray] = []
+    seen = 0
+    while frontier.size:
+        levels.append(frontier.astype(np.intp))
+        seen += frontier.size
+        succ = np.concatenate([out_dst[ptr[u] : ptr[u + 1]] for u in frontier.tolist()])
+        if succ.size == 0:
+            break
+        np.subtract.at(indeg, succ, 1)
+        frontier = np.unique(succ[indeg[succ] == 0])
+    return levels if seen == m else None
+
+
 class BatchEvaluator:
-    """Strengths of every node for a batch of weight vectors and presence masks."""
+    """Strengths of every node of ``graph`` (or the sub-graph on ``nodes``) for a batch."""
 
     def __init__(
         self, graph: DebateGraph, semantics: str, nodes: NDArray[np.int64] | None = None
     ) -> None:
         """Evaluate ``graph``, or only the sub-graph on ``nodes`` (columns in that order)."""
+        if semantics not in ("dfquad", "qe", "euler", "hcat"):
+            raise SolverError(f"no batched form of {semantics!r}", field="semantics")
         self.graph = graph
         self.semantics = semantics
-        keep = np.arange(graph.n) if nodes is None else nodes
-        local = {int(g): i for i, g in enumerate(keep)}
-        m = len(keep)
-        self.At = np.zeros((m, m))  # At[src, dst]: rows @ At sums over attackers
-        self.St = np.zeros((m, m))
-        for a, b in graph.attacks:
-            if a in local and b in local:
-                self.At[local[a], local[b]] += 1.0
-        for a, b in graph.supports:
-            if a in local and b in local:
-                self.St[local[a], local[b]] += 1.0
-        self.base = np.array(graph.weights, dtype=np.float64)[keep]
+        keep = np.arange(graph.n) if nodes is None else np.asarray(nodes)
+        self.nodes = keep.astype(np.intp)
+        m = keep.size
+        self.m = m
+        local = np.full(graph.n, -1, dtype=np.intp)
+        local[keep] = np.arange(m)
+        self.local = local
 
-    def step(self, s: FloatArray, w: FloatArray) -> FloatArray:
+        def edges(pairs: tuple[tuple[int, int], ...]) -> tuple[IntArray, IntArray]:
+            arr = np.array(pairs, dtype=np.intp).reshape(-1, 2)
+            a, b = local[arr[:, 0]], local[arr[:, 1]]
+            inside = (a >= 0) & (b >= 0)
+            return a[inside], b[inside]
+
+        self._att = edges(graph.attacks)
+        self._sup = edges(graph.supports)
+        self.base = np.array(graph.weights, dtype=np.float64)[keep]
+        src = np.concatenate([self._att[0], self._sup[0]])
+        dst = np.concatenate([self._att[1], self._sup[1]])
+        self.levels = _levels(m, src, dst)
+        self.acyclic = self.levels is not None
+        groups = self.levels if self.levels is not None else [np.arange(m, dtype=np.intp)]
+        self._groups = [
+            (
+                nodes_,
+                _InEdges.of(nodes_, *self._att, m),
+                _InEdges.of(nodes_, *self._sup, m),
+            )
+            for nodes_ in groups
+        ]
+
+    def _update(self, s: FloatArray, w: FloatArray, group: int) -> FloatArray:
+        """New strengths of one group's nodes from the current ``s`` (``(m, B)``)."""
+        nodes, att, sup = self._groups[group]
+        k = nodes.size
+        wn = w[nodes]
         sem = self.semantics
         if sem == "dfquad":
-            # a strength of exactly 1 would put log(0) = -inf into a dense product
-            full = (s >= 1.0).astype(np.float64)
-            logs = np.log1p(-np.where(s >= 1.0, 0.0, s))
-            va = np.where(full @ self.At > 0, 1.0, -np.expm1(logs @ self.At))
-            vs = np.where(full @ self.St > 0, 1.0, -np.expm1(logs @ self.St))
-            out: FloatArray = np.where(va >= vs, w - w * (va - vs), w + (1.0 - w) * (vs - va))
+            va, vs = att.union(s, k), sup.union(s, k)
+            out: FloatArray = np.where(va >= vs, wn - wn * (va - vs), wn + (1.0 - wn) * (vs - va))
             return out
         if sem == "hcat":
-            return w / (1.0 + s @ self.At)
-        e = s @ self.St - s @ self.At
+            return np.asarray(wn / (1.0 + att.total(s, k)), dtype=np.float64)
+        e = sup.total(s, k) - att.total(s, k)
         if sem == "qe":
-            return w - w * _h(-e) + (1.0 - w) * _h(e)
-        if sem == "euler":
-            return 1.0 - (1.0 - w * w) / (1.0 + w * np.exp(e))
-        raise SolverError(f"no batched form of {sem!r}", field="semantics")
+            return np.asarray(wn - wn * _h(-e) + (1.0 - wn) * _h(e), dtype=np.float64)
+        return np.asarray(1.0 - (1.0 - wn * wn) / (1.0 + wn * np.exp(e)), dtype=np.float64)
 
-    def run(
+    def solve(
         self,
-        weights: FloatArray,
-        present: BoolArray | None = None,
+        w: FloatArray,
+        mask: FloatArray | None = None,
         tol: float = 1e-12,
         max_iter: int = 4000,
     ) -> FloatArray:
-        """Strength of every node (columns) in every variant (rows)."""
-        mask = np.ones_like(weights) if present is None else present.astype(np.float64)
-        s = weights * mask
+        """Strengths ``(m, B)`` for weights ``w`` ``(m, B)`` and presence ``mask`` (0/1)."""
+        s = w * mask if mask is not None else w.copy()
+        if self.acyclic:
+            # level 0 has no parents: its strength is its weight under every semantics here
+            for g, (nodes, _, _) in enumerate(self._groups[1:], start=1):
+                new = self._update(s, w, g)
+                s[nodes] = new * mask[nodes] if mask is not None else new
+            return s
+        delta = float("inf")
         for k in range(1, max_iter + 1):
-            target = self.step(s, weights) * mask
+            target = self._update(s, w, 0)
+            if mask is not None:
+                target *= mask
             new = target if k <= max_iter // 2 else s + 0.5 * (target - s)
             delta = float(np.max(np.abs(new - s))) if s.size else 0.0
             s = new
@@ -89,54 +179,17 @@ class BatchEvaluator:
             field="semantics",
         )
 
-    def weights_rows(self, rows: int) -> FloatArray:
-        return np.tile(self.base, (rows, 1))
-
-
-class ComponentEvaluator:
-    """Position strengths computed one weakly connected part of the debate at a time.
-
-    Positions that share no attack or support path cannot influence each other,
-    so a batch over a seven-position debate is seven small dense products
-    instead of one big one, and a question about one position touches only its part.
-    """
-
-    def __init__(self, graph: DebateGraph, semantics: str) -> None:
-        import scipy.sparse as sp
-        from scipy.sparse.csgraph import connected_components
-
-        edges = np.array([*graph.attacks, *graph.supports], dtype=np.int64).reshape(-1, 2)
-        adj = sp.coo_matrix(
-            (np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(graph.n, graph.n)
-        )
-        _, label = connected_components(adj, directed=True, connection="weak")
-        self.p = graph.n_positions
-        self.parts: list[tuple[NDArray[np.int64], NDArray[np.int64], BatchEvaluator]] = []
-        self.part_of = np.zeros(graph.n, dtype=np.int64)
-        for c in np.unique(label[: self.p]):
-            nodes = np.flatnonzero(label == c).astype(np.int64)
-            cols = np.flatnonzero(nodes < self.p)  # local columns that are positions
-            self.part_of[nodes] = len(self.parts)
-            self.parts.append((nodes, cols, BatchEvaluator(graph, semantics, nodes)))
-
-    def __call__(
+    def run(
         self,
         weights: FloatArray,
-        present: BoolArray,
-        only: int | None = None,
-        baseline: tuple[FloatArray, FloatArray] | None = None,
+        present: BoolArray | None = None,
+        tol: float = 1e-12,
+        max_iter: int = 4000,
     ) -> FloatArray:
-        """Strengths for each row; with ``baseline`` = (base weights, their strengths),
-        parts whose weights and presence equal the baseline in every row are copied
-        instead of recomputed (a flip-point search changes one part per row)."""
-        out = np.zeros((weights.shape[0], self.p))
-        chosen = self.parts if only is None else [self.parts[int(self.part_of[only])]]
-        if baseline is not None and only is None:
-            base_w, base_s = baseline
-            touched = np.any(weights != base_w, axis=0) | ~np.all(present, axis=0)
-            out[:] = base_s
-            chosen = [part for part in chosen if touched[part[0]].any()]
-        for nodes, cols, evaluator in chosen:
-            s = evaluator.run(weights[:, nodes], present[:, nodes])
-            out[:, nodes[cols]] = s[:, cols]
-        return out
+        """Strength of every node (columns) in every variant (rows)."""
+        w = np.ascontiguousarray(np.asarray(weights, dtype=np.float64).T)
+        mask = None if present is None else np.ascontiguousarray(present.T, dtype=np.float64)
+        return self.solve(w, mask, tol, max_iter).T
+
+    def weights_rows(self, rows: int) -> FloatArray:
+        return np.tile(self.base, (rows, 1))

@@ -1,0 +1,158 @@
+"""What-if games over one debate: the questions explanations ask of a semantics.
+
+``explain`` needs two kinds of batched question, and both touch only a small
+part of a large debate, so they are asked here rather than as full-width
+evaluations:
+
+- ``coalitions(pos, players, present)``: the strength of position ``pos`` when
+  only the ``present`` players among its evidence are there (Shapley values).
+  Under a gradual semantics a position's strength depends only on its
+  *ancestors* (the items with a path to it), so each batch runs on that
+  sub-graph alone.
+- ``moved(nodes, values)``: the strengths of every position when, in each row,
+  the one weight ``nodes[r]`` is set to ``values[r]`` (the flip point). Only
+  the weakly connected part holding that node can change; the other positions
+  keep their strengths.
+
+ACH is a linear score, so its answers are a matrix-vector product and a
+rank-one update (with the I/II rating following the moved weight, as
+``ach.derived_ratings`` does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+
+from quaestio.model import Debate
+from quaestio.reasoning.ach import STRONG, ach_matrix
+from quaestio.reasoning.batch import BatchEvaluator
+from quaestio.reasoning.bipolar import DebateGraph
+
+FloatArray = NDArray[np.float64]
+BoolArray = NDArray[np.bool_]
+IntArray = NDArray[np.intp]
+
+#: at most this many strengths (nodes x rows) are held at once
+CELLS = 1 << 21
+
+
+class Game(Protocol):
+    """The two batched questions ``explain`` asks (see the module docstring)."""
+
+    strengths: FloatArray  # of the positions, at the debate's own weights
+
+    def coalitions(self, pos: int, players: Sequence[int], present: BoolArray) -> FloatArray: ...
+
+    def moved(self, nodes: IntArray, values: FloatArray) -> FloatArray: ...
+
+
+def _chunks(rows: int, width: int) -> list[slice]:
+    step = max(1, CELLS // max(1, width))
+    return [slice(a, min(rows, a + step)) for a in range(0, rows, step)]
+
+
+class GradualGame:
+    """A gradual semantics asked part by part (weakly connected) and ancestry by ancestry."""
+
+    def __init__(self, graph: DebateGraph, semantics: str) -> None:
+        import scipy.sparse as sp
+        from scipy.sparse.csgraph import connected_components
+
+        self.graph = graph
+        self.semantics = semantics
+        p = graph.n_positions
+        edges = np.array([*graph.attacks, *graph.supports], dtype=np.int64).reshape(-1, 2)
+        adj = sp.coo_matrix(
+            (np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(graph.n, graph.n)
+        )
+        _, label = connected_components(adj, directed=True, connection="weak")
+        self.part_of = np.full(graph.n, -1, dtype=np.intp)
+        self.parts: list[tuple[IntArray, IntArray, BatchEvaluator]] = []
+        everything = np.array(graph.weights, dtype=np.float64)
+        for c in np.unique(label[:p]):
+            nodes = np.flatnonzero(label == c).astype(np.intp)
+            evaluator = BatchEvaluator(graph, semantics, nodes)
+            self.part_of[nodes] = len(self.parts)
+            self.parts.append((nodes, nodes[nodes < p], evaluator))
+            everything[nodes] = evaluator.solve(evaluator.base[:, None])[:, 0]
+        self.node_strengths = everything
+        self.strengths = everything[:p].copy()
+        self._ancestry: dict[int, BatchEvaluator] = {}
+
+    def ancestry(self, pos: int) -> BatchEvaluator:
+        if pos not in self._ancestry:
+            nodes = np.array(sorted({*self.graph.ancestors(pos), pos}), dtype=np.int64)
+            self._ancestry[pos] = BatchEvaluator(self.graph, self.semantics, nodes)
+        return self._ancestry[pos]
+
+    def coalitions(self, pos: int, players: Sequence[int], present: BoolArray) -> FloatArray:
+        ev = self.ancestry(pos)
+        cols = ev.local[np.asarray(players, dtype=np.intp)]
+        me = int(ev.local[pos])
+        out = np.empty(present.shape[0])
+        for rows in _chunks(present.shape[0], ev.m):
+            b = rows.stop - rows.start
+            w = np.broadcast_to(ev.base[:, None], (ev.m, b))
+            mask = np.ones((ev.m, b))
+            mask[cols] = present[rows].T
+            out[rows] = ev.solve(w, mask)[me]
+        return out
+
+    def moved(self, nodes: IntArray, values: FloatArray) -> FloatArray:
+        out = np.tile(self.strengths, (nodes.size, 1))
+        part = self.part_of[nodes]
+        for c in np.unique(part[part >= 0]).tolist():
+            _, positions, ev = self.parts[c]
+            mine = np.flatnonzero(part == c)
+            at = ev.local[positions]
+            for rows in _chunks(mine.size, ev.m):
+                chosen = mine[rows]
+                w = np.repeat(ev.base[:, None], chosen.size, axis=1)
+                w[ev.local[nodes[chosen]], np.arange(chosen.size)] = values[chosen]
+                out[np.ix_(chosen, positions)] = ev.solve(w)[at].T
+        return out
+
+
+class AchGame:
+    """ACH: strength ``1 / (1 + sum of credibility x relevance x (1 for I, 2 for II))``."""
+
+    def __init__(self, debate: Debate, graph: DebateGraph) -> None:
+        matrix = ach_matrix(debate)
+        p = graph.n_positions
+        self.p = p
+        neg = np.maximum(-np.nan_to_num(matrix.values(), nan=0.0), 0.0)  # (evidence, positions)
+        rel = np.array([matrix.relevance[e] for e in matrix.evidence])
+        cred = np.array([matrix.credibility[e] for e in matrix.evidence])
+        self.x = (cred * rel)[:, None] * neg  # each item's share of each position's score
+        self.inconsistency = self.x.sum(axis=0)
+        self.strengths = 1.0 / (1.0 + self.inconsistency)
+        self.consistency = np.array([matrix.consistency[pid] for pid in matrix.positions])
+        self.rel = rel
+        # an against-point's rating of its own position is I below STRONG and II from it on
+        own = np.full(len(matrix.evidence), -1, dtype=np.intp)
+        for position, e in debate.iter_evidence():
+            if e.stance == "against":
+                own[graph.index[e.id] - p] = graph.index[position.id]
+        self.own = own
+        self.players = [
+            [p + j for j in range(len(matrix.evidence)) if neg[j, i] > 0] for i in range(p)
+        ]
+
+    def coalitions(self, pos: int, players: Sequence[int], present: BoolArray) -> FloatArray:
+        share = self.x[np.asarray(players, dtype=np.intp) - self.p, pos]
+        return np.asarray(1.0 / (1.0 + present @ share), dtype=np.float64)
+
+    def moved(self, nodes: IntArray, values: FloatArray) -> FloatArray:
+        j = nodes - self.p
+        score = np.tile(self.inconsistency, (nodes.size, 1))
+        rows = np.arange(nodes.size)
+        target = self.own[j]
+        rated = target >= 0
+        r, t = rows[rated], target[rated]
+        new = values[rated] * self.rel[j[rated]] * np.where(values[rated] >= STRONG, 2.0, 1.0)
+        score[r, t] += new - self.x[j[rated], t]
+        return np.asarray(1.0 / (1.0 + score), dtype=np.float64)
