@@ -18,6 +18,8 @@ after half the budget), which has the same fixed point on acyclic graphs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from weakref import WeakKeyDictionary
 
 import numpy as np
 from numpy.typing import NDArray
@@ -89,6 +91,93 @@ def _levels(m: int, src: IntArray, dst: IntArray) -> list[IntArray] | None:
     return levels if seen == m else None
 
 
+@dataclass(frozen=True)
+class _Structure:
+    """What a sub-graph's evaluation needs besides the semantics: shared by all of them."""
+
+    nodes: IntArray
+    local: IntArray  # graph node -> column, -1 outside
+    base: FloatArray
+    levels: list[IntArray] | None
+    groups: list[tuple[IntArray, _InEdges, _InEdges]]
+
+
+class _Shared:
+    """Per-graph arrays and sub-graph structures, built once for every semantics asked."""
+
+    def __init__(self, graph: DebateGraph) -> None:
+        self.att = np.array(graph.attacks, dtype=np.intp).reshape(-1, 2)
+        self.sup = np.array(graph.supports, dtype=np.intp).reshape(-1, 2)
+        self.weights = np.array(graph.weights, dtype=np.float64)
+        self.n = graph.n
+        self.graph_parents = graph.parents
+        self.structures: dict[bytes, _Structure] = {}
+        self._ancestry: dict[int, IntArray] = {}
+
+    @cached_property
+    def component(self) -> IntArray:
+        """Weakly connected part of every node: parts cannot influence each other."""
+        import scipy.sparse as sp
+        from scipy.sparse.csgraph import connected_components
+
+        edges = np.concatenate([self.att, self.sup])
+        adj = sp.coo_matrix(
+            (np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(self.n, self.n)
+        )
+        _, label = connected_components(adj, directed=True, connection="weak")
+        return np.asarray(label, dtype=np.intp)
+
+    def ancestry(self, node: int) -> IntArray:
+        """``node`` and every node with a path to it, sorted: all its strength depends on."""
+        if node not in self._ancestry:
+            seen = {node}
+            stack = [node]
+            while stack:
+                for parent in self.graph_parents[stack.pop()]:
+                    if parent not in seen:
+                        seen.add(parent)
+                        stack.append(parent)
+            self._ancestry[node] = np.array(sorted(seen), dtype=np.intp)
+        return self._ancestry[node]
+
+    def structure(self, nodes: IntArray) -> _Structure:
+        key = nodes.tobytes()
+        if key not in self.structures:
+            self.structures[key] = self._build(nodes)
+        return self.structures[key]
+
+    def _build(self, keep: IntArray) -> _Structure:
+        m = keep.size
+        local = np.full(self.n, -1, dtype=np.intp)
+        local[keep] = np.arange(m)
+
+        def inside(arr: IntArray) -> tuple[IntArray, IntArray]:
+            a, b = local[arr[:, 0]], local[arr[:, 1]]
+            both = (a >= 0) & (b >= 0)
+            return a[both], b[both]
+
+        att, sup = inside(self.att), inside(self.sup)
+        levels = _levels(m, np.concatenate([att[0], sup[0]]), np.concatenate([att[1], sup[1]]))
+        groups = levels if levels is not None else [np.arange(m, dtype=np.intp)]
+        return _Structure(
+            keep,
+            local,
+            self.weights[keep],
+            levels,
+            [(g, _InEdges.of(g, *att, m), _InEdges.of(g, *sup, m)) for g in groups],
+        )
+
+
+_SHARED: WeakKeyDictionary[DebateGraph, _Shared] = WeakKeyDictionary()
+
+
+def shared(graph: DebateGraph) -> _Shared:
+    """The graph's shared arrays (kept while the graph lives)."""
+    if graph not in _SHARED:
+        _SHARED[graph] = _Shared(graph)
+    return _SHARED[graph]
+
+
 class BatchEvaluator:
     """Strengths of every node of ``graph`` (or the sub-graph on ``nodes``) for a batch."""
 
@@ -101,35 +190,14 @@ class BatchEvaluator:
         self.graph = graph
         self.semantics = semantics
         keep = np.arange(graph.n) if nodes is None else np.asarray(nodes)
-        self.nodes = keep.astype(np.intp)
-        m = keep.size
-        self.m = m
-        local = np.full(graph.n, -1, dtype=np.intp)
-        local[keep] = np.arange(m)
-        self.local = local
-
-        def edges(pairs: tuple[tuple[int, int], ...]) -> tuple[IntArray, IntArray]:
-            arr = np.array(pairs, dtype=np.intp).reshape(-1, 2)
-            a, b = local[arr[:, 0]], local[arr[:, 1]]
-            inside = (a >= 0) & (b >= 0)
-            return a[inside], b[inside]
-
-        self._att = edges(graph.attacks)
-        self._sup = edges(graph.supports)
-        self.base = np.array(graph.weights, dtype=np.float64)[keep]
-        src = np.concatenate([self._att[0], self._sup[0]])
-        dst = np.concatenate([self._att[1], self._sup[1]])
-        self.levels = _levels(m, src, dst)
-        self.acyclic = self.levels is not None
-        groups = self.levels if self.levels is not None else [np.arange(m, dtype=np.intp)]
-        self._groups = [
-            (
-                nodes_,
-                _InEdges.of(nodes_, *self._att, m),
-                _InEdges.of(nodes_, *self._sup, m),
-            )
-            for nodes_ in groups
-        ]
+        structure = shared(graph).structure(keep.astype(np.intp))
+        self.nodes = structure.nodes
+        self.m = int(structure.nodes.size)
+        self.local = structure.local
+        self.base = structure.base
+        self.levels = structure.levels
+        self.acyclic = structure.levels is not None
+        self._groups = structure.groups
 
     def _update(self, s: FloatArray, w: FloatArray, group: int) -> FloatArray:
         """New strengths of one group's nodes from the current ``s`` (``(m, B)``)."""

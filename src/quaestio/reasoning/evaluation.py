@@ -92,24 +92,48 @@ def evaluate(
     debate: Debate, semantics: str = "dfquad", weights: dict[str, float] | None = None
 ) -> Evaluation:
     """Rank the positions of ``debate`` under ``semantics`` (see ``ALL_SEMANTICS``)."""
-    sem = semantics.lower()
-    if sem not in ALL_SEMANTICS:
-        raise SolverError(
-            f"unknown semantics {semantics!r}; known: {', '.join(ALL_SEMANTICS)}", field="semantics"
-        )
+    sem = _known(semantics)
+    return evaluate_prepared(prepare(debate, weights), sem)
+
+
+def evaluate_all(debate: Debate, weights: dict[str, float] | None = None) -> dict[str, Evaluation]:
+    prepared = prepare(debate, weights)
+    return {sem: evaluate_prepared(prepared, sem) for sem in ALL_SEMANTICS}
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A debate with its weights applied, checked and turned into a graph, once for many semantics."""
+
+    debate: Debate
+    graph: DebateGraph
+
+
+def prepare(debate: Debate, weights: dict[str, float] | None = None) -> Prepared:
+    """Apply ``weights`` and check them (a ``ValidationError`` names each bad node)."""
     if weights:
         debate = debate.with_weights(weights)
     bad = [p for p in validate(debate) if p.code in ("bad_weight", "weight_out_of_range")]
     if bad:
         raise ValidationError("; ".join(p.message for p in bad), problems=list(bad), field="weight")
-    graph = debate_graph(debate)
+    return Prepared(debate, debate_graph(debate))
+
+
+def evaluate_prepared(prepared: Prepared, semantics: str) -> Evaluation:
+    """``evaluate`` on a prepared debate: semantics side by side share the checks and the graph."""
+    sem = _known(semantics)
     if sem in EXTENSION:
-        return _extension(debate, graph, sem)
-    return _quantitative(debate, graph, sem)
+        return _extension(prepared.debate, prepared.graph, sem)
+    return _quantitative(prepared.debate, prepared.graph, sem)
 
 
-def evaluate_all(debate: Debate, weights: dict[str, float] | None = None) -> dict[str, Evaluation]:
-    return {sem: evaluate(debate, sem, weights) for sem in ALL_SEMANTICS}
+def _known(semantics: str) -> str:
+    sem = semantics.lower()
+    if sem not in ALL_SEMANTICS:
+        raise SolverError(
+            f"unknown semantics {semantics!r}; known: {', '.join(ALL_SEMANTICS)}", field="semantics"
+        )
+    return sem
 
 
 # -- gradual and ACH ------------------------------------------------------------------
@@ -124,7 +148,7 @@ def _quantitative(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
     else:
         game = GradualGame(graph, sem)
         tiebreak = np.zeros(p)
-        players = [[j for j in graph.ancestors(i) if j >= p] for i in range(p)]
+        players = [game.players(i) for i in range(p)]
     full = game.strengths
     contrib, exact = shapley(game, players)
     order = sorted(range(p), key=lambda i: (-full[i], -tiebreak[i], i))

@@ -32,8 +32,8 @@ from quaestio.reasoning.whatif import Game
 
 FloatArray = NDArray[np.float64]
 
-EXACT_LIMIT = 12
-SAMPLES = 256
+EXACT_LIMIT = 14
+SAMPLES = 1024
 #: evaluations spent on one position's sampled contributions: with many players
 #: fewer orderings are drawn (never fewer than MIN_SAMPLES), keeping large debates fast
 ROW_BUDGET = 8192
@@ -75,9 +75,9 @@ def _exact(game: Game, pos: int, players: Sequence[int]) -> dict[int, float]:
     """Every coalition at once: ``v(S u {i}) - v(S)`` weighted by ``|S|! (k-|S|-1)! / k!``."""
     k = len(players)
     codes = np.arange(2**k)
-    rows = ((codes[:, None] >> np.arange(k)) & 1).astype(bool)
-    v = game.coalitions(pos, players, rows)
-    size = rows.sum(axis=1)
+    members = ((codes[None, :] >> np.arange(k)[:, None]) & 1).astype(bool)
+    v = game.coalitions(pos, players, members)
+    size = members.sum(axis=0)
     weight = np.array([factorial(s) * factorial(k - s - 1) / factorial(k) for s in range(k)])
     out: dict[int, float] = {}
     for i, node in enumerate(players):
@@ -105,9 +105,9 @@ def _sampled(game: Game, pos: int, players: Sequence[int]) -> dict[int, float]:
     per_chunk = max(1, CHUNK_CELLS // ((k + 1) * (k + 1)))
     for start in range(0, samples, per_chunk):
         order = perms[start : start + per_chunk]
-        ranks = np.argsort(order, axis=1)  # rank of each player in each ordering
-        present = (ranks[:, None, :] < steps[None, :, None]).reshape(-1, k)
-        v = game.coalitions(pos, players, present).reshape(order.shape[0], k + 1)
+        ranks = np.argsort(order, axis=1).T  # rank of each player in each ordering
+        members = (ranks[:, :, None] < steps[None, None, :]).reshape(k, -1)
+        v = game.coalitions(pos, players, members).reshape(order.shape[0], k + 1)
         np.add.at(totals, order.ravel(), np.diff(v, axis=1).ravel())
     return {node: float(totals[i] / samples) for i, node in enumerate(players)}
 

@@ -5,7 +5,8 @@ part of a large debate, so they are asked here rather than as full-width
 evaluations:
 
 - ``coalitions(pos, players, present)``: the strength of position ``pos`` when
-  only the ``present`` players among its evidence are there (Shapley values).
+  only the ``present`` players among its evidence are there, one coalition per
+  column of ``present`` (players x coalitions; Shapley values).
   Under a gradual semantics a position's strength depends only on its
   *ancestors* (the items with a path to it), so each batch runs on that
   sub-graph alone.
@@ -29,7 +30,7 @@ from numpy.typing import NDArray
 
 from quaestio.model import Debate
 from quaestio.reasoning.ach import STRONG, ach_matrix
-from quaestio.reasoning.batch import BatchEvaluator
+from quaestio.reasoning.batch import BatchEvaluator, shared
 from quaestio.reasoning.bipolar import DebateGraph
 
 FloatArray = NDArray[np.float64]
@@ -59,20 +60,14 @@ class GradualGame:
     """A gradual semantics asked part by part (weakly connected) and ancestry by ancestry."""
 
     def __init__(self, graph: DebateGraph, semantics: str) -> None:
-        import scipy.sparse as sp
-        from scipy.sparse.csgraph import connected_components
-
         self.graph = graph
         self.semantics = semantics
+        self.shared = shared(graph)
         p = graph.n_positions
-        edges = np.array([*graph.attacks, *graph.supports], dtype=np.int64).reshape(-1, 2)
-        adj = sp.coo_matrix(
-            (np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(graph.n, graph.n)
-        )
-        _, label = connected_components(adj, directed=True, connection="weak")
+        label = self.shared.component
         self.part_of = np.full(graph.n, -1, dtype=np.intp)
         self.parts: list[tuple[IntArray, IntArray, BatchEvaluator]] = []
-        everything = np.array(graph.weights, dtype=np.float64)
+        everything = self.shared.weights.copy()
         for c in np.unique(label[:p]):
             nodes = np.flatnonzero(label == c).astype(np.intp)
             evaluator = BatchEvaluator(graph, semantics, nodes)
@@ -81,24 +76,22 @@ class GradualGame:
             everything[nodes] = evaluator.solve(evaluator.base[:, None])[:, 0]
         self.node_strengths = everything
         self.strengths = everything[:p].copy()
-        self._ancestry: dict[int, BatchEvaluator] = {}
 
-    def ancestry(self, pos: int) -> BatchEvaluator:
-        if pos not in self._ancestry:
-            nodes = np.array(sorted({*self.graph.ancestors(pos), pos}), dtype=np.int64)
-            self._ancestry[pos] = BatchEvaluator(self.graph, self.semantics, nodes)
-        return self._ancestry[pos]
+    def players(self, pos: int) -> list[int]:
+        """The evidence items with a path to ``pos``."""
+        p = self.graph.n_positions
+        return [int(j) for j in self.shared.ancestry(pos) if j >= p]
 
     def coalitions(self, pos: int, players: Sequence[int], present: BoolArray) -> FloatArray:
-        ev = self.ancestry(pos)
+        ev = BatchEvaluator(self.graph, self.semantics, self.shared.ancestry(pos))
         cols = ev.local[np.asarray(players, dtype=np.intp)]
         me = int(ev.local[pos])
-        out = np.empty(present.shape[0])
-        for rows in _chunks(present.shape[0], ev.m):
+        out = np.empty(present.shape[1])
+        for rows in _chunks(present.shape[1], ev.m):
             b = rows.stop - rows.start
             w = np.broadcast_to(ev.base[:, None], (ev.m, b))
             mask = np.ones((ev.m, b))
-            mask[cols] = present[rows].T
+            mask[cols] = present[:, rows]
             out[rows] = ev.solve(w, mask)[me]
         return out
 
@@ -144,7 +137,7 @@ class AchGame:
 
     def coalitions(self, pos: int, players: Sequence[int], present: BoolArray) -> FloatArray:
         share = self.x[np.asarray(players, dtype=np.intp) - self.p, pos]
-        return np.asarray(1.0 / (1.0 + present @ share), dtype=np.float64)
+        return np.asarray(1.0 / (1.0 + share @ present), dtype=np.float64)
 
     def moved(self, nodes: IntArray, values: FloatArray) -> FloatArray:
         j = nodes - self.p
