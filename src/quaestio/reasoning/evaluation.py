@@ -173,7 +173,10 @@ def _quantitative(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
     notes = (
         ()
         if exact
-        else (f"contributions sampled over orderings (more than {EXACT_LIMIT} evidence items)",)
+        else (
+            f"contributions estimated from sampled orderings (more than {EXACT_LIMIT} evidence"
+            " items for a position): they add up exactly, each within about 0.03 of its exact value",
+        )
     ) + _unopposed(debate)
     return Evaluation(
         sem, ranking, deciding, flip, notes, "shapley-exact" if exact else "shapley-sampled"
