@@ -1,22 +1,26 @@
 """Why a verdict comes out as it does: Shapley contributions and the flip point.
 
-Both work on a *scorer*: a function from a batch of weight vectors and presence
-masks over the debate's nodes to the strengths of its positions. That keeps
-them independent of which semantics (gradual or ACH) produced the numbers.
+Both ask a *game* (``whatif.Game``) batched questions: the strength of one
+position under many coalitions of its evidence, and the strengths of all
+positions with one weight moved per row. That keeps them independent of which
+semantics (gradual or ACH) produced the numbers, and lets each game answer from
+the small part of the debate a question touches.
 
 Contributions: the Shapley value of each evidence item in the game "strength of
 this position when only these evidence items are present". Players are the
 evidence items with a path to the position. With at most ``EXACT_LIMIT``
 players every coalition is evaluated (exact); beyond that we average marginal
-contributions over ``samples_for(k)`` random orderings (256, fewer past 31
-players so that a position costs about ``ROW_BUDGET`` evaluations) drawn with a fixed seed
-(Castro et al. 2009), so results are reproducible and the sum still equals the
-full strength minus the strength with no evidence.
+contributions over ``samples_for(k)`` random orderings (up to ``SAMPLES``, fewer
+for big positions so that one costs about ``ROW_BUDGET`` evaluations), each
+ordering used with its reverse, drawn with a fixed seed (Castro et al. 2009):
+results are reproducible and the sum still equals the full strength minus the
+strength with no evidence. Measured against exact values where both run (15-17
+players), sampled values are within 0.015 (DF-QuAD) and 0.007 (the others).
 
 Flip point: for each evidence item, the weight nearest its current one at which
 another position overtakes the top one; found on a grid over [0, 1] and refined
-by bisection; the smallest change over all items is reported with its size (the
-robustness margin).
+by bisection of all items at once; the smallest change over all items is
+reported with its size (the robustness margin).
 """
 
 from __future__ import annotations
