@@ -22,6 +22,7 @@ from functools import cached_property
 from weakref import WeakKeyDictionary
 
 import numpy as np
+import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from quaestio.errors import SolverError
@@ -39,11 +40,12 @@ def _h(x: FloatArray) -> FloatArray:
 
 @dataclass(frozen=True)
 class _InEdges:
-    """The in-edges of a list of targets, grouped by target for one ``reduceat``."""
+    """The in-edges of a list of targets: a sparse matrix for sums, groups for products."""
 
     src: IntArray  # source of every edge, grouped by target
     starts: IntArray  # where each non-empty group begins in ``src``
     rows: IntArray  # the target (index into the list) each group belongs to
+    matrix: sp.csr_matrix  # targets x nodes, 1 per edge
 
     @classmethod
     def of(cls, targets: IntArray, src: IntArray, dst: IntArray, m: int) -> _InEdges:
@@ -54,20 +56,29 @@ class _InEdges:
         order = np.argsort(d, kind="stable")
         s, d = s[order], d[order]
         rows, starts = np.unique(d, return_index=True)
-        return cls(s.astype(np.intp), starts.astype(np.intp), rows.astype(np.intp))
+        matrix = sp.csr_matrix((np.ones(s.size), (d, s)), shape=(targets.size, m))
+        return cls(s.astype(np.intp), starts.astype(np.intp), rows.astype(np.intp), matrix)
 
     def total(self, s: FloatArray, n_targets: int) -> FloatArray:
         """Sum of the sources' strengths per target (0 for a target with none)."""
-        out = np.zeros((n_targets, s.shape[1]))
-        if self.src.size:
-            out[self.rows] = np.add.reduceat(s[self.src], self.starts, axis=0)
-        return out
+        return np.asarray(self.matrix @ s, dtype=np.float64)
 
     def union(self, s: FloatArray, n_targets: int) -> FloatArray:
-        """``1 - prod(1 - s)`` over the sources per target (0 for a target with none)."""
+        """``1 - prod(1 - s)`` over the sources per target (0 for a target with none).
+
+        In place on one gathered copy: fresh temporaries of this size cost more
+        (page faults) than the arithmetic.
+        """
+        if not self.src.size:
+            return np.zeros((n_targets, s.shape[1]))
+        gathered = s[self.src]
+        np.subtract(1.0, gathered, out=gathered)
+        prod = np.multiply.reduceat(gathered, self.starts, axis=0)
+        np.subtract(1.0, prod, out=prod)
+        if self.rows.size == n_targets:
+            return prod
         out = np.zeros((n_targets, s.shape[1]))
-        if self.src.size:
-            out[self.rows] = 1.0 - np.multiply.reduceat(1.0 - s[self.src], self.starts, axis=0)
+        out[self.rows] = prod
         return out
 
 
@@ -198,6 +209,9 @@ class BatchEvaluator:
         self.levels = structure.levels
         self.acyclic = structure.levels is not None
         self._groups = structure.groups
+        self._level_of = np.zeros(self.m, dtype=np.intp)
+        for g, (nodes_, _, _) in enumerate(self._groups):
+            self._level_of[nodes_] = g
 
     def _update(self, s: FloatArray, w: FloatArray, group: int) -> FloatArray:
         """New strengths of one group's nodes from the current ``s`` (``(m, B)``)."""
@@ -222,20 +236,41 @@ class BatchEvaluator:
         mask: FloatArray | None = None,
         tol: float = 1e-12,
         max_iter: int = 4000,
+        *,
+        rows: IntArray | None = None,
+        present: BoolArray | None = None,
     ) -> FloatArray:
-        """Strengths ``(m, B)`` for weights ``w`` ``(m, B)`` and presence ``mask`` (0/1)."""
-        s = w * mask if mask is not None else w.copy()
+        """Strengths ``(m, B)`` for weights ``w`` ``(m, B)`` and presence ``mask`` (0/1).
+
+        Instead of a full ``mask``, ``present`` ``(k, B)`` may give the presence of
+        the nodes ``rows`` only (the others are present): Shapley coalitions vary
+        only the players, and a full mask would be one more large array.
+        """
+        s = np.array(w, dtype=np.float64)  # a copy, also of a broadcast view
+        if mask is not None:
+            s *= mask
+        if rows is not None and present is not None:
+            s[rows] *= present
         if self.acyclic:
+            level_of = self._level_of[rows] if rows is not None else None
             # level 0 has no parents: its strength is its weight under every semantics here
             for g, (nodes, _, _) in enumerate(self._groups[1:], start=1):
                 new = self._update(s, w, g)
-                s[nodes] = new * mask[nodes] if mask is not None else new
+                if mask is not None:
+                    new *= mask[nodes]
+                s[nodes] = new
+                if level_of is not None and present is not None and rows is not None:
+                    here = np.flatnonzero(level_of == g)
+                    if here.size:
+                        s[rows[here]] *= present[here]
             return s
         delta = float("inf")
         for k in range(1, max_iter + 1):
             target = self._update(s, w, 0)
             if mask is not None:
                 target *= mask
+            if rows is not None and present is not None:
+                target[rows] *= present
             new = target if k <= max_iter // 2 else s + 0.5 * (target - s)
             delta = float(np.max(np.abs(new - s))) if s.size else 0.0
             s = new

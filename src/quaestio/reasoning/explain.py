@@ -112,7 +112,7 @@ def _sampled(game: Game, pos: int, players: Sequence[int]) -> dict[int, float]:
         ranks = np.argsort(order, axis=1).T  # rank of each player in each ordering
         members = (ranks[:, :, None] < steps[None, None, :]).reshape(k, -1)
         v = game.coalitions(pos, players, members).reshape(order.shape[0], k + 1)
-        np.add.at(totals, order.ravel(), np.diff(v, axis=1).ravel())
+        totals += np.bincount(order.ravel(), weights=np.diff(v, axis=1).ravel(), minlength=k)
     return {node: float(totals[i] / samples) for i, node in enumerate(players)}
 
 
@@ -185,7 +185,8 @@ def flip_point(
 
 
 def _dethroned(scores: FloatArray, top: int) -> NDArray[np.bool_]:
-    others = np.delete(scores, top, axis=1)
-    if others.shape[1] == 0:
+    if scores.shape[1] < 2:
         return np.zeros(scores.shape[0], dtype=bool)
-    return np.asarray(others.max(axis=1) > scores[:, top] + 1e-12)
+    parts = [scores[:, :top], scores[:, top + 1 :]]
+    best = np.max([part.max(axis=1) for part in parts if part.shape[1]], axis=0)
+    return np.asarray(best > scores[:, top] + 1e-12)

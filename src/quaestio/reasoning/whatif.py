@@ -29,7 +29,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from quaestio.model import Debate
-from quaestio.reasoning.ach import STRONG, ach_matrix
+from quaestio.reasoning.ach import RATINGS, STRONG, ach_matrix
 from quaestio.reasoning.batch import BatchEvaluator, shared
 from quaestio.reasoning.bipolar import DebateGraph
 
@@ -90,9 +90,7 @@ class GradualGame:
         for rows in _chunks(present.shape[1], ev.m):
             b = rows.stop - rows.start
             w = np.broadcast_to(ev.base[:, None], (ev.m, b))
-            mask = np.ones((ev.m, b))
-            mask[cols] = present[:, rows]
-            out[rows] = ev.solve(w, mask)[me]
+            out[rows] = ev.solve(w, rows=cols, present=present[:, rows])[me]
         return out
 
     def moved(self, nodes: IntArray, values: FloatArray) -> FloatArray:
@@ -117,7 +115,13 @@ class AchGame:
         matrix = ach_matrix(debate)
         p = graph.n_positions
         self.p = p
-        neg = np.maximum(-np.nan_to_num(matrix.values(), nan=0.0), 0.0)  # (evidence, positions)
+        # (evidence, positions): 1 for I, 2 for II; read from the few negative cells only
+        row = {eid: j for j, eid in enumerate(matrix.evidence)}
+        col = {pid: i for i, pid in enumerate(matrix.positions)}
+        neg = np.zeros((len(matrix.evidence), len(matrix.positions)))
+        for (eid, pid), rating in matrix.ratings.items():
+            if RATINGS[rating] < 0:
+                neg[row[eid], col[pid]] = -RATINGS[rating]
         rel = np.array([matrix.relevance[e] for e in matrix.evidence])
         cred = np.array([matrix.credibility[e] for e in matrix.evidence])
         self.x = (cred * rel)[:, None] * neg  # each item's share of each position's score
