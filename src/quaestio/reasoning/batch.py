@@ -11,8 +11,10 @@ not ``m x m x B`` as a dense product would be. An absent argument keeps strength
 Most debates are acyclic (points hold up or attack a position, counter-points
 rebut points), and there the fixed point is reached in *one* pass over the
 nodes in topological order (levels): a node's strength is final once its
-parents' are. Cyclic parts iterate like ``gradual.iterate`` (plain, then damped
-after half the budget), which has the same fixed point on acyclic graphs.
+parents' are. Where points rebut each other in a cycle, the levels are those of
+the strongly connected components, and only a component with a cycle is
+iterated, on its own, like ``gradual.iterate`` (plain, then damped after half
+the budget); everything downstream of it is still one pass.
 """
 
 from __future__ import annotations
@@ -102,6 +104,33 @@ def _levels(m: int, src: IntArray, dst: IntArray) -> list[IntArray] | None:
     return levels if seen == m else None
 
 
+def _scc_levels(m: int, src: IntArray, dst: IntArray) -> list[tuple[IntArray, bool]]:
+    """Nodes grouped by the level of their strongly connected component, with a cycle flag.
+
+    The components form a DAG, so a group's strength is final once the groups
+    before it are; a group holding a cycle is iterated on its own, the rest of
+    the graph is one pass.
+    """
+    plain = _levels(m, src, dst)
+    if plain is not None:
+        return [(level, False) for level in plain]
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components
+
+    adj = sp.coo_matrix((np.ones(src.size), (src, dst)), shape=(m, m))
+    n_comp, comp = connected_components(adj, directed=True, connection="strong")
+    size = np.bincount(comp, minlength=n_comp)
+    cross = comp[src] != comp[dst]
+    pairs = np.unique(np.stack([comp[src][cross], comp[dst][cross]], axis=1), axis=0)
+    comp_levels = _levels(n_comp, pairs[:, 0].astype(np.intp), pairs[:, 1].astype(np.intp))
+    assert comp_levels is not None  # the condensation of a graph is acyclic
+    out: list[tuple[IntArray, bool]] = []
+    for level in comp_levels:
+        nodes = np.flatnonzero(np.isin(comp, level)).astype(np.intp)
+        out.append((nodes, bool((size[level] > 1).any())))
+    return out
+
+
 @dataclass(frozen=True)
 class _Structure:
     """What a sub-graph's evaluation needs besides the semantics: shared by all of them."""
@@ -109,8 +138,7 @@ class _Structure:
     nodes: IntArray
     local: IntArray  # graph node -> column, -1 outside
     base: FloatArray
-    levels: list[IntArray] | None
-    groups: list[tuple[IntArray, _InEdges, _InEdges]]
+    groups: list[tuple[IntArray, _InEdges, _InEdges, bool]]  # nodes, in-edges, has a cycle
 
 
 class _Shared:
@@ -151,31 +179,74 @@ class _Shared:
             self._ancestry[node] = np.array(sorted(seen), dtype=np.intp)
         return self._ancestry[node]
 
-    def structure(self, nodes: IntArray) -> _Structure:
-        key = nodes.tobytes()
+    @cached_property
+    def children(self) -> list[list[int]]:
+        out: list[list[int]] = [[] for _ in range(self.n)]
+        for a, b in np.concatenate([self.att, self.sup]).tolist():
+            out[a].append(b)
+        return out
+
+    @cached_property
+    def move_groups(self) -> list[tuple[IntArray, IntArray, IntArray]]:
+        """Evidence grouped by what moving its weight can change, for flip-point batches.
+
+        Moving one weight changes only the node and its descendants. Items with the
+        same descendants (the points of one position, say) form a group; each group
+        gets (its items, the nodes to evaluate, the boundary: parents of those
+        nodes outside them, whose strengths stay as they are). Returned as
+        (items, nodes, boundary), all sorted.
+        """
+        groups: dict[tuple[int, ...], list[int]] = {}
+        for node in range(self.n):
+            seen = {node}
+            stack = [node]
+            while stack:
+                for child in self.children[stack.pop()]:
+                    if child not in seen:
+                        seen.add(child)
+                        stack.append(child)
+            seen.discard(node)
+            groups.setdefault(tuple(sorted(seen)), []).append(node)
+        out = []
+        for downstream, items in groups.items():
+            inner = {*downstream, *items}
+            boundary = {q for v in inner for q in self.graph_parents[v]} - inner
+            out.append(
+                (
+                    np.array(sorted(items), dtype=np.intp),
+                    np.array(sorted(inner | boundary), dtype=np.intp),
+                    np.array(sorted(boundary), dtype=np.intp),
+                )
+            )
+        return out
+
+    def structure(self, nodes: IntArray, fixed: IntArray | None = None) -> _Structure:
+        """The sub-graph on ``nodes``; edges into the ``fixed`` nodes are left out."""
+        key = nodes.tobytes() + b"|" + (b"" if fixed is None else fixed.tobytes())
         if key not in self.structures:
-            self.structures[key] = self._build(nodes)
+            self.structures[key] = self._build(nodes, fixed)
         return self.structures[key]
 
-    def _build(self, keep: IntArray) -> _Structure:
+    def _build(self, keep: IntArray, fixed: IntArray | None) -> _Structure:
         m = keep.size
         local = np.full(self.n, -1, dtype=np.intp)
         local[keep] = np.arange(m)
+        target = local.copy()
+        if fixed is not None:
+            target[fixed] = -1
 
         def inside(arr: IntArray) -> tuple[IntArray, IntArray]:
-            a, b = local[arr[:, 0]], local[arr[:, 1]]
+            a, b = local[arr[:, 0]], target[arr[:, 1]]
             both = (a >= 0) & (b >= 0)
             return a[both], b[both]
 
         att, sup = inside(self.att), inside(self.sup)
-        levels = _levels(m, np.concatenate([att[0], sup[0]]), np.concatenate([att[1], sup[1]]))
-        groups = levels if levels is not None else [np.arange(m, dtype=np.intp)]
+        groups = _scc_levels(m, np.concatenate([att[0], sup[0]]), np.concatenate([att[1], sup[1]]))
         return _Structure(
             keep,
             local,
             self.weights[keep],
-            levels,
-            [(g, _InEdges.of(g, *att, m), _InEdges.of(g, *sup, m)) for g in groups],
+            [(g, _InEdges.of(g, *att, m), _InEdges.of(g, *sup, m), cyc) for g, cyc in groups],
         )
 
 
@@ -193,29 +264,36 @@ class BatchEvaluator:
     """Strengths of every node of ``graph`` (or the sub-graph on ``nodes``) for a batch."""
 
     def __init__(
-        self, graph: DebateGraph, semantics: str, nodes: NDArray[np.int64] | None = None
+        self,
+        graph: DebateGraph,
+        semantics: str,
+        nodes: NDArray[np.int64] | None = None,
+        fixed: IntArray | None = None,
     ) -> None:
-        """Evaluate ``graph``, or only the sub-graph on ``nodes`` (columns in that order)."""
+        """Evaluate ``graph``, or only the sub-graph on ``nodes`` (columns in that order).
+
+        Nodes in ``fixed`` lose their in-edges: their strength is whatever weight
+        the caller gives them (a boundary held at its converged strength).
+        """
         if semantics not in ("dfquad", "qe", "euler", "hcat"):
             raise SolverError(f"no batched form of {semantics!r}", field="semantics")
         self.graph = graph
         self.semantics = semantics
         keep = np.arange(graph.n) if nodes is None else np.asarray(nodes)
-        structure = shared(graph).structure(keep.astype(np.intp))
+        structure = shared(graph).structure(keep.astype(np.intp), fixed)
         self.nodes = structure.nodes
         self.m = int(structure.nodes.size)
         self.local = structure.local
         self.base = structure.base
-        self.levels = structure.levels
-        self.acyclic = structure.levels is not None
         self._groups = structure.groups
+        self.acyclic = not any(cyclic for *_, cyclic in self._groups)
         self._level_of = np.zeros(self.m, dtype=np.intp)
-        for g, (nodes_, _, _) in enumerate(self._groups):
+        for g, (nodes_, *_) in enumerate(self._groups):
             self._level_of[nodes_] = g
 
     def _update(self, s: FloatArray, w: FloatArray, group: int) -> FloatArray:
         """New strengths of one group's nodes from the current ``s`` (``(m, B)``)."""
-        nodes, att, sup = self._groups[group]
+        nodes, att, sup, _ = self._groups[group]
         k = nodes.size
         wn = w[nodes]
         sem = self.semantics
@@ -251,31 +329,56 @@ class BatchEvaluator:
             s *= mask
         if rows is not None and present is not None:
             s[rows] *= present
-        if self.acyclic:
-            level_of = self._level_of[rows] if rows is not None else None
-            # level 0 has no parents: its strength is its weight under every semantics here
-            for g, (nodes, _, _) in enumerate(self._groups[1:], start=1):
-                new = self._update(s, w, g)
-                if mask is not None:
-                    new *= mask[nodes]
-                s[nodes] = new
-                if level_of is not None and present is not None and rows is not None:
-                    here = np.flatnonzero(level_of == g)
-                    if here.size:
-                        s[rows[here]] *= present[here]
-            return s
+        level_of = self._level_of[rows] if rows is not None else None
+        for g, (nodes, _, _, cyclic) in enumerate(self._groups):
+            if g == 0 and not cyclic:
+                continue  # no parents: the strength is the weight under every semantics here
+            here = None
+            if level_of is not None and rows is not None and present is not None:
+                at = np.flatnonzero(level_of == g)
+                here = (rows[at], present[at]) if at.size else None
+            if cyclic:
+                self._iterate(s, w, g, mask, here, tol, max_iter)
+                continue
+            new = self._update(s, w, g)
+            if mask is not None:
+                new *= mask[nodes]
+            s[nodes] = new
+            if here is not None:
+                s[here[0]] *= here[1]
+        return s
+
+    def _iterate(
+        self,
+        s: FloatArray,
+        w: FloatArray,
+        g: int,
+        mask: FloatArray | None,
+        here: tuple[IntArray, BoolArray] | None,
+        tol: float,
+        max_iter: int,
+    ) -> None:
+        """Iterate group ``g`` (a cycle) to its fixed point, in place; the rest stays fixed.
+
+        Plain steps first, damped ones (``s += (f(s) - s) / 2``) after half the
+        budget, as ``gradual.iterate`` does.
+        """
+        nodes = self._groups[g][0]
+        keep = None if mask is None else mask[nodes].copy()
+        if here is not None:
+            keep = np.ones((nodes.size, s.shape[1])) if keep is None else keep
+            keep[np.searchsorted(nodes, here[0])] *= here[1]
         delta = float("inf")
         for k in range(1, max_iter + 1):
-            target = self._update(s, w, 0)
-            if mask is not None:
-                target *= mask
-            if rows is not None and present is not None:
-                target[rows] *= present
-            new = target if k <= max_iter // 2 else s + 0.5 * (target - s)
-            delta = float(np.max(np.abs(new - s))) if s.size else 0.0
-            s = new
+            target = self._update(s, w, g)
+            if keep is not None:
+                target *= keep
+            current = s[nodes]
+            new = target if k <= max_iter // 2 else current + 0.5 * (target - current)
+            delta = float(np.max(np.abs(new - current))) if new.size else 0.0
+            s[nodes] = new
             if delta <= tol:
-                return s
+                return
         raise SolverError(
             f"{self.semantics} did not converge on the debate after {max_iter} iterations "
             f"(last change {delta:.3g})",

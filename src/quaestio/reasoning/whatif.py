@@ -76,6 +76,7 @@ class GradualGame:
             everything[nodes] = evaluator.solve(evaluator.base[:, None])[:, 0]
         self.node_strengths = everything
         self.strengths = everything[:p].copy()
+        self._group_of: IntArray | None = None
 
     def players(self, pos: int) -> list[int]:
         """The evidence items with a path to ``pos``."""
@@ -94,15 +95,29 @@ class GradualGame:
         return out
 
     def moved(self, nodes: IntArray, values: FloatArray) -> FloatArray:
+        """Only the moved node and its descendants are evaluated; the boundary (their
+        other parents) is held at its converged strengths, which is exact."""
         out = np.tile(self.strengths, (nodes.size, 1))
-        part = self.part_of[nodes]
-        for c in np.unique(part[part >= 0]).tolist():
-            _, positions, ev = self.parts[c]
-            mine = np.flatnonzero(part == c)
+        p = self.graph.n_positions
+        groups = self.shared.move_groups
+        if self._group_of is None:
+            self._group_of = np.full(self.graph.n, -1, dtype=np.intp)
+            for g, (items, _, _) in enumerate(groups):
+                self._group_of[items] = g
+        which = self._group_of[nodes]
+        for g in np.unique(which[which >= 0]).tolist():
+            _, inner, boundary = groups[g]
+            positions = inner[inner < p]
+            if positions.size == 0:
+                continue
+            ev = BatchEvaluator(self.graph, self.semantics, inner, boundary)
+            base = ev.base.copy()
+            base[ev.local[boundary]] = self.node_strengths[boundary]
+            mine = np.flatnonzero(which == g)
             at = ev.local[positions]
             for rows in _chunks(mine.size, ev.m):
                 chosen = mine[rows]
-                w = np.repeat(ev.base[:, None], chosen.size, axis=1)
+                w = np.repeat(base[:, None], chosen.size, axis=1)
                 w[ev.local[nodes[chosen]], np.arange(chosen.size)] = values[chosen]
                 out[np.ix_(chosen, positions)] = ev.solve(w)[at].T
         return out
