@@ -84,3 +84,22 @@ def random_debate(
         weight = round(float(rng.uniform(0.3, 0.7)), 6)
         out.append(Position(pid, f"position {i}", evidence=tuple(items), weight=weight))
     return Debate(title="random", positions=tuple(out))
+
+
+def linked_debate(positions: int, per_position: int, seed: int) -> Debate:
+    """``random_debate`` with cycles, and each position's first counter-point also
+    rebutting a point of the next position: one part, every position linked."""
+    base = random_debate(positions, per_position, seed=seed, rebut=0.3, cycles=True)
+    out = []
+    for i, p in enumerate(base.positions):
+        after = base.positions[(i + 1) % len(base.positions)]
+        target = next(e.id for e in after.evidence if e.stance == "for")
+        first = next(e.id for e in p.evidence if e.stance == "against")
+        items = tuple(
+            Evidence(e.id, e.stance, e.text, weight=e.weight, rebuts=(*e.rebuts, target))
+            if e.id == first
+            else e
+            for e in p.evidence
+        )
+        out.append(Position(p.id, p.title, weight=p.weight, evidence=items))
+    return Debate(title="linked", positions=tuple(out))

@@ -12,7 +12,7 @@ from math import factorial
 
 import numpy as np
 import pytest
-from reasoning_debates import random_debate
+from reasoning_debates import linked_debate, random_debate
 
 from quaestio.model import Debate, Evidence, Position
 from quaestio.reasoning import GRADUAL, debate_graph, evaluate
@@ -56,17 +56,21 @@ def test_batched_passes_match_the_sparse_solver(sem: str, cycles: bool) -> None:
         assert batched[row] == pytest.approx(solved, abs=1e-9)
 
 
-def test_moving_one_weight_changes_only_its_part() -> None:
-    debate = random_debate(8, 30, seed=11)
+@pytest.mark.parametrize("sem", GRADUAL)
+@pytest.mark.parametrize("linked", [False, True])
+def test_moving_one_weight_matches_a_full_solve(sem: str, linked: bool) -> None:
+    """Only the moved node's descendants are evaluated; the rest must not matter."""
+    debate = linked_debate(8, 30, seed=11) if linked else random_debate(8, 30, seed=11)
     graph = debate_graph(debate)
-    game = GradualGame(graph, "dfquad")
+    game = GradualGame(graph, sem)
     rng = np.random.default_rng(2)
     nodes = rng.integers(graph.n_positions, graph.n, 12).astype(np.intp)
     values = rng.uniform(0, 1, 12)
     moved = game.moved(nodes, values)
     for row, (node, value) in enumerate(zip(nodes, values, strict=True)):
         changed = debate_graph(debate.with_weights({graph.ids[node]: float(value)}))
-        solved = strengths(changed.qbaf(), "dfquad").strengths[: graph.n_positions]
+        solved = strengths(changed.qbaf(), sem, weighted_hcat=True, tol=1e-13).strengths
+        solved = solved[: graph.n_positions]
         assert moved[row] == pytest.approx(solved, abs=1e-9)
 
 
@@ -154,7 +158,7 @@ def near_tie(debate: Debate, sem: str) -> Debate:
             e.stance,
             e.text,
             weight=min(1.0, e.weight + 0.02) if e.id == heavier else e.weight,
-            rebuts=tuple(rename[t] for t in e.rebuts),
+            rebuts=tuple(rename.get(t, t) for t in e.rebuts),
         )
         for e in leader.evidence
     )
@@ -165,9 +169,11 @@ def near_tie(debate: Debate, sem: str) -> Debate:
     )
 
 
+@pytest.mark.parametrize("linked", [False, True])
 @pytest.mark.parametrize("sem", [*GRADUAL, "ach"])
-def test_flip_point_on_a_large_debate_really_flips(sem: str) -> None:
-    debate = near_tie(random_debate(12, 50, seed=21, rebut=0.3), sem)
+def test_flip_point_on_a_large_debate_really_flips(sem: str, linked: bool) -> None:
+    plain = linked_debate(12, 50, seed=21) if linked else random_debate(12, 50, seed=21)
+    debate = near_tie(plain, sem)
     result = evaluate(debate, sem)
     flip, top = result.flip, result.top
     assert flip is not None and top is not None
