@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from tests.paths import EXAMPLE, SEED
-from tests.reasoning.reasoning_debates import random_debate
+from tests.reasoning.reasoning_debates import linked_debate, random_debate
 
 from benchmarks.sections import machine_line, replace_section
 from quaestio.formats import read_path
@@ -94,6 +94,9 @@ def main() -> None:
         "`compare` is what the verdict page calls: DF-QuAD, QE, Euler, h-categorizer, ACH,",
         "grounded and preferred side by side, each gradual one with Shapley contributions",
         "(exact up to 14 points per position, sampled beyond) and the flip point.",
+        "The linked debate has a mutual rebuttal (an attack cycle) in every position and",
+        "each position's first counter-point also rebutting a point of the next one, so",
+        "the whole debate is one connected part with twenty cycles.",
         "",
         "| debate | points | dfquad (one semantics) | all 8 semantics | verdict page (`compare`) |",
         "|---|---:|---:|---:|---:|",
@@ -104,6 +107,7 @@ def main() -> None:
         ("generated 10 × 20", generated(10, 20)),
         ("generated 20 × 100", generated(20, 100)),
         ("generated 40 × 100", generated(40, 100)),
+        ("linked 20 × 100, with cycles", linked_debate(20, 100, seed=1)),
     ]
     for name, debate in debates:
         first = next(e.id for _, e in debate.iter_evidence())
