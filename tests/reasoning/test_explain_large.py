@@ -19,7 +19,7 @@ from quaestio.reasoning import GRADUAL, debate_graph, evaluate
 from quaestio.reasoning import explain as explain_module
 from quaestio.reasoning.batch import BatchEvaluator
 from quaestio.reasoning.gradual import QBAF, strengths
-from quaestio.reasoning.whatif import GradualGame
+from quaestio.reasoning.whatif import AchGame, GradualGame
 
 #: sampled Shapley values stay this close to the exact ones (largest error measured
 #: on these debates: 0.015 for DF-QuAD, 0.006 for the others; see docs/reasoning.md)
@@ -195,3 +195,20 @@ def test_flip_point_on_a_large_debate_really_flips(sem: str, linked: bool) -> No
         for target in (w - 0.9 * flip.margin, w + 0.9 * flip.margin):
             if 0.0 <= target <= 1.0:
                 assert solver_top(debate, sem, {str(eid): target}) == top.id
+
+
+@pytest.mark.parametrize("sem", [*GRADUAL, "ach"])
+def test_overtakes_agrees_with_the_moved_strengths(sem: str) -> None:
+    """The flip search asks only "is the top overtaken?"; it must agree with the full rows."""
+    debate = near_tie(linked_debate(10, 20, seed=9), sem)
+    graph = debate_graph(debate)
+    game = AchGame(debate, graph) if sem == "ach" else GradualGame(graph, sem)
+    top = int(np.argmax(game.strengths))
+    rng = np.random.default_rng(1)
+    nodes = rng.integers(graph.n_positions, graph.n, 400).astype(np.intp)
+    values = rng.uniform(0, 1, 400)
+    full = game.moved(nodes, values)
+    others = np.delete(full, top, axis=1).max(axis=1)
+    expected = others > full[:, top] + 1e-12
+    assert expected.any() and not expected.all()
+    assert np.array_equal(game.overtakes(nodes, values, top), expected)

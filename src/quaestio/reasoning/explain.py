@@ -155,8 +155,8 @@ def flip_point(
         return None
     cand = np.asarray(candidates, dtype=np.intp)
     grid = np.linspace(0.0, 1.0, GRID)
-    scores = game.moved(np.repeat(cand, GRID), np.tile(grid, cand.size))
-    flipped = _dethroned(scores, top).reshape(cand.size, GRID)
+    flipped = game.overtakes(np.repeat(cand, GRID), np.tile(grid, cand.size), top)
+    flipped = flipped.reshape(cand.size, GRID)
     old = base[cand]
     dist = np.where(flipped, np.abs(grid[None, :] - old[:, None]), np.inf)
     live = np.isfinite(dist.min(axis=1))
@@ -169,7 +169,7 @@ def flip_point(
         keep = np.abs(lo - old) <= np.abs(hi - old).min()
         cand, old, lo, hi = cand[keep], old[keep], lo[keep], hi[keep]
         mid = (lo + hi) / 2
-        f = _dethroned(game.moved(cand, mid), top)
+        f = game.overtakes(cand, mid, top)
         hi = np.where(f, mid, hi)
         lo = np.where(f, lo, mid)
     change = np.abs(hi - old)
@@ -182,11 +182,3 @@ def flip_point(
         old_weight=float(old[best]),
         new_top=ids[ranking_order(final)[0]],
     )
-
-
-def _dethroned(scores: FloatArray, top: int) -> NDArray[np.bool_]:
-    if scores.shape[1] < 2:
-        return np.zeros(scores.shape[0], dtype=bool)
-    parts = [scores[:, :top], scores[:, top + 1 :]]
-    best = np.max([part.max(axis=1) for part in parts if part.shape[1]], axis=0)
-    return np.asarray(best > scores[:, top] + 1e-12)

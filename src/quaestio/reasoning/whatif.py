@@ -22,7 +22,7 @@ rank-one update (with the I/II rating following the moved weight, as
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 import numpy as np
@@ -49,6 +49,25 @@ class Game(Protocol):
     def coalitions(self, pos: int, players: Sequence[int], present: BoolArray) -> FloatArray: ...
 
     def moved(self, nodes: IntArray, values: FloatArray) -> FloatArray: ...
+
+    def overtakes(self, nodes: IntArray, values: FloatArray, top: int) -> BoolArray: ...
+
+
+def _overtaken(base: FloatArray, top: int, cols: IntArray, vals: FloatArray) -> BoolArray:
+    """Whether some position beats ``top`` when positions ``cols`` take ``vals`` (cols x rows).
+
+    The other positions keep ``base``; only their maximum matters, so a batch over
+    a debate of hundreds of positions never holds a rows x positions matrix.
+    """
+    rest = base.copy()
+    rest[top] = -np.inf
+    rest[cols] = -np.inf
+    best = np.full(vals.shape[1], rest.max() if rest.size else -np.inf)
+    mine = cols == top
+    if (~mine).any():
+        best = np.maximum(best, vals[~mine].max(axis=0))
+    top_value = vals[mine][0] if mine.any() else np.full(vals.shape[1], base[top])
+    return np.asarray(best > top_value + 1e-12)
 
 
 def _chunks(rows: int, width: int) -> list[slice]:
@@ -94,10 +113,14 @@ class GradualGame:
             out[rows] = ev.solve(w, rows=cols, present=present[:, rows])[me]
         return out
 
-    def moved(self, nodes: IntArray, values: FloatArray) -> FloatArray:
-        """Only the moved node and its descendants are evaluated; the boundary (their
-        other parents) is held at its converged strengths, which is exact."""
-        out = np.tile(self.strengths, (nodes.size, 1))
+    def _moved_parts(
+        self, nodes: IntArray, values: FloatArray
+    ) -> Iterator[tuple[IntArray, IntArray, FloatArray]]:
+        """(rows, positions they change, the new strengths: positions x rows), a batch at a time.
+
+        Only the moved node and its descendants are evaluated; the boundary (their
+        other parents) is held at its converged strengths, which is exact.
+        """
         p = self.graph.n_positions
         groups = self.shared.move_groups
         if self._group_of is None:
@@ -119,7 +142,20 @@ class GradualGame:
                 chosen = mine[rows]
                 w = np.repeat(base[:, None], chosen.size, axis=1)
                 w[ev.local[nodes[chosen]], np.arange(chosen.size)] = values[chosen]
-                out[np.ix_(chosen, positions)] = ev.solve(w)[at].T
+                yield chosen, positions, ev.solve(w)[at]
+
+    def moved(self, nodes: IntArray, values: FloatArray) -> FloatArray:
+        out = np.tile(self.strengths, (nodes.size, 1))
+        for rows, positions, new in self._moved_parts(nodes, values):
+            out[np.ix_(rows, positions)] = new.T
+        return out
+
+    def overtakes(self, nodes: IntArray, values: FloatArray, top: int) -> BoolArray:
+        none = np.zeros(0, dtype=np.intp)
+        still = _overtaken(self.strengths, top, none, np.zeros((0, 1)))[0]
+        out = np.full(nodes.size, still, dtype=bool)
+        for rows, positions, new in self._moved_parts(nodes, values):
+            out[rows] = _overtaken(self.strengths, top, positions, new)
         return out
 
 
@@ -168,3 +204,23 @@ class AchGame:
         new = values[rated] * self.rel[j[rated]] * np.where(values[rated] >= STRONG, 2.0, 1.0)
         score[r, t] += new - self.x[j[rated], t]
         return np.asarray(1.0 / (1.0 + score), dtype=np.float64)
+
+    def overtakes(self, nodes: IntArray, values: FloatArray, top: int) -> BoolArray:
+        base = self.strengths
+        j = nodes - self.p
+        target = self.own[j]
+        rated = target >= 0
+        t = np.where(rated, target, top)
+        score = self.inconsistency[t].copy()
+        moved = values * self.rel[j] * np.where(values >= STRONG, 2.0, 1.0)
+        score[rated] += moved[rated] - self.x[j[rated], t[rated]]
+        new = 1.0 / (1.0 + score)  # the strength of the position each row changes
+        # the best base strength outside {top, t}: always among the three best
+        leaders = np.argsort(-base, kind="stable")[:3]
+        best = np.full(nodes.size, -np.inf)
+        for c in leaders[::-1].tolist():
+            best = np.where((c != top) & (c != t), base[c], best)
+        changes_top = rated & (t == top)
+        top_value = np.where(changes_top, new, base[top])
+        best = np.where(rated & ~changes_top, np.maximum(best, new), best)
+        return np.asarray(best > top_value + 1e-12)
