@@ -40,14 +40,14 @@ def _h(x: FloatArray) -> FloatArray:
     return p / (1.0 + p)
 
 
-@dataclass(frozen=True)
 class _InEdges:
     """The in-edges of a list of targets: a sparse matrix for sums, groups for products."""
 
-    src: IntArray  # source of every edge, grouped by target
-    starts: IntArray  # where each non-empty group begins in ``src``
-    rows: IntArray  # the target (index into the list) each group belongs to
-    matrix: sp.csr_matrix  # targets x nodes, 1 per edge
+    def __init__(self, src: IntArray, starts: IntArray, rows: IntArray, shape: tuple[int, int]):
+        self.src = src  # source of every edge, grouped by target
+        self.starts = starts  # where each non-empty group begins in ``src``
+        self.rows = rows  # the target (index into the list) each group belongs to
+        self.shape = shape  # targets x nodes
 
     @classmethod
     def of(cls, targets: IntArray, src: IntArray, dst: IntArray, m: int) -> _InEdges:
@@ -58,8 +58,18 @@ class _InEdges:
         order = np.argsort(d, kind="stable")
         s, d = s[order], d[order]
         rows, starts = np.unique(d, return_index=True)
-        matrix = sp.csr_matrix((np.ones(s.size), (d, s)), shape=(targets.size, m))
-        return cls(s.astype(np.intp), starts.astype(np.intp), rows.astype(np.intp), matrix)
+        return cls(
+            s.astype(np.intp), starts.astype(np.intp), rows.astype(np.intp), (targets.size, m)
+        )
+
+    @cached_property
+    def matrix(self) -> sp.csr_matrix:
+        """Targets x nodes, 1 per edge (built on first use: DF-QuAD never sums)."""
+        counts = np.zeros(self.shape[0], dtype=np.intp)
+        if self.src.size:
+            counts[self.rows] = np.diff(np.append(self.starts, self.src.size))
+        indptr = np.concatenate(([0], np.cumsum(counts)))
+        return sp.csr_matrix((np.ones(self.src.size), self.src, indptr), shape=self.shape)
 
     def total(self, s: FloatArray, n_targets: int) -> FloatArray:
         """Sum of the sources' strengths per target (0 for a target with none)."""
