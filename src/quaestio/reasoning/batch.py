@@ -270,6 +270,14 @@ def shared(graph: DebateGraph) -> _Shared:
     return _SHARED[graph]
 
 
+def _contiguous(rows: IntArray) -> bool:
+    return (
+        bool(rows.size)
+        and int(rows[-1]) - int(rows[0]) + 1 == rows.size
+        and bool(np.all(np.diff(rows) == 1))
+    )
+
+
 class BatchEvaluator:
     """Strengths of every node of ``graph`` (or the sub-graph on ``nodes``) for a batch."""
 
@@ -334,11 +342,18 @@ class BatchEvaluator:
         the nodes ``rows`` only (the others are present): Shapley coalitions vary
         only the players, and a full mask would be one more large array.
         """
-        s = np.array(w, dtype=np.float64)  # a copy, also of a broadcast view
+        if rows is not None and present is not None and _contiguous(rows):
+            # players are usually one run of columns: write them once, no temporaries
+            lo, hi = int(rows[0]), int(rows[-1]) + 1
+            s = np.empty(w.shape)
+            s[:lo], s[hi:] = w[:lo], w[hi:]
+            np.multiply(w[lo:hi], present, out=s[lo:hi])
+        else:
+            s = np.array(w, dtype=np.float64)  # a copy, also of a broadcast view
+            if rows is not None and present is not None:
+                s[rows] *= present
         if mask is not None:
             s *= mask
-        if rows is not None and present is not None:
-            s[rows] *= present
         level_of = self._level_of[rows] if rows is not None else None
         for g, (nodes, _, _, cyclic) in enumerate(self._groups):
             if g == 0 and not cyclic:
