@@ -1,7 +1,7 @@
 """The verdict view's numbers: every semantics side by side under one set of weights.
 
 A slider move posts the weights and gets this back, so the computation must stay
-well under 100 ms for a handout-sized debate (and about a second at 2,000 points);
+well under 100 ms for a handout-sized debate (and about 0.3 s at 2,000 points);
 ``compare`` reports how long it took.
 """
 
@@ -28,8 +28,8 @@ from quaestio.reasoning.evaluation import SEMANTICS_TITLES, evaluate_prepared, p
 SHOWN = ("dfquad", "qe", "euler", "hcat", "ach", "grounded", "preferred")
 # Explanations (Shapley contributions, deciding evidence, flip point) are batched
 # sparse passes over each position's own part of the debate (reasoning/whatif.py):
-# on a 2,000-point debate every semantics with its explanations takes about a
-# second (docs/benchmarks.md, "The verdict slider"). Past this many points the
+# on a 2,000-point debate every semantics with its explanations takes about
+# 0.3 s (docs/benchmarks.md, "The verdict slider"). Past this many points the
 # page falls back to the plain fixed points so that a slider still answers.
 EXPLAIN_LIMIT = 5000
 RANK_ONLY_NOTE = (
