@@ -136,8 +136,13 @@ def _scc_levels(m: int, src: IntArray, dst: IntArray) -> list[tuple[IntArray, bo
     assert comp_levels is not None  # the condensation of a graph is acyclic
     out: list[tuple[IntArray, bool]] = []
     for level in comp_levels:
-        nodes = np.flatnonzero(np.isin(comp, level)).astype(np.intp)
-        out.append((nodes, bool((size[level] > 1).any())))
+        # nodes of one level do not depend on each other (a cycle only on itself):
+        # iterate the cycles, and give the rest of the level one pass
+        for cyclic in (True, False):
+            chosen = level[(size[level] > 1) == cyclic]
+            nodes = np.flatnonzero(np.isin(comp, chosen)).astype(np.intp)
+            if nodes.size:
+                out.append((nodes, cyclic))
     return out
 
 
@@ -149,6 +154,8 @@ class _Structure:
     local: IntArray  # graph node -> column, -1 outside
     base: FloatArray
     groups: list[tuple[IntArray, _InEdges, _InEdges, bool]]  # nodes, in-edges, has a cycle
+    #: for a group with a cycle: attack and support in-edges from inside it, then from outside
+    split: dict[int, tuple[_InEdges, _InEdges, _InEdges, _InEdges]]
 
 
 class _Shared:
@@ -257,6 +264,7 @@ class _Shared:
             local,
             self.weights[keep],
             [(g, _InEdges.of(g, *att, m), _InEdges.of(g, *sup, m), cyc) for g, cyc in groups],
+            {i: _split(g, att, sup, m) for i, (g, cyc) in enumerate(groups) if cyc},
         )
 
 
@@ -268,6 +276,21 @@ def shared(graph: DebateGraph) -> _Shared:
     if graph not in _SHARED:
         _SHARED[graph] = _Shared(graph)
     return _SHARED[graph]
+
+
+def _split(
+    nodes: IntArray, att: tuple[IntArray, IntArray], sup: tuple[IntArray, IntArray], m: int
+) -> tuple[_InEdges, _InEdges, _InEdges, _InEdges]:
+    """In-edges of ``nodes`` from inside them and from outside (fixed while they iterate)."""
+    inside = np.zeros(m, dtype=bool)
+    inside[nodes] = True
+    a_in, s_in = inside[att[0]], inside[sup[0]]
+    return (
+        _InEdges.of(nodes, att[0][a_in], att[1][a_in], m),
+        _InEdges.of(nodes, att[0][~a_in], att[1][~a_in], m),
+        _InEdges.of(nodes, sup[0][s_in], sup[1][s_in], m),
+        _InEdges.of(nodes, sup[0][~s_in], sup[1][~s_in], m),
+    )
 
 
 def _contiguous(rows: IntArray) -> bool:
@@ -304,6 +327,7 @@ class BatchEvaluator:
         self.local = structure.local
         self.base = structure.base
         self._groups = structure.groups
+        self._split = structure.split
         self.acyclic = not any(cyclic for *_, cyclic in self._groups)
         self._level_of = np.zeros(self.m, dtype=np.intp)
         for g, (nodes_, *_) in enumerate(self._groups):
@@ -313,15 +337,21 @@ class BatchEvaluator:
         """New strengths of one group's nodes from the current ``s`` (``(m, B)``)."""
         nodes, att, sup, _ = self._groups[group]
         k = nodes.size
-        wn = w[nodes]
+        if self.semantics == "dfquad":
+            return self._formula(w[nodes], att.union(s, k), sup.union(s, k))
+        return self._formula(w[nodes], att.total(s, k), sup.total(s, k))
+
+    def _formula(self, wn: FloatArray, a: FloatArray, b: FloatArray) -> FloatArray:
+        """The semantics' step from the aggregated attackers ``a`` and supporters ``b``
+        (``1 - prod(1 - s)`` for DF-QuAD, sums for the others)."""
         sem = self.semantics
         if sem == "dfquad":
-            va, vs = att.union(s, k), sup.union(s, k)
+            va, vs = a, b
             out: FloatArray = np.where(va >= vs, wn - wn * (va - vs), wn + (1.0 - wn) * (vs - va))
             return out
         if sem == "hcat":
-            return np.asarray(wn / (1.0 + att.total(s, k)), dtype=np.float64)
-        e = sup.total(s, k) - att.total(s, k)
+            return np.asarray(wn / (1.0 + a), dtype=np.float64)
+        e = b - a
         if sem == "qe":
             return np.asarray(wn - wn * _h(-e) + (1.0 - wn) * _h(e), dtype=np.float64)
         return np.asarray(1.0 - (1.0 - wn * wn) / (1.0 + wn * np.exp(e)), dtype=np.float64)
@@ -355,8 +385,8 @@ class BatchEvaluator:
         if mask is not None:
             s *= mask
         level_of = self._level_of[rows] if rows is not None else None
-        for g, (nodes, _, _, cyclic) in enumerate(self._groups):
-            if g == 0 and not cyclic:
+        for g, (nodes, att, sup, cyclic) in enumerate(self._groups):
+            if not (cyclic or att.src.size or sup.src.size):
                 continue  # no parents: the strength is the weight under every semantics here
             here = None
             if level_of is not None and rows is not None and present is not None:
@@ -389,17 +419,33 @@ class BatchEvaluator:
         budget, as ``gradual.iterate`` does.
         """
         nodes = self._groups[g][0]
+        k = nodes.size
+        att_in, att_out, sup_in, sup_out = self._split[g]
+        wn = w[nodes]
+        product = self.semantics == "dfquad"
+        # what comes from outside the cycle is final already: aggregate it once
+        if product:
+            fixed_a = 1.0 - att_out.union(s, k)  # prod(1 - s) over outside attackers
+            fixed_s = 1.0 - sup_out.union(s, k)
+        else:
+            fixed_a, fixed_s = att_out.total(s, k), sup_out.total(s, k)
         keep = None if mask is None else mask[nodes].copy()
         if here is not None:
             keep = np.ones((nodes.size, s.shape[1])) if keep is None else keep
             keep[np.searchsorted(nodes, here[0])] *= here[1]
         delta = float("inf")
-        for k in range(1, max_iter + 1):
-            target = self._update(s, w, g)
+        for it in range(1, max_iter + 1):
+            if product:
+                a = 1.0 - fixed_a * (1.0 - att_in.union(s, k))
+                b = 1.0 - fixed_s * (1.0 - sup_in.union(s, k))
+            else:
+                a = fixed_a + att_in.total(s, k)
+                b = fixed_s + sup_in.total(s, k)
+            target = self._formula(wn, a, b)
             if keep is not None:
                 target *= keep
             current = s[nodes]
-            new = target if k <= max_iter // 2 else current + 0.5 * (target - current)
+            new = target if it <= max_iter // 2 else current + 0.5 * (target - current)
             delta = float(np.max(np.abs(new - current))) if new.size else 0.0
             s[nodes] = new
             if delta <= tol:
