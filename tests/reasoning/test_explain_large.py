@@ -212,3 +212,23 @@ def test_overtakes_agrees_with_the_moved_strengths(sem: str) -> None:
     expected = others > full[:, top] + 1e-12
     assert expected.any() and not expected.all()
     assert np.array_equal(game.overtakes(nodes, values, top), expected)
+
+
+def test_ach_flip_follows_the_rating_its_weight_gives() -> None:
+    """A counter-point is rated I below 0.8 and II from 0.8 on: the flip search must see
+    the jump, so that the reported change holds when the debate is evaluated again."""
+    crossings = 0
+    for seed in range(12):
+        debate = random_debate(4, 10, seed=seed, rebut=0.5)
+        result = evaluate(debate, "ach")
+        flip, top = result.flip, result.top
+        if flip is None or top is None:
+            continue
+        crossings += (flip.old_weight < 0.8) != (flip.new_weight < 0.8)
+        assert evaluate(debate, "ach", {flip.evidence: flip.new_weight}).ranking[0].id == (
+            flip.new_top
+        )
+        step = min(1e-3, flip.margin / 2) * (1 if flip.new_weight > flip.old_weight else -1)
+        almost = evaluate(debate, "ach", {flip.evidence: flip.new_weight - step})
+        assert almost.ranking[0].id == top.id
+    assert crossings >= 3
