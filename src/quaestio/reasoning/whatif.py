@@ -30,8 +30,9 @@ from numpy.typing import NDArray
 
 from quaestio.model import Debate
 from quaestio.reasoning.ach import RATINGS, STRONG, ach_matrix
-from quaestio.reasoning.batch import BatchEvaluator, shared
+from quaestio.reasoning.batch import BatchEvaluator
 from quaestio.reasoning.bipolar import DebateGraph
+from quaestio.reasoning.structure import shared
 
 FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
@@ -76,7 +77,8 @@ def _chunks(rows: int, width: int) -> list[slice]:
 
 
 class GradualGame:
-    """A gradual semantics asked part by part (weakly connected) and ancestry by ancestry."""
+    """A gradual semantics asked ancestry by ancestry (coalitions) and descendants by
+    descendants (moved weights); its own strengths computed part by part."""
 
     def __init__(self, graph: DebateGraph, semantics: str) -> None:
         self.graph = graph
@@ -84,15 +86,10 @@ class GradualGame:
         self.shared = shared(graph)
         p = graph.n_positions
         label = self.shared.component
-        self.part_of = np.full(graph.n, -1, dtype=np.intp)
-        self.parts: list[tuple[IntArray, IntArray, BatchEvaluator]] = []
         everything = self.shared.weights.copy()
-        for c in np.unique(label[:p]):
-            nodes = np.flatnonzero(label == c).astype(np.intp)
-            evaluator = BatchEvaluator(graph, semantics, nodes)
-            self.part_of[nodes] = len(self.parts)
-            self.parts.append((nodes, nodes[nodes < p], evaluator))
-            everything[nodes] = evaluator.solve(evaluator.base[:, None])[:, 0]
+        for c in np.unique(label[:p]):  # weakly connected parts cannot affect each other
+            evaluator = BatchEvaluator(graph, semantics, np.flatnonzero(label == c))
+            everything[evaluator.nodes] = evaluator.solve(evaluator.base[:, None])[:, 0]
         self.node_strengths = everything
         self.strengths = everything[:p].copy()
         self._group_of: IntArray | None = None
