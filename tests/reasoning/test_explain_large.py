@@ -117,12 +117,15 @@ def test_exact_contributions_are_the_brute_force_shapley_values(sem: str) -> Non
         assert row.contributions == pytest.approx(expected, abs=1e-9)
 
 
+@pytest.mark.parametrize("rebut", [0.4, 0.0])
 @pytest.mark.parametrize("sem", GRADUAL)
 def test_sampled_contributions_stay_close_to_the_exact_values(
-    sem: str, monkeypatch: pytest.MonkeyPatch
+    sem: str, rebut: float, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """With rebuttals the graph is evaluated per coalition; without (every point acts
+    on its position directly) orderings are evaluated by running sums."""
     for k, seed in ((15, 1), (16, 2), (17, 3)):
-        debate = random_debate(2, k, seed=seed, rebut=0.4)
+        debate = random_debate(2, k, seed=seed, rebut=rebut)
         sampled = evaluate(debate, sem)
         assert sampled.contributions_method == "shapley-sampled"
         assert any("sampled" in note for note in sampled.notes)
@@ -232,3 +235,29 @@ def test_ach_flip_follows_the_rating_its_weight_gives() -> None:
         almost = evaluate(debate, "ach", {flip.evidence: flip.new_weight - step})
         assert almost.ranking[0].id == top.id
     assert crossings >= 3
+
+
+@pytest.mark.parametrize("sem", [*GRADUAL, "ach"])
+def test_running_sums_give_the_same_values_as_graph_passes(sem: str) -> None:
+    debate = random_debate(3, 20, seed=8, rebut=0.0)
+    graph = debate_graph(debate)
+    if sem == "ach":
+        ach = AchGame(debate, graph)
+        game: AchGame | GradualGame = ach
+        players = ach.players[1]
+    else:
+        gradual = GradualGame(graph, sem)
+        game, players = gradual, gradual.players(1)
+    along = game.prefixes(1, players)
+    assert along is not None
+    k = len(players)
+    orders = np.array([np.random.default_rng(i).permutation(k) for i in range(6)])
+    ranks = np.argsort(orders, axis=1).T
+    members = (ranks[:, :, None] < np.arange(k + 1)[None, None, :]).reshape(k, -1)
+    by_graph = game.coalitions(1, players, members).reshape(6, k + 1)
+    assert along(orders) == pytest.approx(by_graph, abs=1e-12)
+    if sem != "ach":  # with a rebuttal the shortcut does not apply
+        rebutted = random_debate(3, 20, seed=8, rebut=0.9)
+        g2 = debate_graph(rebutted)
+        again = GradualGame(g2, sem)
+        assert again.prefixes(1, again.players(1)) is None

@@ -82,10 +82,10 @@ class BatchEvaluator:
         nodes, att, sup, _ = self._groups[group]
         k = nodes.size
         if self.semantics == "dfquad":
-            return self._formula(w[nodes], att.union(s, k), sup.union(s, k))
-        return self._formula(w[nodes], att.total(s, k), sup.total(s, k))
+            return self.formula(w[nodes], att.union(s, k), sup.union(s, k))
+        return self.formula(w[nodes], att.total(s, k), sup.total(s, k))
 
-    def _formula(self, wn: FloatArray, a: FloatArray, b: FloatArray) -> FloatArray:
+    def formula(self, wn: FloatArray, a: FloatArray, b: FloatArray) -> FloatArray:
         """The semantics' step from the aggregated attackers ``a`` and supporters ``b``
         (``1 - prod(1 - s)`` for DF-QuAD, sums for the others)."""
         sem = self.semantics
@@ -185,7 +185,7 @@ class BatchEvaluator:
             else:
                 a = fixed_a + att_in.total(s, k)
                 b = fixed_s + sup_in.total(s, k)
-            target = self._formula(wn, a, b)
+            target = self.formula(wn, a, b)
             if keep is not None:
                 target *= keep
             current = s[nodes]

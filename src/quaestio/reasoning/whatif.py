@@ -22,7 +22,7 @@ rank-one update (with the I/II rating following the moved weight, as
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 import numpy as np
@@ -52,6 +52,12 @@ class Game(Protocol):
     def moved(self, nodes: IntArray, values: FloatArray) -> FloatArray: ...
 
     def overtakes(self, nodes: IntArray, values: FloatArray, top: int) -> BoolArray: ...
+
+    def prefixes(self, pos: int, players: Sequence[int]) -> Prefixes | None: ...
+
+
+#: values of a game along orderings: (orderings x players) -> (orderings x players + 1)
+Prefixes = Callable[[IntArray], FloatArray]
 
 
 def _overtaken(base: FloatArray, top: int, cols: IntArray, vals: FloatArray) -> BoolArray:
@@ -109,6 +115,40 @@ class GradualGame:
             w = np.broadcast_to(ev.base[:, None], (ev.m, b))
             out[rows] = ev.solve(w, rows=cols, present=present[:, rows])[me]
         return out
+
+    def prefixes(self, pos: int, players: Sequence[int]) -> Prefixes | None:
+        """For a position whose evidence all acts on it directly and is itself unopposed
+        (a *star*), the strength along an ordering needs only running sums (or, for
+        DF-QuAD, running products) of the weights: no graph pass per coalition."""
+        parents = self.shared.graph_parents
+        if sorted(parents[pos]) != sorted(players) or any(parents[j] for j in players):
+            return None
+        ev = BatchEvaluator(self.graph, self.semantics, self.shared.ancestry(pos))
+        att = self.shared.att
+        attackers = set(att[att[:, 1] == pos, 0].tolist())
+        w = self.shared.weights
+        weight = np.array([w[j] for j in players])
+        is_att = np.array([j in attackers for j in players])
+        product = self.semantics == "dfquad"
+        if product:  # factors 1 - w of each kind, 1 for the other kind
+            att_step = np.where(is_att, 1.0 - weight, 1.0)
+            sup_step = np.where(is_att, 1.0, 1.0 - weight)
+        else:
+            att_step = np.where(is_att, weight, 0.0)
+            sup_step = np.where(is_att, 0.0, weight)
+        own = float(w[pos])
+
+        def along(orders: IntArray) -> FloatArray:
+            n = orders.shape[0]
+            start = np.ones((n, 1)) if product else np.zeros((n, 1))
+            run = np.cumprod if product else np.cumsum
+            a = np.concatenate([start, run(att_step[orders], axis=1)], axis=1)
+            b = np.concatenate([start, run(sup_step[orders], axis=1)], axis=1)
+            if product:
+                a, b = 1.0 - a, 1.0 - b
+            return ev.formula(np.full(a.shape, own), a, b)
+
+        return along
 
     def _moved_parts(
         self, nodes: IntArray, values: FloatArray
@@ -221,3 +261,14 @@ class AchGame:
         top_value = np.where(changes_top, new, base[top])
         best = np.where(rated & ~changes_top, np.maximum(best, new), best)
         return np.asarray(best > top_value + 1e-12)
+
+    def prefixes(self, pos: int, players: Sequence[int]) -> Prefixes | None:
+        """ACH is a running sum of the players' shares along any ordering."""
+        share = self.x[np.asarray(players, dtype=np.intp) - self.p, pos]
+
+        def along(orders: IntArray) -> FloatArray:
+            run = np.cumsum(share[orders], axis=1)
+            total = np.concatenate([np.zeros((orders.shape[0], 1)), run], axis=1)
+            return np.asarray(1.0 / (1.0 + total), dtype=np.float64)
+
+        return along
