@@ -13,11 +13,13 @@ import time
 from collections.abc import Callable
 
 from tests.paths import EXAMPLE, SEED
+from tests.reasoning.reasoning_debates import linked_debate, random_debate
 
 from benchmarks.sections import machine_line, replace_section
 from quaestio.formats import read_path
 from quaestio.model import Debate, Evidence, Position
-from quaestio.reasoning import evaluate, evaluate_all
+from quaestio.reasoning import GRADUAL, evaluate, evaluate_all, explain
+from quaestio.reasoning.evaluation import SEMANTICS_TITLES
 from quaestio.web.pages.verdicts import compare
 
 
@@ -47,12 +49,56 @@ def generated(positions: int, per_position: int) -> Debate:
     return Debate("generated", positions=tuple(out))
 
 
+#: the same runs on commit 76b4a09, before explanations became batched sparse passes
+#: (ms; "rank only" = the page showed rankings without explanations past 30 points)
+BEFORE = {
+    "generated 10 × 20": ("99.7 ms", "340.3 ms", "3.4 ms (rank only)"),
+    "generated 20 × 100": ("3,628.8 ms", "19,941.6 ms", "31.7 ms (rank only)"),
+}
+
+
+def sampling_error() -> list[str]:
+    """Largest gap between sampled and exact contributions on debates where both can run."""
+    rows = [
+        "",
+        "Largest gap between sampled and exact contributions (one position of k points,",
+        "three debates per k; exact = every coalition evaluated). With rebuttals (two in",
+        "five counter-points rebut a point) every coalition is a graph pass; with direct",
+        "points only, orderings are evaluated by running sums and many more are drawn:",
+        "",
+        "| semantics | points | k = 15 | k = 16 | k = 17 |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for sem in GRADUAL:
+        for rebut, kind in ((0.4, "with rebuttals"), (0.0, "direct only")):
+            cells = []
+            for k in (15, 16, 17):
+                worst = 0.0
+                for seed in (1, 2, 3):
+                    debate = random_debate(1, k, seed=seed, rebut=rebut)
+                    sampled = evaluate(debate, sem).ranking[0].contributions
+                    explain.EXACT_LIMIT, limit = 20, explain.EXACT_LIMIT
+                    try:
+                        exact = evaluate(debate, sem).ranking[0].contributions
+                    finally:
+                        explain.EXACT_LIMIT = limit
+                    worst = max(worst, *(abs(sampled[e] - v) for e, v in exact.items()))
+                cells.append(f"{worst:.4f}")
+            rows.append(f"| {SEMANTICS_TITLES[sem]} | {kind} | {' | '.join(cells)} |")
+            print(rows[-1], flush=True)
+    return rows
+
+
 def main() -> None:
     rows = ["", "## The verdict slider", "", machine_line(), ""]
     rows += [
         "Median time to recompute after one weight changes (budget: 100 ms for a handout).",
-        "`compare` is what the verdict page calls: every semantics side by side with",
-        "contributions and flip point.",
+        "`compare` is what the verdict page calls: DF-QuAD, QE, Euler, h-categorizer, ACH,",
+        "grounded and preferred side by side, each gradual one with Shapley contributions",
+        "(exact up to 14 points per position, sampled beyond) and the flip point.",
+        "The linked debate has a mutual rebuttal (an attack cycle) in every position and",
+        "each position's first counter-point also rebutting a point of the next one, so",
+        "the whole debate is one connected part with twenty cycles.",
         "",
         "| debate | points | dfquad (one semantics) | all 8 semantics | verdict page (`compare`) |",
         "|---|---:|---:|---:|---:|",
@@ -62,6 +108,8 @@ def main() -> None:
         ("bundled example", read_path(EXAMPLE).debate),
         ("generated 10 × 20", generated(10, 20)),
         ("generated 20 × 100", generated(20, 100)),
+        ("generated 40 × 100", generated(40, 100)),
+        ("linked 20 × 100, with cycles", linked_debate(20, 100, seed=1)),
     ]
     for name, debate in debates:
         first = next(e.id for _, e in debate.iter_evidence())
@@ -70,8 +118,13 @@ def main() -> None:
         one = _median_ms(lambda w, d=debate, n=first: evaluate(d, "dfquad", {n: w}), few)
         every = _median_ms(lambda w, d=debate, n=first: evaluate_all(d, {n: w}), few)
         page = _median_ms(lambda w, d=debate, n=first: compare(d, {n: w}), few)
+        assert compare(debate, {}).columns[0].evaluation is not None
         rows.append(f"| {name} | {points} | {one:.1f} ms | {every:.1f} ms | {page:.1f} ms |")
         print(rows[-1], flush=True)
+    rows += ["", "Before (commit 76b4a09, same machine):", ""]
+    rows += ["| debate | dfquad | all 8 semantics | verdict page |", "|---|---:|---:|---:|"]
+    rows += [f"| {name} | {a} | {b} | {c} |" for name, (a, b, c) in BEFORE.items()]
+    rows += sampling_error()
     replace_section("interactive", [*rows, ""])
 
 

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from tests.web_ui.sample import big_debate, sample_debate
 
-from quaestio.web.pages import viewdata
-from quaestio.web.pages.verdicts import EXPLAIN_LIMIT, compare, distribution, parse_weights
+from quaestio.model import Debate, Position
+from quaestio.web.pages import verdicts, viewdata
+from quaestio.web.pages.verdicts import (
+    EXPLAIN_LIMIT,
+    SHOWN,
+    compare,
+    distribution,
+    parse_weights,
+)
 from quaestio.web.pages.views import as_json
 
 
@@ -84,16 +94,64 @@ def test_weights_from_form_are_clamped_and_filtered() -> None:
     assert got == {"p1.f1": 1.0}
 
 
-def test_live_compute_explains_handouts_and_stays_gradual_for_huge_debates() -> None:
+def test_live_compute_explains_handouts_and_stays_gradual_past_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """How fast this is lives in benchmarks/interactive.py, not in a timed test."""
     d = sample_debate()
     result = compare(d, {"p1.f1": 0.1})
     assert result.main is not None and result.main.flip is not None
     big = big_debate(10, 20)
-    assert sum(len(p.evidence) for p in big.positions) > EXPLAIN_LIMIT
+    monkeypatch.setattr(verdicts, "EXPLAIN_LIMIT", 150)
+    assert sum(len(p.evidence) for p in big.positions) > verdicts.EXPLAIN_LIMIT
     result = compare(big, {})
     assert [c.semantics for c in result.columns] == ["dfquad", "qe", "euler", "hcat", "ach"]
-    assert result.main is not None and result.main.notes
+    assert result.main is not None and result.main.contributions_method == "none"
+    assert result.main.notes and result.main.flip is None
+
+
+def test_compare_explains_a_2000_point_debate() -> None:
+    big = big_debate(20, 100)
+    assert sum(len(p.evidence) for p in big.positions) == 2000 <= EXPLAIN_LIMIT
+    # with a hundred points DF-QuAD saturates: silence p3's counter-points to make it lead
+    silenced = {e.id: 0.0 for e in big.position_by_id()["p3"].countering}
+    result = compare(big, silenced)
+    assert [c.semantics for c in result.columns] == list(SHOWN)
+    assert all(c.evaluation is not None for c in result.columns), [c.error for c in result.columns]
+    main = result.main
+    assert main is not None and main.contributions_method == "shapley-sampled"
+    lead = main.ranking[0]
+    assert lead.id == "p3" and lead.strength is not None
+    # only its own points have shares; silenced ones have none; the shares add up
+    assert set(lead.contributions) == {e.id for e in big.position_by_id()["p3"].evidence}
+    assert all(lead.contributions[e] == 0.0 for e in silenced)
+    alone = compare(Debate("x", positions=(Position("p3", "x"),)), {}).main
+    assert alone is not None and alone.ranking[0].strength is not None
+    total = lead.strength - alone.ranking[0].strength
+    assert sum(lead.contributions.values()) == pytest.approx(total, abs=1e-9)
+    assert main.flip is not None and main.flip.new_top != "p3"
+    moved = compare(big, silenced | {main.flip.evidence: main.flip.new_weight})
+    assert moved.main is not None and moved.main.ranking[0].id == main.flip.new_top
+    grounded = next(c.evaluation for c in result.columns if c.semantics == "grounded")
+    assert grounded is not None and {r.status for r in grounded.ranking} <= {"in", "out", "undec"}
+
+
+def test_verdict_page_shows_contributions_and_flip_for_a_large_debate(server) -> None:  # type: ignore[no-untyped-def]
+    import httpx
+
+    did = server.add_debate(big_debate(20, 100))
+    page = httpx.get(f"{server.url}/d/{did}/verdict", timeout=60)
+    assert page.status_code == 200
+    assert len(re.findall(r"data-contribution=", page.text)) == 5
+    assert re.search(r'class="flip" data-flip-evidence="p\d+\.[fa]\d+"', page.text)
+    assert 'data-semantics="preferred"' in page.text and "sampled orderings" in page.text
+    big = big_debate(20, 100)
+    form = {f"w:{e.id}": "0" for e in big.position_by_id()["p7"].countering}
+    r = httpx.post(f"{server.url}/d/{did}/verdict/compute", data=form, timeout=60)
+    assert r.status_code == 200
+    leader = re.search(r'data-semantics="dfquad".*?<li data-node="([^"]+)"', r.text, re.S)
+    assert leader is not None and leader.group(1) == "p7"
+    assert "Why “Explanation 7” leads" in r.text
 
 
 def test_class_distribution_counts_and_undecided_last() -> None:

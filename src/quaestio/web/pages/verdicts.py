@@ -1,7 +1,8 @@
 """The verdict view's numbers: every semantics side by side under one set of weights.
 
 A slider move posts the weights and gets this back, so the computation must stay
-well under 100 ms for a handout-sized debate; ``compare`` reports how long it took.
+well under 100 ms for a handout-sized debate (and about 0.3 s at 2,000 points);
+``compare`` reports how long it took.
 """
 
 from __future__ import annotations
@@ -18,18 +19,19 @@ from quaestio.reasoning import (
     PositionResult,
     ach_matrix,
     debate_graph,
-    evaluate,
     strengths,
 )
-from quaestio.reasoning.evaluation import SEMANTICS_TITLES
+from quaestio.reasoning.evaluation import SEMANTICS_TITLES, evaluate_prepared, prepare
 
 # The semantics shown side by side: the gradual ones (which weights move) first,
 # then the extension-based ones and ACH.
 SHOWN = ("dfquad", "qe", "euler", "hcat", "ach", "grounded", "preferred")
-# Explanations (Shapley contributions, deciding evidence, flip point) grow quickly
-# with the number of evidence items; past this many, rankings come from the plain
-# fixed points so that a slider still answers at once on a large debate.
-EXPLAIN_LIMIT = 30
+# Explanations (Shapley contributions, deciding evidence, flip point) are batched
+# sparse passes over each position's own part of the debate (reasoning/whatif.py):
+# on a 2,000-point debate every semantics with its explanations takes about
+# 0.3 s (docs/benchmarks.md, "The verdict slider"). Past this many points the
+# page falls back to the plain fixed points so that a slider still answers.
+EXPLAIN_LIMIT = 5000
 RANK_ONLY_NOTE = (
     f"Deciding evidence, flip point and the extension semantics are worked out for debates"
     f" of up to {EXPLAIN_LIMIT} evidence points; this one is larger, so the gradual and ACH"
@@ -110,18 +112,24 @@ def rank_only(debate: Debate, semantics: str, weights: dict[str, float]) -> Eval
 def compare(
     debate: Debate, weights: dict[str, float], shown: tuple[str, ...] = SHOWN
 ) -> Comparison:
+    """Every semantics in ``shown`` under ``weights``; a semantics that fails shows its error."""
     started = time.perf_counter()
     columns: list[Column] = []
     large = sum(len(p.evidence) for p in debate.positions) > EXPLAIN_LIMIT
     if large:
         shown = tuple(s for s in shown if s in GRADUAL or s == "ach")
+    try:
+        prepared = None if large else prepare(debate, weights)
+    except QuaestioError as exc:  # bad weights: every column says so
+        columns = [Column(s, SEMANTICS_TITLES.get(s, s), None, exc.message) for s in shown]
+        return Comparison(columns, (time.perf_counter() - started) * 1000.0, weights)
     for sem in shown:
         title = SEMANTICS_TITLES.get(sem, sem)
         try:
-            if large and (sem in GRADUAL or sem == "ach"):
+            if prepared is None:
                 columns.append(Column(sem, title, rank_only(debate, sem, weights)))
             else:
-                columns.append(Column(sem, title, evaluate(debate, sem, weights)))
+                columns.append(Column(sem, title, evaluate_prepared(prepared, sem)))
         except QuaestioError as exc:
             columns.append(Column(sem, title, None, exc.message))
     return Comparison(columns, (time.perf_counter() - started) * 1000.0, weights)
