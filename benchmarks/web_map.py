@@ -14,7 +14,7 @@ import threading
 import time
 
 import uvicorn
-from tests.web_ui.conftest import ARGS, CHROMIUM, free_port
+from tests.web_browser import ARGS, CHROMIUM, free_port
 from tests.web_ui.sample import big_debate
 
 from benchmarks.sections import machine_line, replace_section

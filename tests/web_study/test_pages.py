@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 from tests.web_study.sample import XSS, flu_debate
-from tests.web_ui.conftest import shot
 from tests.web_ui.test_access import AXE, _violations
 from tests.web_ui.test_editing import sign_in
 
@@ -28,6 +27,7 @@ from quaestio.study import (
     read_debate,
     sync_states,
 )
+from web_browser import shot
 
 pytestmark = pytest.mark.browser
 QUESTION = "To what extent was Stalin responsible for the purges?"
