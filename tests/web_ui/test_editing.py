@@ -40,6 +40,17 @@ def sign_in(page, server, username: str) -> None:  # type: ignore[no-untyped-def
     assert username in page.locator("header .who").inner_text()
 
 
+def edit_node(page, node: str, fields: dict[str, str], shows: str) -> None:  # type: ignore[no-untyped-def]
+    """Open a node's edit form, fill ``fields`` (field name: text), save, wait for ``shows``."""
+    card = f'.edit-node[data-node="{node}"]'
+    page.locator(card).get_by_role("button", name="Edit").click()
+    escaped = node.replace(".", "\\.")
+    for field, text in fields.items():
+        page.fill(f"#f-{escaped}-{field}", text)
+    page.click(f"{card} button[type=submit]")
+    page.wait_for_selector(f"{card}{shows}")
+
+
 def test_wrong_password_is_refused(server, page, school) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"{server.url}/signin")
     page.fill("#username", "teacher1")
@@ -105,11 +116,7 @@ def test_teacher_edits_with_conflict_and_undo(server, page, chromium, school) ->
     did = school["debate_id"]
     sign_in(page, server, "teacher1")
     page.goto(f"{server.url}/d/{did}/edit")
-    node = page.locator('.edit-node[data-node="p1.f2"]')
-    node.get_by_role("button", name="Edit").click()
-    page.fill("#f-p1\\.f2-label", "Delegates of 1934")
-    page.click('.edit-node[data-node="p1.f2"] button[type=submit]')
-    page.wait_for_selector('.edit-node[data-node="p1.f2"] strong:text("Delegates of 1934")')
+    edit_node(page, "p1.f2", {"label": "Delegates of 1934"}, ' strong:text("Delegates of 1934")')
     assert page.locator("#undo").is_enabled()
     # the table shows the edit
     page.goto(f"{server.url}/d/{did}/table")
@@ -117,24 +124,21 @@ def test_teacher_edits_with_conflict_and_undo(server, page, chromium, school) ->
 
     # the debate's own fields and a consequence are edited the same way
     page.goto(f"{server.url}/d/{did}/edit")
-    page.locator('.edit-node[data-node="debate"]').get_by_role("button", name="Edit").click()
-    page.fill("#f-debate-question", "Who drove the Terror?")
-    page.click('.edit-node[data-node="debate"] button[type=submit]')
-    page.wait_for_selector('.edit-node[data-node="debate"]:has-text("Who drove the Terror?")')
-    page.locator('.edit-node[data-node="c.neg2"]').get_by_role("button", name="Edit").click()
-    page.fill("#f-c\\.neg2-category", "Economy")
-    page.click('.edit-node[data-node="c.neg2"] button[type=submit]')
-    page.wait_for_selector('.edit-node[data-node="c.neg2"] em:text("Economy")')
+    edit_node(page, "debate", {"question": "Who drove the Terror?"}, ':has-text("Who drove")')
+    edit_node(page, "c.neg2", {"category": "Economy"}, ' em:text("Economy")')
     # historians, years and rebuttals are edited as text
-    page.locator('.edit-node[data-node="p3"]').get_by_role("button", name="Edit").click()
-    page.fill("#f-p3-historians", "Getty, Ezhov, Rittersporn")
-    page.click('.edit-node[data-node="p3"] button[type=submit]')
-    page.wait_for_selector('.edit-node[data-node="p3"] .node-historians:text("Rittersporn")')
-    page.locator('.edit-node[data-node="p3.a1"]').get_by_role("button", name="Edit").click()
-    page.fill("#f-p3\\.a1-rebuts", "p3.f1")
-    page.fill("#f-p3\\.a1-years", "1938, 1937")
-    page.click('.edit-node[data-node="p3.a1"] button[type=submit]')
-    page.wait_for_selector('.edit-node[data-node="p3.a1"] .meta:has-text("rebuts p3.f1")')
+    edit_node(
+        page,
+        "p3",
+        {"historians": "Getty, Ezhov, Rittersporn"},
+        ' .node-historians:text("Rittersporn")',
+    )
+    edit_node(
+        page,
+        "p3.a1",
+        {"rebuts": "p3.f1", "years": "1938, 1937"},
+        ' .meta:has-text("rebuts p3.f1")',
+    )
     page.goto(f"{server.url}/d/{did}/table")
     page.wait_for_selector("svg.rebuttal-lines")
     assert page.locator("path.rebuttal-line").count() == 3
@@ -152,10 +156,7 @@ def test_teacher_edits_with_conflict_and_undo(server, page, chromium, school) ->
 
     # undo and redo
     page.goto(f"{server.url}/d/{did}/edit")
-    page.locator('.edit-node[data-node="p1.f1"]').get_by_role("button", name="Edit").click()
-    page.fill("#f-p1\\.f1-label", "Trials in Moscow")
-    page.click('.edit-node[data-node="p1.f1"] button[type=submit]')
-    page.wait_for_selector('.edit-node[data-node="p1.f1"] strong:text("Trials in Moscow")')
+    edit_node(page, "p1.f1", {"label": "Trials in Moscow"}, ' strong:text("Trials in Moscow")')
     page.click("#undo")
     page.wait_for_selector('.edit-node[data-node="p1.f1"] strong:text("Show trials")')
     page.click("#redo")
@@ -167,10 +168,12 @@ def test_teacher_edits_with_conflict_and_undo(server, page, chromium, school) ->
     other_page = other.new_page()
     sign_in(other_page, server, "teacher1")
     other_page.goto(f"{server.url}/d/{did}/edit")
-    other_page.locator('.edit-node[data-node="p2.f1"]').get_by_role("button", name="Edit").click()
-    other_page.fill("#f-p2\\.f1-text", "Their wording wins the race.")
-    other_page.click('.edit-node[data-node="p2.f1"] button[type=submit]')
-    other_page.wait_for_selector('.edit-node[data-node="p2.f1"] .node-text:text("Their wording")')
+    edit_node(
+        other_page,
+        "p2.f1",
+        {"text": "Their wording wins the race."},
+        ' .node-text:text("Their wording")',
+    )
     other.close()
     page.fill("#f-p2\\.f1-text", "My slower wording.")
     page.click('.edit-node[data-node="p2.f1"] button[type=submit]')
