@@ -48,6 +48,22 @@ SCREENSHOTS = (
 )
 
 
+# Frame times (ms) of ``steps`` alternate zoom and pan (``dx`` pixels) steps on the argument
+# map, two frames each: ``page.evaluate(ZOOM_PAN_FRAMES, [steps, dx])``. Shared by the map
+# test and its benchmark.
+ZOOM_PAN_FRAMES = """async ([steps, dx]) => {
+  const cy = window.quaestioMap; const times = [];
+  for (let i = 0; i < steps; i++) {
+    const t = performance.now();
+    if (i % 2) cy.zoom({level: cy.zoom() * 1.1, renderedPosition: {x: 600, y: 400}});
+    else cy.panBy({x: dx, y: 10});
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    times.push(performance.now() - t);
+  }
+  return times;
+}"""
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
