@@ -39,6 +39,7 @@ def test_what_is_not_a_year() -> None:
 def test_years_before_1400_with_a_sign_of_a_date() -> None:
     assert find_years("the Norman conquest of 1066 changed England") == (1066,)
     assert find_years("the revolt of 1381 spread to London") == (1381,)
+    assert find_years("the revolt of 1381 shows how far anger ran") == (1381,)
     assert find_years("Charlemagne was crowned c. 800 in Rome") == (800,)
     assert find_years("crowned c.800.") == (800,)
     assert find_years("William reigned 1066-1087.") == (1066, 1087)
@@ -57,6 +58,8 @@ def test_early_numbers_that_are_counts() -> None:
     assert find_years("a ransom of 1000 marks") == ()
     assert find_years("an army of 7000 men") == ()
     assert find_years("the siege of 1000 men") == ()
+    assert find_years("the massacre of 800 prisoners") == ()
+    assert find_years("the death of 300 horses") == ()
     assert find_years("the conquest of 1066 villages") == ()
     assert find_years("they lost 1200 men") == ()
     assert find_years("1000-1200 horses died") == ()

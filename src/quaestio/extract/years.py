@@ -38,11 +38,14 @@ _EVENT_OF = re.compile(
 _EARLY_RANGE = re.compile(r"(?<![\w/.,])(1[0-3]\d\d)\s*(?:-|–|—|to)\s*(1[0-4]\d\d|\d{2})(?![\w/%])")
 # "Magna Carta (1215)"; a round "(1200)" is more likely a count.
 _PARENTHESISED = re.compile(r"\((1[0-3](?!00)\d\d)\)")
-# After a number, a plural word or a per cent sign makes it a count ("1066 soldiers", "300 ships").
-_COUNT_AFTER = re.compile(
-    r"\s*(?:%|per\s*cent|(?!(?:is|was|has|as|its|his|this|thus|this|whereas|across|always)\b)"
-    r"[a-z]+s\b)"
+# After a number, a plural word or a per cent sign makes it a count ("1066 soldiers", "300 ships");
+# small words and verbs that end in "s" go on a sentence about a date ("of 1381 shows").
+_GOES_ON = (
+    r"is|was|has|as|its|his|this|thus|whereas|across|always|shows|proves|means|remains|seems|"
+    r"suggests|begins|ends|becomes|reflects|explains|helps|makes|takes|gives|leads|lies|stands|"
+    r"follows|brings|matters|changes|starts|sees|sets"
 )
+_COUNT_AFTER = re.compile(r"\s*(?:%|per\s*cent|(?!(?:" + _GOES_ON + r")\b)[a-z]+s\b)")
 _NOT_EARLY_BEFORE = re.compile(
     r"\b(?:aged?|pages?|pp?\.?|scored?|ratio|chapters?|verses?|nos?\.?|rooms?|lines?)\s*$", re.I
 )
