@@ -14,7 +14,7 @@ import threading
 import time
 
 import uvicorn
-from tests.web_ui.conftest import ARGS, CHROMIUM, free_port
+from tests.web_browser import ARGS, CHROMIUM, ZOOM_PAN_FRAMES, free_port
 from tests.web_ui.sample import big_debate
 
 from benchmarks.sections import machine_line, replace_section
@@ -50,19 +50,7 @@ def main() -> dict[str, float]:
         layout = float(page.get_attribute("#map", "data-layout-ms") or "nan")
         page.wait_for_selector("#map[data-elk=done]", timeout=120_000)
         elk_ms = float(page.get_attribute("#map", "data-elk-ms") or "nan")
-        frames = page.evaluate(
-            """async () => {
-              const cy = window.quaestioMap; const times = [];
-              for (let i = 0; i < 40; i++) {
-                const t = performance.now();
-                if (i % 2) cy.zoom({level: cy.zoom() * 1.1, renderedPosition: {x: 600, y: 400}});
-                else cy.panBy({x: 15, y: 10});
-                await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-                times.push(performance.now() - t);
-              }
-              return times;
-            }"""
-        )
+        frames = page.evaluate(ZOOM_PAN_FRAMES, [40, 15])
         nodes = page.evaluate("() => quaestioMap.nodes().length")
         browser.close()
     server.should_exit = True

@@ -23,6 +23,10 @@ from paths import EXAMPLE, SEED, SHARED, shared_dir  # noqa: E402
 
 __all__ = ["EXAMPLE", "SEED", "SHARED", "shared_dir"]
 
+# The browser suites' one server and one Chromium (tests/web_browser.py), registered
+# here so that every suite below shares the same session-scoped instances.
+pytest_plugins = ["web_browser"]
+
 
 @pytest.fixture
 def seed_path() -> Path:

@@ -36,6 +36,48 @@ def test_what_is_not_a_year() -> None:
     assert find_years("50% of 1200") == ()
 
 
+def test_years_before_1400_with_a_sign_of_a_date() -> None:
+    assert find_years("the Norman conquest of 1066 changed England") == (1066,)
+    assert find_years("the revolt of 1381 spread to London") == (1381,)
+    assert find_years("the revolt of 1381 shows how far anger ran") == (1381,)
+    assert find_years("Charlemagne was crowned c. 800 in Rome") == (800,)
+    assert find_years("crowned c.800.") == (800,)
+    assert find_years("William reigned 1066-1087.") == (1066, 1087)
+    assert find_years("William reigned 1066–87 in England") == (1066, 1087)
+    assert find_years("the war of 1337 to 1453") == (1337, 1453)
+    assert find_years("Vesuvius buried Pompeii in AD 79") == (79,)
+    assert find_years("Caesar was killed in 44 BC.") == (-44,)
+    assert find_years("In 1215 Magna Carta was sealed") == (1215,)
+    assert find_years("Magna Carta (1215) bound the king") == (1215,)
+    assert find_years("c. 1000-1100 the towns grew") == (1000, 1100)
+
+
+def test_early_numbers_that_are_counts() -> None:
+    assert find_years("1066 soldiers marched north") == ()
+    assert find_years("he led 1066 soldiers") == ()
+    assert find_years("a ransom of 1000 marks") == ()
+    assert find_years("an army of 7000 men") == ()
+    assert find_years("the siege of 1000 men") == ()
+    assert find_years("the massacre of 800 prisoners") == ()
+    assert find_years("the death of 300 horses") == ()
+    assert find_years("the conquest of 1066 villages") == ()
+    assert find_years("they lost 1200 men") == ()
+    assert find_years("1000-1200 horses died") == ()
+    assert find_years("between 1000-1200 were lost") == ()  # two round hundreds: a count
+    assert find_years("see pages 1066-1087") == ()
+    assert find_years("in 300 ships") == ()
+    assert find_years("a fine (1200) was paid") == ()
+
+
+@given(
+    st.integers(min_value=1000, max_value=1399), st.sampled_from(["conquest", "battle", "siege"])
+)
+def test_any_early_year_after_an_event(year: int, event: str) -> None:
+    assert find_years(f"the {event} of {year} was decisive") == (year,)
+    assert find_years(f"the {event} of {year} soldiers") == ()
+    assert find_years(f"{year} soldiers were there") == ()
+
+
 def test_list_stops_at_an_implausible_short_year() -> None:
     assert find_years("1934 and '99") == (1934, 1999)
     assert 2033 not in find_years("1934, 33 and 99")

@@ -23,6 +23,39 @@ def test_labels() -> None:
     assert split_label("In 1934: a year is not a label")[0] is None
 
 
+def test_dash_labels() -> None:
+    for dash in (" – ", " — ", " - ", "–", "—"):
+        text = f"Show trials{dash}The accused confessed in public"
+        assert split_label(text) == ("Show trials", "The accused confessed in public"), dash
+    assert split_label("Show trials – the accused confessed") == (
+        "Show trials",
+        "the accused confessed",
+    )
+    assert split_label("Show trials –") == ("Show trials", "")  # a heading for the points below
+    assert split_label("Anti-party groups - they met at night")[0] == "Anti-party groups"
+    not_labels = [
+        "Kirov – a popular leader – was shot",  # an aside set off by a pair of dashes
+        "Stalin – who trusted nobody",  # the sentence goes on after the dash
+        "However – and this matters – nobody knew",
+        "Stalin-era files were opened",  # a hyphen inside a word
+        "A long sentence that is much too long for a label – reasons",
+        "In 1934 – a year is not a label",
+        "Show trials–the unspaced dash before lower case",
+    ]
+    for text in not_labels:
+        assert split_label(text) == (None, text), text
+    assert split_label("Costs – high", dashes=False) == (None, "Costs – high")
+    assert split_label("Costs: high", dashes=False) == ("Costs", "high")
+
+
+def test_dash_label_headings() -> None:
+    points, _ = parse_points(lines("Costs –", "tolls were high", "Speed — trains ran at 30 mph"))
+    assert [(p.label, p.text) for p in points] == [
+        ("Costs", "tolls were high"),
+        ("Speed", "trains ran at 30 mph"),
+    ]
+
+
 def test_name_lists() -> None:
     assert name_list("Deutscher, Fainsod, Mandelstam") == ("Deutscher", "Fainsod", "Mandelstam")
     assert name_list("Febvre & Martin and Eisenstein") == ("Febvre", "Martin", "Eisenstein")

@@ -222,7 +222,33 @@ def test_ragged_last_row_is_a_warning() -> None:
     assert "ragged_row" in codes(debate)
 
 
-@pytest.mark.parametrize("name", ["printing.md", "railways.html", "republic_outline.md"])
+def test_dash_labels_and_early_years() -> None:
+    """Labels written with a dash link rebuttals like "Label:" does; early years are dated."""
+    debate = import_path(FIXTURES / "normans.md")
+    soldiers, luck, tradition = debate.positions
+    assert [e.label for e in soldiers.supporting] == ["Knights", "Archers", "Castles"]
+    assert [e.label for e in soldiers.countering] == ["Knights", "Castles"]
+    assert [e.rebuts for e in soldiers.countering] == [("p1.f1",), ("p1.f3",)]
+    assert soldiers.supporting[0].text.startswith("mounted men")  # the label is not repeated
+    assert [e.years for e in soldiers.evidence] == [(1054,), (1066,), (1066, 1087), (), (1100,)]
+    assert luck.supporting[0].label == "Weather" and luck.supporting[0].years == (1066,)
+    marched = luck.supporting[1]
+    assert marched.years == () and [f.value for f in marched.figures] == [1066]  # a count
+    aside = luck.countering[0]  # dashes around an aside inside a sentence: no label
+    assert aside.label is None and aside.text.startswith("Harold – who")
+    assert tradition.supporting[0].years == (-55, 1016, 1035)
+    assert tradition.supporting[1].years == (1016, 1066)
+    # on a balance sheet the words before a dash are the consequence, not a category
+    assert [(c.category, c.text.split(" – ")[0]) for c in debate.consequences] == [
+        (None, "Stone churches"),
+        (None, "Harrying of the north"),
+    ]
+    assert validate(debate) == []
+
+
+@pytest.mark.parametrize(
+    "name", ["printing.md", "railways.html", "republic_outline.md", "normans.md"]
+)
 def test_fixture_imports_validate(name: str) -> None:
     debate = import_path(FIXTURES / name)
     assert validate(debate) == []

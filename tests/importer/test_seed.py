@@ -79,6 +79,17 @@ def test_labelled_rebuttals(seed_debate: Debate) -> None:
     assert len(seed_debate.rebuttal_pairs()) == 3
 
 
+def test_dash_label_in_the_seed(seed_debate: Debate, seed_path) -> None:  # type: ignore[no-untyped-def]
+    """The planned-purges column opens with a "Label – text" point: read like "Label: text"."""
+    first = by_title(seed_debate, "planned").supporting[0]
+    assert first.label is not None and first.label.lower().startswith("show trial")
+    assert first.source is not None
+    line = seed_path.read_text(encoding="utf-8").splitlines()[first.source.line_start - 1]
+    assert f"{first.label} –" in line and not first.text.startswith(first.label)
+    # the balance sheet keeps its dashes: a consequence is never cut at one
+    assert all(c.category is None or "–" not in c.category for c in seed_debate.consequences)
+
+
 def test_years_and_figures(seed_debate: Debate) -> None:
     lenin = by_title(seed_debate, "lenin")
     not_new = next(e for e in lenin.supporting if "1919" in e.text)

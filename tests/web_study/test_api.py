@@ -13,6 +13,7 @@ import zipfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from tests.web_api.conftest import app, browser, school  # the API suite's fixtures
@@ -20,6 +21,7 @@ from tests.web_study.sample import XSS, flu_debate
 from web_api_helpers import upload
 
 from conftest_pg import database_url
+from paths import SEED
 from quaestio.formats import debate_json
 from quaestio.model import Debate
 from quaestio.study import make_cards, make_quiz
@@ -327,3 +329,41 @@ def test_page_posts_need_the_csrf_header(school: dict[str, Any]) -> None:
     ok = student.post(f"/d/{debate_id}/review", data={"card_id": card, "rating": "good"})
     assert "Good: back in" in ok.text
     assert student.get(f"/api/debates/{debate_id}/reviews").json()["total"] == 1
+
+
+def test_review_states_take_figure_card_ids_with_a_slash(browser: Any) -> None:
+    """Figure cards are named by their figure ("3/5"): the id must survive the URL path."""
+    owner = browser().signup("seedowner")
+    report = owner.post(
+        "/api/imports", files={"file": (SEED.name, SEED.read_bytes(), "text/plain")}
+    )
+    assert report.status_code == 201, report.text
+    debate_id = report.json()["debate"]["id"]
+    served: list[dict[str, Any]] = []
+    while not served or len(served) % 200 == 0:
+        chunk = owner.get(
+            f"/api/debates/{debate_id}/cards", params={"limit": 200, "offset": len(served)}
+        ).json()["items"]
+        if not chunk:
+            break
+        served += chunk
+    slashed = [c["id"] for c in served if c["kind"] == "figure" and "/" in c["id"]]
+    assert len(slashed) >= 2, "the seed's fractions give figure cards with '/' in their ids"
+    url = f"/api/debates/{debate_id}/reviews"
+    raw = owner.put(f"{url}/{slashed[0]}", json={"state": {"reps": 1}, "version": 0})
+    assert raw.status_code == 200, raw.text
+    assert raw.json()["card_id"] == slashed[0]
+    encoded = owner.put(
+        f"{url}/{quote(slashed[1], safe='')}", json={"state": {"reps": 2}, "version": 0}
+    )
+    assert encoded.status_code == 200, encoded.text
+    assert encoded.json()["card_id"] == slashed[1]
+    again = owner.put(f"{url}/{slashed[0]}", json={"state": {"reps": 3}, "version": 1})
+    assert again.status_code == 200 and again.json()["version"] == 2
+    stored = {r["card_id"]: r["state"] for r in owner.get(url).json()["items"]}
+    assert stored == {slashed[0]: {"reps": 3}, slashed[1]: {"reps": 2}}
+    # the documented path parameter says how such ids are sent
+    spec = owner.get("/openapi.json").json()
+    put = spec["paths"]["/api/debates/{debate_id}/reviews/{card_id}"]["put"]
+    card_param = next(p for p in put["parameters"] if p["name"] == "card_id")
+    assert "%2F" in card_param["description"]

@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 from tests.web_study.sample import XSS, flu_debate
-from tests.web_ui.conftest import shot
 from tests.web_ui.test_access import AXE, _violations
 from tests.web_ui.test_editing import sign_in
 
@@ -28,6 +27,7 @@ from quaestio.study import (
     read_debate,
     sync_states,
 )
+from web_browser import shot
 
 pytestmark = pytest.mark.browser
 QUESTION = "To what extent was Stalin responsible for the purges?"
@@ -80,6 +80,11 @@ def test_plan_page_cites_nodes_prints_and_downloads(server, page, seed_id) -> No
     for p in debate.positions:  # all seven explanations with their historians
         text = page.locator(f'section[data-position="{p.id}"]').inner_text()
         assert p.title in text and all(h.name in text for h in p.historians)
+        # the judgement says when nothing in the debate argues against an explanation
+        unopposed = bool(p.supporting) and not p.countering
+        assert ("nothing in the debate argues against it" in text) == unopposed, p.id
+    conclusion = page.locator("#plan-conclusion + ul").inner_text()
+    assert "Caveat" in conclusion and "no counter-point in the debate" in conclusion
     assert expected.conclusion[-1].text in page.locator("#plan-conclusion + ul").inner_text()
     refs = page.eval_on_selector_all("[data-ref]", "els => els.map(e => e.dataset.ref)")
     assert refs and set(refs) <= node_ids(debate)

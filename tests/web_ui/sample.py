@@ -2,129 +2,105 @@
 
 from __future__ import annotations
 
-from quaestio.model import (
-    Conclusion,
-    Consequence,
-    Debate,
-    Evidence,
-    Historian,
-    Position,
-    Source,
-)
+from tests.sample_builder import SampleFile, balance_sheet, con, pro
 
+from quaestio.model import Conclusion, Debate, Evidence, Position
 
-def _src(a: int, b: int | None = None) -> Source:
-    return Source("purges-sample.txt", a, b or a)
+HANDOUT = SampleFile("purges-sample.txt")
 
 
 def sample_debate(title: str = "Why did the purges happen?") -> Debate:
-    planned = Position(
+    planned = HANDOUT.position(
         "p1",
         "Stalin planned the purges",
         "A deliberate campaign run from the top to remove every possible rival.",
-        (Historian("Conquest", "conquest"), Historian("Fainsod", "fainsod")),
-        (
-            Evidence(
-                "p1.f1",
-                "for",
+        ["Conquest", "Fainsod"],
+        [
+            pro(
                 "Public show trials of old Bolsheviks staged in Moscow.",
                 label="Show trials",
                 years=(1936, 1938),
                 weight=0.7,
-                source=_src(10, 12),
+                line=(10, 12),
             ),
-            Evidence(
-                "p1.f2",
-                "for",
+            pro(
                 "Most delegates of the 1934 congress were dead within a few years.",
                 label="Congress delegates",
                 years=(1934,),
                 weight=0.6,
-                source=_src(13),
+                line=13,
             ),
-            Evidence(
-                "p1.a1",
-                "against",
+            con(
                 "In 1933 half of the camp prisoners were released, not the act of a planner.",
                 label="Prisoners released",
                 years=(1933,),
-                rebuts=("p1.f1",),
+                rebuts=("f1",),
                 weight=0.5,
-                source=_src(15, 16),
+                line=(15, 16),
             ),
-        ),
-        source=_src(5, 8),
+        ],
+        (5, 8),
     )
-    paranoia = Position(
+    paranoia = HANDOUT.position(
         "p2",
         "Stalin's paranoia",
         "Suspicion of plots everywhere drove an ever wider circle of arrests.",
-        (Historian("Tucker", "tucker"), Historian("Medvedev", "medvedev")),
-        (
-            Evidence(
-                "p2.f1",
-                "for",
+        ["Tucker", "Medvedev"],
+        [
+            pro(
                 "Loyal officials were arrested on charges of spying.",
                 label="Loyalists arrested",
                 years=(1937,),
                 weight=0.5,
-                source=_src(20),
+                line=20,
             ),
-            Evidence(
-                "p2.a1",
-                "against",
+            con(
                 "Arrest quotas were set by regional officials as well.",
                 label="Regional quotas",
                 years=(1937,),
-                rebuts=("p2.f1",),
+                rebuts=("f1",),
                 weight=0.4,
-                source=_src(22),
+                line=22,
             ),
-        ),
-        source=_src(18, 19),
+        ],
+        (18, 19),
     )
-    chaos = Position(
+    chaos = HANDOUT.position(
         "p3",
         "Pressure from below",
         "Local bosses and the secret police pushed the terror further than Moscow asked.",
-        (Historian("Getty", "getty"), Historian("Ezhov", "yezhov")),
-        (
-            Evidence(
-                "p3.f1",
-                "for",
+        ["Getty", ("Ezhov", "yezhov")],
+        [
+            pro(
                 "The secret police chief pressed for mass operations in 1937.",
                 label="Police pressure",
                 years=(1937,),
                 weight=0.6,
-                source=_src(30),
+                line=30,
             ),
-            Evidence(
-                "p3.a1",
-                "against",
+            con(
                 "Stalin signed the lists of those to be shot himself.",
                 label="Signed lists",
                 years=(1937, 1938),
                 weight=0.7,
-                source=_src(32),
+                line=32,
             ),
-        ),
-        source=_src(28, 29),
+        ],
+        (28, 29),
     )
     return Debate(
         title=title,
         question="How far was Stalin responsible for the Great Terror?",
         positions=(planned, paranoia, chaos),
-        conclusion=Conclusion("Historians still weigh intention against chaos.", _src(40)),
-        consequences=(
-            Consequence(
-                "c.pos1", "positive", "Rivals to the leadership were removed.", "Political", 0.6
-            ),
-            Consequence(
-                "c.neg1", "negative", "The army lost most of its senior officers.", "Military", 0.8
-            ),
-            Consequence("c.neg2", "negative", "Industry lost skilled managers.", "Economic", 0.5),
+        conclusion=Conclusion(
+            "Historians still weigh intention against chaos.", HANDOUT.source(40)
         ),
-        source_file="purges-sample.txt",
+        consequences=balance_sheet(
+            ("positive", "Rivals to the leadership were removed.", "Political", 0.6),
+            ("negative", "The army lost most of its senior officers.", "Military", 0.8),
+            ("negative", "Industry lost skilled managers.", "Economic", 0.5),
+        ),
+        source_file=HANDOUT.name,
     )
 
 

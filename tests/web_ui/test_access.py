@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.web_ui.conftest import REPO, shot
 from tests.web_ui.sample import sample_debate
+
+from web_browser import REPO, shot
 
 pytestmark = pytest.mark.browser
 AXE = REPO / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
@@ -56,8 +57,8 @@ def test_keyboard_selects_a_point(server, page, debate_id) -> None:  # type: ign
     assert page.evaluate("() => quaestio.selected()") == "p2.f1"
 
 
-def test_tablet_portrait_has_no_sideways_scrolling(server, browser, debate_id) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 820, "height": 1180}, has_touch=True)
+def test_tablet_portrait_has_no_sideways_scrolling(server, chromium, debate_id) -> None:  # type: ignore[no-untyped-def]
+    context = chromium.new_context(viewport={"width": 820, "height": 1180}, has_touch=True)
     page = context.new_page()
     try:
         for view in VIEWS:

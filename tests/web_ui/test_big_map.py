@@ -7,6 +7,8 @@ import statistics
 import pytest
 from tests.web_ui.sample import big_debate
 
+from web_browser import ZOOM_PAN_FRAMES
+
 pytestmark = pytest.mark.browser
 
 
@@ -27,19 +29,7 @@ def test_two_thousand_nodes_stay_usable(server, page) -> None:  # type: ignore[n
              e => e.source().position('x') < e.target().position('x'))"""
     )
     assert left_of is True
-    frames = page.evaluate(
-        """async () => {
-          const cy = quaestioMap; const out = [];
-          for (let i = 0; i < 20; i++) {
-            const t = performance.now();
-            if (i % 2) cy.zoom({level: cy.zoom() * 1.1, renderedPosition: {x: 600, y: 400}});
-            else cy.panBy({x: 20, y: 10});
-            await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-            out.push(performance.now() - t);
-          }
-          return out;
-        }"""
-    )
+    frames = page.evaluate(ZOOM_PAN_FRAMES, [20, 20])
     # two frames per step; software rendering on a shared 2-core machine, so generous
     assert statistics.median(frames) < 250
     assert page.errors == []

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from tests.web_ui.conftest import shot
 from tests.web_ui.sample import sample_debate
+
+from web_browser import shot
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,7 @@
 
 A position cell reads title, summary, then the historians who hold the view in
 trailing parentheses "(Deutscher, Fainsod, Mandelstam)". An evidence cell is cut
-into points at bullets, at "Label: text" sub-heads and at paragraph breaks;
+into points at bullets, at "Label: text" (or "Label – text") sub-heads and at paragraph breaks;
 nested bullets stay with their parent point, and "See details of ..." lines are
 cross-references kept with the nearest point rather than becoming evidence.
 """
@@ -16,6 +16,18 @@ from quaestio.importer.layout import Line
 
 _REFERENCE = re.compile(r"^\(?\s*(?:see|cf\.?|compare)\b", re.I)
 _LABEL = re.compile(r"^(?P<label>[A-Z][^:;.!?()*\d]{0,48}?)\s*:\s*(?P<rest>.*)$", re.S)
+# "Show trials – the accused confessed": a spaced hyphen, en or em dash, or an unspaced en or
+# em dash before a capital ("Show trials—After ...").
+_DASH_LABEL = re.compile(
+    r"^(?P<label>[A-Z][^:;.!?()*\d–—]{0,48}?)"
+    r"(?:\s+(?P<spaced>[-–—])(?:\s+|$)|(?P<glued>[–—])(?=[A-Z]))(?P<rest>.*)$",
+    re.S,
+)
+# Words that open a sentence, not a label ("However – and this matters – ...").
+_NOT_LABELS = {"e.g", "i.e", "note", "nb", "however", "but", "yet", "and", "so", "then", "also"}
+_NOT_LABELS |= {"thus", "therefore", "meanwhile", "instead", "still", "indeed", "later", "later on"}
+# A dash followed by these continues a sentence about the words before it ("Kirov – who ...").
+_CONTINUES = re.compile(r"^(?:who|whom|whose|which|that|and|but|or|so|as|is|was|were|had)\b")
 _HISTORIANS_LABEL = re.compile(r"^(?:historians?|held by|schools?)$", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'\-.]*|[a-z]{1,3}|[A-Z]\.)$")
 _TRAILING_PARENS = re.compile(r"\(([^()]*)\)\s*[.;]?\s*$")
@@ -43,15 +55,38 @@ class PositionCell:
     historians_line: int | None
 
 
-def split_label(text: str) -> tuple[str | None, str]:
-    """("Industrial Enemies", "rest") for a "Label: text" line, else (None, text)."""
-    m = _LABEL.match(text.strip())
+def _dash_label(text: str) -> re.Match[str] | None:
+    """A "Label – text" match, unless the dash only sets off words inside a sentence.
+
+    "Kirov – a popular leader – was shot" pairs its dashes around an aside and
+    goes on in lower case after the second: that is one sentence, not a label.
+    """
+    m = _DASH_LABEL.match(text)
     if m is None:
-        return None, text.strip()
+        return None
+    rest = m.group("rest").strip()
+    if _CONTINUES.match(rest):
+        return None
+    dash = m.group("spaced") or m.group("glued")
+    aside = re.search(rf"\s{re.escape(dash)}\s+[a-z]", rest)
+    return None if aside is not None else m
+
+
+def split_label(text: str, *, dashes: bool = True) -> tuple[str | None, str]:
+    """("Industrial Enemies", "rest") for a "Label: text" or "Label – text" line, else (None, text).
+
+    ``dashes=False`` reads only the colon form: on a balance sheet the words
+    before a dash ("Created jobs – promotion!") are the consequence itself, not
+    its category.
+    """
+    stripped = text.strip()
+    m = _LABEL.match(stripped) or (_dash_label(stripped) if dashes else None)
+    if m is None:
+        return None, stripped
     label = m.group("label").strip()
     words = label.split()
-    if not 1 <= len(words) <= 5 or label.lower() in {"e.g", "i.e", "note", "nb"}:
-        return None, text.strip()
+    if not 1 <= len(words) <= 5 or label.lower() in _NOT_LABELS:
+        return None, stripped
     return label, m.group("rest").strip()
 
 
@@ -109,8 +144,13 @@ def is_reference(text: str) -> bool:
     return bool(_REFERENCE.match(text.strip()))
 
 
-def parse_points(lines: tuple[Line, ...] | list[Line]) -> tuple[list[Point], list[tuple[str, int]]]:
-    """Points of an evidence cell, and references that had no point to attach to."""
+def parse_points(
+    lines: tuple[Line, ...] | list[Line], *, dashes: bool = True
+) -> tuple[list[Point], list[tuple[str, int]]]:
+    """Points of an evidence cell, and references that had no point to attach to.
+
+    ``dashes`` as in ``split_label`` (off for consequences).
+    """
     points: list[Point] = []
     pending: list[tuple[str, int]] = []
     heading: str | None = None  # a "Label:" line on its own labels the points below it
@@ -126,7 +166,7 @@ def parse_points(lines: tuple[Line, ...] | list[Line]) -> tuple[list[Point], lis
             last.text = f"{last.text}; {text}" if last.text else text
             last.line_end = line.number
             continue
-        label, rest = split_label(text)
+        label, rest = split_label(text, dashes=dashes)
         if label is not None and not rest:
             heading = label
             continue

@@ -198,7 +198,7 @@ def _consequences_table(table: Table, builder: Builder) -> list[Consequence]:
             for role, cell in zip(roles, _spread(row, len(roles), builder), strict=True):
                 if role != polarity or cell is None:
                     continue
-                points, _ = parse_points(cell.lines)
+                points, _ = parse_points(cell.lines, dashes=False)
                 out += builder.consequences(polarity, points)  # type: ignore[arg-type]
     return out
 

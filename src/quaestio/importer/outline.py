@@ -149,7 +149,7 @@ def _consequences(section: _Section, builder: Builder) -> list[Consequence]:
         found[polarity].append(block)
     out: list[Consequence] = []
     for key in ("positive", "negative"):
-        points, _ = parse_points(_lines(found[key]))
+        points, _ = parse_points(_lines(found[key]), dashes=False)
         out += builder.consequences(key, points)  # type: ignore[arg-type]
     return out
 

@@ -27,6 +27,12 @@ from quaestio.study.judge import (
     rank_words,
 )
 from quaestio.study.text import Point, Ref, clean, excerpt, join_names, position_claim, quoted, ref
+from quaestio.study.unopposed import (
+    conclusion_caveat,
+    leading_caveat,
+    section_judgement,
+    unopposed_ids,
+)
 
 
 @dataclass(frozen=True)
@@ -100,7 +106,15 @@ def _by_contribution(
     return [e for _, e in sorted(enumerate(items), key=key)]
 
 
-def _section(position: Position, row: Ranked, ranked: list[Ranked], semantics: str) -> Section:
+def _section(
+    debate: Debate,
+    position: Position,
+    row: Ranked,
+    ranked: list[Ranked],
+    semantics: str,
+    unopposed: frozenset[str],
+    refs: dict[str, Ref],
+) -> Section:
     pref = ref(position)
     points = [Point(position_claim(position), (pref,), "Claim")]
     names = [h.name for h in position.historians]
@@ -123,7 +137,10 @@ def _section(position: Position, row: Ranked, ranked: list[Ranked], semantics: s
         )
     else:
         points.append(Point("The debate gives no counter-point to this explanation.", (pref,)))
-    points.append(Point(rank_words(row, ranked, semantics), (pref,), "Judgement"))
+    weighed, cited = section_judgement(
+        debate, rank_words(row, ranked, semantics), row, ranked, unopposed, refs
+    )
+    points.append(Point(weighed, (pref, *cited), "Judgement"))
     return Section(
         position.id,
         position.title,
@@ -180,6 +197,7 @@ def essay_plan(
         raise QuaestioError("the reasoning engine ranked no explanation", field="semantics")
     focus = find_focus(debate, asked)
     refs = {pid: ref(p) for pid, p in by_id.items()}
+    unopposed = unopposed_ids(debate, evaluation.notes)
     intro = [
         Point(
             f"{len(ranked)} explanations are weighed: "
@@ -187,12 +205,15 @@ def essay_plan(
             + ".",
             tuple(refs[r.id] for r in ranked),
         ),
-        _line_of_argument(ranked, refs, semantics),
+        _line_of_argument(ranked, refs, semantics, unopposed),
     ]
     if focus is not None:
         intro.append(focus_judgement(focus, ranked, refs, semantics, brief=True))
-    sections = tuple(_section(by_id[r.id], r, ranked, semantics) for r in ranked)
+    sections = tuple(
+        _section(debate, by_id[r.id], r, ranked, semantics, unopposed, refs) for r in ranked
+    )
     conclusion = overall_judgement(ranked, refs, semantics)
+    conclusion += conclusion_caveat(debate, ranked, unopposed, refs)
     conclusion += _sensitivity(debate, evaluation.deciding, evaluation.flip, refs)
     if focus is not None:
         conclusion.append(focus_judgement(focus, ranked, refs, semantics, brief=False))
@@ -237,16 +258,20 @@ def _sensitivity(
     return out
 
 
-def _line_of_argument(ranked: list[Ranked], refs: dict[str, Ref], semantics: str) -> Point:
+def _line_of_argument(
+    ranked: list[Ranked], refs: dict[str, Ref], semantics: str, unopposed: frozenset[str]
+) -> Point:
     first = [r for r in ranked if r.rank == 1]
+    caveat = leading_caveat(first, unopposed)
     if len(first) == 1:
         text = (
             f"Line of argument: {quoted(first[0].title)} is the most convincing explanation, "
-            f"because it ranks first under {semantics} ({first[0].measure()})."
+            f"because it ranks first under {semantics} ({first[0].measure()}){caveat}."
         )
     else:
         text = (
             f"Line of argument: {join_names([quoted(r.title) for r in first])} are the most "
-            f"convincing explanations, level first under {semantics} ({first[0].measure()})."
+            f"convincing explanations, level first under {semantics} ({first[0].measure()})"
+            f"{caveat}."
         )
     return Point(text, tuple(refs[r.id] for r in first))

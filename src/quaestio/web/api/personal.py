@@ -90,15 +90,28 @@ def list_reviews(debate_id: DebateId, actor: UserDep, db: DbDep, page: PageDep) 
         return paged(rows, page, lambda r: ReviewOut.model_validate(personal.review_dict(r)))
 
 
-@router.put("/reviews/{card_id}", response_model=ReviewOut)
+@router.put("/reviews/{card_id:path}", response_model=ReviewOut)
 def put_review(
     debate_id: DebateId,
-    card_id: Annotated[str, Path(max_length=200)],
+    card_id: Annotated[
+        str,
+        Path(
+            max_length=200,
+            description=(
+                "the card's id as ``GET …/cards`` gives it; it may contain ``/`` (figure cards such"
+                " as ``figure:p2.f1:3/5``), sent as it is or percent-encoded (``%2F``)"
+            ),
+        ),
+    ],
     body: ReviewIn,
     actor: UserDep,
     db: DbDep,
 ) -> ReviewOut:
-    """Store your spaced-repetition state for one flashcard (the study layer's JSON)."""
+    """Store your spaced-repetition state for one flashcard (the study layer's JSON).
+
+    The path converter takes the rest of the URL as the card id, because figure
+    cards are named by their figure ("3/5") and a plain segment stops at "/".
+    """
     with db.transaction() as session:
         row = personal.set_review(session, actor, debate_id, card_id, body.state, body.version)
         return ReviewOut.model_validate(personal.review_dict(row))
