@@ -261,3 +261,50 @@ def test_running_sums_give_the_same_values_as_graph_passes(sem: str) -> None:
         g2 = debate_graph(rebutted)
         again = GradualGame(g2, sem)
         assert again.prefixes(1, again.players(1)) is None
+
+
+def with_analyst_judgements(debate: Debate, seed: int) -> Debate:
+    """Set credibility on some items and rate some cells by hand, at random."""
+    from quaestio.model.ach import set_rating, set_weights
+
+    rng = np.random.default_rng(seed)
+    positions = [p.id for p in debate.positions]
+    for _, e in list(debate.iter_evidence()):
+        roll = rng.random()
+        if roll < 0.3:
+            debate = set_weights(debate, e.id, {"credibility": float(rng.uniform(0, 1))})
+        elif roll < 0.6:
+            rating = str(rng.choice(["I", "II", "C", "N"]))
+            debate = set_rating(debate, e.id, str(rng.choice(positions)), rating)
+    return debate
+
+
+def test_ach_moves_follow_the_analysts_credibility_and_ratings() -> None:
+    """A weight moves an item's credibility only where no analyst set it, and the I/II
+    rating of its own position only where no analyst rated that cell."""
+    debate = with_analyst_judgements(random_debate(5, 16, seed=5, rebut=0.3), seed=2)
+    graph = debate_graph(debate)
+    game = AchGame(debate, graph)
+    rng = np.random.default_rng(3)
+    nodes = rng.integers(graph.n_positions, graph.n, 60).astype(np.intp)
+    values = rng.uniform(0, 1, 60)
+    moved = game.moved(nodes, values)
+    for row, (node, value) in enumerate(zip(nodes, values, strict=True)):
+        changed = evaluate(debate, "ach", {graph.ids[node]: float(value)})
+        expected = {r.id: r.strength for r in changed.ranking}
+        got = {graph.ids[i]: moved[row, i] for i in range(graph.n_positions)}
+        assert got == pytest.approx(expected, abs=1e-12)
+
+
+def test_ach_strengths_use_the_analysts_credibility() -> None:
+    from quaestio.model.ach import set_weights
+    from quaestio.reasoning.ach import ach_matrix
+
+    debate = random_debate(4, 12, seed=6, rebut=0.0)
+    against = next(e.id for _, e in debate.iter_evidence() if e.stance == "against")
+    judged = set_weights(debate, against, {"credibility": 0.0})
+    matrix = ach_matrix(judged)
+    result = {r.id: r.strength for r in evaluate(judged, "ach").ranking}
+    assert result == pytest.approx({p: 1 / (1 + matrix.inconsistency[p]) for p in result})
+    before = {r.id: r.strength for r in evaluate(debate, "ach").ranking}
+    assert result != pytest.approx(before)

@@ -38,6 +38,9 @@ FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
 IntArray = NDArray[np.intp]
 
+# (node, value) questions the ACH game answers at once: memory stays CHUNK x positions
+CHUNK = 4096
+
 #: at most this many strengths (nodes x rows) are held at once
 CELLS = 1 << 21
 
@@ -217,10 +220,17 @@ class AchGame:
         self.strengths = 1.0 / (1.0 + self.inconsistency)
         self.consistency = np.array([matrix.consistency[pid] for pid in matrix.positions])
         self.rel = rel
-        # an against-point's rating of its own position is I below STRONG and II from it on
+        self.cred = cred
+        self.neg = neg
+        # Moving an item's weight moves its credibility unless an analyst set that, and
+        # the rating of an against-point's own position (I below STRONG, II from it on)
+        # unless an analyst set that cell.
+        self.cred_follows = np.array(
+            [e.credibility is None for _, e in debate.iter_evidence()], dtype=np.bool_
+        )
         own = np.full(len(matrix.evidence), -1, dtype=np.intp)
         for position, e in debate.iter_evidence():
-            if e.stance == "against":
+            if e.stance == "against" and (e.id, position.id) not in matrix.analyst:
                 own[graph.index[e.id] - p] = graph.index[position.id]
         self.own = own
         self.players = [
@@ -232,35 +242,29 @@ class AchGame:
         return np.asarray(1.0 / (1.0 + share @ present), dtype=np.float64)
 
     def moved(self, nodes: IntArray, values: FloatArray) -> FloatArray:
-        j = nodes - self.p
-        score = np.tile(self.inconsistency, (nodes.size, 1))
-        rows = np.arange(nodes.size)
-        target = self.own[j]
-        rated = target >= 0
-        r, t = rows[rated], target[rated]
-        new = values[rated] * self.rel[j[rated]] * np.where(values[rated] >= STRONG, 2.0, 1.0)
-        score[r, t] += new - self.x[j[rated], t]
-        return np.asarray(1.0 / (1.0 + score), dtype=np.float64)
+        """Every position's strength, one row per (node, value): a rank-one update each."""
+        out = np.empty((nodes.size, self.p))
+        for lo in range(0, nodes.size, CHUNK):
+            j = nodes[lo : lo + CHUNK] - self.p
+            v = values[lo : lo + CHUNK]
+            cred = np.where(self.cred_follows[j], v, self.cred[j])
+            factor = self.neg[j]  # a copy (fancy indexing)
+            own = self.own[j]
+            rows = np.nonzero(own >= 0)[0]
+            factor[rows, own[rows]] = np.where(v[rows] >= STRONG, 2.0, 1.0)
+            score = self.inconsistency + (cred * self.rel[j])[:, None] * factor - self.x[j]
+            out[lo : lo + CHUNK] = 1.0 / (1.0 + score)
+        return out
 
     def overtakes(self, nodes: IntArray, values: FloatArray, top: int) -> BoolArray:
-        base = self.strengths
-        j = nodes - self.p
-        target = self.own[j]
-        rated = target >= 0
-        t = np.where(rated, target, top)
-        score = self.inconsistency[t].copy()
-        moved = values * self.rel[j] * np.where(values >= STRONG, 2.0, 1.0)
-        score[rated] += moved[rated] - self.x[j[rated], t[rated]]
-        new = 1.0 / (1.0 + score)  # the strength of the position each row changes
-        # the best base strength outside {top, t}: always among the three best
-        leaders = np.argsort(-base, kind="stable")[:3]
-        best = np.full(nodes.size, -np.inf)
-        for c in leaders[::-1].tolist():
-            best = np.where((c != top) & (c != t), base[c], best)
-        changes_top = rated & (t == top)
-        top_value = np.where(changes_top, new, base[top])
-        best = np.where(rated & ~changes_top, np.maximum(best, new), best)
-        return np.asarray(best > top_value + 1e-12)
+        """Whether another position ends strictly above ``top`` in each row."""
+        result = np.empty(nodes.size, dtype=np.bool_)
+        for lo in range(0, nodes.size, CHUNK):
+            strengths = self.moved(nodes[lo : lo + CHUNK], values[lo : lo + CHUNK])
+            top_value = strengths[:, top].copy()
+            strengths[:, top] = -np.inf
+            result[lo : lo + CHUNK] = strengths.max(axis=1) > top_value + 1e-12
+        return result
 
     def prefixes(self, pos: int, players: Sequence[int]) -> Prefixes | None:
         """ACH is a running sum of the players' shares along any ordering."""
