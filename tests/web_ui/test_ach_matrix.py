@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from tests.web_ui.conftest import shot
 from tests.web_ui.sample import sample_debate
 from tests.web_ui.test_editing import PASSWORD, sign_in
 
@@ -11,6 +10,7 @@ from quaestio.reasoning import ach_matrix
 from quaestio.store import Actor, accounts
 from quaestio.store import ach as store_ach
 from quaestio.store import debates as store_debates
+from web_browser import shot
 
 pytestmark = pytest.mark.browser
 ACH_LEADER = "() => document.querySelector('section[data-semantics=ach] li').dataset.position"
