@@ -62,3 +62,54 @@ def test_a_caveat_shared_by_every_semantics_is_printed_once(tmp_path: Path) -> N
     flat = " ".join(result.output.split())
     assert flat.count("no countering evidence") == 1
     assert "note: no countering evidence" in flat  # no per-semantics scope: it holds for all
+
+
+SETTLED = """# A settled question
+
+Question: Which reading holds?
+
+## Strong reading {#p1}
+
+Historians: Alpha
+
+### For
+
+- {#p1.f1 weight=1.0} A first firm point for the strong reading, from 1911.
+- {#p1.f2 weight=1.0} A second firm point for the strong reading, from 1912.
+
+## Weak reading {#p2}
+
+Historians: Beta
+
+### Against
+
+- {#p2.a1 weight=1.0} A firm point against the weak reading, from 1913.
+"""
+
+
+def test_a_top_no_single_weight_can_move_is_called_robust(tmp_path: Path) -> None:
+    path = tmp_path / "settled.debate.md"
+    path.write_text(SETTLED, encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(path), "--semantics", "qe"])
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    assert "qe: top is p1" in flat
+    assert "robust: no single weight change within [0, 1] puts another position on top" in flat
+    assert "flip:" not in flat
+
+
+def test_a_close_top_reports_its_flip_point_instead(tmp_path: Path) -> None:
+    close = (
+        SETTLED.replace(
+            "- {#p1.f2 weight=1.0} A second firm point for the strong reading, from 1912.\n", ""
+        )
+        .replace("{#p1.f1 weight=1.0}", "{#p1.f1 weight=0.3}")
+        .replace("### Against\n\n- {#p2.a1 weight=1.0}", "### For\n\n- {#p2.f1 weight=0.2}")
+    )
+    path = tmp_path / "close.debate.md"
+    path.write_text(close, encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(path), "--semantics", "dfquad"])
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    assert "dfquad: top is p1" in flat
+    assert "flip: weight of" in flat and "puts p2 on top" in flat and "robust:" not in flat

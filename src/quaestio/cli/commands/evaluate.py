@@ -158,6 +158,15 @@ def render(
                 f"(change {f.margin:.3f}) puts {f.new_top} on top",
                 highlight=False,
             )
+        elif (
+            top.strength is not None
+            and len(res.ranking) > 1
+            and len(_tied_with_top(res.ranking)) == 1
+        ):
+            console.print(
+                "  robust: no single weight change within [0, 1] puts another position on top",
+                highlight=False,
+            )
         for note in res.notes:
             notes.setdefault(note, []).append(sem)
     for note, where in notes.items():
