@@ -114,9 +114,7 @@ def _given_ids(outline: Outline) -> list[str]:
 def _evidence(eid: str, stance: Stance, item: Item, path: str | None) -> Evidence:
     body = _join(item.lines)
     attrs, line = item.attrs, item.line
-    years = (
-        tuple(int(y) for y in _as_list(attrs["years"])) if "years" in attrs else find_years(body)
-    )
+    years = _years(attrs["years"], path, line) if "years" in attrs else find_years(body)
     figures = _figures(attrs["figures"], path, line) if "figures" in attrs else find_figures(body)
     return Evidence(
         id=eid,
@@ -190,6 +188,18 @@ def _as_list(value: Any) -> list[str]:
     return [v.strip() for v in str(value).split(",") if v.strip()]
 
 
+def _years(value: Any, path: str | None, line: int) -> tuple[int, ...]:
+    years = []
+    for text in _as_list(value):
+        try:
+            years.append(int(text))
+        except ValueError:
+            raise ParseError(
+                f"year {text!r} is not a whole number", file=path, line=line, field="years"
+            ) from None
+    return tuple(years)
+
+
 def _weight(attrs: dict[str, Any], path: str | None, line: int) -> float:
     weight = _optional_number(attrs, "weight", path, line)
     return DEFAULT_WEIGHT if weight is None else weight
@@ -200,11 +210,14 @@ def _optional_number(attrs: dict[str, Any], name: str, path: str | None, line: i
     if value is None:
         return None
     try:
-        return float(value)
+        number = float(value)
     except (TypeError, ValueError):
         raise ParseError(
             f"{name} {value!r} is not a number", file=path, line=line, field=name
         ) from None
+    if not 0.0 <= number <= 1.0:  # also refuses nan
+        raise ParseError(f"{name} {value!r} is outside [0, 1]", file=path, line=line, field=name)
+    return number
 
 
 def _source(attrs: dict[str, Any], path: str | None, line: int) -> Source | None:
