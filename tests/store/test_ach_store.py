@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from quaestio.errors import NotFoundError, ValidationError
 from quaestio.model import AchRating, validate
-from quaestio.store import Actor, Database, StaleVersionError, accounts, debates, nodes
+from quaestio.store import Actor, Database, StaleVersionError, accounts, debates, nodes, nodeviews
 from quaestio.store import ach as store_ach
 from quaestio.store.models import AchRatingRow, Revision
 from store_samples import sample_debate
@@ -39,7 +39,7 @@ def test_imported_judgements_read_back_and_show_on_the_node(db: Database, debate
     back = _load(db, debate_id)
     assert back == sample_debate()
     with db.read() as s:
-        shown = nodes.evidence_dict(s, nodes.get_evidence(s, debate_id, "p1.a1"))
+        shown = nodeviews.evidence_dict(s, nodeviews.get_evidence(s, debate_id, "p1.a1"))
     assert (shown["ach"], shown["relevance"], shown["credibility"]) == ({"p2": "I"}, 0.75, None)
 
 

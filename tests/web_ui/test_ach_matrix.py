@@ -128,10 +128,10 @@ def test_a_stale_save_shows_the_other_persons_rating(server, page, owned) -> Non
 
 
 def _version(server, did: int, evidence: str) -> int:  # type: ignore[no-untyped-def]
-    from quaestio.store import nodes
+    from quaestio.store import nodeviews
 
     with server.db.read() as session:
-        return nodes.versions(session, did)[evidence]
+        return nodeviews.versions(session, did)[evidence]
 
 
 def test_undo_hands_the_cell_back_and_is_saved_too(server, page, owned) -> None:  # type: ignore[no-untyped-def]
@@ -172,9 +172,9 @@ def test_the_editors_matrix_with_analyst_cells_passes_axe(server, page, owned) -
         pytest.skip("frontend/build.sh installs axe-core")
     did = owned["debate_id"]
     with server.db.transaction() as session:
-        from quaestio.store import nodes
+        from quaestio.store import nodeviews
 
-        version = nodes.versions(session, did)["p1.a1"]
+        version = nodeviews.versions(session, did)["p1.a1"]
         store_ach.set_cell(session, Actor(owned["owner_id"]), did, "p1.a1", "p2", version, "CC")
     sign_in(page, server, "analyst1")
     page.goto(f"{server.url}/d/{did}/matrix")

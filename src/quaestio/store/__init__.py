@@ -4,7 +4,9 @@
 ``Session`` so callers decide what one transaction covers:
 
 - ``debates``: import, read back, list, edit, soft delete and undo
-- ``nodes``: edit one position, piece of evidence, consequence or relation
+- ``nodes``: create, edit and delete one position, piece of evidence or consequence
+- ``nodeviews``: find and show nodes; ``relations``: rebuttals; ``ach``: ACH judgements
+- ``edits``: the version check, history and cache steps every node edit shares
 - ``personal``: each user's own weights, verdicts and review states
 - ``accounts``: users, passwords, browser sessions, API tokens
 - ``classes``: classes, memberships, share links

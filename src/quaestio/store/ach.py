@@ -3,21 +3,22 @@
 A judgement is part of its evidence item, as a rebuttal is: a write names the
 item's version (409 when stale), moves it, and is logged as an update of the
 item with its state before and after, so history and the page's undo see it
-like any other edit.
+like any other edit. Deleting the item or a position takes its ratings along.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, or_, select
 from sqlalchemy.orm import Session
 
 from quaestio.errors import ValidationError
 from quaestio.model import ACH_RATINGS
 from quaestio.store.access import Actor
+from quaestio.store.edits import next_ord, open_node, updated, updater
 from quaestio.store.models import AchRatingRow, EvidenceRow
-from quaestio.store.nodes import _next_ord, _open, _updated, get_position
+from quaestio.store.nodeviews import get_position
 
 WEIGHTS = ("credibility", "relevance")
 
@@ -46,7 +47,7 @@ def _rate(
                 evidence_node=evidence_id,
                 position_node=position_id,
                 rating=code,
-                ord=_next_ord(session, AchRatingRow.ord, AchRatingRow.debate_id == debate_id),
+                ord=next_ord(session, AchRatingRow.ord, AchRatingRow.debate_id == debate_id),
             )
         )
     session.flush()
@@ -72,9 +73,9 @@ def set_cell(
     rating: str | None,
 ) -> dict[str, Any]:
     """Rate ``evidence_id`` against ``position_id`` (``None`` clears: back to derived)."""
-    row, before = _open(session, actor, debate_id, EvidenceRow, evidence_id, expected)
+    row, before = open_node(session, actor, debate_id, EvidenceRow, evidence_id, expected)
     _rate(session, debate_id, evidence_id, position_id, rating)
-    return _updated(session, actor, row, before, "text")
+    return updated(session, actor, row, before, "text")
 
 
 def set_weights(
@@ -86,29 +87,24 @@ def set_weights(
     changes: dict[str, float | None],
 ) -> dict[str, Any]:
     """Set the item's ACH credibility and/or relevance (``None`` clears: back to derived)."""
-    row, before = _open(session, actor, debate_id, EvidenceRow, evidence_id, expected)
+    row, before = open_node(session, actor, debate_id, EvidenceRow, evidence_id, expected)
     _weigh(row, dict(changes))
-    return _updated(session, actor, row, before, "text")
+    return updated(session, actor, row, before, "text")
 
 
-def update(
-    session: Session,
-    actor: Actor,
-    debate_id: int,
-    evidence_id: str,
-    expected: int,
-    changes: dict[str, Any],
-) -> dict[str, Any]:
-    """Several judgements of one item as one edit (one version step, one revision).
+def _judge(session: Session, row: EvidenceRow, changes: dict[str, Any]) -> None:
+    """Write several judgements of one item: ``update`` makes them one version step.
 
     ``changes`` may hold ``ratings`` (position id -> rating, or None to clear),
-    ``credibility`` and ``relevance``; the batch endpoint's ``update_ach`` uses it.
+    ``credibility`` and ``relevance``.
     """
-    row, before = _open(session, actor, debate_id, EvidenceRow, evidence_id, expected)
     for position_id, rating in dict(changes.get("ratings") or {}).items():
-        _rate(session, debate_id, evidence_id, position_id, rating)
+        _rate(session, row.debate_id, row.node_id, position_id, rating)
     _weigh(row, changes)
-    return _updated(session, actor, row, before, "text")
+
+
+# several judgements of one item as one edit (the batch endpoint's ``update_ach``)
+update = updater(EvidenceRow, (), then=_judge)
 
 
 def ratings(session: Session, debate_id: int) -> list[dict[str, str]]:
@@ -121,3 +117,18 @@ def ratings(session: Session, debate_id: int) -> list[dict[str, str]]:
     return [
         {"evidence": r.evidence_node, "position": r.position_node, "rating": r.rating} for r in rows
     ]
+
+
+def drop_ach(
+    session: Session, debate_id: int, *, evidence: list[str], position: str | None = None
+) -> None:
+    """Remove the ACH ratings of deleted evidence, and every rating naming a deleted position."""
+    where: list[ColumnElement[bool]] = (
+        [AchRatingRow.evidence_node.in_(evidence)] if evidence else []
+    )
+    if position is not None:
+        where.append(AchRatingRow.position_node == position)
+    if where:
+        session.execute(
+            delete(AchRatingRow).where(AchRatingRow.debate_id == debate_id, or_(*where))
+        )

@@ -20,7 +20,7 @@ from quaestio.errors import ConflictError, NotFoundError, PermissionDeniedError,
 from quaestio.model import Conclusion, Debate, validate
 from quaestio.store import convert
 from quaestio.store.access import Actor, Role, class_role, debate_for
-from quaestio.store.models import DebateRow, Membership, utcnow
+from quaestio.store.models import DebateRow, Membership, columns, utcnow
 from quaestio.store.revisions import record
 
 UNDO_DAYS = 30
@@ -80,18 +80,8 @@ def content_hash(data: bytes) -> str:
 
 
 def summary(row: DebateRow) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "title": row.title,
-        "question": row.question,
-        "owner_id": row.owner_id,
-        "class_id": row.class_id,
-        "source_file": row.source_file,
-        "version": row.version,
-        "created_at": row.created_at,
-        "updated_at": row.updated_at,
-        "deleted_at": row.deleted_at,
-    }
+    keys = ("id", "title", "question", "owner_id", "class_id", "source_file", "version")
+    return columns(row, *keys, "created_at", "updated_at", "deleted_at")
 
 
 def require_valid(debate: Debate, *, file: str | None = None) -> None:

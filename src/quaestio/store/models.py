@@ -41,6 +41,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def columns(row: object, *names: str) -> dict[str, Any]:
+    """The named attributes of a row, keyed by name: API shapes mostly mirror the columns."""
+    return {name: getattr(row, name) for name in names}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}

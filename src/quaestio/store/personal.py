@@ -25,38 +25,22 @@ from quaestio.store.models import (
     User,
     VerdictRow,
     WeightRow,
+    columns,
     utcnow,
 )
 from quaestio.store.revisions import record
 
 
 def weight_dict(row: WeightRow) -> dict[str, Any]:
-    return {
-        "node_id": row.node_id,
-        "user_id": row.user_id,
-        "value": row.value,
-        "version": row.version,
-        "updated_at": row.updated_at,
-    }
+    return columns(row, "node_id", "user_id", "value", "version", "updated_at")
 
 
 def verdict_dict(row: VerdictRow) -> dict[str, Any]:
-    return {
-        "user_id": row.user_id,
-        "text": row.text,
-        "favoured": row.favoured,
-        "version": row.version,
-        "updated_at": row.updated_at,
-    }
+    return columns(row, "user_id", "text", "favoured", "version", "updated_at")
 
 
 def review_dict(row: ReviewStateRow) -> dict[str, Any]:
-    return {
-        "card_id": row.card_id,
-        "state": row.state,
-        "version": row.version,
-        "updated_at": row.updated_at,
-    }
+    return columns(row, "card_id", "state", "version", "updated_at")
 
 
 def _writer(session: Session, actor: Actor, debate_id: int) -> int:
@@ -101,13 +85,56 @@ def _own(
     )
 
 
-def _add_first(session: Session, row: object, resource: str, key: str, message: str) -> None:
-    """Insert a user's first row; losing the race to a parallel first write is a 409."""
+def _all_own(
+    session: Session, model: type[OwnRow], debate_id: int, user_id: int, order: Any
+) -> list[OwnRow]:
+    """All the user's own rows of ``model`` on this debate, in a stable order."""
+    return list(
+        session.scalars(
+            select(model)
+            .where(model.debate_id == debate_id, model.user_id == user_id)
+            .order_by(order)
+        )
+    )
+
+
+def _add_first(
+    session: Session,
+    row: object,
+    resource: str,
+    key: str,
+    expected: int,
+    unwritten: dict[str, Any],
+    message: str,
+) -> None:
+    """Insert a user's first row; losing the race to a parallel first write is a 409.
+
+    A row not yet written is at version 0 (``unwritten`` is how it looks then): a
+    client naming any other version read something that is not there.
+    """
+    check_version(resource, key, expected, 0, unwritten)
     try:
         with session.begin_nested():
             session.add(row)
     except IntegrityError as exc:
         raise StaleVersionError(message, current=None, resource=resource, key=key) from exc
+
+
+def _rewrite(
+    session: Session,
+    row: OwnRow,
+    resource: str,
+    key: str,
+    expected: int,
+    before: dict[str, Any],
+    **values: Any,
+) -> None:
+    """Change a user's existing row, once the version they read is checked."""
+    check_version(resource, key, expected, row.version, before)
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.updated_at = utcnow()
+    flush_versioned(session, resource, key)
 
 
 def _log(
@@ -137,13 +164,7 @@ def weights(
     session: Session, actor: Actor, debate_id: int, user_id: int | None = None
 ) -> list[WeightRow]:
     target = _reader_of(session, actor, debate_id, user_id)
-    return list(
-        session.scalars(
-            select(WeightRow)
-            .where(WeightRow.debate_id == debate_id, WeightRow.user_id == target)
-            .order_by(WeightRow.node_id)
-        )
-    )
+    return _all_own(session, WeightRow, debate_id, target, WeightRow.node_id)
 
 
 def weight_map(session: Session, debate_id: int, user_id: int) -> dict[str, float]:
@@ -164,17 +185,14 @@ def set_weight(
     _check_node(session, debate_id, node_id)
     row = _own(session, WeightRow, debate_id, user_id, WeightRow.node_id == node_id)
     if row is None:
-        check_version("weight", node_id, expected, 0, {"node_id": node_id, "version": 0})
         row = WeightRow(debate_id=debate_id, user_id=user_id, node_id=node_id, value=value)
+        unwritten = {"node_id": node_id, "version": 0}
         message = f"weight {node_id} was just created by another request"
-        _add_first(session, row, "weight", node_id, message)
+        _add_first(session, row, "weight", node_id, expected, unwritten, message)
         _log(session, debate_id, user_id, "weight", node_id, None, {"value": value})
         return row
     before = weight_dict(row)
-    check_version("weight", node_id, expected, row.version, before)
-    row.value = value
-    row.updated_at = utcnow()
-    flush_versioned(session, "weight", node_id)
+    _rewrite(session, row, "weight", node_id, expected, before, value=value)
     changed = ({"value": before["value"]}, {"value": value})
     _log(session, debate_id, user_id, "weight", node_id, *changed)
     return row
@@ -208,17 +226,13 @@ def set_verdict(
     key = str(user_id)
     row = _own(session, VerdictRow, debate_id, user_id)
     if row is None:
-        check_version("verdict", key, expected, 0, {"version": 0})
         row = VerdictRow(debate_id=debate_id, user_id=user_id, text=text, favoured=favoured)
-        _add_first(session, row, "verdict", key, "your verdict was just created by another request")
+        message = "your verdict was just created by another request"
+        _add_first(session, row, "verdict", key, expected, {"version": 0}, message)
         _log(session, debate_id, user_id, "verdict", key, None, {"text": text})
         return row
     before = verdict_dict(row)
-    check_version("verdict", key, expected, row.version, before)
-    row.text = text
-    row.favoured = favoured
-    row.updated_at = utcnow()
-    flush_versioned(session, "verdict", key)
+    _rewrite(session, row, "verdict", key, expected, before, text=text, favoured=favoured)
     _log(session, debate_id, user_id, "verdict", key, {"text": before["text"]}, {"text": text})
     return row
 
@@ -226,13 +240,7 @@ def set_verdict(
 # -- review states --------------------------------------------------------------------
 def reviews(session: Session, actor: Actor, debate_id: int) -> list[ReviewStateRow]:
     target = _reader_of(session, actor, debate_id, None)
-    return list(
-        session.scalars(
-            select(ReviewStateRow)
-            .where(ReviewStateRow.debate_id == debate_id, ReviewStateRow.user_id == target)
-            .order_by(ReviewStateRow.card_id)
-        )
-    )
+    return _all_own(session, ReviewStateRow, debate_id, target, ReviewStateRow.card_id)
 
 
 def set_review(
@@ -246,13 +254,10 @@ def set_review(
     user_id = _writer(session, actor, debate_id)
     row = _own(session, ReviewStateRow, debate_id, user_id, ReviewStateRow.card_id == card_id)
     if row is None:
-        check_version("review", card_id, expected, 0, {"card_id": card_id, "version": 0})
         row = ReviewStateRow(debate_id=debate_id, user_id=user_id, card_id=card_id, state=state)
+        unwritten = {"card_id": card_id, "version": 0}
         message = f"review state {card_id} was just created elsewhere"
-        _add_first(session, row, "review", card_id, message)
+        _add_first(session, row, "review", card_id, expected, unwritten, message)
         return row
-    check_version("review", card_id, expected, row.version, review_dict(row))
-    row.state = state
-    row.updated_at = utcnow()
-    flush_versioned(session, "review", card_id)
+    _rewrite(session, row, "review", card_id, expected, review_dict(row), state=state)
     return row

@@ -12,7 +12,7 @@ from fastapi import APIRouter
 
 from quaestio.reasoning import ach_matrix
 from quaestio.store import ach as store_ach
-from quaestio.store import debates, nodes
+from quaestio.store import debates, nodeviews
 from quaestio.web.api.nodes import VersionQ
 from quaestio.web.api.schemas import (
     AchCellIn,
@@ -31,7 +31,7 @@ def get_matrix(debate_id: DebateId, actor: ActorDep, db: DbDep) -> AchMatrixOut:
     """The ACH matrix with every cell marked as the analyst's or derived."""
     with db.read() as session:
         _, debate, _ = debates.load(session, actor, debate_id)
-        versions = nodes.versions(session, debate_id)
+        versions = nodeviews.versions(session, debate_id)
     m = ach_matrix(debate)
     return AchMatrixOut(
         positions=list(m.positions),

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Body, File, Form, Query, Response, UploadFile, st
 
 from quaestio.errors import ValidationError
 from quaestio.formats import by_name, debate_json, write_bytes
-from quaestio.store import Actor, debates, importing, nodes, revisions
+from quaestio.store import Actor, debates, importing, nodeviews, revisions
 from quaestio.store.access import Role, debate_for
 from quaestio.store.convert import debate_from_rows
 from quaestio.store.models import DebateRow
@@ -57,7 +57,7 @@ class RenderCache:
                 return hit
         value = (
             debate_json.to_dict(debate_from_rows(session, row)),
-            nodes.versions(session, row.id),
+            nodeviews.versions(session, row.id),
         )
         with self._lock:
             self._items[key] = value

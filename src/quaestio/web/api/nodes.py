@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from quaestio.errors import ValidationError
-from quaestio.store import StaleVersionError, batch, nodes
+from quaestio.store import StaleVersionError, batch, nodes, nodeviews, relations
 from quaestio.store.access import debate_for
 from quaestio.store.models import ConsequenceRow, PositionRow
 from quaestio.web.api.paging import paged
@@ -51,9 +51,9 @@ def list_positions(
 ) -> Page[PositionOut]:
     with db.read() as session:
         debate_for(session, actor, debate_id)
-        rows = nodes.in_order(session, PositionRow, debate_id)
+        rows = nodeviews.in_order(session, PositionRow, debate_id)
         return paged(
-            rows, page, lambda r: PositionOut.model_validate(nodes.position_dict(session, r))
+            rows, page, lambda r: PositionOut.model_validate(nodeviews.position_dict(session, r))
         )
 
 
@@ -72,7 +72,7 @@ def get_position(debate_id: DebateId, node_id: NodeId, actor: ActorDep, db: DbDe
     with db.read() as session:
         debate_for(session, actor, debate_id)
         return PositionOut.model_validate(
-            nodes.position_dict(session, nodes.get_position(session, debate_id, node_id))
+            nodeviews.position_dict(session, nodeviews.get_position(session, debate_id, node_id))
         )
 
 
@@ -104,7 +104,9 @@ def list_evidence(
 ) -> Page[EvidenceOut]:
     with db.read() as session:
         debate_for(session, actor, debate_id)
-        items, total = nodes.list_evidence(session, debate_id, limit=page.limit, offset=page.offset)
+        items, total = nodeviews.list_evidence(
+            session, debate_id, limit=page.limit, offset=page.offset
+        )
     return Page(
         items=[EvidenceOut.model_validate(i) for i in items],
         total=total,
@@ -128,7 +130,7 @@ def get_evidence(debate_id: DebateId, node_id: NodeId, actor: ActorDep, db: DbDe
     with db.read() as session:
         debate_for(session, actor, debate_id)
         return EvidenceOut.model_validate(
-            nodes.evidence_dict(session, nodes.get_evidence(session, debate_id, node_id))
+            nodeviews.evidence_dict(session, nodeviews.get_evidence(session, debate_id, node_id))
         )
 
 
@@ -160,8 +162,8 @@ def list_consequences(
 ) -> Page[ConsequenceOut]:
     with db.read() as session:
         debate_for(session, actor, debate_id)
-        rows = nodes.in_order(session, ConsequenceRow, debate_id)
-    return paged(rows, page, lambda r: ConsequenceOut.model_validate(nodes.consequence_dict(r)))
+        rows = nodeviews.in_order(session, ConsequenceRow, debate_id)
+    return paged(rows, page, lambda r: ConsequenceOut.model_validate(nodeviews.consequence_dict(r)))
 
 
 @router.post("/consequences", status_code=status.HTTP_201_CREATED, response_model=ConsequenceOut)
@@ -201,7 +203,7 @@ def list_relations(
 ) -> Page[Relation]:
     with db.read() as session:
         debate_for(session, actor, debate_id)
-        rows = nodes.relations(session, debate_id)
+        rows = relations.relations(session, debate_id)
     return paged(rows, page, Relation.model_validate)
 
 
@@ -209,7 +211,7 @@ def list_relations(
 def add_relation(debate_id: DebateId, body: Relation, actor: UserDep, db: DbDep) -> Relation:
     """Say that one piece of evidence rebuts another."""
     with db.transaction() as session:
-        nodes.add_relation(session, actor, debate_id, body.source, body.target)
+        relations.add_relation(session, actor, debate_id, body.source, body.target)
     return body
 
 
@@ -222,7 +224,7 @@ def remove_relation(
     target: Annotated[str, Query()],
 ) -> Response:
     with db.transaction() as session:
-        nodes.remove_relation(session, actor, debate_id, source, target)
+        relations.remove_relation(session, actor, debate_id, source, target)
     return _gone()
 
 
@@ -273,5 +275,5 @@ def apply_changes(debate_id: DebateId, body: Batch, actor: UserDep, db: DbDep) -
     except StaleVersionError as exc:
         # the state seen inside the rolled-back batch never existed: report the stored one
         with db.read() as session:
-            exc.current = nodes.current(session, debate_id, exc.resource, exc.key)
+            exc.current = nodeviews.current(session, debate_id, exc.resource, exc.key)
         raise

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from quaestio.errors import NotFoundError, PermissionDeniedError, QuaestioError, ValidationError
 from quaestio.model import Debate
 from quaestio.store import debates as store_debates
-from quaestio.store import nodes
+from quaestio.store import nodes, nodeviews
 from quaestio.store.debates import StaleVersionError
 from quaestio.store.models import DebateRow
 from quaestio.web.pages import viewdata
@@ -59,10 +59,10 @@ def _current(session: Any, debate_id: int, node_id: str) -> dict[str, Any]:
             "version": row.version,
         }
     if kind == "consequence":
-        return nodes.consequence_dict(nodes.get_consequence(session, debate_id, node_id))
+        return nodeviews.consequence_dict(nodeviews.get_consequence(session, debate_id, node_id))
     if kind == "evidence":
-        return nodes.evidence_dict(session, nodes.get_evidence(session, debate_id, node_id))
-    return nodes.position_dict(session, nodes.get_position(session, debate_id, node_id))
+        return nodeviews.evidence_dict(session, nodeviews.get_evidence(session, debate_id, node_id))
+    return nodeviews.position_dict(session, nodeviews.get_position(session, debate_id, node_id))
 
 
 def _update(

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from quaestio.errors import QuaestioError
 from quaestio.reasoning import debate_graph, strengths
-from quaestio.store import nodes
+from quaestio.store import nodeviews
 from quaestio.web.pages import viewdata
 from quaestio.web.pages.context import db, render
 from quaestio.web.pages.loading import Opened, error_page, open_debate
@@ -98,7 +98,7 @@ def matrix(request: Request, debate_id: int) -> Response:
         versions: dict[str, int] = {}
         if o.can_edit:
             with db(request).read() as session:
-                versions = nodes.versions(session, o.id)
+                versions = nodeviews.versions(session, o.id)
         return as_json(viewdata.matrix(o.debate.with_weights(o.weights), versions, o.can_edit))
 
     return view(request, debate_id, "matrix", matrix_json=data)

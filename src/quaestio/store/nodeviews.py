@@ -1,0 +1,167 @@
+"""Finding the node rows of a debate and showing them as the API does.
+
+Reads are kept apart from writes so that pages, the API and the edit modules
+(``nodes``, ``relations``, ``ach``) share one notion of a node's id, its 404 and
+its representation: the state an edit logs before and after is exactly what a
+client reads.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from quaestio.errors import NotFoundError
+from quaestio.store import convert
+from quaestio.store.models import (
+    AchRatingRow,
+    ConsequenceRow,
+    EvidenceRow,
+    HistorianRow,
+    PositionRow,
+    columns,
+)
+
+NodeRow = TypeVar("NodeRow", PositionRow, EvidenceRow, ConsequenceRow)
+AnyNode = PositionRow | EvidenceRow | ConsequenceRow
+NODE_MODELS: tuple[type[AnyNode], ...] = (PositionRow, EvidenceRow, ConsequenceRow)
+RESOURCE: dict[type[AnyNode], str] = {
+    PositionRow: "position",
+    EvidenceRow: "evidence",
+    ConsequenceRow: "consequence",
+}
+
+
+# -- representations ------------------------------------------------------------------
+def position_dict(session: Session, row: PositionRow) -> dict[str, Any]:
+    names = session.scalars(
+        select(HistorianRow).where(HistorianRow.position_id == row.id).order_by(HistorianRow.ord)
+    )
+    return {
+        "id": row.node_id,
+        **columns(row, "title", "summary"),
+        "historians": [{"name": h.name, "key": h.key} for h in names],
+        **columns(row, "weight", "source", "version"),
+    }
+
+
+def evidence_dict(session: Session, row: EvidenceRow) -> dict[str, Any]:
+    position = session.get(PositionRow, row.position_id)
+    assert position is not None
+    rebuts = convert.rebuttals(session, row.debate_id).get(row.node_id, [])
+    ach = session.scalars(
+        select(AchRatingRow)
+        .where(AchRatingRow.debate_id == row.debate_id, AchRatingRow.evidence_node == row.node_id)
+        .order_by(AchRatingRow.ord, AchRatingRow.id)
+    )
+    return {
+        "id": row.node_id,
+        "position_id": position.node_id,
+        **columns(row, "stance", "label", "text"),
+        "years": list(row.years),
+        "figures": list(row.figures),
+        "references": list(row.references),
+        "rebuts": rebuts,
+        **columns(row, "weight", "source"),
+        "ach": {r.position_node: r.rating for r in ach},
+        **columns(row, "credibility", "relevance", "version"),
+    }
+
+
+def consequence_dict(row: ConsequenceRow) -> dict[str, Any]:
+    return {
+        "id": row.node_id,
+        **columns(row, "polarity", "text", "category", "weight", "source", "version"),
+    }
+
+
+def show(session: Session, row: AnyNode) -> dict[str, Any]:
+    """The API representation of any node row (what an edit logs before and after)."""
+    if isinstance(row, PositionRow):
+        return position_dict(session, row)
+    if isinstance(row, EvidenceRow):
+        return evidence_dict(session, row)
+    return consequence_dict(row)
+
+
+# -- lookups --------------------------------------------------------------------------
+def node_ids(session: Session, debate_id: int) -> set[str]:
+    """Every node id of a debate: new ids are allocated clear of all kinds at once."""
+    ids: set[str] = set()
+    for model in NODE_MODELS:
+        ids.update(session.scalars(select(model.node_id).where(model.debate_id == debate_id)))
+    return ids
+
+
+def get(session: Session, model: type[NodeRow], debate_id: int, node_id: str) -> NodeRow:
+    """One node row of a debate by its id; a 404 names the kind of node."""
+    row = session.scalar(
+        select(model).where(model.debate_id == debate_id, model.node_id == node_id)
+    )
+    if row is None:
+        resource = RESOURCE[model]
+        raise NotFoundError(f"{resource} {node_id!r} does not exist", field=f"{resource}_id")
+    return row
+
+
+def get_position(session: Session, debate_id: int, node_id: str) -> PositionRow:
+    return get(session, PositionRow, debate_id, node_id)
+
+
+def get_evidence(session: Session, debate_id: int, node_id: str) -> EvidenceRow:
+    return get(session, EvidenceRow, debate_id, node_id)
+
+
+def get_consequence(session: Session, debate_id: int, node_id: str) -> ConsequenceRow:
+    return get(session, ConsequenceRow, debate_id, node_id)
+
+
+def in_order(session: Session, model: type[NodeRow], debate_id: int) -> list[NodeRow]:
+    """A debate's positions or consequences in reading order."""
+    return list(
+        session.scalars(select(model).where(model.debate_id == debate_id).order_by(model.ord))
+    )
+
+
+def list_evidence(
+    session: Session, debate_id: int, *, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], int]:
+    total = session.scalar(
+        select(func.count()).select_from(EvidenceRow).where(EvidenceRow.debate_id == debate_id)
+    )
+    rows = session.scalars(
+        select(EvidenceRow)
+        .join(PositionRow, PositionRow.id == EvidenceRow.position_id)
+        .where(EvidenceRow.debate_id == debate_id)
+        .order_by(PositionRow.ord, EvidenceRow.ord)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [evidence_dict(session, r) for r in rows], int(total or 0)
+
+
+def current(session: Session, debate_id: int, resource: str, key: str) -> dict[str, Any] | None:
+    """The present state of one node (for a 409 that raced past the version check)."""
+    try:
+        if resource == "position":
+            return position_dict(session, get_position(session, debate_id, key))
+        if resource == "evidence":
+            return evidence_dict(session, get_evidence(session, debate_id, key))
+        if resource == "consequence":
+            return consequence_dict(get_consequence(session, debate_id, key))
+    except NotFoundError:
+        return None
+    return None
+
+
+def versions(session: Session, debate_id: int) -> dict[str, int]:
+    """Every node's version, so a client can send it back with an edit."""
+    out: dict[str, int] = {}
+    for model in NODE_MODELS:
+        rows = session.execute(
+            select(model.node_id, model.version).where(model.debate_id == debate_id)
+        )
+        out.update({n: v for n, v in rows})
+    return out
