@@ -113,3 +113,20 @@ def test_a_close_top_reports_its_flip_point_instead(tmp_path: Path) -> None:
     flat = " ".join(result.output.split())
     assert "dfquad: top is p1" in flat
     assert "flip: weight of" in flat and "puts p2 on top" in flat and "robust:" not in flat
+
+
+def test_a_debate_with_errors_is_refused_with_every_error_at_its_line(tmp_path: Path) -> None:
+    bad = SETTLED.replace("{#p1.f1 weight=1.0}", "{#p1.f1 weight=3}").replace(
+        "{#p2.a1 weight=1.0}", "{#p2.a1 weight=1.0 rebuts=p9.f9}"
+    )
+    path = tmp_path / "bad.debate.md"
+    path.write_text(bad, encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(path)])
+    assert result.exit_code == 2
+    lines = bad.splitlines()
+    weight_line = next(i for i, t in enumerate(lines, 1) if "weight=3" in t)
+    rebut_line = next(i for i, t in enumerate(lines, 1) if "p9.f9" in t)
+    flat = " ".join(result.output.split())
+    assert f"bad.debate.md:{weight_line}: error:" in flat and "weight" in flat
+    assert f"bad.debate.md:{rebut_line}: error:" in flat and "p9.f9" in flat
+    assert "┃" not in result.output  # no ranking table for a debate with errors

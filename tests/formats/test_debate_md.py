@@ -84,9 +84,6 @@ The system of alliances dragged everyone in.
         ("# T\n\n## P\n### For\n- {#x rebuts=} text\n", 5, "rebuts"),
         ("# T\n# U\n", 2, "second"),
         ("# T\n\n## P\n### For\n- {#x years=19x4} text\n", 5, "year '19x4'"),
-        ("# T\n\n## P\n### For\n- {#x weight=3} text\n", 5, "outside [0, 1]"),
-        ("# T\n\n## P\n### For\n- {#x credibility=nan} text\n", 5, "credibility"),
-        ("# T\n\n## P {#p1 weight=-0.5}\n", 3, "outside [0, 1]"),
     ],
 )
 def test_errors_name_the_line(text: str, line: int, needle: str) -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import typer
 from rich.console import Console
 from rich.table import Table
 
 from quaestio.formats import Format, Loaded, by_name, read_path
-from quaestio.model import Problem
+from quaestio.model import Problem, validate
 
 console = Console()
 err_console = Console(stderr=True)
@@ -17,6 +18,23 @@ err_console = Console(stderr=True)
 def load(path: Path, fmt: str | None = None) -> Loaded:
     """Read a debate from any readable format, chosen by name or by the file's ending."""
     return read_path(path, by_name(fmt) if fmt else None)
+
+
+def load_valid(path: Path, fmt: str | None = None) -> Loaded:
+    """``load``, refusing a debate with errors: each is printed at its line, exit code 2.
+
+    Commands that compute on a debate (evaluate) would otherwise fail on the first bad
+    node with no line; this way the user sees every error where it is, as ``check`` does.
+    """
+    loaded = load(path, fmt)
+    errors = [p for p in validate(loaded.debate) if p.severity == "error"]
+    for problem in errors:
+        err_console.print(
+            locate(problem, path, loaded.locations), markup=False, highlight=False, soft_wrap=True
+        )
+    if errors:
+        raise typer.Exit(2)
+    return loaded
 
 
 def choose_format(name: str | None) -> Format | None:

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from quaestio.cli.common import load_valid
 from quaestio.errors import SolverError, ValidationError
 from quaestio.model import Debate
 from quaestio.reasoning import PositionResult
@@ -19,12 +20,6 @@ and the single weight change that would flip the verdict.
 
 Example: quaestio evaluate examples/purges.debate.md --semantics all
 """
-
-
-def load_debate(path: Path) -> Debate:
-    from quaestio.formats import read_path
-
-    return read_path(path).debate
 
 
 def parse_weights(pairs: list[str]) -> dict[str, float]:
@@ -212,7 +207,7 @@ def register(app: typer.Typer) -> None:
             help="Also print the ACH matrix (always shown with --semantics ach).",
         ),
     ) -> None:
-        loaded = load_debate(debate)
+        loaded = load_valid(debate).debate
         weights = parse_weights(weight)
         console = Console(width=120)
         render(loaded, semantics, as_json, console, weights)

@@ -215,8 +215,6 @@ def _optional_number(attrs: dict[str, Any], name: str, path: str | None, line: i
         raise ParseError(
             f"{name} {value!r} is not a number", file=path, line=line, field=name
         ) from None
-    if not 0.0 <= number <= 1.0:  # also refuses nan
-        raise ParseError(f"{name} {value!r} is outside [0, 1]", file=path, line=line, field=name)
     return number
 
 
