@@ -9,7 +9,8 @@ from rich.console import Console
 from rich.table import Table
 
 from quaestio.formats import Format, Loaded, by_name, read_path
-from quaestio.model import Problem, validate
+from quaestio.model import Debate, Problem, validate
+from quaestio.study.source import with_locations
 
 console = Console()
 err_console = Console(stderr=True)
@@ -35,6 +36,12 @@ def load_valid(path: Path, fmt: str | None = None) -> Loaded:
     if errors:
         raise typer.Exit(2)
     return loaded
+
+
+def study_debate(path: Path, fmt: str | None = None) -> Debate:
+    """A valid debate for study material, every node with a line a student can look up."""
+    loaded = load_valid(path, fmt)
+    return with_locations(loaded.debate, loaded.locations, str(path))
 
 
 def choose_format(name: str | None) -> Format | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from quaestio.cli.common import console
+from quaestio.cli.common import console, study_debate
 from quaestio.errors import QuaestioError
 from quaestio.study.cards import make_cards
 from quaestio.study.export import csv_text, write_cards
@@ -20,7 +20,6 @@ from quaestio.study.schedule import (
     schedule,
     sync_states,
 )
-from quaestio.study.source import read_debate
 
 
 def cards(
@@ -37,7 +36,7 @@ def cards(
 
     Example: quaestio cards purges.debate.md -o purges.apkg
     """
-    debate = read_debate(path, fmt)
+    debate = study_debate(path, fmt)
     made = make_cards(debate)
     if output is not None:
         write_cards(debate, made, output)
@@ -101,7 +100,7 @@ def review(
 
     Example: quaestio review purges.debate.md --state my-reviews.json
     """
-    debate = read_debate(path, fmt)
+    debate = study_debate(path, fmt)
     moment = _parse_now(now)
     by_id = {c.id: c for c in make_cards(debate)}
     states = sync_states(list(by_id), _read_states(state), moment)

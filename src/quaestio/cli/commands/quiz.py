@@ -8,9 +8,8 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from quaestio.cli.common import console
+from quaestio.cli.common import console, study_debate
 from quaestio.study.quiz import LETTERS, Question, make_quiz, mark
-from quaestio.study.source import read_debate
 
 
 def _show(number: int, q: Question) -> None:
@@ -39,7 +38,7 @@ def quiz(
 
     Example: quaestio quiz purges.debate.md --n 10 --seed 3 --interactive
     """
-    debate = read_debate(path, fmt)
+    debate = study_debate(path, fmt)
     questions = make_quiz(debate, n, seed, kinds=kinds or None, semantics=semantics)
     if as_json:
         print(json.dumps([q.to_dict() for q in questions], ensure_ascii=False, indent=2))
