@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -9,6 +10,7 @@ from typer.testing import CliRunner
 from quaestio.cli.app import app
 
 runner = CliRunner()
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "purges.debate.md"
 
 TWINS = """# Twin explanations
 
@@ -50,9 +52,22 @@ def test_tied_positions_are_named_together_not_one_picked(tmp_path: Path) -> Non
     result = runner.invoke(app, ["evaluate", str(path), "--semantics", "all"])
     assert result.exit_code == 0, result.output
     flat = " ".join(result.output.split())
-    assert "dfquad: 2 positions share the top (p1, p2)" in flat
-    assert "grounded: 2 positions share the top (p1, p2)" in flat
+    said = verdicts(result.output)
+    assert said["dfquad"].startswith("2 positions share the top (p1, p2)")
+    assert said["grounded"].startswith("2 positions share the top (p1, p2)")
     assert "top is p1" not in flat and "top is p2" not in flat
+
+
+def verdicts(output: str) -> dict[str, str]:
+    """Each semantics' verdict, whether printed alone or on a shared line ("qe, euler: ...")."""
+    text = " ".join(output.split())
+    names = "dfquad|qe|euler|hcat|grounded|preferred|stable|ach"
+    group = rf"(?:{names})(?:, (?:{names}))*"
+    out: dict[str, str] = {}
+    for match in re.finditer(rf"({group}): (.*?)(?= {group}: | note|$)", text):
+        for name in match.group(1).split(", "):
+            out[name] = match.group(2)
+    return out
 
 
 def test_a_caveat_shared_by_every_semantics_is_printed_once(tmp_path: Path) -> None:
@@ -93,7 +108,7 @@ def test_a_top_no_single_weight_can_move_is_called_robust(tmp_path: Path) -> Non
     result = runner.invoke(app, ["evaluate", str(path), "--semantics", "qe"])
     assert result.exit_code == 0, result.output
     flat = " ".join(result.output.split())
-    assert "qe: top is p1" in flat
+    assert verdicts(result.output)["qe"].startswith("top is p1")
     assert "robust: no single weight change within [0, 1] puts another position on top" in flat
     assert "flip:" not in flat
 
@@ -111,7 +126,7 @@ def test_a_close_top_reports_its_flip_point_instead(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", str(path), "--semantics", "dfquad"])
     assert result.exit_code == 0, result.output
     flat = " ".join(result.output.split())
-    assert "dfquad: top is p1" in flat
+    assert verdicts(result.output)["dfquad"].startswith("top is p1")
     assert "flip: weight of" in flat and "puts p2 on top" in flat and "robust:" not in flat
 
 
@@ -130,3 +145,16 @@ def test_a_debate_with_errors_is_refused_with_every_error_at_its_line(tmp_path: 
     assert f"bad.debate.md:{weight_line}: error:" in flat and "weight" in flat
     assert f"bad.debate.md:{rebut_line}: error:" in flat and "p9.f9" in flat
     assert "┃" not in result.output  # no ranking table for a debate with errors
+
+
+def test_semantics_that_agree_share_one_line() -> None:
+    result = runner.invoke(app, ["evaluate", str(EXAMPLE), "--semantics", "all"])
+    assert result.exit_code == 0, result.output
+    said = verdicts(result.output)
+    assert set(said) == {"dfquad", "qe", "euler", "hcat", "grounded", "preferred", "stable", "ach"}
+    text = " ".join(result.output.split())
+    for name, verdict in said.items():
+        # a verdict is printed once, for every semantics that reached it
+        assert text.count(f": {verdict}") == 1, name
+    sharing = [n for n in said if sum(v == said[n] for v in said.values()) > 1]
+    assert sharing, "the example's extension semantics agree"

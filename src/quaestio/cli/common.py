@@ -38,8 +38,8 @@ def load_valid(path: Path, fmt: str | None = None) -> Loaded:
     return loaded
 
 
-def study_debate(path: Path, fmt: str | None = None) -> Debate:
-    """A valid debate for study material, every node with a line a student can look up."""
+def located_debate(path: Path, fmt: str | None = None) -> Debate:
+    """A valid debate whose every node has a line to cite (its source, else its line here)."""
     loaded = load_valid(path, fmt)
     return with_locations(loaded.debate, loaded.locations, str(path))
 

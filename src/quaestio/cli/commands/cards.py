@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from quaestio.cli.common import console, study_debate
+from quaestio.cli.common import console, located_debate
 from quaestio.errors import QuaestioError
 from quaestio.study.cards import make_cards
 from quaestio.study.export import csv_text, write_cards
@@ -36,7 +36,7 @@ def cards(
 
     Example: quaestio cards purges.debate.md -o purges.apkg
     """
-    debate = study_debate(path, fmt)
+    debate = located_debate(path, fmt)
     made = make_cards(debate)
     if output is not None:
         write_cards(debate, made, output)
@@ -100,7 +100,7 @@ def review(
 
     Example: quaestio review purges.debate.md --state my-reviews.json
     """
-    debate = study_debate(path, fmt)
+    debate = located_debate(path, fmt)
     moment = _parse_now(now)
     by_id = {c.id: c for c in make_cards(debate)}
     states = sync_states(list(by_id), _read_states(state), moment)

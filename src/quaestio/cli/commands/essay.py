@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from quaestio.cli.common import console, study_debate
+from quaestio.cli.common import console, located_debate
 from quaestio.errors import QuaestioError
 from quaestio.study.plan import essay_plan
 from quaestio.study.render import PLAN_FORMATS, plan_markdown, render_plan
@@ -32,7 +32,7 @@ def essay(
 
     Example: quaestio essay purges.debate.md -q "How far was Stalin responsible?" -o plan.docx
     """
-    debate = study_debate(path, fmt)
+    debate = located_debate(path, fmt)
     plan = essay_plan(debate, question, semantics, consequences=consequences)
     if as_json:
         print(json.dumps(plan.to_dict(), ensure_ascii=False, indent=2))

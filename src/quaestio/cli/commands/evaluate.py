@@ -10,10 +10,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from quaestio.cli.common import load_valid
+from quaestio.cli.common import located_debate
 from quaestio.errors import SolverError, ValidationError
-from quaestio.model import Debate
-from quaestio.reasoning import PositionResult
+from quaestio.model import Debate, Evidence
+from quaestio.reasoning import Evaluation, PositionResult
+from quaestio.study.text import shorten
 
 HELP = """Rank the positions of a debate under one or all semantics, with the deciding evidence
 and the single weight change that would flip the verdict.
@@ -125,48 +126,43 @@ def render(
     console.print(table)
     evidence = debate.evidence_by_id()
     notes: dict[str, list[str]] = {}
+    said: dict[tuple[str, ...], list[str]] = {}  # semantics that say the same thing share a line
     for sem, res in results.items():
-        top = res.top
-        if top is None:
-            continue
-        why = (
-            ", ".join(_describe(e, evidence) for e in res.deciding) or "nothing beyond base weights"
-        )
-        if top.status in ("out", "undec"):
-            console.print(
-                f"[bold]{sem}[/]: no position is accepted ({top.id} is {top.status}); "
-                f"accepted attackers: {why}",
-                highlight=False,
-            )
-        else:
-            tied = _tied_with_top(res.ranking)
-            lead = (
-                f"top is {top.id} ({top.title})"
-                if len(tied) == 1
-                else f"{len(tied)} positions share the top ({', '.join(tied)})"
-            )
-            console.print(f"[bold]{sem}[/]: {lead}; deciding: {why}", highlight=False)
-        if res.flip is not None:
-            f = res.flip
-            console.print(
-                f"  flip: weight of {f.evidence} {f.old_weight:.3f} -> {f.new_weight:.3f} "
-                f"(change {f.margin:.3f}) puts {f.new_top} on top",
-                highlight=False,
-            )
-        elif (
-            top.strength is not None
-            and len(res.ranking) > 1
-            and len(_tied_with_top(res.ranking)) == 1
-        ):
-            console.print(
-                "  robust: no single weight change within [0, 1] puts another position on top",
-                highlight=False,
-            )
+        if res.top is not None:
+            said.setdefault(_verdict(res, evidence), []).append(sem)
         for note in res.notes:
             notes.setdefault(note, []).append(sem)
+    for (lead, *more), names in said.items():
+        console.print(f"[bold]{', '.join(names)}[/]: {lead}", highlight=False)
+        for line in more:
+            console.print(f"  {line}", highlight=False)
     for note, where in notes.items():
         scope = "" if len(where) == len(results) else f" ({', '.join(where)})"
         console.print(f"note{scope}: {note}", highlight=False)
+
+
+def _verdict(res: Evaluation, evidence: Mapping[str, Evidence]) -> tuple[str, ...]:
+    """What one semantics concludes: the top and what decides it, then its flip point."""
+    top = res.top
+    assert top is not None
+    why = ", ".join(_describe(e, evidence) for e in res.deciding) or "nothing beyond base weights"
+    tied = _tied_with_top(res.ranking)
+    if top.status in ("out", "undec"):
+        lead = f"no position is accepted ({top.id} is {top.status}); accepted attackers: {why}"
+    elif len(tied) == 1:
+        lead = f"top is {top.id} ({top.title}); deciding: {why}"
+    else:
+        lead = f"{len(tied)} positions share the top ({', '.join(tied)}); deciding: {why}"
+    if res.flip is not None:
+        f = res.flip
+        return (
+            lead,
+            f"flip: weight of {f.evidence} {f.old_weight:.3f} -> {f.new_weight:.3f} "
+            f"(change {f.margin:.3f}) puts {f.new_top} on top",
+        )
+    if top.strength is not None and len(res.ranking) > 1 and len(tied) == 1:
+        return lead, "robust: no single weight change within [0, 1] puts another position on top"
+    return (lead,)
 
 
 def _tied_with_top(ranking: Sequence[PositionResult]) -> list[str]:
@@ -181,10 +177,14 @@ def _tied_with_top(ranking: Sequence[PositionResult]) -> list[str]:
     return [r.id for r in ranking if r.status == first.status]
 
 
-def _describe(eid: str, evidence: Mapping[str, object]) -> str:
+def _describe(eid: str, evidence: Mapping[str, Evidence]) -> str:
+    """An evidence id a teacher can find in the handout: its label or opening words, and line."""
     item = evidence.get(eid)
-    label = getattr(item, "label", None)
-    return f"{eid} ({label})" if label else eid
+    if item is None:
+        return eid
+    name = item.label or f"“{shorten(item.text, 6)}”"
+    line = item.source.line_start if item.source else None
+    return f"{eid} ({name}, line {line})" if line else f"{eid} ({name})"
 
 
 def register(app: typer.Typer) -> None:
@@ -207,7 +207,7 @@ def register(app: typer.Typer) -> None:
             help="Also print the ACH matrix (always shown with --semantics ach).",
         ),
     ) -> None:
-        loaded = load_valid(debate).debate
+        loaded = located_debate(debate)
         weights = parse_weights(weight)
         console = Console(width=120)
         render(loaded, semantics, as_json, console, weights)

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from quaestio.cli.common import console, study_debate
+from quaestio.cli.common import console, located_debate
 from quaestio.study.quiz import LETTERS, Question, make_quiz, mark
 
 
@@ -38,7 +38,7 @@ def quiz(
 
     Example: quaestio quiz purges.debate.md --n 10 --seed 3 --interactive
     """
-    debate = study_debate(path, fmt)
+    debate = located_debate(path, fmt)
     questions = make_quiz(debate, n, seed, kinds=kinds or None, semantics=semantics)
     if as_json:
         print(json.dumps([q.to_dict() for q in questions], ensure_ascii=False, indent=2))
