@@ -38,9 +38,6 @@ FloatArray = NDArray[np.float64]
 BoolArray = NDArray[np.bool_]
 IntArray = NDArray[np.intp]
 
-# (node, value) questions the ACH game answers at once: memory stays CHUNK x positions
-CHUNK = 4096
-
 #: at most this many strengths (nodes x rows) are held at once
 CELLS = 1 << 21
 
@@ -244,27 +241,29 @@ class AchGame:
     def moved(self, nodes: IntArray, values: FloatArray) -> FloatArray:
         """Every position's strength, one row per (node, value): a rank-one update each."""
         out = np.empty((nodes.size, self.p))
-        for lo in range(0, nodes.size, CHUNK):
-            j = nodes[lo : lo + CHUNK] - self.p
-            v = values[lo : lo + CHUNK]
-            cred = np.where(self.cred_follows[j], v, self.cred[j])
-            factor = self.neg[j]  # a copy (fancy indexing)
-            own = self.own[j]
-            rows = np.nonzero(own >= 0)[0]
-            factor[rows, own[rows]] = np.where(v[rows] >= STRONG, 2.0, 1.0)
-            score = self.inconsistency + (cred * self.rel[j])[:, None] * factor - self.x[j]
-            out[lo : lo + CHUNK] = 1.0 / (1.0 + score)
+        for rows in _chunks(nodes.size, self.p):
+            out[rows] = self._moved(nodes[rows], values[rows])
         return out
 
     def overtakes(self, nodes: IntArray, values: FloatArray, top: int) -> BoolArray:
         """Whether another position ends strictly above ``top`` in each row."""
         result = np.empty(nodes.size, dtype=np.bool_)
-        for lo in range(0, nodes.size, CHUNK):
-            strengths = self.moved(nodes[lo : lo + CHUNK], values[lo : lo + CHUNK])
+        for rows in _chunks(nodes.size, self.p):
+            strengths = self._moved(nodes[rows], values[rows])
             top_value = strengths[:, top].copy()
             strengths[:, top] = -np.inf
-            result[lo : lo + CHUNK] = strengths.max(axis=1) > top_value + 1e-12
+            result[rows] = strengths.max(axis=1) > top_value + 1e-12
         return result
+
+    def _moved(self, nodes: IntArray, values: FloatArray) -> FloatArray:
+        j = nodes - self.p
+        cred = np.where(self.cred_follows[j], values, self.cred[j])
+        factor = self.neg[j]  # a copy (fancy indexing)
+        own = self.own[j]
+        rated = np.nonzero(own >= 0)[0]
+        factor[rated, own[rated]] = np.where(values[rated] >= STRONG, 2.0, 1.0)
+        score = self.inconsistency + (cred * self.rel[j])[:, None] * factor - self.x[j]
+        return np.asarray(1.0 / (1.0 + score), dtype=np.float64)
 
     def prefixes(self, pos: int, players: Sequence[int]) -> Prefixes | None:
         """ACH is a running sum of the players' shares along any ordering."""
