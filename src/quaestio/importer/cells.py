@@ -164,13 +164,15 @@ def parse_points(
         if line.level > 0 and points:
             last = points[-1]
             last.text = f"{last.text}; {text}" if last.text else text
-            last.line_end = line.number
+            last.line_end = max(line.number, line.end)
             continue
         label, rest = split_label(text, dashes=dashes)
         if label is not None and not rest:
             heading = label
             continue
-        point = Point(rest if label else text, line.number, line.number, label or heading)
+        point = Point(
+            rest if label else text, line.number, max(line.number, line.end), label or heading
+        )
         point.references.extend(ref for ref, _ in pending)
         pending.clear()
         points.append(point)

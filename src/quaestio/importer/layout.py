@@ -28,6 +28,7 @@ class Line:
     number: int
     bullet: str | None = None  # the marker as written ("·", "-", "1.") for list items
     level: int = 0  # nesting depth of a list item (0 = top level)
+    end: int = 0  # last source line when the text was wrapped over several (0: ``number``)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Block:
     text: str
     number: int
     level: int = 0  # heading level (1-6) or list nesting depth
+    end: int = 0  # last source line of a wrapped paragraph or item (0: ``number``)
 
 
 @dataclass
@@ -78,6 +80,7 @@ class Layout:
 
     items: list[Block | Table] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)  # front matter, <title>, ...
 
     @property
     def tables(self) -> list[Table]:

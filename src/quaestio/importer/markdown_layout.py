@@ -11,6 +11,7 @@ import re
 
 from markdown_it import MarkdownIt
 
+from quaestio.importer.frontmatter import split_front_matter
 from quaestio.importer.layout import Block, Cell, Layout, Line, Table, header_like, split_bullet
 
 _BR = re.compile(r"<br\s*/?>", re.I)
@@ -47,8 +48,16 @@ def cell_lines(content: str, number: int) -> list[Line]:
 
 def read_markdown_layout(text: str) -> Layout:
     md = MarkdownIt("commonmark").enable("table")
+    meta, meta_end, text = split_front_matter(text)
     tokens = md.parse(text)
-    layout = Layout()
+    layout = Layout(metadata=meta)
+    if meta_end:
+        keys = ", ".join(sorted(meta)[:6]) or "no keys"
+        layout.warn(
+            "front_matter",
+            f"lines 1-{meta_end} are front matter, read as metadata ({keys}), not as the debate",
+            1,
+        )
     depth = 0
     heading_level = 0
     in_item = False
@@ -94,18 +103,52 @@ def read_markdown_layout(text: str) -> Layout:
                 header = None
             end = max((c.line_end for r in rows for c in r), default=table_start)
             layout.items.append(Table(header, tuple(rows), table_start, end))
+        elif kind in ("fence", "code_block"):
+            _code(token.content, line + (1 if kind == "fence" else 0), depth, layout)
+        elif kind == "html_block":
+            _html_block(token.content, line, layout)
         elif kind == "inline" and i > 0:
             opener = tokens[i - 1].type
-            for part in token.content.split("\n"):
-                body = plain(part).strip()
-                if not body:
-                    continue
-                if opener == "heading_open":
-                    layout.items.append(Block("heading", body, line, heading_level))
-                elif opener == "paragraph_open" and in_item:
-                    layout.items.append(Block("item", body, line, max(depth - 1, 0)))
-                    in_item = False  # further paragraphs of the item are its continuation
-                elif opener == "paragraph_open":
-                    layout.items.append(Block("paragraph", body, line))
-                line += 1
+            parts = [(n, plain(p).strip()) for n, p in enumerate(token.content.split("\n"))]
+            parts = [(n, p) for n, p in parts if p]
+            # A wrapped paragraph or list item is one block: its lines are joined.
+            body = " ".join(_TEMPLATE_SPAN.sub(" ", " ".join(p for _, p in parts)).split())
+            if not parts or not body:
+                if token.content.strip():
+                    layout.warn("template", "site template markup was set aside", line)
+                continue
+            first, last = line + parts[0][0], line + parts[-1][0]
+            if opener == "heading_open":
+                layout.items.append(Block("heading", body, first, heading_level, last))
+            elif opener == "paragraph_open" and in_item:
+                layout.items.append(Block("item", body, first, max(depth - 1, 0), last))
+                in_item = False  # further paragraphs of the item are its continuation
+            elif opener == "paragraph_open":
+                layout.items.append(Block("paragraph", body, first, 0, last))
     return layout
+
+
+_TEMPLATE_SPAN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|<!--.*?-->")
+
+
+def _code(content: str, first: int, depth: int, layout: Layout) -> None:
+    """A code fence or indented block: notes written as preformatted text, read line by line."""
+    for offset, raw in enumerate(content.split("\n")):
+        text = raw.strip()
+        if not text:
+            continue
+        marker, rest, level = split_bullet(raw)
+        if marker is not None:
+            layout.items.append(Block("item", rest, first + offset, max(depth - 1, 0) + level))
+        else:
+            layout.items.append(Block("paragraph", text, first + offset))
+
+
+def _html_block(content: str, line: int, layout: Layout) -> None:
+    """Raw HTML in Markdown: its text is read as paragraphs; pure markup is named and set aside."""
+    text = plain(re.sub(r"<[^>]*>", " ", content))
+    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", text)
+    if " ".join(text.split()):
+        layout.items.append(Block("paragraph", " ".join(text.split()), line))
+    else:
+        layout.warn("markup", "HTML or template markup (no text) was set aside", line)

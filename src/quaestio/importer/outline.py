@@ -67,7 +67,11 @@ class _Section:
 def _lines(blocks: list[Block]) -> list[Line]:
     return [
         Line(
-            b.text, b.number, "-" if b.kind == "item" else None, b.level if b.kind == "item" else 0
+            b.text,
+            b.number,
+            "-" if b.kind == "item" else None,
+            b.level if b.kind == "item" else 0,
+            b.end,
         )
         for b in blocks
     ]
