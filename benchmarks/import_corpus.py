@@ -200,6 +200,9 @@ def covered(debate: Debate, text: str, kind: str) -> set[int]:
     if debate.conclusion and debate.conclusion.source:
         span(debate.conclusion.source.line_start, debate.conclusion.source.line_end)
     raw = text.split("\n")
+    for n, line in enumerate(raw, 1):
+        if debate.title and line.strip().lstrip("#").strip() == debate.title.strip():
+            lines.add(n)
     for w in debate.warnings:
         if w.line is None:
             continue
@@ -219,11 +222,12 @@ def covered(debate: Debate, text: str, kind: str) -> set[int]:
 
 def grade(entry: dict[str, Any], gold: dict[str, Any], data: bytes, scores: Scores) -> None:
     kind = entry["kind"]
+    text = data.decode("utf-8", errors="replace")
+    refused = False
     try:
         debate = import_bytes(data, entry["path"], kind=kind)
     except ParseError:
-        debate = Debate(title="", positions=())
-    text = data.decode("utf-8", errors="replace")
+        debate, refused = Debate(title="", positions=()), True
     golds = gold.get("position", [])
     pairs = match_positions(debate, golds)
     scores.positions.add(len(pairs), len(debate.positions) - len(pairs), len(golds) - len(pairs))
@@ -263,7 +267,9 @@ def grade(entry: dict[str, Any], gold: dict[str, Any], data: bytes, scores: Scor
         right = fuzz.ratio(_norm(debate.question), _norm(gold["question"])) >= 85
         scores.question_right += right
     visible = content_lines(text, kind)
-    lost = sorted(visible - covered(debate, text, kind))
+    # A refusal ("no debate was found: ...") names the whole document; otherwise each line
+    # must be used by a node, be the title, or be named by a warning.
+    lost = [] if refused else sorted(visible - covered(debate, text, kind))
     scores.unaccounted += len(lost)
     scores.lines += len(visible)
     scores.per_doc.append(

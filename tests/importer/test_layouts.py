@@ -46,7 +46,7 @@ def make_docx() -> bytes:
 def test_docx_table_bullets_and_merged_row() -> None:
     debate = import_bytes(make_docx(), "revolt.docx")
     assert debate.title.startswith("The Black Death")
-    assert debate.question == "Why did the Peasants' Revolt happen?"
+    assert debate.question == "What caused the Peasants' Revolt?"
     (position,) = debate.positions
     assert position.title == "Labour shortage"
     assert [h.key for h in position.historians] == ["dyer", "hilton"]
@@ -91,7 +91,7 @@ def test_markdown_pipe_table() -> None:
 
 def test_html_table_with_br_li_and_colspan() -> None:
     debate = import_path(FIXTURES / "railways.html")
-    assert debate.question == "Why did the railway boom happen?"
+    assert debate.question == "What caused the railway boom?"
     credit, engineering = debate.positions
     assert credit.title == "Easy credit" and [h.key for h in credit.historians] == [
         "odlyzko",

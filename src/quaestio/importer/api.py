@@ -124,6 +124,9 @@ def import_bytes(
     layout, text = read_layout(data, path, chosen)
     debate = interpret(layout, file=path, table=load_table(historians), document=text)
     if not debate.positions and not debate.consequences and debate.conclusion is None:
+        notes = [w for w in debate.warnings if w.code == "not_a_debate"]
+        if notes:
+            raise ParseError(f"no debate was found: {notes[0].message}", file=path)
         raise ParseError(
             "no debate was found: no positions table, no headings with For/Against, "
             "no conclusion and no consequences",

@@ -35,6 +35,7 @@ class Builder:
     table: HistorianTable
     ids: IdAllocator = field(default_factory=IdAllocator)
     warnings: list[Warning] = field(default_factory=list)
+    document: str = ""  # the plain text, to tell names from words written in lower case
 
     def warn(self, code: str, message: str, line: int | None) -> None:
         self.warnings.append(Warning(code, message, line))

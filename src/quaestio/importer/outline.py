@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from quaestio.importer.build import Builder
 from quaestio.importer.cells import name_list, parse_points, parse_position, split_label
+from quaestio.importer.citations import cited_names, title_names
 from quaestio.importer.layout import Block, Layout, Line, Table
-from quaestio.importer.title import question_for
+from quaestio.importer.title import question_for, stated_question
 from quaestio.model import Conclusion, Consequence, Debate, Evidence, Position
 
 _STANCE = re.compile(
@@ -38,6 +39,26 @@ _CONSEQUENCES = re.compile(
 )
 _CONCLUSION = re.compile(r"^(?:in\s+)?(?:conclusions?|summary|overall|verdict|judge?ment)\b", re.I)
 _NEGATIVE = re.compile(r"^(?:negatives?|disadvantages?|costs?)", re.I)
+# Headings that never head an explanation: apparatus, worksheets, study aids.
+_NOT_POSITION = re.compile(
+    r"^(?:(?:suggested|further|wider)\s+reading|reading\s+list|bibliography|references?|sources?|"
+    r"works\s+cited|notes?|key\s+(?:terms|words|dates|vocabulary)|glossary|vocabulary|timeline|"
+    r"chronology|key\s+dates|questions?|exam\s+questions?|practice\s+questions?|tasks?|activit(?:y|ies)|"
+    r"lecture\s+prep\w*|homework|pdf(?:\s+version)?|introduction|contents|table\s+of\s+contents|"
+    r"further\s+resources|resources|links|see\s+also|image\s+credits?)\b[\s:.]*$",
+    re.I,
+)
+# Words that say a document weighs explanations against each other; notes without any of them
+# (in the title, the question or a heading) are not read as a debate.
+_DEBATE_SIGNAL = re.compile(
+    r"\b(?:to\s+what\s+extent|how\s+far|assess|evaluate|why\s+(?:did|was|were|do|does|is)|"
+    r"what\s+(?:caused|pushed|led)|causes?|caused|reasons?|explanations?|factors?|interpretations?|"
+    r"views?|perspectives?|positions?|schools?\s+of\s+thought|revisionis\w*|orthodox\w*|"
+    r"traditionalis\w*|intentionalis\w*|functionalis\w*|debates?|arguments?|counter-?arguments?|"
+    r"strengths?|weakness(?:es)?|criticisms?|limitations?|benefits?|pros|cons|for|against|"
+    r"supporting|challenging|axe|dans\s+quelle\s+mesure|probl[ée]matique|historians?)\b",
+    re.I,
+)
 
 
 def _stance(text: str) -> tuple[str, str] | None:
@@ -118,6 +139,13 @@ def _position(section: _Section, builder: Builder) -> Position:
         evidence += builder.evidence(position_id, key, points)  # type: ignore[arg-type]
     numbers = [section.heading.number] + [b.number for b in section.blocks]
     builder.check_text(parsed.summary, section.heading.number)
+    if not parsed.historians and not names:
+        texts = [parsed.summary, *(e.text for e in evidence)]
+        cited = title_names(parsed.title, builder.document) + [
+            n for t in texts for n in cited_names(t, builder.document)
+        ]
+        names = tuple(dict.fromkeys(cited))
+        names_line = section.heading.number if names else names_line
     position = Position(
         id=position_id,
         title=parsed.title,
@@ -165,14 +193,40 @@ def read_outline(
     table_consequences: Callable[[Table], list[Consequence] | None],
 ) -> Debate:
     blocks = [item for item in layout.items if isinstance(item, Block)]
+    builder.document = document
     headings = [b for b in blocks if b.kind == "heading"]
-    title_block = headings[0] if headings else (blocks[0] if blocks else None)
-    title = title_block.text if title_block else ""
+    meta_title = layout.metadata.get("title", "")
+    title_block: Block | None = headings[0] if headings else (blocks[0] if blocks else None)
+    if meta_title and (not headings or min(h.level for h in headings) > 1):
+        title_block = None  # the front matter names the page; every heading is a section
+    title = title_block.text if title_block else meta_title
     top = title_block.level if title_block and title_block.kind == "heading" else 0
-    if not any(h.level > top for h in headings[1:]):
+    if title_block is None and headings:
+        top = min(h.level for h in headings) - 1
+    elif not any(h.level > top for h in headings[1:]):
         top -= 1  # every heading at one level: the first is the title, the rest are sections
+    question = (
+        layout.metadata.get("question")
+        or stated_question([(b.text, b.kind == "heading") for b in blocks])
+        or _title_question(title, meta_title, document)
+    )
+    signals = [title, question, meta_title, *(h.text for h in headings if h is not title_block)]
+    labelled = any(_stance(b.text) or _polarity(b.text) for b in blocks)
+    if not labelled and not any(_DEBATE_SIGNAL.search(text) for text in signals if text):
+        builder.warn(
+            "not_a_debate",
+            f"{len(blocks)} paragraphs and {len(headings)} headings read as notes: no question, "
+            "no 'causes', 'interpretations', 'For'/'Against' or other sign of a debate",
+            blocks[0].number if blocks else None,
+        )
+        return Debate(
+            title=title or (builder.file or "untitled"),
+            question=question,
+            warnings=tuple(builder.warnings),
+            source_file=builder.file,
+        )
     sections: list[_Section] = []
-    section_level: int | None = None
+    section_level: int | None = _explanation_level(headings, top, title_block)
     for block in blocks:
         if block is title_block:
             continue
@@ -185,7 +239,13 @@ def read_outline(
             sections and _stance(block.text) and sections[-1].kind == "position"
         ):
             section_level = block.level if section_level is None else section_level
-            if _CONCLUSION.match(block.text):
+            if (
+                _NOT_POSITION.match(block.text.strip("*_ "))
+                or QUESTION_HEADING.match(block.text)
+                or block.level < section_level
+            ):
+                kind = "aside"
+            elif _CONCLUSION.match(block.text):
                 kind = "conclusion"
             elif _CONSEQUENCES.search(block.text) or _polarity(block.text):
                 if sections and sections[-1].kind == "consequences" and _polarity(block.text):
@@ -207,6 +267,17 @@ def read_outline(
     conclusion: Conclusion | None = None
     consequences: list[Consequence] = []
     for section in sections:
+        if section.kind == "aside":
+            last = section.blocks[-1].number if section.blocks else section.heading.number
+            builder.warn(
+                "set_aside",
+                f"section {section.heading.text[:50]!r} (lines {section.heading.number}-{last}) "
+                "is not an explanation; it was kept out of the positions",
+                section.heading.number,
+            )
+            for block in section.blocks:
+                builder.warn("set_aside", "part of a section set aside", block.number)
+            continue
         if section.kind == "position":
             positions.append(_position(section, builder))
         elif section.kind == "consequences":
@@ -231,10 +302,49 @@ def read_outline(
             consequences += found
     return Debate(
         title=title or (builder.file or "untitled"),
-        question=question_for(title, document),
+        question=question,
         positions=tuple(positions),
         conclusion=conclusion,
         consequences=tuple(consequences),
         warnings=tuple(builder.warnings),
         source_file=builder.file,
     )
+
+
+QUESTION_HEADING = re.compile(r"^(?:essay\s+)?question(?:\s+d[’']essai)?\s*:?\s*$", re.I)
+
+
+def _title_question(title: str, meta_title: str, document: str) -> str:
+    """The question the title implies; the front-matter title when only it says one."""
+    question = question_for(title, document)
+    if question == title.strip() and meta_title and meta_title != title:
+        other = question_for(meta_title, document)
+        if other != meta_title.strip():
+            return other
+    return question
+
+
+_POSITION_WORD = re.compile(
+    r"\b(?:axe|axis|factors?|interpretations?|views?|perspectives?|schools?|arguments?|"
+    r"explanations?|causes?|reasons?|theor(?:y|ies)|thesis|revisionis\w*|orthodox\w*|"
+    r"traditionalis\w*|intentionalis\w*|functionalis\w*|structuralis\w*)\b",
+    re.I,
+)
+
+
+def _explanation_level(headings: list[Block], top: int, title: Block | None) -> int | None:
+    """The heading level that holds the explanations, when it is not the first one below the title.
+
+    Notes often group their explanations under headings of sources or parts ("Essay",
+    "Reading 2"); the level whose headings name themselves explanations ("Axe 1",
+    "Interpretation 2", "Factor: ...") at least twice, more often than any level above
+    it, is the level of the positions. None: the first level below the title.
+    """
+    levels = sorted({h.level for h in headings if h.level > top and h is not title})
+    if len(levels) < 2:
+        return None
+    score = {lv: sum(1 for h in headings if h.level == lv and _POSITION_WORD.search(h.text)) for lv in levels}
+    best = max(levels, key=lambda lv: (score[lv], -lv))
+    if best == levels[0] or score[best] < 2 or score[best] <= score[levels[0]]:
+        return None
+    return best

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 
 _WHY = re.compile(
-    r"^(?:an?\s+|the\s+)?(?:explanations?|causes?|reasons?|origins?)\s+(?:of|for|behind)\s+(?P<what>.+?)[.]?$",
+    r"^(?:an?\s+|the\s+)?(?P<kind>explanations?|causes?|reasons?|origins?)\s+(?:of|for|behind)\s+"
+    r"(?P<what>.+?)[.]?$",
+    re.I,
+)
+_ASIDE = re.compile(r"\s*\((?:summary|revision|study|class|lecture)?\s*notes?\)\s*$", re.I)
+# "Question: ...", "Essay question – ...", "Question d'essai :", "Problématique : ..."
+QUESTION_LABEL = re.compile(
+    r"^(?:(?:essay|exam|key|the)\s+)?(?:question|probl[ée]matique)(?:\s+d[’']essai)?\s*[:\-–]\s*(?P<rest>.*)$",
     re.I,
 )
 
@@ -38,12 +45,32 @@ def _case_as_written(subject: str, document: str) -> str:
 
 def question_for(title: str, document: str = "") -> str:
     """The question a debate titled ``title`` answers (the title itself if unsure)."""
-    title = title.strip()
+    title = _ASIDE.sub("", title.strip())
     if title.endswith("?"):
         return title
     for part in reversed([p.strip() for p in title.split(":") if p.strip()]):
         m = _WHY.match(part)
         if m:
             what = _case_as_written(m.group("what").strip(), document)
+            if m.group("kind").lower().startswith("cause"):
+                return f"What caused {what}?"
             return f"Why did {what} happen?"
     return title
+
+
+def stated_question(texts: list[tuple[str, bool]]) -> str | None:
+    """The question a document states on a "Question:" line (or under such a heading).
+
+    ``texts`` are the document's blocks in order as (text, is_heading); a label
+    with nothing after it takes the next block.
+    """
+    for index, (text, _) in enumerate(texts):
+        m = QUESTION_LABEL.match(text.strip())
+        if m is None:
+            continue
+        rest = m.group("rest").strip()
+        if not rest and index + 1 < len(texts) and not texts[index + 1][1]:
+            rest = texts[index + 1][0].strip()
+        if len(rest.split()) >= 3:
+            return rest if rest.endswith("?") else rest.rstrip(".") + "?"
+    return None

@@ -1,0 +1,70 @@
+"""Historians named in running text: citations, "X argued", "according to X".
+
+A handout rarely gives a "Historians:" line; it cites "(Weiss, 1982)" or
+"(Cochran, 77)", writes "Friedman and Schwartz argued" or "according to
+Conquest". Each form is a rule with the words that make it, so every name can be
+traced to the sentence it came from. Acronyms ("(POUR)") and sentence words
+("This argued") are not names.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+)?"
+_CITATION = re.compile(
+    rf"\((?P<names>{_NAME}(?:(?:,\s*|\s*,?\s+and\s+|\s*&\s*){_NAME})*)(?:\s+et\s+al\.?)?,?\s+"
+    r"(?:p{1,2}\.\s*)?(?:1[4-9]\d\d|20\d\d|\d{1,4}(?:\s*[-–]\s*\d{1,4})?)[a-z]?\)"
+)
+_VERB = re.compile(
+    rf"\b(?P<names>{_NAME}(?:\s+and\s+{_NAME})?)\s+(?:has\s+|have\s+)?(?:argued|argues|argue|claimed|claims|"
+    r"suggested|suggests|contended|contends|believed|believes|maintained|maintains|asserted|asserts|"
+    r"insisted|insists|emphasi[sz]ed|emphasi[sz]es|stressed|stresses)\b"
+)
+_ACCORDING = re.compile(rf"\baccording\s+to\s+(?P<names>{_NAME}(?:\s+and\s+{_NAME})?)")
+_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
+_NOT_NAMES = {
+    "the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "many",
+    "some", "most", "historians", "historian", "critics", "scholars", "others", "who", "which",
+    "also", "later", "marxists", "revisionists", "people", "americans", "germans", "britain",
+    "france", "germany", "russia", "england", "america", "europe", "president", "king", "queen",
+    "one", "another", "both", "all", "his", "her", "their", "there", "here", "then", "when",
+}
+
+
+_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_TITLE_NAMES = re.compile(r"^(?P<a>[A-Z][a-zà-ÿ'’\-]+)\s+(?:and|&)\s+(?P<b>[A-Z][a-zà-ÿ'’\-]+)$")
+
+
+def title_names(title: str, document: str = "") -> list[str]:
+    """"Friedman and Schwartz" as a heading: the two historians whose view it is."""
+    m = _TITLE_NAMES.match(title.strip())
+    if m is None:
+        return []
+    names = [m.group("a"), m.group("b")]
+    return [] if any(_common_word(n, document) for n in names) else names
+
+
+def _common_word(word: str, document: str) -> bool:
+    """A word the document also writes in lower case ("Failed", "Biography") is not a name."""
+    low = word.lower()
+    if low in _NOT_NAMES or low in _MONTHS:
+        return True
+    return bool(document) and re.search(r"\b" + re.escape(low) + r"\b", document) is not None
+
+
+def cited_names(text: str, document: str = "") -> list[str]:
+    """Names standing where a historian stands in ``text``, in order, without repeats."""
+    found: list[str] = []
+    for rx in (_CITATION, _VERB, _ACCORDING):
+        for m in rx.finditer(text):
+            for name in _SPLIT.split(m.group("names")):
+                name = name.strip()
+                last = name.split()[-1] if name.split() else ""
+                if not last or last.isupper() or _common_word(last, document):
+                    continue
+                if name.split()[0].lower() in _NOT_NAMES:
+                    name = last
+                if name not in found:
+                    found.append(name)
+    return found
