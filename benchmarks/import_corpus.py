@@ -16,8 +16,11 @@ Graded per field, as precision / recall / F1 over the whole corpus:
 - question: right when close to the gold question (ratio >= 85), for documents
   whose gold states one;
 - lines neither used nor warned: non-blank lines of the document (visible text
-  lines for HTML) that no imported node covers and no warning names (a warning
-  covers the run of non-blank lines it points into).
+  lines for HTML) that no imported node covers (a position covers the lines of
+  its section or row, which the importer reads whole into its title, summary,
+  historians and points), that are not the title, and that no warning names (a
+  warning covers the run of non-blank lines it points into). A refusal ("no
+  debate was found: ...") names the whole document.
 
 ``--save-before`` stores the run as the BEFORE figures the section compares with.
 """
@@ -189,8 +192,7 @@ def covered(debate: Debate, text: str, kind: str) -> set[int]:
     for pos in debate.positions:
         evidence = [e for e in pos.evidence if e.source and e.source.line_start]
         if pos.source and pos.source.line_start:
-            first = min((e.source.line_start or 0 for e in evidence if e.source), default=0)
-            span(pos.source.line_start, (first - 1) if first else pos.source.line_start)
+            span(pos.source.line_start, pos.source.line_end)
         for e in evidence:
             if e.source:
                 span(e.source.line_start, e.source.line_end)

@@ -154,6 +154,7 @@ def parse_points(
     points: list[Point] = []
     pending: list[tuple[str, int]] = []
     heading: str | None = None  # a "Label:" line on its own labels the points below it
+    heading_line: int | None = None  # ... and its line is the start of the first of them
     for line in lines:
         text = line.text.strip()
         if not text:
@@ -168,11 +169,15 @@ def parse_points(
             continue
         label, rest = split_label(text, dashes=dashes)
         if label is not None and not rest:
-            heading = label
+            heading, heading_line = label, line.number
             continue
         point = Point(
-            rest if label else text, line.number, max(line.number, line.end), label or heading
+            rest if label else text,
+            heading_line or line.number,
+            max(line.number, line.end),
+            label or heading,
         )
+        heading_line = None
         point.references.extend(ref for ref, _ in pending)
         pending.clear()
         points.append(point)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quaestio.importer.build import Builder
 from quaestio.importer.cells import name_list, parse_points, parse_position, split_label
@@ -24,7 +24,8 @@ from quaestio.model import Conclusion, Consequence, Debate, Evidence, Position
 _STANCE = re.compile(
     r"^(?:(?:the\s+)?(?:evidence|arguments?|points?|case)\s+)?"
     r"(?P<stance>for|against|supporting|countering|support|counter[- ]?(?:arguments?|evidence)?|"
-    r"criticisms?|pros|cons)(?:\s+evidence|\s+arguments?)?\s*(?P<colon>:?)\s*(?P<rest>.*)$",
+    r"criticisms?|pros|cons|strengths?|weakness(?:es)?|limitations?|challenging|challenges|"
+    r"problems|objections?)(?:\s+evidence|\s+arguments?)?\s*(?P<colon>:?)\s*(?P<rest>.*)$",
     re.I,
 )
 _POLARITY = re.compile(
@@ -55,7 +56,7 @@ _DEBATE_SIGNAL = re.compile(
     r"what\s+(?:caused|pushed|led)|causes?|caused|reasons?|explanations?|factors?|interpretations?|"
     r"views?|perspectives?|positions?|schools?\s+of\s+thought|revisionis\w*|orthodox\w*|"
     r"traditionalis\w*|intentionalis\w*|functionalis\w*|debates?|arguments?|counter-?arguments?|"
-    r"strengths?|weakness(?:es)?|criticisms?|limitations?|benefits?|pros|cons|for|against|"
+    r"strengths?|weakness(?:es)?|criticisms?|limitations?|benefits?|"
     r"supporting|challenging|axe|dans\s+quelle\s+mesure|probl[ée]matique|historians?)\b",
     re.I,
 )
@@ -67,7 +68,7 @@ def _stance(text: str) -> tuple[str, str] | None:
     if m is None or (m.group("rest") and not m.group("colon")):
         return None
     word = m.group("stance").lower()
-    stance = "for" if word in ("for", "supporting", "support", "pros") else "against"
+    stance = "for" if word in ("for", "supporting", "support", "pros", "strength", "strengths") else "against"
     return stance, m.group("rest").strip()
 
 
@@ -76,6 +77,38 @@ def _polarity(text: str) -> tuple[str, str] | None:
     if m is None or (m.group("rest") and not m.group("colon")):
         return None
     return ("negative" if _NEGATIVE.match(m.group("pol")) else "positive"), m.group("rest").strip()
+
+
+# A sentence that answers the point before it: "However, ...", "But ...", "This does not explain".
+COUNTER_OPENING = re.compile(
+    r"^(?:however\b|but\b|yet\b|nevertheless\b|on\s+the\s+other\s+hand\b|critics\b|"
+    r"this\s+(?:does\s+not|doesn[’']t|fails\s+to)\s+explain|counter[- ]?(?:argument|point)s?\b|"
+    r"[A-Z][\w'’-]+\s+(?:challenges|rejects|disputes|criticises|criticizes)\b)",
+    re.I,
+)
+
+
+def _switch(block: Block) -> tuple[str, str] | None:
+    """The stance a block switches to ("For:", a "Weaknesses" sub-heading), if it does."""
+    if block.kind == "item" and block.level > 0:
+        return None
+    switch = _stance(block.text)
+    if switch is None or (block.kind == "item" and switch[1]):
+        return None
+    return switch
+
+
+def _answers(evidence: list[Evidence], answers: dict[int, int]) -> list[Evidence]:
+    """Tie each "However, ..." point to the supporting point just before it."""
+    by_line = {e.source.line_start: e.id for e in evidence if e.source and e.stance == "for"}
+    out: list[Evidence] = []
+    for e in evidence:
+        start = e.source.line_start if e.source else None
+        target = by_line.get(answers.get(start or -1, -1))
+        if e.stance == "against" and target is not None and not e.rebuts:
+            e = replace(e, rebuts=(target,))
+        out.append(e)
+    return out
 
 
 @dataclass
@@ -104,29 +137,49 @@ def _position(section: _Section, builder: Builder) -> Position:
     stance: str | None = None
     names: tuple[str, ...] = ()
     names_line: int | None = None
+    # Notes that never say "For:"/"Against:" give their explanation as points throughout.
+    labelled = any(_switch(block) is not None for block in section.blocks)
+    unlabelled = 0
+    answers: dict[int, int] = {}  # line of a "However, ..." point -> line of the point it answers
+    last_for: int | None = None
     for block in section.blocks:
-        switch = _stance(block.text) if block.kind != "item" or block.level == 0 else None
-        if switch is not None and (block.kind != "item" or not switch[1]):
+        switch = _switch(block)
+        if switch is not None:
             stance = switch[0]
             if switch[1]:
                 by_stance[stance].append(Block("paragraph", switch[1], block.number))
             continue
+        if block.kind == "heading":  # a sub-heading labels the points under it
+            block = Block("paragraph", block.text.rstrip(" :") + ":", block.number)
         label, rest = split_label(block.text)
         if stance is None and label and label.lower().startswith("historian"):
             names, names_line = name_list(rest) or ((rest,) if rest else ()), block.number
             continue
-        if stance is None:
+        if (stance in (None, "for")) and block.level == 0 and COUNTER_OPENING.match(block.text):
+            by_stance["against"].append(block)
+            if last_for is not None:
+                answers[block.number] = last_for
+            continue
+        if stance is None and labelled:
             if block.kind == "item":
-                builder.warn(
-                    "no_stance",
-                    "a bullet before any 'For:'/'Against:' was read as supporting evidence",
-                    block.number,
-                )
+                unlabelled += 1
                 by_stance["for"].append(block)
             else:
                 head.append(block)
             continue
-        by_stance[stance].append(block)
+        if stance is None:
+            unlabelled += 1
+        key = stance or "for"
+        by_stance[key].append(block)
+        if key == "for" and block.level == 0:
+            last_for = block.number
+    if unlabelled:
+        builder.warn(
+            "no_stance",
+            f"{unlabelled} point(s) under {section.heading.text[:40]!r} come before any "
+            "'For:'/'Against:' and were read as supporting evidence",
+            section.heading.number,
+        )
     parsed = parse_position(tuple(_lines([section.heading, *head])))
     position_id = builder.ids.position()
     evidence: list[Evidence] = []
@@ -137,6 +190,7 @@ def _position(section: _Section, builder: Builder) -> Position:
                 "orphan_reference", f"cross-reference {ref!r} has no point to go with", line
             )
         evidence += builder.evidence(position_id, key, points)  # type: ignore[arg-type]
+    evidence = _answers(evidence, answers)
     numbers = [section.heading.number] + [b.number for b in section.blocks]
     builder.check_text(parsed.summary, section.heading.number)
     if not parsed.historians and not names:
@@ -226,7 +280,8 @@ def read_outline(
             source_file=builder.file,
         )
     sections: list[_Section] = []
-    section_level: int | None = _explanation_level(headings, top, title_block)
+    section_level: int | None = _explanation_level(blocks, top, title_block)
+    prompts = sum(1 for h in headings if h is not title_block and _PROMPT.match(h.text.strip()))
     for block in blocks:
         if block is title_block:
             continue
@@ -243,6 +298,8 @@ def read_outline(
                 _NOT_POSITION.match(block.text.strip("*_ "))
                 or QUESTION_HEADING.match(block.text)
                 or block.level < section_level
+                or _BARE_DATE.match(block.text.strip())
+                or (prompts >= 2 and _PROMPT.match(block.text.strip()))
             ):
                 kind = "aside"
             elif _CONCLUSION.match(block.text):
@@ -263,6 +320,7 @@ def read_outline(
                 f"text before the first position was not used: {block.text[:60]!r}",
                 block.number,
             )
+    sections = _gather_stance_sections(sections, title, title_block, builder)
     positions: list[Position] = []
     conclusion: Conclusion | None = None
     consequences: list[Consequence] = []
@@ -332,19 +390,90 @@ _POSITION_WORD = re.compile(
 )
 
 
-def _explanation_level(headings: list[Block], top: int, title: Block | None) -> int | None:
+def _explanation_level(blocks: list[Block], top: int, title: Block | None) -> int | None:
     """The heading level that holds the explanations, when it is not the first one below the title.
 
     Notes often group their explanations under headings of sources or parts ("Essay",
-    "Reading 2"); the level whose headings name themselves explanations ("Axe 1",
-    "Interpretation 2", "Factor: ...") at least twice, more often than any level above
-    it, is the level of the positions. None: the first level below the title.
+    "Reading 2"). A deeper level is the level of the positions when its headings name
+    themselves explanations ("Axe 1", "Interpretation 2", "Factor: ...") at least twice
+    and more often than the level above, or when most headings of the first level open
+    with a link (they name a source read, and the headings under them its ideas).
+    None: the first level below the title.
     """
-    levels = sorted({h.level for h in headings if h.level > top and h is not title})
+    headings = [b for b in blocks if b.kind == "heading" and b is not title and b.level > top]
+    levels = sorted({h.level for h in headings})
     if len(levels) < 2:
         return None
     score = {lv: sum(1 for h in headings if h.level == lv and _POSITION_WORD.search(h.text)) for lv in levels}
     best = max(levels, key=lambda lv: (score[lv], -lv))
-    if best == levels[0] or score[best] < 2 or score[best] <= score[levels[0]]:
-        return None
-    return best
+    if best != levels[0] and score[best] >= 2 and score[best] > score[levels[0]]:
+        return best
+    first = [h for h in headings if h.level == levels[0]]
+    after = {b.number: blocks[i + 1] for i, b in enumerate(blocks[:-1]) if b.kind == "heading"}
+    linked = sum(1 for h in first if h.number in after and _URL.match(after[h.number].text))
+    if len(first) >= 2 and linked * 2 >= len(first):
+        return levels[1]
+    return None
+
+
+_URL = re.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$", re.I)
+_BARE_DATE = re.compile(r"^[^\w]*(?:c\.\s*)?\d{3,4}(?:\s*[-–]\s*\d{2,4})?s?[^\w]*$")
+# Worksheet prompts: "Take notes on ...", "Summarize ...", "What was the headright system?"
+_PROMPT = re.compile(
+    r"^(?:(?:take\s+notes|read|summari[sz]e|identify|describe|define|explain|discuss|compare|"
+    r"comment|make|list|analy[sz]e|outline|in\s+\d)\b.*|(?:what|who|when|where|which|how|why|"
+    r"is|are|was|were|did|do|does)\b.*\?)$",
+    re.I,
+)
+_SUBJECT_STANCE = re.compile(
+    r"^(?:the\s+)?(?P<word>criticisms?|limitations|weaknesses|problems|strengths|benefits|"
+    r"advantages|merits)\s+(?:of|for|to|with|in)\s+(?:the\s+use\s+of\s+)?(?P<subject>.+?)\W*$",
+    re.I,
+)
+_AGAINST_WORDS = ("criticism", "limitation", "weakness", "problem")
+
+
+def _gather_stance_sections(
+    sections: list[_Section], title: str, title_block: Block | None, builder: Builder
+) -> list[_Section]:
+    """"Criticisms of X" / "Benefits of X" sections become X's countering / supporting points.
+
+    X is a position of the document, or the document's own subject (its title): then
+    the document weighs one explanation, and its other sections are background.
+    """
+    from rapidfuzz import fuzz
+
+    def near(a: str, b: str) -> bool:
+        return fuzz.ratio(a.lower().strip(), b.lower().strip()) >= 85
+
+    stance_sections: list[tuple[_Section, str, str]] = []
+    for section in sections:
+        m = _SUBJECT_STANCE.match(section.heading.text.strip("*_ "))
+        if section.kind == "position" and m:
+            word = m.group("word").lower()
+            side = "Against:" if word.startswith(_AGAINST_WORDS) else "For:"
+            stance_sections.append((section, side, m.group("subject")))
+    if not stance_sections:
+        return sections
+    out = [s for s in sections if all(s is not t for t, _, _ in stance_sections)]
+    subject: _Section | None = None
+    for section, side, about in stance_sections:
+        target = next(
+            (s for s in out if s.kind == "position" and near(s.heading.text, about)), None
+        )
+        if target is None and title and near(title, about):
+            if subject is None:
+                line = title_block.number if title_block else section.heading.number
+                subject = _Section("position", Block("heading", title, line))
+            target = subject
+        if target is None:
+            out.append(section)
+            continue
+        target.blocks.append(Block("paragraph", side, section.heading.number))
+        target.blocks.extend(section.blocks)
+    if subject is not None:
+        for section in out:
+            if section.kind == "position":
+                section.kind = "aside"
+        out.insert(0, subject)
+    return out
