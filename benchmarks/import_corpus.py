@@ -53,6 +53,7 @@ RESULTS = HERE / "results"
 BEFORE = RESULTS / "import_corpus_before.json"
 _MARKER = re.compile(r"^(?:[-*+•·]|\d{1,2}[.)])\s")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
+_TEXT = re.compile(r"\w")  # a line with no letter or digit ("---", "***") is layout, not text
 
 
 def read_document(entry: dict[str, Any]) -> bytes | None:
@@ -86,11 +87,11 @@ class _VisibleLines(HTMLParser):
             self.depth -= 1
 
     def handle_data(self, data: str) -> None:
-        if self.depth or not data.strip():
+        if self.depth or not _TEXT.search(data):
             return
         line = self.getpos()[0]
         for offset, part in enumerate(data.split("\n")):
-            if part.strip():
+            if _TEXT.search(part):
                 self.lines.add(line + offset)
 
 
@@ -99,7 +100,7 @@ def content_lines(text: str, kind: str) -> set[int]:
         parser = _VisibleLines()
         parser.feed(text)
         return parser.lines
-    return {n for n, line in enumerate(text.split("\n"), 1) if line.strip()}
+    return {n for n, line in enumerate(text.split("\n"), 1) if _TEXT.search(line)}
 
 
 def point_starts(text: str, ranges: list[list[int]]) -> list[int]:
@@ -264,9 +265,10 @@ def grade(entry: dict[str, Any], gold: dict[str, Any], data: bytes, scores: Scor
                 scores.stance_seen += 1
                 scores.stance_right += e.stance == wanted[inside[0]]
         scores.points.add(len(hit), len(evidence) - useful, len(wanted) - len(hit))
-    if gold.get("question"):
+    if gold.get("question") and gold.get("debate", True):
         scores.question_seen += 1
-        right = fuzz.ratio(_norm(debate.question), _norm(gold["question"])) >= 85
+        accepted = [gold["question"], *gold.get("question_also", [])]
+        right = any(fuzz.ratio(_norm(debate.question), _norm(q)) >= 85 for q in accepted)
         scores.question_right += right
     visible = content_lines(text, kind)
     # A refusal ("no debate was found: ...") names the whole document; otherwise each line

@@ -181,6 +181,40 @@ def read_html_layout(text: str, path: str | None) -> tuple[Layout, str]:
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ParseError(f"not readable as HTML: {exc}", file=path) from exc
     layout = Layout()
+    title = root.find(".//title")
+    if title is not None and (title.text or "").strip():
+        # "Causes of WW2 | Infodump": the page's title, without the site's name
+        layout.metadata["title"] = re.split(r"\s+[|·•]\s+", " ".join(title.text.split()))[0]
     body = root.find("body")
-    _walk(body if body is not None else root, layout, 0)
+    body = body if body is not None else root
+    main = _main_content(body)
+    if main is not None:
+        _set_aside_chrome(body, main, layout)
+    _walk(main if main is not None else body, layout, 0)
     return layout, str(root.text_content())  # type: ignore[attr-defined]
+
+
+def _main_content(body: Any) -> Any | None:
+    """The page's <main> or single <article>: a site's own page around the notes is not read."""
+    mains = body.findall(".//main")
+    if len(mains) == 1:
+        articles = mains[0].findall(".//article")
+        return articles[0] if len(articles) == 1 else mains[0]
+    articles = body.findall(".//article")
+    return articles[0] if len(articles) == 1 else None
+
+
+def _set_aside_chrome(body: Any, main: Any, layout: Layout) -> None:
+    """Name every text line of the page outside the main content (menus, footers) in a warning."""
+    inside = set(main.iter())  # lxml keeps one proxy per element while this set holds them
+    seen: set[int] = set()
+    for el in body.iter():
+        if el in inside or _tag(el) in _SKIP or not isinstance(el.tag, str):
+            continue
+        if any(_tag(a) in _SKIP for a in el.iterancestors()):
+            continue
+        text = " ".join((el.text or "").split())
+        line = el.sourceline
+        if text and line and line not in seen:
+            seen.add(line)
+            layout.warn("page_chrome", f"site menu, header or footer text set aside: {text[:40]!r}", line)

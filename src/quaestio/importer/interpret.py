@@ -33,7 +33,7 @@ _ROLES: tuple[tuple[Role, re.Pattern[str]], ...] = tuple(
         ),
         ("negative", r"\b(?:negatives?|disadvantages?|costs?|losses|harms?|drawbacks?)\b"),
         ("positive", r"\b(?:positives?|advantages?|benefits?|gains?)\b"),
-        ("for", r"\b(?:support\w*|for|pro|evidence|strengths?)\b"),
+        ("for", r"(?:^\s*(?:for|pro)\b|\b(?:support\w*|evidence|strengths?)\b)"),
         (
             "position",
             r"\b(?:arguments?|explanations?|positions?|views?|interpretations?|"
@@ -219,6 +219,16 @@ def _blocks_conclusion(blocks: list[Block], builder: Builder) -> Conclusion | No
     return Conclusion(text, builder.source(blocks[0].number, blocks[-1].number))
 
 
+def _is_positions(table: Table) -> bool:
+    """A table of positions: no header (read by column order), or one naming a position column
+    and at least one column of evidence or historians. "Bolshevik | Menshevik" or "Act |
+    Description | Reaction" compare or list things; they are not read as positions."""
+    if table.header is None:
+        return True
+    roles = set(column_roles(table.header))
+    return "position" in roles and bool(roles & {"for", "against", "historians"})
+
+
 def _is_consequences(table: Table) -> bool:
     roles = set(column_roles(table.header)) if table.header else set()
     return bool(roles & {"positive", "negative"}) and "position" not in roles
@@ -229,7 +239,7 @@ def interpret(layout: Layout, *, file: str | None, table: HistorianTable, docume
     builder = Builder(file, table)
     builder.warnings.extend(layout.warnings)
     tables = layout.tables
-    if not any(not _is_consequences(t) for t in tables):
+    if not any(_is_positions(t) and not _is_consequences(t) for t in tables):
         return read_outline(
             layout,
             builder,
@@ -241,14 +251,20 @@ def interpret(layout: Layout, *, file: str | None, table: HistorianTable, docume
         if isinstance(item, Table):
             break
         blocks_before.append(item)
-    title = blocks_before[0].text if blocks_before else (tables[0].title or "")
+    heads = [b for b in blocks_before if b.kind == "heading"]
+    title_block = heads[0] if heads else (blocks_before[0] if blocks_before else None)
+    title = (
+        heads[0].text
+        if heads
+        else layout.metadata.get("title") or (title_block.text if title_block else "")
+    ) or (tables[0].title or "")
     positions: list[Position] = []
     conclusion: Conclusion | None = None
     consequences: list[Consequence] = []
     collecting: list[Block] = []  # a "Conclusion" block and the paragraphs under it
     for index, item in enumerate(layout.items):
         if isinstance(item, Block):
-            if blocks_before and item is blocks_before[0]:
+            if item is title_block:
                 continue
             if SECTION.match(item.text) and conclusion is None and not collecting:
                 collecting = [item]

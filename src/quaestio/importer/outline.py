@@ -251,7 +251,7 @@ def read_outline(
     headings = [b for b in blocks if b.kind == "heading"]
     meta_title = layout.metadata.get("title", "")
     title_block: Block | None = headings[0] if headings else (blocks[0] if blocks else None)
-    if meta_title and (not headings or min(h.level for h in headings) > 1):
+    if meta_title and (not headings or headings[0].level > 1):
         title_block = None  # the front matter names the page; every heading is a section
     title = title_block.text if title_block else meta_title
     top = title_block.level if title_block and title_block.kind == "heading" else 0
