@@ -55,6 +55,15 @@ class Builder:
             if m.group(1).lower() not in _EXEMPT_DOUBLES and not m.group(1).isdigit():
                 self.warn("doubled_word", f"doubled word {m.group(0)!r}", line)
 
+    def is_historian(self, word: str) -> bool:
+        """``word`` is the surname of a historian in the table (not of a historical figure)."""
+        check = self.table.check(word)
+        return check.known is not None and check.known.kind == "historian" and check.note is None
+
+    def is_figure(self, name: str) -> bool:
+        check = self.table.check(name)
+        return check.known is not None and check.known.kind == "figure"
+
     def historians(self, names: tuple[str, ...], line: int | None) -> tuple[Historian, ...]:
         out: list[Historian] = []
         for name in names:

@@ -10,6 +10,7 @@ traced to the sentence it came from. Acronyms ("(POUR)") and sentence words
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _NAME = r"[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+)?"
 _CITATION = re.compile(
@@ -29,6 +30,8 @@ _NOT_NAMES = {
     "also", "later", "marxists", "revisionists", "people", "americans", "germans", "britain",
     "france", "germany", "russia", "england", "america", "europe", "president", "king", "queen",
     "one", "another", "both", "all", "his", "her", "their", "there", "here", "then", "when",
+    "article", "chapter", "page", "section", "figure", "table", "volume", "vol", "act", "law",
+    "treaty", "source", "document", "doc", "plate", "appendix", "note", "line",
 }
 
 
@@ -67,4 +70,17 @@ def cited_names(text: str, document: str = "") -> list[str]:
                     name = last
                 if name not in found:
                     found.append(name)
+    return found
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ'’\-]{2,}\b")
+
+
+def known_names(text: str, known: Callable[[str], bool], document: str = "") -> list[str]:
+    """Capitalised words of ``text`` that the historian table knows as historians."""
+    found: list[str] = []
+    for m in _CAPITALISED.finditer(text):
+        word = m.group(0)
+        if word not in found and not _common_word(word, document) and known(word):
+            found.append(word)
     return found

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from quaestio.importer.build import Builder
 from quaestio.importer.cells import name_list, parse_points, parse_position, split_label
-from quaestio.importer.citations import cited_names, title_names
+from quaestio.importer.citations import cited_names, known_names, title_names
 from quaestio.importer.layout import Block, Layout, Line, Table
 from quaestio.importer.title import question_for, stated_question
 from quaestio.model import Conclusion, Consequence, Debate, Evidence, Position
@@ -198,6 +198,10 @@ def _position(section: _Section, builder: Builder) -> Position:
         cited = title_names(parsed.title, builder.document) + [
             n for t in texts for n in cited_names(t, builder.document)
         ]
+        cited += [
+            n for t in [parsed.title, *texts] for n in known_names(t, builder.is_historian, builder.document)
+        ]
+        cited = [n for n in cited if not builder.is_figure(n)]
         names = tuple(dict.fromkeys(cited))
         names_line = section.heading.number if names else names_line
     position = Position(
