@@ -203,9 +203,13 @@ def covered(debate: Debate, text: str, kind: str) -> set[int]:
     if debate.conclusion and debate.conclusion.source:
         span(debate.conclusion.source.line_start, debate.conclusion.source.line_end)
     raw = text.split("\n")
+    question = _norm(debate.question)
     for n, line in enumerate(raw, 1):
         if debate.title and line.strip().lstrip("#").strip() == debate.title.strip():
             lines.add(n)
+        words = _norm(line).split()
+        if question and len(words) >= 3 and " ".join(words[-3:]) in question:
+            lines.add(n)  # a line the question was read from
     for w in debate.warnings:
         if w.line is None:
             continue
@@ -292,7 +296,9 @@ def figures(scores: Scores) -> dict[str, Any]:
     for name in ("positions", "historians", "points"):
         p, r, f = getattr(scores, name).prf()
         out[name] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
-    out["stance_right"] = round(scores.stance_right / scores.stance_seen, 3) if scores.stance_seen else None
+    out["stance_right"] = (
+        round(scores.stance_right / scores.stance_seen, 3) if scores.stance_seen else None
+    )
     out["question_right"] = f"{scores.question_right}/{scores.question_seen}"
     out["lines_neither_used_nor_warned"] = scores.unaccounted
     out["content_lines"] = scores.lines
@@ -305,12 +311,18 @@ def _row(label: str, now: dict[str, Any], before: dict[str, Any] | None) -> str:
         if fig is None:
             return "-"
         v = fig[key]
-        return f"{v['precision']:.2f} / {v['recall']:.2f} / {v['f1']:.2f}" if isinstance(v, dict) else str(v)
+        return (
+            f"{v['precision']:.2f} / {v['recall']:.2f} / {v['f1']:.2f}"
+            if isinstance(v, dict)
+            else str(v)
+        )
 
     return f"| {label} | {cell(before, label)} | {cell(now, label)} |"
 
 
-def section(now: dict[str, Any], before: dict[str, Any] | None, n: int, missing: list[str]) -> list[str]:
+def section(
+    now: dict[str, Any], before: dict[str, Any] | None, n: int, missing: list[str]
+) -> list[str]:
     lines = [
         "## Importing real documents",
         "",
@@ -371,7 +383,9 @@ def main(argv: list[str] | None = None) -> int:
     (RESULTS / "import_corpus.json").write_text(json.dumps(now, indent=2) + "\n")
     before = json.loads(BEFORE.read_text()) if BEFORE.exists() else None
     if not args.no_doc:
-        replace_section("import-corpus", section(now, before, len(manifest) - len(missing), missing))
+        replace_section(
+            "import-corpus", section(now, before, len(manifest) - len(missing), missing)
+        )
     return 0
 
 

@@ -217,4 +217,6 @@ def _set_aside_chrome(body: Any, main: Any, layout: Layout) -> None:
         line = el.sourceline
         if text and line and line not in seen:
             seen.add(line)
-            layout.warn("page_chrome", f"site menu, header or footer text set aside: {text[:40]!r}", line)
+            layout.warn(
+                "page_chrome", f"site menu, header or footer text set aside: '{text[:40]}'", line
+            )

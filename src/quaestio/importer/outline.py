@@ -68,7 +68,11 @@ def _stance(text: str) -> tuple[str, str] | None:
     if m is None or (m.group("rest") and not m.group("colon")):
         return None
     word = m.group("stance").lower()
-    stance = "for" if word in ("for", "supporting", "support", "pros", "strength", "strengths") else "against"
+    stance = (
+        "for"
+        if word in ("for", "supporting", "support", "pros", "strength", "strengths")
+        else "against"
+    )
     return stance, m.group("rest").strip()
 
 
@@ -176,7 +180,7 @@ def _position(section: _Section, builder: Builder) -> Position:
     if unlabelled:
         builder.warn(
             "no_stance",
-            f"{unlabelled} point(s) under {section.heading.text[:40]!r} come before any "
+            f"{unlabelled} point(s) under '{section.heading.text[:40]}' come before any "
             "'For:'/'Against:' and were read as supporting evidence",
             section.heading.number,
         )
@@ -199,7 +203,9 @@ def _position(section: _Section, builder: Builder) -> Position:
             n for t in texts for n in cited_names(t, builder.document)
         ]
         cited += [
-            n for t in [parsed.title, *texts] for n in known_names(t, builder.is_historian, builder.document)
+            n
+            for t in [parsed.title, *texts]
+            for n in known_names(t, builder.is_historian, builder.document)
         ]
         cited = [n for n in cited if not builder.is_figure(n)]
         names = tuple(dict.fromkeys(cited))
@@ -263,10 +269,16 @@ def read_outline(
         top = min(h.level for h in headings) - 1
     elif not any(h.level > top for h in headings[1:]):
         top -= 1  # every heading at one level: the first is the title, the rest are sections
+    stated = stated_question([(b.text, b.kind == "heading") for b in blocks])
+    question_lines = set()
+    if stated:
+        question_lines = {
+            b.number
+            for b in blocks
+            if stated.rstrip("?").strip() in b.text or b.text.strip().rstrip("?") in stated
+        }
     question = (
-        layout.metadata.get("question")
-        or stated_question([(b.text, b.kind == "heading") for b in blocks])
-        or _title_question(title, meta_title, document)
+        layout.metadata.get("question") or stated or _title_question(title, meta_title, document)
     )
     signals = [title, question, meta_title, *(h.text for h in headings if h is not title_block)]
     labelled = any(_stance(b.text) or _polarity(b.text) for b in blocks)
@@ -318,10 +330,12 @@ def read_outline(
             sections.append(_Section(kind, block))
         elif sections:
             sections[-1].blocks.append(block)
+        elif block.number in question_lines:
+            continue  # the question the document states
         else:
             builder.warn(
                 "unplaced_text",
-                f"text before the first position was not used: {block.text[:60]!r}",
+                f"text before the first position was not used: '{block.text[:60]}'",
                 block.number,
             )
     sections = _gather_stance_sections(sections, title, title_block, builder)
@@ -333,12 +347,16 @@ def read_outline(
             last = section.blocks[-1].number if section.blocks else section.heading.number
             builder.warn(
                 "set_aside",
-                f"section {section.heading.text[:50]!r} (lines {section.heading.number}-{last}) "
+                f"section '{section.heading.text[:50]}' (lines {section.heading.number}-{last}) "
                 "is not an explanation; it was kept out of the positions",
                 section.heading.number,
             )
             for block in section.blocks:
-                builder.warn("set_aside", "part of a section set aside", block.number)
+                builder.warn(
+                    "set_aside_part",
+                    f"in the set-aside section '{section.heading.text[:30]}'",
+                    block.number,
+                )
             continue
         if section.kind == "position":
             positions.append(_position(section, builder))
@@ -408,7 +426,10 @@ def _explanation_level(blocks: list[Block], top: int, title: Block | None) -> in
     levels = sorted({h.level for h in headings})
     if len(levels) < 2:
         return None
-    score = {lv: sum(1 for h in headings if h.level == lv and _POSITION_WORD.search(h.text)) for lv in levels}
+    score = {
+        lv: sum(1 for h in headings if h.level == lv and _POSITION_WORD.search(h.text))
+        for lv in levels
+    }
     best = max(levels, key=lambda lv: (score[lv], -lv))
     if best != levels[0] and score[best] >= 2 and score[best] > score[levels[0]]:
         return best
@@ -440,7 +461,7 @@ _AGAINST_WORDS = ("criticism", "limitation", "weakness", "problem")
 def _gather_stance_sections(
     sections: list[_Section], title: str, title_block: Block | None, builder: Builder
 ) -> list[_Section]:
-    """"Criticisms of X" / "Benefits of X" sections become X's countering / supporting points.
+    """ "Criticisms of X" / "Benefits of X" sections become X's countering / supporting points.
 
     X is a position of the document, or the document's own subject (its title): then
     the document weighs one explanation, and its other sections are background.

@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from quaestio.model import Debate, Warning
+
+
+CAP = 5  # warnings shown per kind; the rest are counted
+# Kinds that name every line of something already reported (a set-aside section): counted only.
+_COUNT_ONLY = {"set_aside_part", "page_chrome"}
+_REASONS = {
+    "front_matter": "front matter read as metadata",
+    "set_aside": "sections that are not explanations",
+    "set_aside_part": "lines in those sections",
+    "no_stance": "points without For/Against",
+    "unplaced_text": "text outside any position",
+    "page_chrome": "site menus and footers",
+    "template": "template markup",
+    "markup": "HTML markup",
+    "not_a_debate": "notes, not a debate",
+    "unplaced_table": "tables not used",
+    "no_supporting": "positions without supporting points",
+    "no_countering": "positions without countering points",
+    "historian_spelling": "historian spellings",
+}
 
 
 @dataclass(frozen=True)
@@ -19,10 +40,24 @@ class Summary:
     negative: int
     warnings: tuple[Warning, ...]
 
-    def lines(self, file: str | None = None) -> list[str]:
-        """The report as plain lines: counts first, then every warning with its line."""
+    def headline(self) -> str:
+        """One line a teacher reads first: what was read, and what was set aside and why."""
+        by_code = Counter(w.code for w in self.warnings if w.code not in _COUNT_ONLY)
+        reasons = ", ".join(f"{_REASONS.get(code, code)} {n}" for code, n in by_code.most_common())
+        return (
+            f"read {self.positions} positions with {self.supporting + self.countering} points "
+            f"({self.supporting} for, {self.countering} against) and {self.historians} historians; "
+            + (f"{sum(by_code.values())} notes: {reasons}" if by_code else "nothing set aside")
+        )
+
+    def lines(self, file: str | None = None, cap: int = CAP) -> list[str]:
+        """The report as plain lines: the headline, counts, then the warnings grouped by kind.
+
+        Each group shows its first ``cap`` warnings with their lines and says how many more.
+        """
         where = f"{file}:" if file else "line "
         out = [
+            self.headline(),
             f"positions: {self.positions}",
             f"evidence: {self.supporting} for, {self.countering} against",
             f"rebuttal pairs: {self.rebuttal_pairs}",
@@ -31,9 +66,19 @@ class Summary:
             f"consequences: {self.positive} positive, {self.negative} negative",
             f"warnings: {len(self.warnings)}",
         ]
+        groups: dict[str, list[Warning]] = {}
         for w in self.warnings:
-            at = f"{where}{w.line}" if w.line is not None else (file or "-")
-            out.append(f"  {at}: [{w.code}] {w.message}")
+            groups.setdefault(w.code, []).append(w)
+        for code, items in groups.items():
+            if code in _COUNT_ONLY:
+                out.append(f"  {_REASONS.get(code, code)}: {len(items)} lines")
+                continue
+            out.append(f"  {_REASONS.get(code, code)} ({len(items)}):")
+            for w in items[:cap]:
+                at = f"{where}{w.line}" if w.line is not None else (file or "-")
+                out.append(f"    {at}: [{w.code}] {w.message}")
+            if len(items) > cap:
+                out.append(f"    ... and {len(items) - cap} more like these")
         return out
 
 
