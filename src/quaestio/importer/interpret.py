@@ -219,11 +219,52 @@ def _blocks_conclusion(blocks: list[Block], builder: Builder) -> Conclusion | No
     return Conclusion(text, builder.source(blocks[0].number, blocks[-1].number))
 
 
+def _two_sided(table: Table) -> bool:
+    """ "Strengths | Weaknesses", "For | Against": one view weighed in two columns, not rows of views."""
+    if table.header is None:
+        return False
+    names = [c.first_text for c in table.header]
+    stances = [next((r for r, rx in _ROLES if rx.search(n)), "unknown") for n in names]
+    return len(names) == 2 and set(stances) == {"for", "against"}
+
+
+def _two_sided_position(
+    table: Table, caption: str, builder: Builder, caption_line: int | None = None
+) -> Position:
+    """The one position a two-column For/Against table weighs, titled by its caption."""
+    roles = [
+        next((r for r, rx in _ROLES if rx.search(c.first_text)), "for") for c in table.header or ()
+    ]
+    position_id = builder.ids.position()
+    evidence: list[Evidence] = []
+    for stance in ("for", "against"):
+        for row in table.rows:
+            for role, cell in zip(roles, row, strict=False):
+                if role == stance and not cell.empty:
+                    points, _ = parse_points(cell.lines)
+                    evidence += builder.evidence(position_id, stance, points)  # type: ignore[arg-type]
+    title = re.sub(
+        r"^(?:strengths?|for)\s+(?:vs\.?|versus|and)\s+(?:weakness(?:es)?|against)\s+of\s+",
+        "",
+        caption,
+        flags=re.I,
+    )
+    position = Position(
+        id=position_id,
+        title=title or "the table",
+        evidence=tuple(evidence),
+        source=builder.source(caption_line or table.line_start, table.line_end),
+    )
+    return builder.finish_position(position)
+
+
 def _is_positions(table: Table) -> bool:
     """A table of positions: no header (read by column order), or one naming a position column
     and at least one column of evidence or historians. "Bolshevik | Menshevik" or "Act |
     Description | Reaction" compare or list things; they are not read as positions."""
     if table.header is None:
+        return True
+    if _two_sided(table):
         return True
     roles = set(column_roles(table.header))
     return "position" in roles and bool(roles & {"for", "against", "historians"})
@@ -286,6 +327,17 @@ def interpret(layout: Layout, *, file: str | None, table: HistorianTable, docume
         collecting = []
         if _is_consequences(item):
             consequences += _consequences_table(item, builder)
+        elif _two_sided(item):
+            before = layout.items[index - 1] if index else None
+            caption = before.text if isinstance(before, Block) else (item.title or "")
+            line = before.number if isinstance(before, Block) else None
+            positions.append(_two_sided_position(item, caption, builder, line))
+        elif not _is_positions(item):
+            builder.warn(
+                "unplaced_table",
+                "a table without a positions or consequences header was not used",
+                item.line_start,
+            )
         else:
             found, concl = _positions_table(item, builder)
             positions += found
