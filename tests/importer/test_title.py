@@ -28,7 +28,7 @@ def test_a_stated_question_wins() -> None:
 
     blocks = [("Notes", True), ("Question: Why did the republic fall so quickly", False)]
     assert stated_question(blocks) == "Why did the republic fall so quickly?"
-    assert stated_question([("Question d’essai :", True), ("Dans quelle mesure X a-t-il duré ?", False)]) == (
-        "Dans quelle mesure X a-t-il duré ?"
-    )
+    assert stated_question(
+        [("Question d’essai :", True), ("Dans quelle mesure X a-t-il duré ?", False)]
+    ) == ("Dans quelle mesure X a-t-il duré ?")
     assert stated_question([("Questions", True), ("1. What is it?", False)]) is None
