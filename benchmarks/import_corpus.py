@@ -36,7 +36,7 @@ import tomllib
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from rapidfuzz import fuzz
 
@@ -71,7 +71,7 @@ def read_document(entry: dict[str, Any]) -> bytes | None:
 class _VisibleLines(HTMLParser):
     """Line numbers of an HTML page's visible text (not script, style or head)."""
 
-    _HIDDEN = {"script", "style", "head", "noscript", "svg", "template"}
+    _HIDDEN: ClassVar[set[str]] = {"script", "style", "head", "noscript", "svg", "template"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -115,9 +115,9 @@ def point_starts(text: str, ranges: list[list[int]]) -> list[int]:
             prev = lines[n - 2] if n > 1 else ""
             indent = len(line) - len(line.lstrip(" \t").replace("\t", "  "))
             item = bool(_MARKER.match(line.lstrip())) and indent < 2
-            if item or line.startswith("|") or not prev.strip() or prev.lstrip().startswith("#"):
-                if not (_MARKER.match(line.lstrip()) and indent >= 2):
-                    out.append(n)
+            starts = item or line.startswith("|") or not prev.strip() or prev.startswith("#")
+            if starts and not (_MARKER.match(line.lstrip()) and indent >= 2):
+                out.append(n)
     return out
 
 

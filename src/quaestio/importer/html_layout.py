@@ -182,9 +182,10 @@ def read_html_layout(text: str, path: str | None) -> tuple[Layout, str]:
         raise ParseError(f"not readable as HTML: {exc}", file=path) from exc
     layout = Layout()
     title = root.find(".//title")
-    if title is not None and (title.text or "").strip():
+    page_title = " ".join((title.text or "").split()) if title is not None else ""
+    if page_title:
         # "Causes of WW2 | Infodump": the page's title, without the site's name
-        layout.metadata["title"] = re.split(r"\s+[|·•]\s+", " ".join(title.text.split()))[0]
+        layout.metadata["title"] = re.split(r"\s+[|·•]\s+", page_title)[0]
     body = root.find("body")
     body = body if body is not None else root
     main = _main_content(body)

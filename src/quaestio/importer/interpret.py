@@ -329,9 +329,9 @@ def interpret(layout: Layout, *, file: str | None, table: HistorianTable, docume
             consequences += _consequences_table(item, builder)
         elif _two_sided(item):
             before = layout.items[index - 1] if index else None
-            caption = before.text if isinstance(before, Block) else (item.title or "")
+            named = before.text if isinstance(before, Block) else (item.title or "")
             line = before.number if isinstance(before, Block) else None
-            positions.append(_two_sided_position(item, caption, builder, line))
+            positions.append(_two_sided_position(item, named, builder, line))
         elif not _is_positions(item):
             builder.warn(
                 "unplaced_table",

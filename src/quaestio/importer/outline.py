@@ -25,7 +25,7 @@ _STANCE = re.compile(
     r"^(?:(?:the\s+)?(?:evidence|arguments?|points?|case)\s+)?"
     r"(?P<stance>for|against|supporting|countering|support|counter[- ]?(?:arguments?|evidence)?|"
     r"criticisms?|pros|cons|strengths?|weakness(?:es)?|limitations?|challenging|challenges|"
-    r"problems|objections?)(?:\s+evidence|\s+arguments?)?\s*(?P<colon>:?)\s*(?P<rest>.*)$",
+    r"objections?)(?:\s+evidence|\s+arguments?)?\s*(?P<colon>:?)\s*(?P<rest>.*)$",
     re.I,
 )
 _POLARITY = re.compile(
@@ -45,7 +45,7 @@ _NOT_POSITION = re.compile(
     r"^(?:(?:suggested|further|wider)\s+reading|reading\s+list|bibliography|references?|sources?|"
     r"works\s+cited|notes?|key\s+(?:terms|words|dates|vocabulary)|glossary|vocabulary|timeline|"
     r"chronology|key\s+dates|questions?|exam\s+questions?|practice\s+questions?|tasks?|activit(?:y|ies)|"
-    r"lecture\s+prep\w*|homework|pdf(?:\s+version)?|introduction|contents|table\s+of\s+contents|"
+    r"lecture\s+prep\w*|homework|pdf(?:\s+version)?|intro(?:duction)?|contents|table\s+of\s+contents|"
     r"further\s+resources|resources|links|see\s+also|image\s+credits?)\b[\s:.]*$",
     re.I,
 )

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from quaestio.model import Debate, Warning
 
-
 CAP = 5  # warnings shown per kind; the rest are counted
 # Kinds that name every line of something already reported (a set-aside section): counted only.
 _COUNT_ONLY = {"set_aside_part", "page_chrome"}
