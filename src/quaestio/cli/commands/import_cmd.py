@@ -10,6 +10,7 @@ from rich.console import Console
 from quaestio.errors import QuaestioError, ValidationError
 from quaestio.formats import for_path, write_path
 from quaestio.importer import KINDS, import_path, summarise
+from quaestio.importer.fixes import apply_fixes, read_fixes
 from quaestio.model import validate
 
 HELP = """Import a handout (Word table saved as text, .docx, Markdown or HTML) as a debate.
@@ -29,6 +30,7 @@ def run_import(
     historians: Path | None,
     strict: bool,
     console: Console,
+    fixes: Path | None = None,
 ) -> int:
     """The command's work, callable without Typer; returns the exit code."""
     target = out or Path.cwd() / f"{file.stem}.json"
@@ -41,8 +43,14 @@ def run_import(
         )
     if kind not in KINDS:
         raise QuaestioError(f"--format must be one of {', '.join(KINDS)}", field="format")
+    corrections = read_fixes(fixes) if fixes is not None else []
     with console.status(f"importing {file}", spinner="dots"):
         debate = import_path(file, kind=kind, historians=historians)
+    if corrections:
+        debate = apply_fixes(debate, corrections, file=str(fixes), historians=historians)
+        console.print(
+            f"applied {len(corrections)} corrections from {fixes}", highlight=False, markup=False
+        )
     problems = [p for p in validate(debate) if p.severity == "error"]
     if problems:
         raise ValidationError(
@@ -79,10 +87,16 @@ def register(app: typer.Typer) -> None:
             help="extra historian table (TOML or JSON) added to the built-in one",
         ),
         strict: bool = typer.Option(False, "--strict", help="exit with 1 when there are warnings"),
+        fix: Path | None = typer.Option(
+            None,
+            "--fix",
+            help="corrections to apply, one per line (question:, promote, demote, flip, move, "
+            "historian add/remove; see docs/import.md)",
+        ),
     ) -> None:
         console = Console(soft_wrap=True)
         try:
-            code = run_import(file, out, kind, historians, strict, console)
+            code = run_import(file, out, kind, historians, strict, console, fix)
         except QuaestioError as exc:
             Console(stderr=True, soft_wrap=True).print(
                 f"error: {exc}", highlight=False, markup=False
