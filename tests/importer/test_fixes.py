@@ -58,6 +58,11 @@ def test_promote_and_demote_are_inverse_in_structure() -> None:
     assert len(demoted.positions[0].evidence) == 3
 
 
+def test_drop_removes_a_position_or_a_point() -> None:
+    assert [p.title for p in fixed("drop 9\n").positions] == ["Economic crisis"]
+    assert len(fixed("drop 5\n").positions[0].evidence) == 2
+
+
 def test_move_and_historians() -> None:
     debate = fixed("move 11 to 3\nhistorian add 9 Evans\n")
     assert [e.text for e in debate.positions[0].evidence][-1] == "Papen and Schleicher plotted"

@@ -9,6 +9,7 @@ the correction once, by source line, and re-runs the import with it:
     demote 57               # the position on line 57 is a point of the one before
     flip 63                 # the point on line 63 argues the other way
     move 70 to 12           # the point on line 70 belongs to the position on line 12
+    drop 88                 # the position (or point) on line 88 is not part of the debate
     historian add 12 Taylor
     historian remove 57 Article
 
@@ -30,7 +31,7 @@ from quaestio.model import Debate, Evidence, Historian, IdAllocator, Position, S
 _COMMENT = re.compile(r"\s+#.*$")
 _OPS = re.compile(
     r"^(?:(?P<question>question)\s*:?\s+(?P<text>.+)"
-    r"|(?P<op>promote|demote|flip)\s+(?P<line>\d+)"
+    r"|(?P<op>promote|demote|flip|drop)\s+(?P<line>\d+)"
     r"|move\s+(?P<from>\d+)\s+(?:to|under)\s+(?P<to>\d+)"
     r"|historian\s+(?P<hop>add|remove)\s+(?P<hline>\d+)\s+(?P<name>.+))$",
     re.I,
@@ -39,7 +40,7 @@ _OPS = re.compile(
 
 @dataclass(frozen=True)
 class Fix:
-    op: str  # question, promote, demote, flip, move, add, remove
+    op: str  # question, promote, demote, flip, move, drop, add, remove
     line: int  # the fix file's line
     target: int = 0  # a document line
     to: int = 0
@@ -56,7 +57,7 @@ def parse_fixes(text: str, file: str | None = None) -> list[Fix]:
         m = _OPS.match(line)
         if m is None:
             raise ParseError(
-                f"not a correction: '{line}' (use question:, promote, demote, flip, move, "
+                f"not a correction: '{line}' (use question:, promote, demote, flip, move, drop, "
                 "historian add/remove)",
                 file=file,
                 line=number,
@@ -130,6 +131,12 @@ class _Edit:
             if k != i:
                 e = self.positions[i][1].pop(j)
                 self.positions[k][1].append(replace(e, rebuts=()))
+        elif fix.op == "drop":
+            if any(_start(p) == fix.target for p, _ in self.positions):
+                self.positions.pop(self.position_at(fix, fix.target, starts=True))
+            else:
+                i, j = self.point_at(fix, fix.target)
+                self.positions[i][1].pop(j)
         elif fix.op == "demote":
             i = self.position_at(fix, fix.target, starts=True)
             if i == 0:
