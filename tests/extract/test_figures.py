@@ -73,3 +73,10 @@ def test_multi_word_units_end_in_a_plural() -> None:
     assert dead is not None and dead.unit == "dead"
     officer = parse_figure("only 1 senior officer remained")
     assert officer is not None and officer.unit == "senior officer"
+
+
+def test_capital_codes_with_numbers_are_not_glued_typos() -> None:
+    from quaestio.extract import glued_numbers
+
+    assert glued_numbers("after WW2 the G7 met; notes for S3") == []
+    assert glued_numbers("in1937 the purge") == ["in1937"]

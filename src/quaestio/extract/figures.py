@@ -181,12 +181,18 @@ _ALLOWED_GLUE = re.compile(
     r"^(?:\d*(?:1st|2nd|3rd|[04-9]th|1[1-3]th)|\d{2,4}s|\d+(?:km|kg|cm|mm|m|am|pm|bn|m|k))$",
     re.I,
 )
+_CODE = re.compile(r"^[A-Z]{1,5}\d{1,3}[a-z]?$")  # "WW2", "S3", "G7", "B-52" style names
 
 
 def glued_numbers(text: str) -> list[str]:
     """Numbers glued to letters ("1996b"): usually typos that hide a figure.
 
-    Ordinals ("1st"), decades ("1930s") and common unit suffixes ("5km") are
-    ordinary writing and are not reported.
+    Ordinals ("1st"), decades ("1930s"), common unit suffixes ("5km") and names
+    written in capitals with a number ("WW2", "S3", "G7") are ordinary writing and
+    are not reported.
     """
-    return [m.group(0) for m in _GLUED.finditer(text) if not _ALLOWED_GLUE.match(m.group(0))]
+    return [
+        m.group(0)
+        for m in _GLUED.finditer(text)
+        if not _ALLOWED_GLUE.match(m.group(0)) and not _CODE.match(m.group(0))
+    ]
