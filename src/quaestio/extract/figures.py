@@ -181,7 +181,7 @@ _ALLOWED_GLUE = re.compile(
     r"^(?:\d*(?:1st|2nd|3rd|[04-9]th|1[1-3]th)|\d{2,4}s|\d+(?:km|kg|cm|mm|m|am|pm|bn|m|k))$",
     re.I,
 )
-_CODE = re.compile(r"^[A-Z]{1,5}\d{1,3}[a-z]?$")  # "WW2", "S3", "G7", "B-52" style names
+_CODE = re.compile(r"^[A-Z]{1,5}\d{1,3}$")  # "WW2", "S3", "G7", "B-52" style names
 
 
 def glued_numbers(text: str) -> list[str]:
