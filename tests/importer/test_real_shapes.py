@@ -175,3 +175,28 @@ def test_the_report_opens_with_one_headline_and_groups_warnings() -> None:
     assert lines[0].startswith("read 1 positions with 8 points")
     assert "sections that are not explanations 1" in lines[0]
     assert "  lines in those sections: 8 lines" in lines
+
+
+def test_bold_lines_and_interpretation_labels_open_positions() -> None:
+    doc = _md(
+        "# Why did the Cold War begin?\n\n**Orthodox**\n\n- Soviet expansion in 1946\n\n"
+        "**Revisionist**\n\n- American economic aims\n"
+    )
+    assert [p.title for p in import_bytes(doc, "n.md").positions] == ["Orthodox", "Revisionist"]
+    text = (
+        "Why was the Reich so chaotic?\n\nInterpretation 1: Hitler planned it (Bracher)\n"
+        "- a master plan\n\nInterpretation 2: rivals competed (Mommsen)\n- a polycracy\n"
+    )
+    positions = import_bytes(text.encode(), "n.txt").positions
+    assert [h.name for p in positions for h in p.historians] == ["Bracher", "Mommsen"]
+
+
+def test_plain_text_wrapped_items_and_setext_headings() -> None:
+    text = (
+        "The Irish famine\n================\n\nCauses of the famine\n--------------------\n\n"
+        "- blight destroyed the potato crop\n  in 1845 and 1846\n- exports continued\n"
+    )
+    debate = import_bytes(text.encode(), "n.txt")
+    assert debate.title == "The Irish famine"
+    (position,) = debate.positions
+    assert [e.text for e in position.evidence][0].endswith("in 1845 and 1846")

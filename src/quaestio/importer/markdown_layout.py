@@ -60,6 +60,7 @@ def read_markdown_layout(text: str) -> Layout:
         )
     depth = 0
     heading_level = 0
+    last_heading = 0
     in_item = False
     row: list[Cell] = []
     rows: list[tuple[Cell, ...]] = []
@@ -118,8 +119,14 @@ def read_markdown_layout(text: str) -> Layout:
                     layout.warn("template", "site template markup was set aside", line)
                 continue
             first, last = line + parts[0][0], line + parts[-1][0]
+            bold = _BOLD_LINE.match(token.content.strip())
             if opener == "heading_open":
                 layout.items.append(Block("heading", body, first, heading_level, last))
+                last_heading = heading_level
+            elif opener == "paragraph_open" and not in_item and bold and len(body.split()) <= 12:
+                # A paragraph that is all bold ("**Causes**") is a heading written by hand.
+                level = min(last_heading + 1, 6)
+                layout.items.append(Block("heading", body.rstrip(" :"), first, level, last))
             elif opener == "paragraph_open" and in_item:
                 layout.items.append(Block("item", body, first, max(depth - 1, 0), last))
                 in_item = False  # further paragraphs of the item are its continuation
@@ -128,6 +135,7 @@ def read_markdown_layout(text: str) -> Layout:
     return layout
 
 
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?!\s)[^*_\n]+?(?<!\s)\1\s*:?$")
 _TEMPLATE_SPAN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|<!--.*?-->")
 
 

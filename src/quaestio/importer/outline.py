@@ -256,7 +256,7 @@ def read_outline(
     document: str,
     table_consequences: Callable[[Table], list[Consequence] | None],
 ) -> Debate:
-    blocks = [item for item in layout.items if isinstance(item, Block)]
+    blocks = _labelled_positions([item for item in layout.items if isinstance(item, Block)])
     builder.document = document
     headings = [b for b in blocks if b.kind == "heading"]
     meta_title = layout.metadata.get("title", "")
@@ -501,4 +501,33 @@ def _gather_stance_sections(
             if section.kind == "position":
                 section.kind = "aside"
         out.insert(0, subject)
+    return out
+
+
+# "Interpretation 1: the intentionalist view", "Factor 2 - the economy", "View B:" written as
+# a paragraph: it opens a position as a heading would.
+_POSITION_LABEL = re.compile(
+    r"^(?:interpretation|view|factor|reason|cause|argument|explanation|theory|school|"
+    r"perspective|axe|axis)\s*(?:\d{1,2}|[A-H]|[ivx]{1,4})?\s*[:.–—-]\s*\S",
+    re.I,
+)
+
+
+def _labelled_positions(blocks: list[Block]) -> list[Block]:
+    """Paragraphs labelled as explanations become headings one level below the last heading.
+
+    Only when at least two such labels appear, so one "Reason: ..." sentence in a
+    note stays a sentence.
+    """
+    labelled = [b for b in blocks if b.kind == "paragraph" and _POSITION_LABEL.match(b.text)]
+    if len(labelled) < 2:
+        return blocks
+    out: list[Block] = []
+    level = 0
+    for block in blocks:
+        if block.kind == "heading":
+            level = block.level
+        if block in labelled:
+            block = Block("heading", block.text, block.number, min(level + 1, 6), block.end)
+        out.append(block)
     return out

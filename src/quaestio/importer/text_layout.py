@@ -195,27 +195,62 @@ def read_text_layout(text: str) -> Layout:
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+(.*)$")
 
 
+_SETEXT = re.compile(r"^\s*(=+|-+)\s*$")
+
+
 def read_outline_text(lines: list[str]) -> Layout:
-    """Plain text without tables: headings, list items and paragraphs."""
+    """Plain text without tables: headings, list items and paragraphs.
+
+    '#' lines, setext headings (a line underlined with '===' or '---') and short
+    lines standing alone are headings; a line that goes on from a list item or a
+    paragraph without a blank line between is joined to it (one point, its source
+    running over both lines).
+    """
     layout = Layout()
     seen_text = False
+    previous: Block | None = None  # the block the next unblank line may continue
     for number, line in enumerate(lines, start=1):
         if not line.strip():
+            previous = None
             continue
+        following = lines[number] if number < len(lines) else ""
+        if _SETEXT.match(following) and not _SETEXT.match(line) and split_bullet(line)[0] is None:
+            level = 1 if following.strip().startswith("=") else 2
+            layout.items.append(Block("heading", line.strip(), number, level, number + 1))
+            seen_text, previous = True, None
+            continue
+        if _SETEXT.match(line) and number > 1 and lines[number - 2].strip():
+            continue  # the underline of the heading above
         if m := _HEADING_MARK.match(line.strip()):
             layout.items.append(Block("heading", m.group(2).strip(), number, len(m.group(1))))
+            previous = None
         else:
             marker, rest, level = split_bullet(line)
+            if marker is None and previous is not None and _continues(previous, line):
+                joined = f"{previous.text} {line.strip()}"
+                previous = Block(previous.kind, joined, previous.number, previous.level, number)
+                layout.items[-1] = previous
+                continue
             if marker is not None:
-                layout.items.append(Block("item", rest, number, level))
+                block = Block("item", rest, number, level)
             elif not seen_text:
-                layout.items.append(Block("heading", rest, number, 1))
+                block = Block("heading", rest, number, 1)
             elif _looks_like_heading(line, lines, number):
-                layout.items.append(Block("heading", rest, number, 2))
+                block = Block("heading", rest, number, 2)
             else:
-                layout.items.append(Block("paragraph", rest, number))
+                block = Block("paragraph", rest, number)
+            layout.items.append(block)
+            previous = block if block.kind != "heading" else None
         seen_text = True
     return layout
+
+
+def _continues(previous: Block, line: str) -> bool:
+    """``line`` carries on the text of ``previous`` (a wrapped item or sentence)."""
+    text = line.strip()
+    if previous.kind == "item" and line[:1].isspace():
+        return True
+    return text[:1].islower() and not previous.text.rstrip().endswith((".", ":", ";", "!", "?"))
 
 
 def _looks_like_heading(line: str, lines: list[str], number: int) -> bool:
