@@ -199,4 +199,4 @@ def test_plain_text_wrapped_items_and_setext_headings() -> None:
     debate = import_bytes(text.encode(), "n.txt")
     assert debate.title == "The Irish famine"
     (position,) = debate.positions
-    assert [e.text for e in position.evidence][0].endswith("in 1845 and 1846")
+    assert position.evidence[0].text.endswith("in 1845 and 1846")
