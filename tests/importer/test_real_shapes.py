@@ -200,3 +200,22 @@ def test_plain_text_wrapped_items_and_setext_headings() -> None:
     assert debate.title == "The Irish famine"
     (position,) = debate.positions
     assert position.evidence[0].text.endswith("in 1845 and 1846")
+
+
+def test_docx_bold_lines_typed_bullets_and_core_title() -> None:
+    from io import BytesIO
+
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "Causes of the Wall Street Crash"
+    for text in ("Speculation", "Weak banks"):
+        document.add_paragraph().add_run(text).bold = True
+        document.add_paragraph("• buying shares on the margin")
+        document.add_paragraph("• However, most Americans owned no shares")
+    buffer = BytesIO()
+    document.save(buffer)
+    debate = import_bytes(buffer.getvalue(), "crash.docx")
+    assert debate.question == "What caused the Wall Street Crash?"
+    assert [p.title for p in debate.positions] == ["Speculation", "Weak banks"]
+    assert [e.stance for e in debate.positions[0].evidence] == ["for", "against"]

@@ -131,8 +131,12 @@ def read_docx_layout(data: bytes, path: str | None) -> tuple[Layout, str]:
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise ParseError(f"not a Word document: {exc}", file=path) from exc
     layout = Layout()
+    title = (document.core_properties.title or "").strip()
+    if title:
+        layout.metadata["title"] = title
     counter = _Counter()
     texts: list[str] = []
+    last_heading = 0
     for item in document.iter_inner_content():
         if isinstance(item, DocxTable):
             table = _table(item, counter, layout)
@@ -146,14 +150,25 @@ def read_docx_layout(data: bytes, path: str | None) -> tuple[Layout, str]:
         texts.append(text)
         style = (item.style.name if item.style is not None else "") or ""
         if m := _HEADING.match(style.strip()):
-            layout.items.append(Block("heading", text, number, int(m.group(1))))
+            last_heading = int(m.group(1))
+            layout.items.append(Block("heading", text, number, last_heading))
         elif style.strip().lower() == "title":
             layout.items.append(Block("heading", text, number, 0))
         elif (level := _list_level(item)) is not None:
             marker, rest, _ = split_bullet(text)
             layout.items.append(Block("item", rest if marker else text, number, level))
+        elif _all_bold(item) and len(text.split()) <= 12 and split_bullet(text)[0] is None:
+            # A short paragraph set all in bold is a heading typed by hand.
+            layout.items.append(
+                Block("heading", text.rstrip(" :"), number, min(max(last_heading + 1, 2), 6))
+            )
         else:
             marker, rest, level = split_bullet(text)
             kind: BlockKind = "item" if marker else "paragraph"
             layout.items.append(Block(kind, rest, number, level))
     return layout, "\n".join(texts)
+
+
+def _all_bold(paragraph: Any) -> bool:
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    return bool(runs) and all(r.bold for r in runs)

@@ -125,7 +125,7 @@ def read_markdown_layout(text: str) -> Layout:
                 last_heading = heading_level
             elif opener == "paragraph_open" and not in_item and bold and len(body.split()) <= 12:
                 # A paragraph that is all bold ("**Causes**") is a heading written by hand.
-                level = min(last_heading + 1, 6)
+                level = min(max(last_heading + 1, 2), 6)
                 layout.items.append(Block("heading", body.rstrip(" :"), first, level, last))
             elif opener == "paragraph_open" and in_item:
                 layout.items.append(Block("item", body, first, max(depth - 1, 0), last))
