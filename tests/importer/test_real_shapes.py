@@ -219,3 +219,22 @@ def test_docx_bold_lines_typed_bullets_and_core_title() -> None:
     assert debate.question == "What caused the Wall Street Crash?"
     assert [p.title for p in debate.positions] == ["Speculation", "Weak banks"]
     assert [e.stance for e in debate.positions[0].evidence] == ["for", "against"]
+
+
+def test_names_in_parentheses_on_the_heading_are_its_historians() -> None:
+    doc = _md(
+        "# Interpretations of Nazi rule\n\n## Intentionalists (Bracher, Hildebrand)\n\n"
+        "- a master plan\n\n## Structuralists (Broszat, Mommsen)\n\n- a polycracy\n\n"
+        "## The war years (1939-45)\n\n- radicalisation\n"
+    )
+    positions = import_bytes(doc, "n.md").positions
+    assert [p.title for p in positions] == [
+        "Intentionalists",
+        "Structuralists",
+        "The war years (1939-45)",
+    ]
+    assert [[h.name for h in p.historians] for p in positions] == [
+        ["Bracher", "Hildebrand"],
+        ["Broszat", "Mommsen"],
+        [],
+    ]

@@ -83,6 +83,7 @@ def _polarity(text: str) -> tuple[str, str] | None:
     return ("negative" if _NEGATIVE.match(m.group("pol")) else "positive"), m.group("rest").strip()
 
 
+_TITLE_NAMES = re.compile(r"\s*\(([^()]+)\)\s*$")
 # A sentence that answers the point before it: "However, ...", "But ...", "This does not explain".
 COUNTER_OPENING = re.compile(
     r"^(?:however\b|but\b|yet\b|nevertheless\b|on\s+the\s+other\s+hand\b|critics\b|"
@@ -195,6 +196,10 @@ def _position(section: _Section, builder: Builder) -> Position:
             )
         evidence += builder.evidence(position_id, key, points)  # type: ignore[arg-type]
     evidence = _answers(evidence, answers)
+    if not parsed.historians and not names and (m := _TITLE_NAMES.search(parsed.title)):
+        if listed := name_list(m.group(1)):  # "Intentionalists (Bracher, Hildebrand)"
+            names, names_line = listed, section.heading.number
+            parsed = replace(parsed, title=parsed.title[: m.start()].strip())
     numbers = [section.heading.number] + [b.number for b in section.blocks]
     builder.check_text(parsed.summary, section.heading.number)
     if not parsed.historians and not names:
