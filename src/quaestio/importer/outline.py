@@ -84,6 +84,15 @@ def _polarity(text: str) -> tuple[str, str] | None:
 
 
 _TITLE_NAMES = re.compile(r"\s*\(([^()]+)\)\s*$")
+
+
+def _names_on_title(names: tuple[str, ...], builder: Builder) -> bool:
+    """Parentheses on a heading hold historians: no acronym ("(LON)"), and two names or a known one."""
+    if any(n.isupper() or n.lower() in builder.document for n in names if len(n) > 1):
+        return False
+    return len(names) >= 2 or builder.is_historian(names[0])
+
+
 # A sentence that answers the point before it: "However, ...", "But ...", "This does not explain".
 COUNTER_OPENING = re.compile(
     r"^(?:however\b|but\b|yet\b|nevertheless\b|on\s+the\s+other\s+hand\b|critics\b|"
@@ -196,10 +205,11 @@ def _position(section: _Section, builder: Builder) -> Position:
             )
         evidence += builder.evidence(position_id, key, points)  # type: ignore[arg-type]
     evidence = _answers(evidence, answers)
-    if not parsed.historians and not names and (m := _TITLE_NAMES.search(parsed.title)):
-        if listed := name_list(m.group(1)):  # "Intentionalists (Bracher, Hildebrand)"
-            names, names_line = listed, section.heading.number
-            parsed = replace(parsed, title=parsed.title[: m.start()].strip())
+    m = _TITLE_NAMES.search(parsed.title)
+    listed = name_list(m.group(1)) if m and not parsed.historians and not names else None
+    if m and listed and _names_on_title(listed, builder):  # "Intentionalists (Bracher, Hildebrand)"
+        names, names_line = listed, section.heading.number
+        parsed = replace(parsed, title=parsed.title[: m.start()].strip())
     numbers = [section.heading.number] + [b.number for b in section.blocks]
     builder.check_text(parsed.summary, section.heading.number)
     if not parsed.historians and not names:
