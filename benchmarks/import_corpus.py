@@ -22,7 +22,9 @@ Graded per field, as precision / recall / F1 over the whole corpus:
   warning covers the run of non-blank lines it points into). A refusal ("no
   debate was found: ...") names the whole document.
 
-``--save-before`` stores the run as the BEFORE figures the section compares with.
+``--save-before`` stores the run as the BEFORE figures the section compares with; they
+were measured with this same benchmark on the importer as it was before issue 14
+(``git archive cb9009f src`` put first on PYTHONPATH).
 """
 
 from __future__ import annotations
