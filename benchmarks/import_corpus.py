@@ -207,7 +207,8 @@ def covered(debate: Debate, text: str, kind: str) -> set[int]:
     raw = text.split("\n")
     question = _norm(debate.question)
     for n, line in enumerate(raw, 1):
-        if debate.title and line.strip().lstrip("#").strip() == debate.title.strip():
+        bare = re.sub(r"<[^>]*>", "", line).strip().lstrip("#").strip()
+        if debate.title and bare and bare == debate.title.strip():
             lines.add(n)
         words = _norm(line).split()
         if question and len(words) >= 3 and " ".join(words[-3:]) in question:

@@ -66,8 +66,8 @@ class _CellText:
             self.flush()
         if tag == "li":
             self.bullet, self.level = "•", max(depth - 1, 0)
-        if el.sourceline and (tag in _BLOCKS or not self.buffer):
-            self.line = el.sourceline
+        if el.sourceline and (tag in _BLOCKS or not "".join(self.buffer).strip()):
+            self.line = el.sourceline  # the line where the block's text begins
         if el.text and tag != "br":
             self.buffer.append(el.text)
         for child in el:
