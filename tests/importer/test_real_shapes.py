@@ -238,3 +238,14 @@ def test_names_in_parentheses_on_the_heading_are_its_historians() -> None:
         ["Broszat", "Mommsen"],
         [],
     ]
+
+
+def test_key_historians_lines_anywhere_in_the_position() -> None:
+    doc = _md(
+        "# Why did Weimar fall?\n\n## Doomed from the start\n\n- Versailles and Article 48\n"
+        "- Key historians: Eberhard Kolb, Detlev Peukert\n\n## The Depression\n\n"
+        "- six million unemployed\n"
+    )
+    first, second = import_bytes(doc, "n.md").positions
+    assert [h.name for h in first.historians] == ["Eberhard Kolb", "Detlev Peukert"]
+    assert len(first.evidence) == 1 and not second.historians

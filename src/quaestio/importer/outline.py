@@ -83,6 +83,12 @@ def _polarity(text: str) -> tuple[str, str] | None:
     return ("negative" if _NEGATIVE.match(m.group("pol")) else "positive"), m.group("rest").strip()
 
 
+# "Historians:", "Key historians:", "Held by:", "Proponents:" introduce a position's historians.
+_HISTORIANS_LINE = re.compile(
+    r"^(?:(?:key|main|leading)\s+)?(?:historians?|held\s+by|proponents?|supporters?|"
+    r"advocates?)(?:\s+of\s+this\s+view)?$",
+    re.I,
+)
 _TITLE_NAMES = re.compile(r"\s*\(([^()]+)\)\s*$")
 
 
@@ -166,7 +172,7 @@ def _position(section: _Section, builder: Builder) -> Position:
         if block.kind == "heading":  # a sub-heading labels the points under it
             block = Block("paragraph", block.text.rstrip(" :") + ":", block.number)
         label, rest = split_label(block.text)
-        if stance is None and label and label.lower().startswith("historian"):
+        if label and _HISTORIANS_LINE.match(label):
             names, names_line = name_list(rest) or ((rest,) if rest else ()), block.number
             continue
         if (stance in (None, "for")) and block.level == 0 and COUNTER_OPENING.match(block.text):
