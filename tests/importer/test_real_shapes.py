@@ -249,3 +249,13 @@ def test_key_historians_lines_anywhere_in_the_position() -> None:
     first, second = import_bytes(doc, "n.md").positions
     assert [h.name for h in first.historians] == ["Eberhard Kolb", "Detlev Peukert"]
     assert len(first.evidence) == 1 and not second.historians
+
+
+def test_tab_indented_notes_are_an_outline_not_a_word_table() -> None:
+    text = (
+        "Causes of the Russian Revolution\n\nThe war\n\n- defeats in 1915\n\t- millions lost\n"
+        "\t- deserters\n\nFood\n\n- bread queues in Petrograd\n\t- strikes in February\n"
+    )
+    debate = import_bytes(text.encode(), "n.txt")
+    assert [p.title for p in debate.positions] == ["The war", "Food"]
+    assert len(debate.positions[0].evidence) == 1

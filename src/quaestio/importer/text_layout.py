@@ -142,6 +142,8 @@ def read_text_layout(text: str) -> Layout:
     """Layout of a Word-table text export (or of plain outline text)."""
     layout = Layout()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if _tab_indented_notes(lines):
+        return read_outline_text([line.replace("\t", "  ") for line in lines])
     raw_cells, widest = _split_cells(lines, layout)
     if not raw_cells:
         return read_outline_text(lines)
@@ -190,6 +192,20 @@ def read_text_layout(text: str) -> Layout:
         i += 1
     close()
     return layout
+
+
+def _tab_indented_notes(lines: list[str]) -> bool:
+    """Tabs that indent nested bullets of notes, not Word cells: most tab-led lines are bullets.
+
+    A Word table exported as text opens each cell with a tab and names its columns
+    in a run of short cells; notes indent sub-bullets with tabs and have no such run.
+    """
+    led = [line for line in lines if line.startswith("\t") and line.strip()]
+    if len(led) < 2:
+        return False
+    bullets = sum(1 for line in led if split_bullet(line.strip())[0] is not None)
+    names = sum(1 for line in led if _ROLE_WORDS.fullmatch(line.strip().rstrip(":")))
+    return bullets * 5 >= len(led) * 3 and names < 2
 
 
 _HEADING_MARK = re.compile(r"^(#{1,6})\s+(.*)$")
