@@ -1,23 +1,62 @@
-"""Small pieces every command shares: loading a debate and printing problems."""
+"""Small pieces every command shares: loading a debate and printing problems.
+
+Imported by every command module when ``quaestio`` starts, so the library
+(formats, model, study) is imported inside the functions, not here.
+"""
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
-from quaestio.formats import Format, Loaded, by_name, read_path
-from quaestio.model import Debate, Problem, validate
-from quaestio.study.source import with_locations
+if TYPE_CHECKING:
+    from rich.table import Table
 
-console = Console()
-err_console = Console(stderr=True)
+    from quaestio.formats import Format, Loaded
+    from quaestio.model import Debate, Problem
+
+# emoji=False: quaestio prints no emoji, and rich's emoji table takes a while to load
+console = Console(emoji=False)
+err_console = Console(stderr=True, emoji=False)
+
+#: The environment variable holding the database URL (``quaestio.store.ENV_VAR``;
+#: repeated here so that a command's help does not import the store).
+DB_ENV_VAR = "QUAESTIO_DATABASE_URL"
+
+
+def format_names(readable: bool | None = None, writable: bool | None = None) -> list[str]:
+    """Names of the registered formats (for shell completion of --to/--from/--format)."""
+    from quaestio.formats import all_formats
+
+    return [
+        f.name
+        for f in all_formats()
+        if (readable is None or f.can_read == readable)
+        and (writable is None or f.can_write == writable)
+    ]
+
+
+def complete_readable(incomplete: str) -> list[str]:
+    return [n for n in format_names(readable=True) if n.startswith(incomplete)]
+
+
+def complete_writable(incomplete: str) -> list[str]:
+    return [n for n in format_names(writable=True) if n.startswith(incomplete)]
+
+
+def status(out: Console, text: str) -> AbstractContextManager[object]:
+    """A spinner on a terminal; nothing when the output is a file or a pipe."""
+    return out.status(text, spinner="dots") if out.is_terminal else nullcontext()
 
 
 def load(path: Path, fmt: str | None = None) -> Loaded:
-    """Read a debate from any readable format, chosen by name or by the file's ending."""
+    """Read a debate from any readable format, chosen by name, by ending or by content."""
+    from quaestio.formats import by_name, read_path
+
     return read_path(path, by_name(fmt) if fmt else None)
 
 
@@ -27,6 +66,8 @@ def load_valid(path: Path, fmt: str | None = None) -> Loaded:
     Commands that compute on a debate (evaluate) would otherwise fail on the first bad
     node with no line; this way the user sees every error where it is, as ``check`` does.
     """
+    from quaestio.model import validate
+
     loaded = load(path, fmt)
     errors = [p for p in validate(loaded.debate) if p.severity == "error"]
     for problem in errors:
@@ -40,15 +81,21 @@ def load_valid(path: Path, fmt: str | None = None) -> Loaded:
 
 def located_debate(path: Path, fmt: str | None = None) -> Debate:
     """A valid debate whose every node has a line to cite (its source, else its line here)."""
+    from quaestio.study.source import with_locations
+
     loaded = load_valid(path, fmt)
     return with_locations(loaded.debate, loaded.locations, str(path))
 
 
 def choose_format(name: str | None) -> Format | None:
+    from quaestio.formats import by_name
+
     return by_name(name) if name else None
 
 
 def problems_table(problems: list[Problem], path: Path, locations: dict[str, int]) -> Table:
+    from rich.table import Table
+
     table = Table(title=f"{len(problems)} problem(s) in {path}", show_lines=False)
     table.add_column("where")
     table.add_column("severity")

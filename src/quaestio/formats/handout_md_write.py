@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from quaestio.formats.losses import describe
-from quaestio.formats.registry import Format
 from quaestio.model import Debate, Evidence
 
 LOSES = frozenset(
@@ -81,14 +79,3 @@ def render(debate: Debate) -> str:
 def write(debate: Debate) -> bytes:
     return render(debate).encode("utf-8")
 
-
-FORMAT = Format(
-    name="handout-md-out",
-    suffixes=(".handout.md",),
-    description="Markdown handout: the original table as a GitHub-flavoured pipe table",
-    media_type="text/markdown",
-    read=None,
-    write=write,
-    loses=describe(LOSES, "A page for reading; rebuttals show as 'answers' notes."),
-    kind="handout",
-)

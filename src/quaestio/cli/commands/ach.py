@@ -14,7 +14,9 @@ import typer
 from rich.console import Console
 
 from quaestio.cli.common import console
-from quaestio.model import ACH_RATINGS
+
+#: The ratings (``quaestio.model.ACH_RATINGS``), written out so that --help imports no model.
+RATINGS = ("CC", "C", "N", "I", "II", "NA")
 
 HELP = """The analyst's own ACH ratings, saved in the debate file.
 
@@ -42,7 +44,7 @@ def set_cmd(
     debate: Path = DebateArg,
     evidence: str = EvidenceArg,
     position: str = PositionArg,
-    rating: str = typer.Argument(..., help=f"One of {', '.join(ACH_RATINGS)}."),
+    rating: str = typer.Argument(..., help=f"One of {', '.join(RATINGS)}."),
 ) -> None:
     """Rate how one piece of evidence bears on one position, and save it in the file.
 

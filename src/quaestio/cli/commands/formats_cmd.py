@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import typer
 from rich.console import Console
-from rich.table import Table
-
-from quaestio.formats import all_formats
-from quaestio.formats.table_doc import abilities, formats_markdown
 
 EXAMPLE = "Example: quaestio formats   (or: quaestio formats --markdown > docs/formats.md)"
 
@@ -18,6 +14,11 @@ def formats(
     ),
 ) -> None:
     """Show every file format: its endings, whether it is read and written, and what it loses."""
+    from rich.table import Table
+
+    from quaestio.formats import all_formats
+    from quaestio.formats.table_doc import abilities, formats_markdown
+
     if markdown:
         typer.echo(formats_markdown(), nl=False)
         return

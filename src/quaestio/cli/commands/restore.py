@@ -8,10 +8,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress
 
-from quaestio.store import ENV_VAR, Database, default_url
-from quaestio.store.backup import restore
+from quaestio.cli.common import DB_ENV_VAR as ENV_VAR
 
 HELP = """Load a JSON-lines archive written by `quaestio dump` into an empty database.
 
@@ -29,6 +27,11 @@ def run(
         bool, typer.Option("--replace", help="delete everything in the database first")
     ] = False,
 ) -> None:
+    from rich.progress import Progress
+
+    from quaestio.store import Database, default_url
+    from quaestio.store.backup import restore
+
     console = Console(stderr=True)
     database = Database(db or default_url())
     try:
