@@ -53,7 +53,8 @@ def render(debate: Debate) -> str:
         if p.summary:
             first.append(escape(p.summary))
         if p.historians:
-            first.append(f"*({escape(', '.join(h.name for h in p.historians))})*")
+            # plain brackets, not italics: the importer reads "(A, B)" back as the historians
+            first.append(f"({escape(', '.join(h.name for h in p.historians))})")
         cells = [
             "<br>".join(first),
             "<br><br>".join(_point(e, names) for e in p.supporting),
