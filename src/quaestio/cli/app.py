@@ -24,6 +24,7 @@ app = typer.Typer(
     name="quaestio",
     help="Turn a debate into a structured, evaluated argument.\n\nExample: quaestio show examples/purges.debate.md",
     no_args_is_help=True,
+    rich_markup_mode=None,
     add_completion=True,
     pretty_exceptions_enable=False,
 )

@@ -8,20 +8,54 @@ from __future__ import annotations
 
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 import typer
-from rich.console import Console
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
 
     from quaestio.formats import Format, Loaded
     from quaestio.model import Debate, Problem
 
-# emoji=False: quaestio prints no emoji, and rich's emoji table takes a while to load
-console = Console(emoji=False)
-err_console = Console(stderr=True, emoji=False)
+
+def make_console(**options: Any) -> Console:
+    """A rich Console, rich imported only now (``--help`` never needs it).
+
+    emoji=False: quaestio prints no emoji, and rich's emoji table takes a while to load.
+    """
+    from rich.console import Console
+
+    return Console(**{"emoji": False, **options})
+
+
+class _LazyConsole:
+    """Stands for a Console made on first use, so that importing a command costs nothing."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            self._console = make_console(**self._options)
+        return getattr(self._console, name)
+
+
+def lazy_console(**options: Any) -> Console:
+    return cast("Console", _LazyConsole(**options))
+
+
+def escape(text: str) -> str:
+    """rich's markup escaping, imported when first needed."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
+
+console = lazy_console()
+err_console = lazy_console(stderr=True)
 
 #: The environment variable holding the database URL (``quaestio.store.ENV_VAR``;
 #: repeated here so that a command's help does not import the store).

@@ -50,10 +50,9 @@ def report(exc: BaseException) -> int:
             f"internal error ({type(exc).__name__}: {exc}); this is a bug in quaestio, "
             f"run again with {DEBUG_ENV}=1 for the details to report"
         )
-    from rich.console import Console
-    from rich.markup import escape
+    from quaestio.cli.common import escape, make_console
 
-    Console(stderr=True, soft_wrap=True, emoji=False).print(
+    make_console(stderr=True, soft_wrap=True).print(
         f"[bold red]error:[/] {escape(line)}", highlight=False
     )
     sys.stderr.flush()

@@ -9,11 +9,14 @@ in formats that keep ACH judgements (``.debate.md``, ``.json``, ``.ach.csv``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
-from quaestio.cli.common import console
+from quaestio.cli.common import console, make_console
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 #: The ratings (``quaestio.model.ACH_RATINGS``), written out so that --help imports no model.
 RATINGS = ("CC", "C", "N", "I", "II", "NA")
@@ -119,11 +122,11 @@ def show_cmd(debate: Path = DebateArg) -> None:
     from quaestio.cli.commands.evaluate import render_ach
     from quaestio.formats import read_path
 
-    render_ach(read_path(debate).debate, Console(width=160))
+    render_ach(read_path(debate).debate, make_console(width=160))
 
 
 def register(app: typer.Typer) -> None:
-    group = typer.Typer(help=HELP, no_args_is_help=True)
+    group = typer.Typer(help=HELP, no_args_is_help=True, rich_markup_mode=None)
     group.command("set")(set_cmd)
     group.command("clear")(clear_cmd)
     group.command("weigh")(weigh_cmd)

@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.markup import escape
 
-from quaestio.cli.common import complete_readable, console, located_debate
+from quaestio.cli.common import complete_readable, console, escape, located_debate
 from quaestio.errors import QuaestioError
 
 if TYPE_CHECKING:

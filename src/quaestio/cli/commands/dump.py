@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from quaestio.cli.common import DB_ENV_VAR as ENV_VAR
+from quaestio.cli.common import make_console
 
 HELP = """Write the whole database to a JSON-lines archive (restorable on SQLite or PostgreSQL).
 
@@ -27,7 +27,7 @@ def run(
     from quaestio.store import Database, default_url
     from quaestio.store.backup import dump, dump_to_path
 
-    console = Console(stderr=True)
+    console = make_console(stderr=True)
     database = Database(db or default_url())
     try:
         if out == "-":

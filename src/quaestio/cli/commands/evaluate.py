@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
-from quaestio.cli.common import located_debate
+from quaestio.cli.common import located_debate, make_console
 from quaestio.errors import SolverError, ValidationError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from quaestio.model import Debate, Evidence
     from quaestio.reasoning import Evaluation, PositionResult
 
@@ -216,7 +217,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         loaded = located_debate(debate)
         weights = parse_weights(weight)
-        console = Console(width=120)
+        console = make_console(width=120)
         render(loaded, semantics, as_json, console, weights)
         if (ach or semantics.lower() == "ach") and not as_json:
             render_ach(loaded.with_weights(weights), console)

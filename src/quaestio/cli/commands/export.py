@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
-from quaestio.cli.common import complete_readable, complete_writable, status
+from quaestio.cli.common import complete_readable, complete_writable, make_console, status
 from quaestio.errors import UnknownFormatError
 
 if TYPE_CHECKING:
@@ -60,7 +59,7 @@ def export(
             "say which format with --to NAME or give -o a file name", field="to"
         )
     fmt = writable(by_name(to) if to else for_path(str(out)))
-    err = Console(stderr=True, emoji=False)
+    err = make_console(stderr=True, emoji=False)
     with status(err, f"reading {debate.name}"):
         loaded, used, why = read_chosen(debate, by_name(source_format) if source_format else None)
     err.print(f"reading {debate} as {used.name}: {why}", highlight=False, markup=False)

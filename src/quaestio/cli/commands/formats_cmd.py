@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import typer
-from rich.console import Console
+
+from quaestio.cli.common import make_console
 
 EXAMPLE = "Example: quaestio formats   (or: quaestio formats --markdown > docs/formats.md)"
 
@@ -30,7 +31,7 @@ def formats(
     table.add_column("loses", style="yellow", ratio=3)
     for fmt in all_formats():
         table.add_row(fmt.name, "\n".join(fmt.suffixes), abilities(fmt), fmt.description, fmt.loses)
-    Console().print(table)
+    make_console().print(table)
 
 
 def register(app: typer.Typer) -> None:

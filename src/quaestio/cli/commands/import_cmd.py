@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
-from quaestio.cli.common import complete_readable, status
+from quaestio.cli.common import complete_readable, make_console, status
+
+if TYPE_CHECKING:
+    from rich.console import Console
 from quaestio.errors import QuaestioError, ValidationError
 
 HELP = """Import a handout (Word table saved as text, .docx, Markdown or HTML), or a file in
@@ -125,7 +128,7 @@ def register(app: typer.Typer) -> None:
         strict: bool = typer.Option(False, "--strict", help="exit with 1 when there are warnings"),
     ) -> None:
         code = run_import(
-            file, out, format_name, historians, strict, Console(soft_wrap=True, emoji=False)
+            file, out, format_name, historians, strict, make_console(soft_wrap=True, emoji=False)
         )
         if code:
             raise typer.Exit(code)

@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from quaestio.cli.common import DB_ENV_VAR as ENV_VAR
+from quaestio.cli.common import make_console
 
 HELP = """Load a JSON-lines archive written by `quaestio dump` into an empty database.
 
@@ -32,7 +32,7 @@ def run(
     from quaestio.store import Database, default_url
     from quaestio.store.backup import restore
 
-    console = Console(stderr=True)
+    console = make_console(stderr=True)
     database = Database(db or default_url())
     try:
         with Progress(console=console, transient=True) as progress:

@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from quaestio.cli.common import DB_ENV_VAR as ENV_VAR
+from quaestio.cli.common import make_console
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from quaestio.store import Database
 
 HELP = """Start the quaestio web service (API at /api, docs at /docs), importing FILES first.
@@ -73,7 +75,7 @@ def serve(
     from quaestio.store.accounts import purge_sessions
     from quaestio.store.debates import purge_expired
 
-    console = Console(stderr=True)
+    console = make_console(stderr=True)
     url = db or default_url()
     database = Database(url)
     if workers > 1 and database.dialect == "sqlite":

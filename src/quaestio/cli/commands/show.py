@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from rich.markup import escape
 
-from quaestio.cli.common import complete_readable, console, load
+from quaestio.cli.common import complete_readable, console, escape, load
 
 if TYPE_CHECKING:
     from quaestio.model import Debate

@@ -14,9 +14,8 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from quaestio.cli.common import DB_ENV_VAR
+from quaestio.cli.common import DB_ENV_VAR, lazy_console
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -25,6 +24,7 @@ users = typer.Typer(
     help="Manage accounts and API tokens (for the server's administrator).\n\n"
     "Example: quaestio users add teacher1 --password-stdin < pw.txt",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 DbOpt = Annotated[
     str | None,
@@ -33,7 +33,7 @@ DbOpt = Annotated[
 PasswordOpt = Annotated[
     bool, typer.Option("--password-stdin", help="read the password from standard input")
 ]
-info = Console(stderr=True, highlight=False)
+info = lazy_console(stderr=True, highlight=False)
 
 
 def _password(from_stdin: bool) -> str:
