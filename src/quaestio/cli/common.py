@@ -6,6 +6,7 @@ Imported by every command module when ``quaestio`` starts, so the library
 
 from __future__ import annotations
 
+import sys
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -82,9 +83,17 @@ def complete_writable(incomplete: str) -> list[str]:
     return [n for n in format_names(writable=True) if n.startswith(incomplete)]
 
 
-def status(out: Console, text: str) -> AbstractContextManager[object]:
-    """A spinner on a terminal; nothing when the output is a file or a pipe."""
-    return out.status(text, spinner="dots") if out.is_terminal else nullcontext()
+def status(text: str) -> AbstractContextManager[object]:
+    """A spinner on standard error when it is a terminal; nothing for a file or a pipe
+    (and then rich is not even imported)."""
+    if not sys.stderr.isatty():
+        return nullcontext()
+    return make_console(stderr=True).status(text, spinner="dots")
+
+
+def say(line: str, *, err: bool = False) -> None:
+    """One plain line of a command's report (no markup, no rich needed)."""
+    typer.echo(line, err=err)
 
 
 def load(path: Path, fmt: str | None = None) -> Loaded:

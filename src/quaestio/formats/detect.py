@@ -68,7 +68,8 @@ def choose(
         suffix = found[0]
         if sniffed is not None and sniffed[0].name != found[1].name and _fits(sniffed[0], suffix):
             return Choice(sniffed[0], f"the ending {suffix} is shared and {sniffed[1]}")
-        return Choice(found[1], f"its ending {suffix} ({_plain(found[1])} by its content)")
+        others = "an AIF graph or Argdown's JSON" if suffix == ".json" else "a Kialo export"
+        return Choice(found[1], f"its ending {suffix}, and the content is not {others}")
     if sniffed is not None:
         return Choice(sniffed[0], f"no known ending, and {sniffed[1]}")
     if fallback is not None:

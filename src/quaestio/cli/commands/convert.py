@@ -6,13 +6,7 @@ from pathlib import Path
 
 import typer
 
-from quaestio.cli.common import (
-    complete_readable,
-    complete_writable,
-    console,
-    err_console,
-    locate,
-)
+from quaestio.cli.common import complete_readable, complete_writable, locate, say
 
 
 def convert(
@@ -43,17 +37,15 @@ def convert(
 
     out_format = writable(by_name(to_format) if to_format else for_path(target))
     loaded, used, why = read_chosen(source, by_name(from_format) if from_format else None)
-    err_console.print(f"reading {source} as {used.name}: {why}", highlight=False, markup=False)
+    say(f"reading {source} as {used.name}: {why}", err=True)
     errors = [p for p in validate(loaded.debate) if p.severity == "error"]
     if errors:
         for problem in errors:
-            err_console.print(
-                locate(problem, source, loaded.locations), highlight=False, markup=False
-            )
-        err_console.print(f"nothing written: {source} has {len(errors)} error(s)")
+            say(locate(problem, source, loaded.locations), err=True)
+        say(f"nothing written: {source} has {len(errors)} error(s)", err=True)
         raise typer.Exit(2)
     write_path(loaded.debate, target, out_format)
-    console.print(f"wrote {target} ({out_format.name}; loses: {out_format.loses})", highlight=False)
+    say(f"wrote {target} ({out_format.name}; loses: {out_format.loses})")
 
 
 def register(app: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from quaestio.cli.common import complete_readable, complete_writable, make_console, status
+from quaestio.cli.common import complete_readable, complete_writable, say, status
 from quaestio.errors import UnknownFormatError
 
 if TYPE_CHECKING:
@@ -59,11 +59,10 @@ def export(
             "say which format with --to NAME or give -o a file name", field="to"
         )
     fmt = writable(by_name(to) if to else for_path(str(out)))
-    err = make_console(stderr=True, emoji=False)
-    with status(err, f"reading {debate.name}"):
+    with status(f"reading {debate.name}"):
         loaded, used, why = read_chosen(debate, by_name(source_format) if source_format else None)
-    err.print(f"reading {debate} as {used.name}: {why}", highlight=False, markup=False)
-    with status(err, f"writing {fmt.name}"):
+    say(f"reading {debate} as {used.name}: {why}", err=True)
+    with status(f"writing {fmt.name}"):
         if out is None and not is_text(fmt):
             out = debate.with_name(debate.name.split(".")[0] + fmt.suffixes[0])
         if out is None or str(out) == "-":
@@ -71,7 +70,7 @@ def export(
             sys.stdout.flush()
             return
         write_path(loaded.debate, out, fmt)
-    err.print(f"wrote {out} ({fmt.name}; loses: {fmt.loses})", highlight=False)
+    say(f"wrote {out} ({fmt.name}; loses: {fmt.loses})", err=True)
 
 
 def register(app: typer.Typer) -> None:

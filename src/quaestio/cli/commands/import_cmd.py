@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import typer
 
-from quaestio.cli.common import complete_readable, make_console, status
-
-if TYPE_CHECKING:
-    from rich.console import Console
+from quaestio.cli.common import complete_readable, say, status
 from quaestio.errors import QuaestioError, ValidationError
 
 HELP = """Import a handout (Word table saved as text, .docx, Markdown or HTML), or a file in
@@ -40,7 +36,6 @@ def run_import(
     format_name: str,
     historians: Path | None,
     strict: bool,
-    console: Console,
 ) -> int:
     """The command's work, callable without Typer; returns the exit code."""
     from quaestio.formats import by_name, for_path, write_path
@@ -69,12 +64,10 @@ def run_import(
     named = None if format_name in ("", "auto") else by_name(format_name)
     choice = choose(file, data, named, option="--format", fallback=by_name("text"))
     source = choice.format
-    console.print(
-        f"reading {file} as {source.name}: {choice.reason}", highlight=False, markup=False
-    )
+    say(f"reading {file} as {source.name}: {choice.reason}")
     if source.read is None:
         raise QuaestioError(f"format {source.name} cannot be read", file=str(file), field="format")
-    with status(console, f"importing {file}"):
+    with status(f"importing {file}"):
         if source.name in _IMPORTER_KIND:
             debate = import_bytes(
                 data, str(file), kind=_IMPORTER_KIND[source.name], historians=historians
@@ -90,9 +83,9 @@ def run_import(
         )
     summary = summarise(debate)
     for line in summary.lines(str(file)):
-        console.print(line, highlight=False, markup=False)
+        say(line)
     write_path(debate, target, fmt)
-    console.print(f"wrote {target} ({fmt.name})", highlight=False, markup=False)
+    say(f"wrote {target} ({fmt.name})")
     return 1 if strict and summary.warnings else 0
 
 
@@ -127,8 +120,6 @@ def register(app: typer.Typer) -> None:
         ),
         strict: bool = typer.Option(False, "--strict", help="exit with 1 when there are warnings"),
     ) -> None:
-        code = run_import(
-            file, out, format_name, historians, strict, make_console(soft_wrap=True, emoji=False)
-        )
+        code = run_import(file, out, format_name, historians, strict)
         if code:
             raise typer.Exit(code)
