@@ -38,7 +38,7 @@ def run_import(
     strict: bool,
 ) -> int:
     """The command's work, callable without Typer; returns the exit code."""
-    from quaestio.formats import by_name, for_path, write_path
+    from quaestio.formats import all_formats, by_name, for_path, write_path
     from quaestio.formats.detect import choose
     from quaestio.importer import import_bytes, summarise
     from quaestio.model import validate
@@ -62,6 +62,12 @@ def run_import(
     except OSError as exc:
         raise QuaestioError(f"cannot read the file: {exc.strerror or exc}", file=str(file)) from exc
     named = None if format_name in ("", "auto") else by_name(format_name)
+    if named is not None and not named.can_read:
+        readable = ", ".join(f.name for f in all_formats() if f.can_read)
+        raise QuaestioError(
+            f"--format {format_name}: {named.name} cannot be read; formats that can: {readable}",
+            field="format",
+        )
     choice = choose(file, data, named, option="--format", fallback=by_name("text"))
     source = choice.format
     say(f"reading {file} as {source.name}: {choice.reason}")
@@ -120,6 +126,11 @@ def register(app: typer.Typer) -> None:
         ),
         strict: bool = typer.Option(False, "--strict", help="exit with 1 when there are warnings"),
     ) -> None:
-        code = run_import(file, out, format_name, historians, strict)
+        try:
+            code = run_import(file, out, format_name, historians, strict)
+        except QuaestioError as exc:  # the same one line as the entry point prints
+            from quaestio.cli.failures import report
+
+            raise typer.Exit(report(exc)) from exc
         if code:
             raise typer.Exit(code)
