@@ -11,6 +11,7 @@ SUITES = (
     "benchmarks.api_read",
     "benchmarks.web_map",
     "benchmarks.reasoning",
+    "benchmarks.cli_startup",
 )
 
 if __name__ == "__main__":

@@ -1,3 +1,3 @@
-from quaestio.cli.app import main
+from quaestio.cli.entry import main
 
 main()

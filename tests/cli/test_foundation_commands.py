@@ -59,7 +59,7 @@ def test_convert_refuses_broken_debate_and_writes_nothing(tmp_path: Path) -> Non
     bad.write_text(BROKEN)
     out = tmp_path / "out.json"
     result = runner.invoke(app, ["convert", str(bad), str(out)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a failure the user can fix, as every command
     assert not out.exists()
 
 

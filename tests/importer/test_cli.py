@@ -157,8 +157,15 @@ def test_fifty_megabytes_is_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "big.json").exists()
 
 
-def test_output_in_a_missing_directory(seed_path: Path, tmp_path: Path) -> None:
+def test_output_in_a_missing_directory_is_created(seed_path: Path, tmp_path: Path) -> None:
     target = tmp_path / "no" / "such" / "dir" / "out.json"
     code, out = run("import", str(seed_path), "-o", str(target))
+    assert code == 0 and "Traceback" not in out, out
+    assert len(read_path(target).debate.positions) == 7
+
+
+def test_output_where_a_folder_cannot_be_made(seed_path: Path, tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    target = tmp_path / "a-file" / "out.json"
+    code, out = run("import", str(seed_path), "-o", str(target))
     assert code == 2 and "cannot write" in out and "Traceback" not in out
-    assert not target.parent.exists()

@@ -3,27 +3,53 @@
 Each command lives in its own module under ``quaestio.cli.commands`` and exposes
 ``register(app)``; this module only discovers them, so adding a command never
 touches a shared file.
+
+Start-up is part of the interface: ``quaestio --help`` must answer at once, so
+command modules import only typer, rich and ``quaestio.errors`` at the top and
+load the library (formats, reasoning, store, study) inside the command that
+needs it. ``tests/cli/test_startup_imports.py`` checks which heavy modules each
+light command loads.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
-import sys
 
 import typer
-from rich.console import Console
 
-from quaestio.errors import QuaestioError
+from quaestio import __version__
 
 app = typer.Typer(
     name="quaestio",
     help="Turn a debate into a structured, evaluated argument.\n\nExample: quaestio show examples/purges.debate.md",
     no_args_is_help=True,
-    add_completion=False,
+    rich_markup_mode=None,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"quaestio {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help="Print the version and exit.",
+    ),
+) -> None:
+    """Turn a debate into a structured, evaluated argument.
+
+    Example: quaestio show examples/purges.debate.md
+    """
 
 
 def _register_commands() -> None:
@@ -37,11 +63,3 @@ def _register_commands() -> None:
 
 
 _register_commands()
-
-
-def main() -> None:
-    try:
-        app()
-    except QuaestioError as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
-        sys.exit(2)

@@ -11,8 +11,6 @@ from functools import cache
 from importlib import resources
 from typing import Any, cast
 
-import jsonschema
-
 from quaestio.errors import ParseError
 from quaestio.extract import historian_key
 from quaestio.formats.losses import describe
@@ -140,6 +138,8 @@ def _read_figure(data: dict[str, Any]) -> Figure:
 
 def from_dict(data: dict[str, Any], *, path: str | None = None) -> Debate:
     """Build a debate from parsed JSON, checking it against the schema first."""
+    import jsonschema  # here, not at the top: it takes longer to load than a file to read
+
     validator = jsonschema.Draft202012Validator(schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:

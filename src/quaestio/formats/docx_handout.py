@@ -1,7 +1,13 @@
-"""A teacher's Word document (.docx) with a debate table: read through the importer."""
+"""A teacher's Word document (.docx) with a debate table: read through the importer.
+
+Written as the same table by ``docx_write`` (python-docx loads only then).
+"""
 
 from __future__ import annotations
 
+from quaestio.formats import docx_write
+from quaestio.formats.handout_md_write import LOSES as HANDOUT_LOSES
+from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded
 from quaestio.importer import import_bytes, node_lines
 
@@ -17,7 +23,9 @@ FORMAT = Format(
     description="handout: a Word document with a debate table (or headings and bullets)",
     media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     read=_read,
-    write=None,
-    loses="weights; formatting; line numbers become paragraph numbers",
+    write=docx_write.write,
+    loses=describe(
+        HANDOUT_LOSES, "Read back by the importer; line numbers become paragraph numbers."
+    ),
     kind="handout",
 )

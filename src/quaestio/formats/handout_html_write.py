@@ -16,8 +16,6 @@ import jinja2
 from markupsafe import Markup, escape
 
 from quaestio.formats.handout_md_write import LOSES as HANDOUT_LOSES
-from quaestio.formats.losses import describe
-from quaestio.formats.registry import Format
 from quaestio.model import Debate
 
 # The HTML and Markdown handouts show the same table, so they keep the same fields.
@@ -100,14 +98,3 @@ def render(debate: Debate) -> str:
 def write(debate: Debate) -> bytes:
     return render(debate).encode("utf-8")
 
-
-FORMAT = Format(
-    name="html-out",
-    suffixes=(".handout.html",),
-    description="HTML handout in the original table layout, with clean print CSS",
-    media_type="text/html",
-    read=None,
-    write=write,
-    loses=describe(LOSES, "A page for reading and printing; rebuttals show as 'answers' notes."),
-    kind="handout",
-)

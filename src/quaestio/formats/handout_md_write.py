@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 
-from quaestio.formats.losses import describe
-from quaestio.formats.registry import Format
 from quaestio.model import Debate, Evidence
 
 LOSES = frozenset(
@@ -55,7 +53,8 @@ def render(debate: Debate) -> str:
         if p.summary:
             first.append(escape(p.summary))
         if p.historians:
-            first.append(f"*({escape(', '.join(h.name for h in p.historians))})*")
+            # plain brackets, not italics: the importer reads "(A, B)" back as the historians
+            first.append(f"({escape(', '.join(h.name for h in p.historians))})")
         cells = [
             "<br>".join(first),
             "<br><br>".join(_point(e, names) for e in p.supporting),
@@ -81,14 +80,3 @@ def render(debate: Debate) -> str:
 def write(debate: Debate) -> bytes:
     return render(debate).encode("utf-8")
 
-
-FORMAT = Format(
-    name="handout-md-out",
-    suffixes=(".handout.md",),
-    description="Markdown handout: the original table as a GitHub-flavoured pipe table",
-    media_type="text/markdown",
-    read=None,
-    write=write,
-    loses=describe(LOSES, "A page for reading; rebuttals show as 'answers' notes."),
-    kind="handout",
-)

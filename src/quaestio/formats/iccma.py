@@ -21,14 +21,17 @@ import re
 from quaestio.errors import ParseError
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import Debate, Evidence, Position
-from quaestio.reasoning import debate_graph
-from quaestio.reasoning.iccma_io import parse_i23, write_i23
 
 _MAP = re.compile(r"^#\s*(\d+)\s+(\S+)\s*$")
 _EVIDENCE = re.compile(r"^(?P<pos>[^.\s]+)\.(?P<kind>[fa])\d+$")
 
 
 def write(debate: Debate) -> bytes:
+    # imported here: the reasoning engine loads numpy and scipy, which the other
+    # formats (and quaestio's start-up) do not need
+    from quaestio.reasoning import debate_graph
+    from quaestio.reasoning.iccma_io import write_i23
+
     graph = debate_graph(debate)
     af = graph.dung()
     comments = [f"{i + 1} {node}" for i, node in enumerate(graph.ids)]
@@ -36,6 +39,8 @@ def write(debate: Debate) -> bytes:
 
 
 def read(data: bytes, path: str | None) -> Loaded:
+    from quaestio.reasoning.iccma_io import parse_i23
+
     af = parse_i23(data, path)
     names: dict[int, str] = {}
     lines: dict[str, int] = {}

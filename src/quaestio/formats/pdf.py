@@ -6,18 +6,18 @@ headers, page numbers), so the PDF is the same table a teacher would print.
 
 from __future__ import annotations
 
-from quaestio.formats import handout_html_write
+from quaestio.formats.handout_md_write import LOSES
 from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format
 from quaestio.model import Debate
-
-LOSES = handout_html_write.LOSES
 
 
 def write(debate: Debate) -> bytes:
     import logging
 
     import weasyprint  # imported late: it loads Pango and fonts, which takes a moment
+
+    from quaestio.formats import handout_html_write
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)

@@ -1,19 +1,28 @@
 """The one table of file formats.
 
 ``convert``, ``import``, ``export``, the web app's downloads and ``docs/formats.md``
-all read this table, so a format is added in exactly one place. File names are
-matched by their longest registered suffix (``x.debate.md`` is the plain-text
-debate format, ``x.md`` a Markdown handout); an unknown suffix is an error.
+all read this table, so a format is added in exactly one place. Each format has
+one name, the one people type (``html``, ``md``, ``docx``, ``pdf``, ``aif``...);
+older names stay as ``aliases``. File names are matched by their longest
+registered suffix (``x.debate.md`` is the plain-text debate format, ``x.md`` a
+Markdown handout); where an ending is shared (``.json``, ``.txt``) or unknown,
+``detect`` reads the content to choose, and says why.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quaestio.errors import ParseError, UnknownFormatError, UnsupportedOperationError
+from quaestio.errors import (
+    ParseError,
+    QuaestioError,
+    UnknownFormatError,
+    UnsupportedOperationError,
+)
 from quaestio.model import Debate
 
 
@@ -53,6 +62,8 @@ class Format:
     write: Writer | None = None
     loses: str = "nothing"
     kind: str = "debate"  # "debate", "handout", "interchange", "framework", "report"
+    aliases: tuple[str, ...] = ()
+    """Older or longer names still accepted by ``--to``/``--from`` (e.g. ``html-out``)."""
 
     @property
     def can_read(self) -> bool:
@@ -80,8 +91,6 @@ FORMAT_MODULES: tuple[str, ...] = (
     "ach_csv",
     "graphml",
     "dot",
-    "handout_md_write",
-    "handout_html_write",
     "pdf",
 )
 
@@ -104,8 +113,13 @@ def all_formats() -> tuple[Format, ...]:
 
 
 def by_name(name: str) -> Format:
+    """The format called ``name`` (or one of its aliases), ignoring case and a leading dot."""
+    wanted = name.strip().lower().lstrip(".")
     for fmt in all_formats():
-        if fmt.name == name:
+        if wanted == fmt.name or wanted in fmt.aliases:
+            return fmt
+    for fmt in all_formats():  # an ending typed as a name: --to docx, --to aif.json
+        if f".{wanted}" in fmt.suffixes:
             return fmt
     known = ", ".join(f.name for f in all_formats())
     raise UnknownFormatError(f"unknown format {name!r}; known formats: {known}", field="format")
@@ -129,24 +143,62 @@ def for_path(path: str | Path) -> Format:
 
 
 def read_path(path: str | Path, fmt: Format | None = None) -> Loaded:
-    fmt = fmt or for_path(path)
-    if fmt.read is None:
-        raise UnsupportedOperationError(f"format {fmt.name} cannot be read", file=str(path))
-    data = Path(path).read_bytes()
-    return fmt.read(data, str(path))
+    """The debate in ``path``, read as ``fmt`` or as its ending or content says."""
+    return read_chosen(path, fmt)[0]
+
+
+def read_chosen(
+    path: str | Path, fmt: Format | None = None, *, option: str = "--from"
+) -> tuple[Loaded, Format, str]:
+    """``read_path`` that also says which format was used and why (for the commands' reports)."""
+    from quaestio.formats.detect import choose
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ParseError(f"cannot read the file: {exc.strerror or exc}", file=str(path)) from exc
+    choice = choose(path, data, fmt, option=option)
+    if choice.format.read is None:
+        raise UnsupportedOperationError(
+            f"format {choice.format.name} cannot be read ({choice.reason})", file=str(path)
+        )
+    return choice.format.read(data, str(path)), choice.format, choice.reason
+
+
+def writable(fmt: Format) -> Format:
+    """``fmt`` if it can be written, else an error listing the formats that can (checked
+    before any reading, so a wrong ``-o`` ending fails at once)."""
+    if fmt.write is None:
+        names = ", ".join(f.name for f in all_formats() if f.can_write)
+        raise UnsupportedOperationError(
+            f"format {fmt.name} cannot be written; formats that can: {names}", field="format"
+        )
+    return fmt
 
 
 def write_bytes(debate: Debate, fmt: Format) -> bytes:
-    if fmt.write is None:
-        raise UnsupportedOperationError(f"format {fmt.name} cannot be written", field="format")
-    return fmt.write(debate)
+    write = writable(fmt).write
+    assert write is not None
+    return write(debate)
 
 
 def write_path(debate: Debate, path: str | Path, fmt: Format | None = None) -> None:
-    """Write atomically: a failed write never leaves a half-written file behind."""
+    """Write atomically: a failed write never leaves a half-written file behind.
+
+    A missing folder is created; anything else the system refuses (no permission,
+    a file where a folder should be) is a ``QuaestioError`` naming the file.
+    """
     fmt = fmt or for_path(path)
     data = write_bytes(debate, fmt)
     target = Path(path)
     tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise QuaestioError(
+            f"cannot write the file: {exc.strerror or exc}", file=str(path), field="output"
+        ) from exc

@@ -16,7 +16,12 @@ HEADER = """# File formats
 Generated from the format table in `src/quaestio/formats/registry.py` by
 `quaestio formats --markdown > docs/formats.md`; do not edit by hand.
 
-`quaestio export DEBATE --to NAME [-o OUT]` writes any format marked *write*;
+`quaestio export DEBATE --to NAME [-o OUT]` writes any format marked *write*
+(or give only `-o OUT`: its ending picks the format); `import` and `convert` read
+any format marked *read*, by its ending, or by its content where an ending is
+shared (`.json` is quaestio JSON, AIF or Argdown's JSON export; `.txt` a handout
+or a Kialo export) and say which reader they used and why. Names in brackets are
+older names still accepted.
 `quaestio formats` shows this table in the terminal. "Loses" is what a round
 trip through the format drops (for write-only formats: what the file does not
 show); the round-trip tests strip exactly these fields before comparing.
@@ -47,7 +52,10 @@ def formats_markdown(formats: tuple[Format, ...] | None = None) -> str:
             "| "
             + " | ".join(
                 [
-                    f"`{fmt.name}`",
+                    f"`{fmt.name}`"
+                    + (
+                        f" (also {', '.join(f'`{a}`' for a in fmt.aliases)})" if fmt.aliases else ""
+                    ),
                     ", ".join(f"`{s}`" for s in fmt.suffixes),
                     fmt.kind,
                     abilities(fmt),

@@ -8,6 +8,7 @@ called them. Adjacency in both directions is built once, lazily, as CSR.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -116,12 +117,21 @@ class ArgumentationFramework:
         return [self.name(i) for i in sorted(members)]
 
 
+SCIPY_CSR_FROM = 200_000
+"""From this many attacks on, scipy's linear-time CSR build is worth importing scipy."""
+
+
 def _csr(
     n: int, rows: NDArray[np.int32], cols: NDArray[np.int32]
 ) -> tuple[IntArray, NDArray[np.int32]]:
-    """Counting sort into CSR (scipy's linear-time ``coo_tocsr``; duplicates kept)."""
+    """Counting sort into CSR (scipy's linear-time ``coo_tocsr``; duplicates kept).
+
+    Small frameworks sort with numpy: loading scipy.sparse costs more than the sort,
+    and ``quaestio solve`` is timed as a whole process.
+    """
     m = int(rows.size)
-    if m < 2**31 - 1 and n < 2**31 - 1:
+    big = m >= SCIPY_CSR_FROM or "scipy.sparse" in sys.modules
+    if big and m < 2**31 - 1 and n < 2**31 - 1:
         try:
             from scipy.sparse import _sparsetools
 

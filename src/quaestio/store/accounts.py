@@ -182,3 +182,108 @@ def revoke_token(session: Session, user_id: int, token_id: int) -> None:
     if row is None or row.user_id != user_id or row.revoked_at is not None:
         raise NotFoundError(f"no API token {token_id}", field="token_id")
     row.revoked_at = utcnow()
+
+
+# -- for the server's administrator (``quaestio users ...``) --------------------------------
+# The command line has the database itself, so these take no ``Actor``: whoever can run
+# them can already read and write every row.
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(User.id)))
+
+
+def reset_password(session: Session, username: str, password: str) -> User:
+    """Set a new password and sign the user out everywhere (their API tokens stay)."""
+    from sqlalchemy import delete
+
+    user = by_username(session, username)
+    set_password(session, user, password)
+    session.execute(delete(AuthSession).where(AuthSession.user_id == user.id))
+    return user
+
+
+@dataclass(frozen=True)
+class Removed:
+    username: str
+    handed_over: dict[str, int]
+
+
+def _owned(session: Session, user_id: int) -> dict[str, int]:
+    from sqlalchemy import func
+
+    from quaestio.store.models import DebateRow, SchoolClass, ShareLink
+
+    counts = {
+        "debates": select(func.count()).where(DebateRow.owner_id == user_id),
+        "classes": select(func.count()).where(SchoolClass.created_by == user_id),
+        "share links": select(func.count()).where(ShareLink.created_by == user_id),
+    }
+    return {k: int(session.scalar(q) or 0) for k, q in counts.items()}
+
+
+def remove_user(session: Session, username: str, *, give_to: str | None = None) -> Removed:
+    """Delete an account with its sessions, tokens, memberships and personal data.
+
+    What others rely on (debates they own, classes and share links they made) is
+    handed to ``give_to``; without it a user who owns any of these is refused, so
+    nothing a class uses disappears by accident.
+    """
+    from sqlalchemy import update
+
+    from quaestio.store.models import DebateRow, SchoolClass, ShareLink
+
+    user = by_username(session, username)
+    owned = _owned(session, user.id)
+    if give_to is not None:
+        heir = by_username(session, give_to)
+        if heir.id == user.id:
+            raise ValidationError("cannot hand a user's things over to themselves", field="give_to")
+        session.execute(
+            update(DebateRow).where(DebateRow.owner_id == user.id).values(owner_id=heir.id)
+        )
+        session.execute(
+            update(SchoolClass).where(SchoolClass.created_by == user.id).values(created_by=heir.id)
+        )
+        session.execute(
+            update(ShareLink).where(ShareLink.created_by == user.id).values(created_by=heir.id)
+        )
+    elif any(owned.values()):
+        what = ", ".join(f"{n} {k}" for k, n in owned.items() if n)
+        raise ConflictError(
+            f"{username} still owns {what}; hand them over with --give-to USER",
+            field="username",
+        )
+    session.delete(user)
+    session.flush()  # the database's ON DELETE CASCADE removes sessions, tokens, memberships
+    return Removed(username, {k: n for k, n in owned.items() if n} if give_to else {})
+
+
+def set_class_role(session: Session, username: str, class_id: int, role: str) -> str | None:
+    """Make ``username`` a teacher (or student) of a class; returns the role they had."""
+    from quaestio.store.models import Membership, SchoolClass
+    from quaestio.store.revisions import record
+
+    if role not in ("teacher", "student"):
+        raise ValidationError("role is 'teacher' or 'student'", field="role")
+    if session.get(SchoolClass, class_id) is None:
+        raise NotFoundError(f"no class {class_id}", field="class_id")
+    user = by_username(session, username)
+    row = session.get(Membership, (class_id, user.id))
+    before = None if row is None else row.role
+    if row is None:
+        session.add(Membership(class_id=class_id, user_id=user.id, role=role))
+    else:
+        row.role = role
+    session.flush()
+    record(
+        session,
+        debate_id=None,
+        user_id=None,
+        action="add" if before is None else "role",
+        resource="membership",
+        resource_id=f"{class_id}/{user.id}",
+        before=None if before is None else {"role": before},
+        after={"role": role},
+    )
+    return before

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from quaestio.formats import Format, Loaded, by_name, for_path
+from quaestio.formats import Format, Loaded, by_name
 from quaestio.model import validate
 from quaestio.store.debates import content_hash, find_imported, import_debate
 from quaestio.store.models import DebateRow
@@ -28,7 +28,10 @@ class Imported:
 
 
 def parse(data: bytes, filename: str, format_name: str | None = None) -> tuple[Loaded, Format]:
-    fmt = by_name(format_name) if format_name else for_path(filename)
+    from quaestio.formats.detect import choose
+
+    # the ending decides, or the content where the ending is shared (.json, .txt)
+    fmt = choose(filename, data, by_name(format_name) if format_name else None).format
     if fmt.read is None:
         from quaestio.errors import UnsupportedOperationError
 

@@ -9,12 +9,17 @@ in formats that keep ACH judgements (``.debate.md``, ``.json``, ``.ach.csv``).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
 
-from quaestio.cli.common import console
-from quaestio.model import ACH_RATINGS
+from quaestio.cli.common import console, make_console
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+#: The ratings (``quaestio.model.ACH_RATINGS``), written out so that --help imports no model.
+RATINGS = ("CC", "C", "N", "I", "II", "NA")
 
 HELP = """The analyst's own ACH ratings, saved in the debate file.
 
@@ -42,7 +47,7 @@ def set_cmd(
     debate: Path = DebateArg,
     evidence: str = EvidenceArg,
     position: str = PositionArg,
-    rating: str = typer.Argument(..., help=f"One of {', '.join(ACH_RATINGS)}."),
+    rating: str = typer.Argument(..., help=f"One of {', '.join(RATINGS)}."),
 ) -> None:
     """Rate how one piece of evidence bears on one position, and save it in the file.
 
@@ -117,11 +122,11 @@ def show_cmd(debate: Path = DebateArg) -> None:
     from quaestio.cli.commands.evaluate import render_ach
     from quaestio.formats import read_path
 
-    render_ach(read_path(debate).debate, Console(width=160))
+    render_ach(read_path(debate).debate, make_console(width=160))
 
 
 def register(app: typer.Typer) -> None:
-    group = typer.Typer(help=HELP, no_args_is_help=True)
+    group = typer.Typer(help=HELP, no_args_is_help=True, rich_markup_mode=None)
     group.command("set")(set_cmd)
     group.command("clear")(clear_cmd)
     group.command("weigh")(weigh_cmd)

@@ -5,21 +5,15 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.markup import escape
 
-from quaestio.cli.common import console, located_debate
+from quaestio.cli.common import complete_readable, console, escape, located_debate
 from quaestio.errors import QuaestioError
-from quaestio.study.cards import make_cards
-from quaestio.study.export import csv_text, write_cards
-from quaestio.study.schedule import (
-    CardState,
-    due_cards,
-    parse_rating,
-    schedule,
-    sync_states,
-)
+
+if TYPE_CHECKING:
+    from quaestio.study.schedule import CardState
 
 
 def cards(
@@ -30,12 +24,21 @@ def cards(
         None, "--output", "-o", help="Write an Anki deck (.apkg) or a CSV file (.csv)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the cards as JSON."),
-    fmt: str | None = typer.Option(None, "--format", "-f", help="Read the debate as this format."),
+    fmt: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="Read the debate as this format.",
+        autocompletion=complete_readable,
+    ),
 ) -> None:
     """Make flashcards from a debate and export them for Anki or as CSV.
 
     Example: quaestio cards purges.debate.md -o purges.apkg
     """
+    from quaestio.study.cards import make_cards
+    from quaestio.study.export import csv_text, write_cards
+
     debate = located_debate(path, fmt)
     made = make_cards(debate)
     if output is not None:
@@ -48,6 +51,8 @@ def cards(
 
 
 def _read_states(path: Path) -> dict[str, CardState]:
+    from quaestio.study.schedule import CardState
+
     if not path.exists():
         return {}
     try:
@@ -94,12 +99,21 @@ def review(
     now: str | None = typer.Option(
         None, "--now", help="Review as of this ISO time (default: now)."
     ),
-    fmt: str | None = typer.Option(None, "--format", "-f", help="Read the debate as this format."),
+    fmt: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="Read the debate as this format.",
+        autocompletion=complete_readable,
+    ),
 ) -> None:
     """Review the flashcards that are due, scheduled by FSRS; rate each again/hard/good/easy.
 
     Example: quaestio review purges.debate.md --state my-reviews.json
     """
+    from quaestio.study.cards import make_cards
+    from quaestio.study.schedule import due_cards, parse_rating, schedule, sync_states
+
     debate = located_debate(path, fmt)
     moment = _parse_now(now)
     by_id = {c.id: c for c in make_cards(debate)}

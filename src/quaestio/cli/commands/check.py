@@ -6,13 +6,14 @@ from pathlib import Path
 
 import typer
 
-from quaestio.cli.common import console, load, locate
-from quaestio.lint import check as run_checks
+from quaestio.cli.common import complete_readable, console, load, locate
 
 
 def check(
     path: Path = typer.Argument(..., exists=True, dir_okay=False, help="Debate to check."),
-    fmt: str | None = typer.Option(None, "--format", "-f", help="Read as this format."),
+    fmt: str | None = typer.Option(
+        None, "--format", "-f", help="Read as this format.", autocompletion=complete_readable
+    ),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors too."),
 ) -> None:
     """Check a debate: broken references, duplicate ids, bad weights, and weak spots.
@@ -21,6 +22,8 @@ def check(
 
     Example: quaestio check examples/purges.debate.md
     """
+    from quaestio.lint import check as run_checks
+
     loaded = load(path, fmt)
     problems = run_checks(loaded.debate)
     for problem in problems:

@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from quaestio.store import ENV_VAR, Database, default_url
-from quaestio.store.backup import dump, dump_to_path
+from quaestio.cli.common import DB_ENV_VAR as ENV_VAR
+from quaestio.cli.common import make_console
 
 HELP = """Write the whole database to a JSON-lines archive (restorable on SQLite or PostgreSQL).
 
@@ -25,7 +24,10 @@ def run(
         typer.Option("--db", help=f"database URL (default: ${ENV_VAR} or your data folder)"),
     ] = None,
 ) -> None:
-    console = Console(stderr=True)
+    from quaestio.store import Database, default_url
+    from quaestio.store.backup import dump, dump_to_path
+
+    console = make_console(stderr=True)
     database = Database(db or default_url())
     try:
         if out == "-":

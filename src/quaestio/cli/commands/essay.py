@@ -7,10 +7,8 @@ from pathlib import Path
 
 import typer
 
-from quaestio.cli.common import console, located_debate
+from quaestio.cli.common import complete_readable, console, located_debate
 from quaestio.errors import QuaestioError
-from quaestio.study.plan import essay_plan
-from quaestio.study.render import PLAN_FORMATS, plan_markdown, render_plan
 
 
 def essay(
@@ -22,7 +20,13 @@ def essay(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write the plan to FILE (.md, .html, .docx or .pdf)."
     ),
-    fmt: str | None = typer.Option(None, "--format", "-f", help="Read the debate as this format."),
+    fmt: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="Read the debate as this format.",
+        autocompletion=complete_readable,
+    ),
     consequences: bool = typer.Option(
         True, "--consequences/--no-consequences", help="Add a paragraph on consequences."
     ),
@@ -32,6 +36,9 @@ def essay(
 
     Example: quaestio essay purges.debate.md -q "How far was Stalin responsible?" -o plan.docx
     """
+    from quaestio.study.plan import essay_plan
+    from quaestio.study.render import PLAN_FORMATS, plan_markdown, render_plan
+
     debate = located_debate(path, fmt)
     plan = essay_plan(debate, question, semantics, consequences=consequences)
     if as_json:

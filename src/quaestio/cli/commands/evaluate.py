@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from quaestio.cli.common import located_debate
+from quaestio.cli.common import located_debate, make_console
 from quaestio.errors import SolverError, ValidationError
-from quaestio.model import Debate, Evidence
-from quaestio.reasoning import Evaluation, PositionResult
-from quaestio.study.text import shorten
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from quaestio.model import Debate, Evidence
+    from quaestio.reasoning import Evaluation, PositionResult
 
 HELP = """Rank the positions of a debate under one or all semantics, with the deciding evidence
 and the single weight change that would flip the verdict.
@@ -41,6 +43,8 @@ def parse_weights(pairs: list[str]) -> dict[str, float]:
 
 def render_ach(debate: Debate, console: Console) -> None:
     """The ACH matrix: ratings per evidence and position (the analyst's marked *), scores."""
+    from rich.table import Table
+
     from quaestio.reasoning import ach_matrix
 
     m = ach_matrix(debate)
@@ -85,6 +89,8 @@ def render(
     weights: dict[str, float] | None = None,
 ) -> None:
     """Print the evaluation of ``debate`` (a table, or JSON) to ``console``."""
+    from rich.table import Table
+
     from quaestio.reasoning import ALL_SEMANTICS, evaluate
 
     sems = list(ALL_SEMANTICS) if semantics == "all" else [semantics.lower()]
@@ -179,6 +185,8 @@ def _tied_with_top(ranking: Sequence[PositionResult]) -> list[str]:
 
 def _describe(eid: str, evidence: Mapping[str, Evidence]) -> str:
     """An evidence id a teacher can find in the handout: its label or opening words, and line."""
+    from quaestio.study.text import shorten
+
     item = evidence.get(eid)
     if item is None:
         return eid
@@ -209,7 +217,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         loaded = located_debate(debate)
         weights = parse_weights(weight)
-        console = Console(width=120)
+        console = make_console(width=120)
         render(loaded, semantics, as_json, console, weights)
         if (ach or semantics.lower() == "ach") and not as_json:
             render_ach(loaded.with_weights(weights), console)

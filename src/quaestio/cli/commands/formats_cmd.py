@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from quaestio.formats import all_formats
-from quaestio.formats.table_doc import abilities, formats_markdown
+from quaestio.cli.common import make_console
 
 EXAMPLE = "Example: quaestio formats   (or: quaestio formats --markdown > docs/formats.md)"
 
@@ -18,6 +15,11 @@ def formats(
     ),
 ) -> None:
     """Show every file format: its endings, whether it is read and written, and what it loses."""
+    from rich.table import Table
+
+    from quaestio.formats import all_formats
+    from quaestio.formats.table_doc import abilities, formats_markdown
+
     if markdown:
         typer.echo(formats_markdown(), nl=False)
         return
@@ -29,7 +31,7 @@ def formats(
     table.add_column("loses", style="yellow", ratio=3)
     for fmt in all_formats():
         table.add_row(fmt.name, "\n".join(fmt.suffixes), abilities(fmt), fmt.description, fmt.loses)
-    Console().print(table)
+    make_console().print(table)
 
 
 def register(app: typer.Typer) -> None:

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.markup import escape
 
-from quaestio.cli.common import console, located_debate
-from quaestio.study.quiz import LETTERS, Question, make_quiz, mark
+from quaestio.cli.common import complete_readable, console, escape, located_debate
+
+if TYPE_CHECKING:
+    from quaestio.study.quiz import Question
 
 
 def _show(number: int, q: Question) -> None:
+    from quaestio.study.quiz import LETTERS
+
     console.print(f"[bold]{number}.[/] {escape(q.prompt)}", soft_wrap=True)
     for i, option in enumerate(q.options):
         console.print(f"   {LETTERS[i]}) {escape(option)}", soft_wrap=True)
@@ -32,12 +36,20 @@ def quiz(
     semantics: str = typer.Option(
         "dfquad", "--semantics", "-s", help="Semantics for the what-if questions."
     ),
-    fmt: str | None = typer.Option(None, "--format", "-f", help="Read the debate as this format."),
+    fmt: str | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="Read the debate as this format.",
+        autocompletion=complete_readable,
+    ),
 ) -> None:
     """Quiz yourself on a debate: historians, evidence, years, figures, consequences, rebuttals.
 
     Example: quaestio quiz purges.debate.md --n 10 --seed 3 --interactive
     """
+    from quaestio.study.quiz import LETTERS, make_quiz, mark
+
     debate = located_debate(path, fmt)
     questions = make_quiz(debate, n, seed, kinds=kinds or None, semantics=semantics)
     if as_json:

@@ -7,11 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import Progress
 
-from quaestio.store import ENV_VAR, Database, default_url
-from quaestio.store.backup import restore
+from quaestio.cli.common import DB_ENV_VAR as ENV_VAR
+from quaestio.cli.common import make_console
 
 HELP = """Load a JSON-lines archive written by `quaestio dump` into an empty database.
 
@@ -29,7 +27,12 @@ def run(
         bool, typer.Option("--replace", help="delete everything in the database first")
     ] = False,
 ) -> None:
-    console = Console(stderr=True)
+    from rich.progress import Progress
+
+    from quaestio.store import Database, default_url
+    from quaestio.store.backup import restore
+
+    console = make_console(stderr=True)
     database = Database(db or default_url())
     try:
         with Progress(console=console, transient=True) as progress:

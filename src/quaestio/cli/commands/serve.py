@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
-from quaestio.store import ENV_VAR, Database, default_url
-from quaestio.store.accounts import by_username, purge_sessions
-from quaestio.store.debates import purge_expired
-from quaestio.store.importing import import_path
+from quaestio.cli.common import DB_ENV_VAR as ENV_VAR
+from quaestio.cli.common import make_console
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from quaestio.store import Database
 
 HELP = """Start the quaestio web service (API at /api, docs at /docs), importing FILES first.
 
@@ -28,6 +30,9 @@ Example (a school):
 
 def import_files(db: Database, files: list[Path], owner: str | None, console: Console) -> list[int]:
     """Import each file in its own transaction; returns the debate ids."""
+    from quaestio.store.accounts import by_username
+    from quaestio.store.importing import import_path
+
     ids: list[int] = []
     with console.status("importing…") as status:
         for path in files:
@@ -52,8 +57,10 @@ def serve(
             "--db", help=f"database URL (default: ${ENV_VAR} or a file in your data folder)"
         ),
     ] = None,
-    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    host: Annotated[
+        str, typer.Option(help="address to listen on", envvar="QUAESTIO_HOST")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on", envvar="QUAESTIO_PORT")] = 8000,
     workers: Annotated[
         int, typer.Option(min=1, help="worker processes (use PostgreSQL for more than one)")
     ] = 1,
@@ -64,7 +71,11 @@ def serve(
         bool, typer.Option("--check", help="import and migrate, then exit without serving")
     ] = False,
 ) -> None:
-    console = Console(stderr=True)
+    from quaestio.store import Database, default_url
+    from quaestio.store.accounts import purge_sessions
+    from quaestio.store.debates import purge_expired
+
+    console = make_console(stderr=True)
     url = db or default_url()
     database = Database(url)
     if workers > 1 and database.dialect == "sqlite":

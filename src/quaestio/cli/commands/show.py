@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from rich.markup import escape
-from rich.panel import Panel
-from rich.table import Table
 
-from quaestio.cli.common import console, load
-from quaestio.model import Debate
+from quaestio.cli.common import complete_readable, console, escape, load
+
+if TYPE_CHECKING:
+    from quaestio.model import Debate
 
 
 def render(debate: Debate) -> list[object]:
     """Rich renderables for a debate (kept separate so tests can inspect them)."""
+    from rich.panel import Panel
+    from rich.table import Table
+
     parts: list[object] = []
     head = f"[bold]{escape(debate.title)}[/]"
     if debate.question:
@@ -71,7 +74,9 @@ def _point(node_id: str, label: str | None, text: str, years: tuple[int, ...]) -
 
 def show(
     path: Path = typer.Argument(..., exists=True, dir_okay=False, help="Debate to show."),
-    fmt: str | None = typer.Option(None, "--format", "-f", help="Read as this format."),
+    fmt: str | None = typer.Option(
+        None, "--format", "-f", help="Read as this format.", autocompletion=complete_readable
+    ),
 ) -> None:
     """Show a debate as tables of evidence for and against each position.
 
