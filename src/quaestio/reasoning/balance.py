@@ -178,9 +178,7 @@ def position_balance(position: Position) -> PositionBalance:
         weight = max(_weight(e) for e in claim)
         ids = {e.id for e in claim}
         meeting = [
-            c
-            for c in counter
-            if (ids & set(c.rebuts) or c in general) and _weight(c) >= weight
+            c for c in counter if (ids & set(c.rebuts) or c in general) and _weight(c) >= weight
         ]
         if meeting:
             answered += [(e.id, tuple(c.id for c in meeting)) for e in claim]

@@ -217,6 +217,7 @@ def essay_plan(
     conclusion += _sensitivity(debate, evaluation.deciding, evaluation.flip, refs)
     if focus is not None:
         conclusion.append(focus_judgement(focus, ranked, refs, semantics, brief=False))
+    conclusion += _handout_stance(debate)
     return EssayPlan(
         title=debate.title,
         question=asked,
@@ -227,6 +228,17 @@ def essay_plan(
         conclusion=tuple(conclusion),
         consequences=tuple(_consequences(debate)) if consequences else (),
     )
+
+
+def _handout_stance(debate: Debate) -> list[Point]:
+    """How the plan stands to the handout's own conclusion: its verdict, and where they differ."""
+    from quaestio.study.verdict import plain_verdict
+
+    verdict = plain_verdict(debate)
+    out = [Point(p.text, p.refs, "The handout's verdict") for p in verdict.handout]
+    if verdict.comparison is not None:
+        out.append(verdict.comparison)
+    return out
 
 
 def _sensitivity(

@@ -124,13 +124,13 @@ def _reason(row: PositionBalance, evidence: dict[str, Evidence], refs: dict[str,
         specific = [c for c in row.countering if c not in row.general]
         bits: list[str] = []
         if row.general:
-            bits.append(f"{names(row.general)} answer{'s' if len(row.general) == 1 else ''} it as a whole")
+            bits.append(
+                f"{names(row.general)} answer{'s' if len(row.general) == 1 else ''} it as a whole"
+            )
         if specific:
             pairs = [(p, [c for c in by if c in specific]) for p, by in row.answered]
             pairs = [(p, by) for p, by in pairs if by]
-            bits.append(
-                "; ".join(f"{names(by)} answers {names([p])}" for p, by in pairs)
-            )
+            bits.append("; ".join(f"{names(by)} answers {names([p])}" for p, by in pairs))
         answered = "; ".join(b for b in bits if b)
         if row.standing == "holds":
             text = f"{title} holds up: {names(row.unanswered)} stand{'s' if len(row.unanswered) == 1 else ''} unanswered"
@@ -153,13 +153,13 @@ def _handout(debate: Debate, author: AuthorVerdict, refs: dict[str, Ref]) -> lis
         found = [j for j in author.judgements if j.position in mine]
         quotes = list(dict.fromkeys(j.sentence for j in found))
         titles = join_names([quoted(by_id[p].title) for p in mine])
-        text = (
-            f"The handout's conclusion {said(verdict, titles)}: "
-            + " ".join(quoted(q) for q in quotes)
+        text = f"The handout's conclusion {said(verdict, titles)}: " + " ".join(
+            quoted(q) for q in quotes
         )
         line = next((j.line for j in found if j.line is not None), None)
-        conclusion = [Ref("conclusion", line)]
-        out.append(Point(text, (*(refs[p] for p in mine), *conclusion), "Handout"))
+        if line is not None:
+            text += f" (the conclusion, line {line})"
+        out.append(Point(text, tuple(refs[p] for p in mine), "Handout"))
     return out
 
 

@@ -47,9 +47,7 @@ def render_plain(debate: Debate, console: Console, as_json: bool) -> None:
     console.print(f"[bold]{debate.title}[/]", highlight=False)
     for line in verdict_text(verdict):
         console.print(line, highlight=False, soft_wrap=True, markup=False)
-    console.print(
-        "(the methods side by side: quaestio evaluate FILE --compare)", highlight=False
-    )
+    console.print("(the methods side by side: quaestio evaluate FILE --compare)", highlight=False)
 
 
 def parse_weights(pairs: list[str]) -> dict[str, float]:

@@ -14,12 +14,12 @@ from fastapi.responses import HTMLResponse, Response
 from quaestio.errors import QuaestioError, ValidationError
 from quaestio.store import personal
 from quaestio.store.access import RANK
+from quaestio.study.verdict import plain_verdict
 from quaestio.web.pages import viewdata
 from quaestio.web.pages.context import db, render, visitor
 from quaestio.web.pages.loading import error_fragment, error_page, open_debate
 from quaestio.web.pages.verdicts import compare, distribution, parse_weights
 from quaestio.web.pages.views import VIEWS
-from quaestio.study.verdict import plain_verdict
 
 router = APIRouter()
 
