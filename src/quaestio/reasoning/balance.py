@@ -11,7 +11,7 @@ cannot change it (a hypothesis property test checks exactly that).
 For each position:
 
 * a supporting point is *answered* when a counter-point at least as weighty meets
-  it: one that rebuts it by name, or one that rebuts nothing and so answers the
+  it: one that rebuts it by name (or is nested against it), or one that rebuts nothing and so answers the
   position as a whole (handouts differ in whether they pair counter-points with
   points; pairing must not change the verdict);
 * ``standing`` is the weight of the weightiest unanswered supporting point, ``against``
@@ -27,7 +27,7 @@ A point with weight 0 is set aside by the teacher and counts for nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -170,6 +170,12 @@ def claims(points: list[Evidence]) -> list[list[Evidence]]:
 def position_balance(position: Position) -> PositionBalance:
     support = [e for e in position.supporting if _weight(e) > 0]
     counter = [e for e in position.countering if _weight(e) > 0]
+    # a nested point against a supporting point answers it by name, as a rebuttal does;
+    # nested points for a point are parts of that claim, already counted by its weight
+    for point in list(support):
+        for child in position.children_of(point.id):
+            if child.stance == "against" and _weight(child) > 0:
+                counter.append(replace(child, rebuts=(*child.rebuts, point.id)))
     support_ids = {e.id for e in support}
     general = [c for c in counter if not any(t in support_ids for t in c.rebuts)]
     answered: list[tuple[str, tuple[str, ...]]] = []

@@ -4,6 +4,8 @@ A handout ends with a weighed judgement ("X did not plan it alone, but bears the
 responsibility…"). This reads that text, rule by rule, into judgements that can be
 set beside the computed verdict:
 
+0. judgements stored with the conclusion (``Conclusion.claims``, e.g. from Argdown)
+   are taken as written, and nothing is read from the text then;
 1. the passages: every sentence of the conclusion, plus any sentence elsewhere in the
    debate that opens a judgement ("overall", "in conclusion", "the most convincing"…);
 2. each sentence is cut into clauses at "but", "yet", "whereas", semicolons and dashes;
@@ -373,15 +375,28 @@ def author_verdict(debate: Debate) -> AuthorVerdict:
     """Read the conclusion (and judging passages) into judgements of the positions."""
     vocab = _vocabularies(debate)
     found: list[Judgement] = []
+    stored = debate.conclusion.claims if debate.conclusion is not None else ()
+    for claim in stored:  # judgements written in the file (Argdown, JSON v2) come first
+        line = claim.source.line_start if claim.source else None
+        for given in claim.judgements:
+            found.append(
+                Judgement(given.position, given.verdict, clean(claim.text), (), claim.id, line)
+            )
+    if found:
+        return AuthorVerdict(tuple(found), _overall(debate, found))
     for sentence, node, line in _passages(debate):
         for clause in _CLAUSE.split(sentence):
             if not clause.strip():
                 continue
             for pid, matched in _targets(clause, vocab):
                 found.append(Judgement(pid, _verdict(clause), clean(sentence), matched, node, line))
+    return AuthorVerdict(tuple(found), _overall(debate, found))
+
+
+def _overall(debate: Debate, found: list[Judgement]) -> dict[str, Verdict]:
     overall: dict[str, Verdict] = {}
     for position in debate.positions:
         mine = {j.verdict for j in found if j.position == position.id}
         if mine:
             overall[position.id] = mine.pop() if len(mine) == 1 else "qualifies"
-    return AuthorVerdict(tuple(found), overall)
+    return overall
