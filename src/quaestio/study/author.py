@@ -50,6 +50,13 @@ EXCLUSIVE = re.compile(
     r"entirely|wholly|exclusively|the only)\b",
     re.IGNORECASE,
 )
+DISMISSAL = re.compile(
+    r"\b(unconvincing|mistaken|wrong|implausible|overstate[sd]?|exaggerat\w*|flawed|"
+    r"misleading|untenable|discredited)\b",
+    re.IGNORECASE,
+)
+# "without X there would have been no Y": X was necessary, which endorses it
+NECESSARY = re.compile(r"\bwithout\b.+\b(no|not|never)\b", re.IGNORECASE)
 CONCESSION = re.compile(
     r"\b(partly|in part|to some extent|to a degree|although|though|while|however|"
     r"some truth|contributed)\b",
@@ -300,7 +307,7 @@ class AuthorVerdict:
 def _vocabularies(debate: Debate) -> dict[str, tuple[set[str], set[str]]]:
     """(title words, summary words) per position, without words many positions share."""
     raw = {p.id: (words(p.title), words(p.summary)) for p in debate.positions}
-    asked = {w for w in words(debate.question) | words(debate.title) if not w.startswith("@")}
+    asked: set[str] = set()  # the question names the factor to judge: its words stay
 
     def common(part: int) -> set[str]:
         count: dict[str, int] = {}
@@ -319,6 +326,21 @@ def _names(clause: str) -> set[str]:
     return {_family(_stem(w)) for w in found}
 
 
+_SUFFIXES = ("cy", "y", "ion", "ions", "ies", "es", "s", "ed", "ing", "al")
+
+
+def _expand(mine: set[str], vocab: dict[str, tuple[set[str], set[str]]]) -> set[str]:
+    """Add the vocabulary words one of ``mine`` inflects ("bankruptcy" finds "bankrupt";
+    "Stalinists" does not find "Stalin", nor "leadership" "leader")."""
+    known = {w for title, summary in vocab.values() for w in title | summary}
+    return mine | {
+        k
+        for k in known
+        for w in mine
+        if len(k) >= 5 and w != k and w.startswith(k) and w[len(k) :] in _SUFFIXES
+    }
+
+
 def _targets(
     clause: str, vocab: dict[str, tuple[set[str], set[str]]]
 ) -> list[tuple[str, tuple[str, ...]]]:
@@ -327,7 +349,7 @@ def _targets(
     A name alone ("Lenin's principle") is a mention, not a judgement: a clause needs a
     word of the title that is not a name, or two of the title's words.
     """
-    mine = words(clause)
+    mine = _expand(words(clause), vocab)
     names = _names(clause)
     scored: list[tuple[int, str, tuple[str, ...]]] = []
     for pid, (title, summary) in vocab.items():
@@ -335,7 +357,10 @@ def _targets(
         if not hits or (hits <= names and len(hits) < 2):
             continue
         extra = (mine & summary) - hits
-        shown = dict.fromkeys(w for w in _WORD.findall(clause) if _family(_stem(w)) in hits | extra)
+        found = hits | extra
+        shown = dict.fromkeys(
+            w for w in _WORD.findall(clause) if _expand({_family(_stem(w))}, vocab) & found
+        )
         scored.append((3 * len(hits) + len(extra), pid, tuple(shown)))
     if not scored:
         return []
@@ -344,6 +369,10 @@ def _targets(
 
 
 def _verdict(clause: str) -> Verdict:
+    if NECESSARY.search(clause):
+        return "endorses"
+    if DISMISSAL.search(clause):
+        return "rejects"
     if NEGATION.search(clause):
         return "qualifies" if EXCLUSIVE.search(clause) else "rejects"
     if CONCESSION.search(clause):

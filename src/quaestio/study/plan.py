@@ -173,17 +173,24 @@ def _consequences(debate: Debate) -> list[Point]:
 def essay_plan(
     debate: Debate,
     question: str | None = None,
-    semantics: str = "dfquad",
+    semantics: str = "balance",
     *,
     weights: dict[str, float] | None = None,
     consequences: bool = True,
 ) -> EssayPlan:
-    """Plan an essay answering ``question`` (default: the debate's own question)."""
+    """Plan an essay answering ``question`` (default: the debate's own question).
+
+    ``semantics="balance"`` (the default) weighs by the balance of evidence in plain words
+    (``study.plan_balance``); a method name (dfquad, grounded, …) gives the method's plan,
+    with its ranks and strengths, for comparing methods.
+    """
     if not debate.positions:
         raise QuaestioError(
             "the debate has no explanations to plan an essay from", field="positions"
         )
     asked = clean(question or debate.question or debate.title)
+    if semantics == BALANCE:
+        return _balance_plan(debate, asked, weights, consequences)
     evaluation = evaluate(debate, semantics=semantics, weights=weights)
     by_id = debate.position_by_id()
     ranked = rank_rows(
@@ -227,6 +234,43 @@ def essay_plan(
         sections=sections,
         conclusion=tuple(conclusion),
         consequences=tuple(_consequences(debate)) if consequences else (),
+    )
+
+
+BALANCE = "balance"
+
+
+def _balance_plan(
+    debate: Debate, asked: str, weights: dict[str, float] | None, consequences: bool
+) -> EssayPlan:
+    """The default plan, weighed by the balance of evidence (``study.plan_balance``)."""
+    from quaestio.reasoning.balance import WORDS
+    from quaestio.study.plan_balance import balance_plan
+
+    weighed = debate.with_weights(weights) if weights else debate
+    parts = balance_plan(weighed, asked, _consequences(weighed) if consequences else [])
+    ranks = parts["balance"].ranks()  # type: ignore[attr-defined]
+    sections = []
+    for row, points in parts["sections"]:  # type: ignore[attr-defined]
+        level = sum(1 for r in parts["balance"].positions if r.key() == row.key()) > 1  # type: ignore[attr-defined]
+        sections.append(
+            Section(row.id, row.title, ranks[row.id], None, WORDS[row.standing], tuple(points), level)
+        )
+    form = parts["form"]
+    focus = (
+        Focus(form.subject, form.positions, form.kind)  # type: ignore[attr-defined]
+        if form.positions  # type: ignore[attr-defined]
+        else None
+    )
+    return EssayPlan(
+        title=debate.title,
+        question=asked,
+        semantics=BALANCE,
+        focus=focus,
+        introduction=tuple(parts["introduction"]),  # type: ignore[arg-type]
+        sections=tuple(sections),
+        conclusion=tuple(parts["conclusion"]),  # type: ignore[arg-type]
+        consequences=tuple(parts["consequences"]),  # type: ignore[arg-type]
     )
 
 

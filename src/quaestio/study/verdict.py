@@ -82,6 +82,7 @@ def _summary(b: Balance, refs: dict[str, Ref]) -> list[Point]:
         cited += strongest
     elif argued:
         parts.append("on the evidence here no explanation stands out")
+        cited += argued
     if weakest:
         parts.append(f"weakest: {_titles(weakest)}")
         cited += weakest
@@ -91,7 +92,9 @@ def _summary(b: Balance, refs: dict[str, Ref]) -> list[Point]:
     out: list[Point] = []
     if parts:
         text = "; ".join(parts)
-        out.append(Point(text[0].upper() + text[1:] + ".", tuple(refs[r.id] for r in cited)))
+        out.append(
+            Point(text[0].upper() + text[1:] + ".", tuple(dict.fromkeys(refs[r.id] for r in cited)))
+        )
     untested = b.by_standing("not-argued")
     if untested:
         verb = "is" if len(untested) == 1 else "are"
