@@ -98,13 +98,17 @@ def test_crash_plan_answers_the_federal_reserve_question(crash: Debate) -> None:
     strong = crash.with_weights({"p2.f1": 1.0, "p2.f2": 1.0, "p2.a1": 0.0, "p1.f1": 0.1})
     assert evaluate(strong, "dfquad").ranking[0].id == "p2"
     verdict = next(
-        p for p in essay_plan(strong, semantics="dfquad").conclusion if (p.label or "").startswith("Judgement on")
+        p
+        for p in essay_plan(strong, semantics="dfquad").conclusion
+        if (p.label or "").startswith("Judgement on")
     )
     assert verdict.text.startswith("To a large extent")
     weak = crash.with_weights({"p2.f1": 0.0, "p2.f2": 0.0, "p2.a1": 1.0})
     assert evaluate(weak, "dfquad").ranking[-1].id == "p2"
     verdict = next(
-        p for p in essay_plan(weak, semantics="dfquad").conclusion if (p.label or "").startswith("Judgement on")
+        p
+        for p in essay_plan(weak, semantics="dfquad").conclusion
+        if (p.label or "").startswith("Judgement on")
     )
     assert verdict.text.startswith("Only to a limited extent")
 

@@ -8,6 +8,7 @@ generator, so a wrong question fails here.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from quaestio.extract import find_years
 from quaestio.model import Debate, Source
@@ -57,9 +58,12 @@ def check_question(debate: Debate, q: Question) -> None:
         counter = evidence[q.fact("evidence") or ""]
         target = evidence[q.fact("rebuts") or ""]
         assert target.id in counter.rebuts and counter.stance == "against"
-        assert right == excerpt(target)
-        others = {excerpt(x) for _, x in debate.iter_evidence() if x.id not in counter.rebuts}
+        bare = lambda x: excerpt(replace(x, label=None))  # noqa: E731 - labels are hidden
+        assert right == bare(target)
+        others = {bare(x) for _, x in debate.iter_evidence() if x.id not in counter.rebuts}
         assert all(w in others for w in wrong)
+        if counter.label and target.label:  # the shared label must not give the answer away
+            assert counter.label not in q.prompt and target.label not in right
     elif kind == "year_event":
         e = evidence[q.fact("evidence") or ""]
         year = int(q.fact("year") or 0)

@@ -27,8 +27,20 @@ FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.I,
         ),
     ),
-    ("view", re.compile(r"\b(?:assess|evaluate)\s+the\s+(?:view|claim|argument)\s+that\s+(?P<x>.+?)\s*[?.]?\s*$", re.I)),
-    ("significance", re.compile(r"\bhow\s+(?:significant|important)\s+(?:was|were|is|are)\s+(?P<x>.+?)\s+(?:in|for|to)\b", re.I)),
+    (
+        "view",
+        re.compile(
+            r"\b(?:assess|evaluate)\s+the\s+(?:view|claim|argument)\s+that\s+(?P<x>.+?)\s*[?.]?\s*$",
+            re.I,
+        ),
+    ),
+    (
+        "significance",
+        re.compile(
+            r"\bhow\s+(?:significant|important)\s+(?:was|were|is|are)\s+(?P<x>.+?)\s+(?:in|for|to)\b",
+            re.I,
+        ),
+    ),
     ("compare", re.compile(r"\bcompare\s+(?P<x>.+?)\s*[?.]?\s*$", re.I)),
     (
         "extent",
@@ -87,7 +99,9 @@ def _match(debate: Debate, subject: str, many: bool) -> tuple[str, ...]:
     for p in debate.positions:
         for w in words(p.title):
             shared[w] = shared.get(w, 0) + 1
-    common = {w for w, n in shared.items() if len(debate.positions) > 2 and n > len(debate.positions) / 3}
+    common = {
+        w for w, n in shared.items() if len(debate.positions) > 2 and n > len(debate.positions) / 3
+    }
     for field in ("title", "summary"):
         scored = []
         for p in debate.positions:

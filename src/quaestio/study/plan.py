@@ -254,7 +254,9 @@ def _balance_plan(
     for row, points in parts["sections"]:  # type: ignore[attr-defined]
         level = sum(1 for r in parts["balance"].positions if r.key() == row.key()) > 1  # type: ignore[attr-defined]
         sections.append(
-            Section(row.id, row.title, ranks[row.id], None, WORDS[row.standing], tuple(points), level)
+            Section(
+                row.id, row.title, ranks[row.id], None, WORDS[row.standing], tuple(points), level
+            )
         )
     form = parts["form"]
     focus = (

@@ -126,9 +126,8 @@ def _answer(form: QuestionForm, b: Balance, refs: dict[str, Ref], debate: Debate
         why = f"{named} {WORDS[best.standing]}, ahead of every other explanation"
     elif not ahead:
         how = {"significance": "Significant, but not alone"}.get(form.kind, "To some extent")
-        why = (
-            f"{named} is {WORDS[best.standing]}, level with "
-            + join_names([quoted(r.title) for r in level])
+        why = f"{named} is {WORDS[best.standing]}, level with " + join_names(
+            [quoted(r.title) for r in level]
         )
     else:
         how = {"significance": "Of limited significance"}.get(form.kind, "Only to a limited extent")
@@ -136,7 +135,9 @@ def _answer(form: QuestionForm, b: Balance, refs: dict[str, Ref], debate: Debate
     if form.kind == "compare":
         how = "Compared"
         why = "; ".join(f"{quoted(r.title)} is {WORDS[r.standing]}" for r in mine)
-    cited = tuple(dict.fromkeys([*(refs[r.id] for r in mine), *(refs[r.id] for r in ahead + level)]))
+    cited = tuple(
+        dict.fromkeys([*(refs[r.id] for r in mine), *(refs[r.id] for r in ahead + level)])
+    )
     return Point(f"{how}: {why}.", cited, f"Judgement on {form.subject}")
 
 
@@ -158,7 +159,10 @@ def balance_plan(debate: Debate, asked: str, consequences: list[Point]) -> dict[
             all_refs,
         )
     ]
-    intro += [Point("Line of argument: " + p.text[0].lower() + p.text[1:], p.refs) for p in verdict.summary[:1]]
+    intro += [
+        Point("Line of argument: " + p.text[0].lower() + p.text[1:], p.refs)
+        for p in verdict.summary[:1]
+    ]
     answer = _answer(form, b, refs, debate)
     if answer is not None:
         intro.append(answer)
@@ -174,7 +178,9 @@ def balance_plan(debate: Debate, asked: str, consequences: list[Point]) -> dict[
             seen_school.add(school_id)
             school = schools[school_id]
             members = [refs[p] for p in school.positions if p in refs]
-            text = f"{school.name}" + (f": {clean(school.description)}" if school.description else "")
+            text = f"{school.name}" + (
+                f": {clean(school.description)}" if school.description else ""
+            )
             points.insert(0, Point(text, tuple(members), "Theme"))
         sections.append((row, points))
     conclusion = list(verdict.summary)
