@@ -65,10 +65,10 @@ _RESPONSIBLE = re.compile(
 )
 
 NOTES = {
-    "unknown": "The question is not in a form this plan knows; it is answered as "
-    "“which explanations are strongest?”.",
-    "unmatched": "The question names no explanation of the debate; it is answered as "
-    "“which explanations are strongest?”.",
+    "unknown": "The question is not in a form this plan knows, so the plan weighs which "
+    "explanations are strongest.",
+    "unmatched": "The question names no explanation of the debate, so the plan weighs which "
+    "explanations are strongest.",
 }
 
 
