@@ -249,30 +249,30 @@ def _balance_plan(
 
     weighed = debate.with_weights(weights) if weights else debate
     parts = balance_plan(weighed, asked, _consequences(weighed) if consequences else [])
-    ranks = parts["balance"].ranks()  # type: ignore[attr-defined]
-    sections = []
-    for row, points in parts["sections"]:  # type: ignore[attr-defined]
-        level = sum(1 for r in parts["balance"].positions if r.key() == row.key()) > 1  # type: ignore[attr-defined]
-        sections.append(
-            Section(
-                row.id, row.title, ranks[row.id], None, WORDS[row.standing], tuple(points), level
-            )
+    ranks = parts.balance.ranks()
+    keys = [r.key() for r in parts.balance.positions]
+    sections = tuple(
+        Section(
+            row.id,
+            row.title,
+            ranks[row.id],
+            None,
+            WORDS[row.standing],
+            tuple(points),
+            keys.count(row.key()) > 1,
         )
-    form = parts["form"]
-    focus = (
-        Focus(form.subject, form.positions, form.kind)  # type: ignore[attr-defined]
-        if form.positions  # type: ignore[attr-defined]
-        else None
+        for row, points in parts.sections
     )
+    form = parts.form
     return EssayPlan(
         title=debate.title,
         question=asked,
         semantics=BALANCE,
-        focus=focus,
-        introduction=tuple(parts["introduction"]),  # type: ignore[arg-type]
-        sections=tuple(sections),
-        conclusion=tuple(parts["conclusion"]),  # type: ignore[arg-type]
-        consequences=tuple(parts["consequences"]),  # type: ignore[arg-type]
+        focus=Focus(form.subject, form.positions, form.kind) if form.positions else None,
+        introduction=tuple(parts.introduction),
+        sections=sections,
+        conclusion=tuple(parts.conclusion),
+        consequences=tuple(parts.consequences),
     )
 
 

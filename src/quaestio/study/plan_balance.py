@@ -12,11 +12,23 @@ with ``semantics=`` one of the methods (``study.plan``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from quaestio.model import Debate, Evidence, Position
-from quaestio.reasoning.balance import WORDS, Balance, PositionBalance, balance
+from quaestio.reasoning.balance import Balance, PositionBalance, balance
 from quaestio.study.forms import QuestionForm, read_question
 from quaestio.study.text import Point, Ref, clean, join_names, quoted, ref, sentences
 from quaestio.study.verdict import plain_verdict
+
+# how a standing reads after "is" / "are"
+STATE = {
+    "holds": "supported by points nothing answers",
+    "contested": "contested",
+    "weakened": "weakened",
+    "against-only": "unsupported",
+    "not-argued": "not yet argued",
+    "empty": "without evidence",
+}
 
 CRITERIA = (
     "A claim counts once, however many bullets make it; the "
@@ -118,15 +130,16 @@ def _answer(form: QuestionForm, b: Balance, refs: dict[str, Ref], debate: Debate
     ahead = [r for r in others if r.key() < best.key()]
     level = [r for r in others if r.key() == best.key()]
     named = join_names([quoted(r.title) for r in mine])
+    verb = "is" if len(mine) == 1 else "are"
     if best.standing in ("not-argued", "empty"):
         how = "This cannot yet be judged from the handout"
-        why = f"{named} {'is' if len(mine) == 1 else 'are'} not yet argued"
+        why = f"{named} {verb} not yet argued"
     elif not ahead and not level:
         how = {"significance": "Highly significant"}.get(form.kind, "To a large extent")
-        why = f"{named} {WORDS[best.standing]}, ahead of every other explanation"
+        why = f"{named} {verb} {STATE[best.standing]}, ahead of every other explanation"
     elif not ahead:
         how = {"significance": "Significant, but not alone"}.get(form.kind, "To some extent")
-        why = f"{named} is {WORDS[best.standing]}, level with " + join_names(
+        why = f"{named} {verb} {STATE[best.standing]}, level with " + join_names(
             [quoted(r.title) for r in level]
         )
     else:
@@ -134,14 +147,26 @@ def _answer(form: QuestionForm, b: Balance, refs: dict[str, Ref], debate: Debate
         why = f"{join_names([quoted(r.title) for r in ahead])} stand up better than {named}"
     if form.kind == "compare":
         how = "Compared"
-        why = "; ".join(f"{quoted(r.title)} is {WORDS[r.standing]}" for r in mine)
+        why = "; ".join(f"{quoted(r.title)} is {STATE[r.standing]}" for r in mine)
     cited = tuple(
         dict.fromkeys([*(refs[r.id] for r in mine), *(refs[r.id] for r in ahead + level)])
     )
     return Point(f"{how}: {why}.", cited, f"Judgement on {form.subject}")
 
 
-def balance_plan(debate: Debate, asked: str, consequences: list[Point]) -> dict[str, object]:
+@dataclass(frozen=True)
+class BalanceParts:
+    """The parts of the default plan (the ``EssayPlan`` is assembled in ``study.plan``)."""
+
+    balance: Balance
+    form: QuestionForm
+    introduction: list[Point]
+    sections: list[tuple[PositionBalance, list[Point]]]
+    conclusion: list[Point]
+    consequences: list[Point]
+
+
+def balance_plan(debate: Debate, asked: str, consequences: list[Point]) -> BalanceParts:
     """The parts of the default plan (the ``EssayPlan`` is assembled in ``study.plan``)."""
     b = balance(debate)
     verdict = plain_verdict(debate)
@@ -189,11 +214,4 @@ def balance_plan(debate: Debate, asked: str, consequences: list[Point]) -> dict[
     conclusion += [Point(p.text, p.refs, "The handout's verdict") for p in verdict.handout]
     if verdict.comparison is not None:
         conclusion.append(verdict.comparison)
-    return {
-        "balance": b,
-        "form": form,
-        "introduction": intro,
-        "sections": sections,
-        "conclusion": conclusion,
-        "consequences": consequences,
-    }
+    return BalanceParts(b, form, intro, sections, conclusion, consequences)
