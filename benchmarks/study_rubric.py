@@ -191,6 +191,24 @@ def check_question(debate: Debate, q: Question, counts: Counts, common: set[str]
             ok = ok and not re.search(
                 rf"\b{right}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{{4}}", sentence
             )
+    elif kind == "earliest_event":
+        year = int(q.fact("year") or 0)
+        ok = year in find_years(q.fact("sentence") or "") and str(year) not in right
+        dated = [
+            (mask_years(s), find_years(s))
+            for _, x in debate.iter_evidence()
+            for s in sentences(x.text)
+        ]
+        also = any(
+            any(t.startswith(w.removesuffix(" …")) and ys and min(ys) <= year for t, ys in dated)
+            for w in wrong
+        )
+    elif kind == "supports_position":
+        e = evidence[q.fact("evidence") or ""]
+        p = debate.position_by_id()[q.fact("position") or ""]
+        mine = {excerpt(replace(x, label=None)) for x in p.supporting}
+        ok = e in p.supporting and right == excerpt(replace(e, label=None))
+        also = bool(set(wrong) & mine)
     elif kind == "consequence_polarity":
         c = {c.id: c for c in debate.consequences}[q.fact("consequence") or ""]
         ok = right == c.polarity

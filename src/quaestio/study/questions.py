@@ -410,6 +410,67 @@ def consequence_polarity(debate: Debate) -> list[Draft]:
 
 Generator = Callable[[Debate], list[Draft]]
 
+
+def earliest_event(debate: Debate) -> list[Draft]:
+    """Which of these happened first? (years hidden; only sentences naming one year)"""
+    single = [
+        (years[0], item, sentence, shown)
+        for item, sentence, shown, years in dated_sentences(debate)
+        if len(set(find_years(shown))) == 1 and str(years[0]) not in mask_years(shown)
+    ]
+    drafts: list[Draft] = []
+    used: set[int] = set()
+    for year, item, sentence, shown in sorted(single, key=lambda t: t[0]):
+        if year in used:
+            continue
+        later = [shorten(mask_years(t), 40) for y, _, _, t in single if y > year]
+        options = choices(shorten(mask_years(shown), 40), later)
+        if options is None:
+            continue
+        used.add(year)
+        drafts.append(
+            Draft(
+                "earliest_event",
+                f"first@{item.id}:{year}",
+                "According to the debate, which of these happened first?",
+                options,
+                f"The debate dates this to {year}, before the others: {quoted(shorten(shown, 40))}",
+                (ref(item),),
+                facts={"evidence": item.id, "year": str(year), "sentence": sentence},
+            )
+        )
+    return drafts
+
+
+def supports_position(debate: Debate) -> list[Draft]:
+    """Which of these points does the handout give for an explanation? (its counters as distractors)"""
+    drafts: list[Draft] = []
+    for position in debate.positions:
+        if not position.countering:
+            continue  # with nothing against it, the direction is not tested
+        against = [_bare(e) for e in position.countering]
+        others = [_bare(e) for p, e in debate.iter_evidence() if p.id != position.id]
+        mine = {_bare(e) for e in position.supporting}
+        for item in position.supporting:
+            options = choices(_bare(item), against + others, also_right=mine)
+            if options is None:
+                continue
+            drafts.append(
+                Draft(
+                    "supports_position",
+                    f"supports@{item.id}",
+                    f"Which of these points does the debate give in support of "
+                    f"{quoted(position.title)}?",
+                    options,
+                    f"The debate gives it for {quoted(position.title)}: {quoted(_bare(item))}",
+                    (ref(item), ref(position)),
+                    facts={"evidence": item.id, "position": position.id},
+                    preferred=len(_unique(against, mine)),
+                )
+            )
+    return drafts
+
+
 GENERATORS: dict[str, Generator] = {
     "historian_position": historian_position,
     "position_historian": position_historian,
@@ -419,4 +480,6 @@ GENERATORS: dict[str, Generator] = {
     "year_event": year_event,
     "figure_cloze": figure_cloze,
     "consequence_polarity": consequence_polarity,
+    "earliest_event": earliest_event,
+    "supports_position": supports_position,
 }
