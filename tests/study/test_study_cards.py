@@ -165,3 +165,15 @@ def test_seed_cards_and_deck(seed_debate: Debate, tmp_path: Path) -> None:
         assert con.execute("select count(*) from notes").fetchone()[0] == len(cards)
     finally:
         con.close()
+
+
+def test_one_card_per_fact_not_per_year(seed_debate: Debate) -> None:
+    from collections import Counter
+
+    from quaestio.study import make_cards
+
+    cards = make_cards(seed_debate)
+    backs = Counter((c.kind, c.back) for c in cards if c.kind != "consequence")
+    assert [k for k, n in backs.items() if n > 1] == []
+    years = [c for c in cards if c.kind == "year"]
+    assert any(", " in c.front or " and " in c.front for c in years)  # a list of years, one card

@@ -54,7 +54,7 @@ def check_plan(debate: Debate, plan: EssayPlan, semantics: str) -> None:
 
 
 def test_seed_plan_names_every_explanation_and_historian(seed_debate: Debate) -> None:
-    plan = essay_plan(seed_debate, STALIN)
+    plan = essay_plan(seed_debate, STALIN, "dfquad")
     assert len(plan.sections) == len(seed_debate.positions) == 7
     check_plan(seed_debate, plan, "dfquad")
     text = plan_markdown(plan)
@@ -87,7 +87,7 @@ def test_seed_judgement_on_stalin_follows_the_ranking(seed_debate: Debate, seman
 
 
 def test_crash_plan_answers_the_federal_reserve_question(crash: Debate) -> None:
-    plan = essay_plan(crash)  # the debate's own "to what extent" question
+    plan = essay_plan(crash, semantics="dfquad")  # the debate's own "to what extent" question
     check_plan(crash, plan, "dfquad")
     assert plan.focus is not None and plan.focus.positions == ("p2",)
     ranking = evaluate(crash, "dfquad").ranking
@@ -98,19 +98,23 @@ def test_crash_plan_answers_the_federal_reserve_question(crash: Debate) -> None:
     strong = crash.with_weights({"p2.f1": 1.0, "p2.f2": 1.0, "p2.a1": 0.0, "p1.f1": 0.1})
     assert evaluate(strong, "dfquad").ranking[0].id == "p2"
     verdict = next(
-        p for p in essay_plan(strong).conclusion if (p.label or "").startswith("Judgement on")
+        p
+        for p in essay_plan(strong, semantics="dfquad").conclusion
+        if (p.label or "").startswith("Judgement on")
     )
     assert verdict.text.startswith("To a large extent")
     weak = crash.with_weights({"p2.f1": 0.0, "p2.f2": 0.0, "p2.a1": 1.0})
     assert evaluate(weak, "dfquad").ranking[-1].id == "p2"
     verdict = next(
-        p for p in essay_plan(weak).conclusion if (p.label or "").startswith("Judgement on")
+        p
+        for p in essay_plan(weak, semantics="dfquad").conclusion
+        if (p.label or "").startswith("Judgement on")
     )
     assert verdict.text.startswith("Only to a limited extent")
 
 
 def test_open_question_gets_no_focus_but_a_weighing(crash: Debate) -> None:
-    plan = essay_plan(crash, "Why did the Crash happen?")
+    plan = essay_plan(crash, "Why did the Crash happen?", "dfquad")
     assert plan.focus is None
     assert not any((p.label or "").startswith("Judgement on") for p in plan.conclusion)
     top = evaluate(crash, "dfquad").ranking[0]

@@ -106,7 +106,7 @@ def test_seed_caveat_names_the_answered_explanations_placed_below(seed_debate: D
 
 def test_plan_without_unopposed_explanations_has_no_caveat(crash: Debate) -> None:
     assert not _unopposed(crash)
-    plan = essay_plan(crash)
+    plan = essay_plan(crash, semantics="dfquad")
     _check_caveats(crash, plan)
     assert "argues against" not in plan_markdown(plan)
 
@@ -119,7 +119,7 @@ def test_unopposed_leader_is_qualified_in_the_line_of_argument(crash: Debate) ->
             replace(p, evidence=p.supporting) if p.id == target.id else p for p in crash.positions
         )
         debate = replace(crash, positions=positions)
-        plan = essay_plan(debate)
+        plan = essay_plan(debate, semantics="dfquad")
         _check_caveats(debate, plan)
         line = next(p for p in plan.introduction if p.text.startswith("Line of argument"))
         first = [s.position for s in plan.sections if s.rank == 1]

@@ -6,7 +6,7 @@ import pytest
 
 from quaestio.errors import QuaestioError
 from quaestio.model import Debate
-from quaestio.study import make_quiz, mark
+from quaestio.study import make_quiz, mark, question_kinds
 from quaestio.study.questions import GENERATORS
 
 from .verify import check_question
@@ -114,7 +114,8 @@ def test_full_quiz_with_what_if_questions_on_both_debates(
     from quaestio.reasoning import evaluate
 
     for debate in (crash, seed_debate):
-        quiz = make_quiz(debate, n=400, seed=4)
+        assert "discount_top" not in {q.kind for q in make_quiz(debate, n=400, seed=4)}
+        quiz = make_quiz(debate, n=400, seed=4, kinds=question_kinds())  # the "method" quiz
         kinds = {q.kind for q in quiz}
         assert "discount_top" in kinds and len(kinds) >= 8
         for q in quiz:
@@ -128,7 +129,7 @@ def test_full_quiz_with_what_if_questions_on_both_debates(
 
 
 def test_what_if_needs_weight_sensitive_semantics(crash: Debate) -> None:
-    quiz = make_quiz(crash, n=50, seed=1, semantics="grounded")
+    quiz = make_quiz(crash, n=50, seed=1, semantics="grounded", kinds=question_kinds())
     assert "discount_top" not in {q.kind for q in quiz}
     with pytest.raises(QuaestioError, match="semantics"):
         make_quiz(crash, n=5, semantics="nonsense", kinds=["discount_top"])

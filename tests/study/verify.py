@@ -8,6 +8,7 @@ generator, so a wrong question fails here.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from quaestio.extract import find_years
 from quaestio.model import Debate, Source
@@ -57,9 +58,12 @@ def check_question(debate: Debate, q: Question) -> None:
         counter = evidence[q.fact("evidence") or ""]
         target = evidence[q.fact("rebuts") or ""]
         assert target.id in counter.rebuts and counter.stance == "against"
-        assert right == excerpt(target)
-        others = {excerpt(x) for _, x in debate.iter_evidence() if x.id not in counter.rebuts}
+        bare = lambda x: excerpt(replace(x, label=None))  # noqa: E731 - labels are hidden
+        assert right == bare(target)
+        others = {bare(x) for _, x in debate.iter_evidence() if x.id not in counter.rebuts}
         assert all(w in others for w in wrong)
+        if counter.label and target.label:  # the shared label must not give the answer away
+            assert counter.label not in q.prompt and target.label not in right
     elif kind == "year_event":
         e = evidence[q.fact("evidence") or ""]
         year = int(q.fact("year") or 0)
@@ -90,6 +94,32 @@ def check_question(debate: Debate, q: Question) -> None:
         shown = q.prompt.split("“", 1)[1].rsplit("”", 1)[0]
         shown = shown.removeprefix("… ").removesuffix(" …")
         assert shown.count("____") == 1 and shown.replace("____", right) in sentence
+    elif kind == "earliest_event":
+        year = int(q.fact("year") or 0)
+        e = evidence[q.fact("evidence") or ""]
+        assert year in find_years(q.fact("sentence") or "") and str(year) not in right
+        assert e.id in {r.node for r in q.refs}
+        for w in wrong:  # every other option names one later year only
+            stem = w.removesuffix(" …")
+            later = [
+                find_years(s)
+                for _, x in debate.iter_evidence()
+                for s in [
+                    *sentences(x.text),
+                    *(
+                        " ".join(p)
+                        for p in zip(sentences(x.text), sentences(x.text)[1:], strict=False)
+                    ),
+                ]
+                if mask_years(s).startswith(stem)
+            ]
+            assert later and all(min(ys) > year for ys in later if ys), w
+    elif kind == "supports_position":
+        e = evidence[q.fact("evidence") or ""]
+        p = positions[q.fact("position") or ""]
+        bare = lambda x: excerpt(replace(x, label=None))  # noqa: E731
+        assert e in p.supporting and right == bare(e)
+        assert not set(wrong) & {bare(x) for x in p.supporting}
     elif kind == "consequence_polarity":
         c = {c.id: c for c in debate.consequences}[q.fact("consequence") or ""]
         assert right == c.polarity

@@ -124,15 +124,23 @@ def _year_cards(debate: Debate) -> list[Card]:
     for item, sentence, shown, _ in dated_sentences(debate):
         for year in find_years(sentence):
             by_year.setdefault(year, []).append((shorten(shown, 40), ref(item)))
-    cards: list[Card] = []
+    # one card per fact: years whose answers are the same sentences ("1919, 21, 24 …")
+    # share one card instead of repeating the same back under each year
+    by_back: dict[str, tuple[list[int], tuple[Ref, ...]]] = {}
     for year, rows in sorted(by_year.items()):
+        back = "\n".join(f"• {text}" for text in dict.fromkeys(text for text, _ in rows))
         refs = tuple(dict.fromkeys(r for _, r in rows))
+        years, _ = by_back.setdefault(back, ([], refs))
+        years.append(year)
+    cards: list[Card] = []
+    for back, (years, refs) in by_back.items():
+        named = join_names([str(y) for y in years])
         cards.append(
             Card(
-                f"year:{year}",
+                f"year:{years[0]}" if len(years) == 1 else f"years:{'-'.join(map(str, years))}",
                 "year",
-                f"What happened in {year}, according to the debate?",
-                "\n".join(f"• {text}" for text, _ in rows),
+                f"What happened in {named}, according to the debate?",
+                back,
                 refs,
                 ("years",),
             )

@@ -173,17 +173,24 @@ def _consequences(debate: Debate) -> list[Point]:
 def essay_plan(
     debate: Debate,
     question: str | None = None,
-    semantics: str = "dfquad",
+    semantics: str = "balance",
     *,
     weights: dict[str, float] | None = None,
     consequences: bool = True,
 ) -> EssayPlan:
-    """Plan an essay answering ``question`` (default: the debate's own question)."""
+    """Plan an essay answering ``question`` (default: the debate's own question).
+
+    ``semantics="balance"`` (the default) weighs by the balance of evidence in plain words
+    (``study.plan_balance``); a method name (dfquad, grounded, …) gives the method's plan,
+    with its ranks and strengths, for comparing methods.
+    """
     if not debate.positions:
         raise QuaestioError(
             "the debate has no explanations to plan an essay from", field="positions"
         )
     asked = clean(question or debate.question or debate.title)
+    if semantics == BALANCE:
+        return _balance_plan(debate, asked, weights, consequences)
     evaluation = evaluate(debate, semantics=semantics, weights=weights)
     by_id = debate.position_by_id()
     ranked = rank_rows(
@@ -217,6 +224,7 @@ def essay_plan(
     conclusion += _sensitivity(debate, evaluation.deciding, evaluation.flip, refs)
     if focus is not None:
         conclusion.append(focus_judgement(focus, ranked, refs, semantics, brief=False))
+    conclusion += _handout_stance(debate)
     return EssayPlan(
         title=debate.title,
         question=asked,
@@ -227,6 +235,56 @@ def essay_plan(
         conclusion=tuple(conclusion),
         consequences=tuple(_consequences(debate)) if consequences else (),
     )
+
+
+BALANCE = "balance"
+
+
+def _balance_plan(
+    debate: Debate, asked: str, weights: dict[str, float] | None, consequences: bool
+) -> EssayPlan:
+    """The default plan, weighed by the balance of evidence (``study.plan_balance``)."""
+    from quaestio.reasoning.balance import WORDS
+    from quaestio.study.plan_balance import balance_plan
+
+    weighed = debate.with_weights(weights) if weights else debate
+    parts = balance_plan(weighed, asked, _consequences(weighed) if consequences else [])
+    ranks = parts.balance.ranks()
+    keys = [r.key() for r in parts.balance.positions]
+    sections = tuple(
+        Section(
+            row.id,
+            row.title,
+            ranks[row.id],
+            None,
+            WORDS[row.standing],
+            tuple(points),
+            keys.count(row.key()) > 1,
+        )
+        for row, points in parts.sections
+    )
+    form = parts.form
+    return EssayPlan(
+        title=debate.title,
+        question=asked,
+        semantics=BALANCE,
+        focus=Focus(form.subject, form.positions, form.kind) if form.positions else None,
+        introduction=tuple(parts.introduction),
+        sections=sections,
+        conclusion=tuple(parts.conclusion),
+        consequences=tuple(parts.consequences),
+    )
+
+
+def _handout_stance(debate: Debate) -> list[Point]:
+    """How the plan stands to the handout's own conclusion: its verdict, and where they differ."""
+    from quaestio.study.verdict import plain_verdict
+
+    verdict = plain_verdict(debate)
+    out = [Point(p.text, p.refs, "The handout's verdict") for p in verdict.handout]
+    if verdict.comparison is not None:
+        out.append(verdict.comparison)
+    return out
 
 
 def _sensitivity(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quaestio.extract import find_years
 from quaestio.model import Debate, Evidence, Figure, Position
@@ -195,8 +195,14 @@ def evidence_stance(debate: Debate) -> list[Draft]:
     return drafts
 
 
+def _bare(item: Evidence) -> str:
+    """The point's own words without its label: a counter-point labelled like the point it
+    answers ("Industrial Enemies" / "Industrial Enemies") would give the answer away."""
+    return excerpt(replace(item, label=None))
+
+
 def rebuttal(debate: Debate) -> list[Draft]:
-    """Which point does a counter-point answer?"""
+    """Which point does a counter-point answer? (labels hidden: matching them is no test)"""
     drafts: list[Draft] = []
     position_of = debate.position_of()
     for counter, target in debate.rebuttal_pairs():
@@ -205,17 +211,17 @@ def rebuttal(debate: Debate) -> list[Draft]:
         own = position_of[counter.id]
         same = [e for e in own.evidence if e.id not in counter.rebuts and e.id != counter.id]
         rest = [e for p, e in debate.iter_evidence() if p.id != own.id and e.stance == "for"]
-        options = choices(excerpt(target), [excerpt(e) for e in same + rest])
+        options = choices(_bare(target), [_bare(e) for e in same + rest])
         if options is None:
             continue
-        preferred = len(_unique([excerpt(e) for e in same], {excerpt(target)}))
+        preferred = len(_unique([_bare(e) for e in same], {_bare(target)}))
         drafts.append(
             Draft(
                 "rebuttal",
                 counter.id,
-                f"Which point does this counter-point answer? {quoted(excerpt(counter))}",
+                f"Which point does this counter-point answer? {quoted(_bare(counter))}",
                 options,
-                f"In {quoted(own.title)}, this counter-point answers {quoted(excerpt(target))}.",
+                f"In {quoted(own.title)}, this counter-point answers {quoted(_bare(target))}.",
                 (ref(counter), ref(target)),
                 facts={"evidence": counter.id, "rebuts": target.id},
                 preferred=preferred,
@@ -325,11 +331,31 @@ def figure_blank(item: Evidence, figure: Figure) -> tuple[str, str, str] | None:
     return None
 
 
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DAY = re.compile(
+    rf"\b(?:(?P<a>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b"
+    rf"|(?:{_MONTHS})\.?\s+(?P<b>\d{{1,2}})(?:st|nd|rd|th)?\b)",
+    re.IGNORECASE,
+)
+
+
+def day_of_month(item: Evidence, figure: Figure) -> bool:
+    """``figure`` is the day in a date ("1 December 1934", "Dec. 1st"), not a quantity."""
+    days = {m.group("a") or m.group("b") for m in _DAY.finditer(item.text)}
+    number = re.sub(r"\D", "", figure.text)
+    return figure.of is None and figure.kind == "count" and number in days
+
+
 def figure_cloze(debate: Debate) -> list[Draft]:
-    """Fill in the missing figure in a sentence of the debate."""
+    """Fill in the missing figure in a sentence of the debate (never the day of a date)."""
     found: list[tuple[Evidence, str, str, str, str]] = []  # item, sentence, core, blanked, kind
     for _, item in debate.iter_evidence():
         for figure in item.figures:
+            if day_of_month(item, figure):
+                continue
             blank = figure_blank(item, figure)
             if blank is not None:
                 found.append((item, *blank, figure.kind))
@@ -384,6 +410,67 @@ def consequence_polarity(debate: Debate) -> list[Draft]:
 
 Generator = Callable[[Debate], list[Draft]]
 
+
+def earliest_event(debate: Debate) -> list[Draft]:
+    """Which of these happened first? (years hidden; only sentences naming one year)"""
+    single = [
+        (years[0], item, sentence, shown)
+        for item, sentence, shown, years in dated_sentences(debate)
+        if len(set(find_years(shown))) == 1 and str(years[0]) not in mask_years(shown)
+    ]
+    drafts: list[Draft] = []
+    used: set[int] = set()
+    for year, item, sentence, shown in sorted(single, key=lambda t: t[0]):
+        if year in used:
+            continue
+        later = [shorten(mask_years(t), 40) for y, _, _, t in single if y > year]
+        options = choices(shorten(mask_years(shown), 40), later)
+        if options is None:
+            continue
+        used.add(year)
+        drafts.append(
+            Draft(
+                "earliest_event",
+                f"first@{item.id}:{year}",
+                "According to the debate, which of these happened first?",
+                options,
+                f"The debate dates this to {year}, before the others: {quoted(shorten(shown, 40))}",
+                (ref(item),),
+                facts={"evidence": item.id, "year": str(year), "sentence": sentence},
+            )
+        )
+    return drafts
+
+
+def supports_position(debate: Debate) -> list[Draft]:
+    """Which of these points does the handout give for an explanation? (its counters as distractors)"""
+    drafts: list[Draft] = []
+    for position in debate.positions:
+        if not position.countering:
+            continue  # with nothing against it, the direction is not tested
+        against = [_bare(e) for e in position.countering]
+        others = [_bare(e) for p, e in debate.iter_evidence() if p.id != position.id]
+        mine = {_bare(e) for e in position.supporting}
+        for item in position.supporting:
+            options = choices(_bare(item), against + others, also_right=mine)
+            if options is None:
+                continue
+            drafts.append(
+                Draft(
+                    "supports_position",
+                    f"supports@{item.id}",
+                    f"Which of these points does the debate give in support of "
+                    f"{quoted(position.title)}?",
+                    options,
+                    f"The debate gives it for {quoted(position.title)}: {quoted(_bare(item))}",
+                    (ref(item), ref(position)),
+                    facts={"evidence": item.id, "position": position.id},
+                    preferred=len(_unique(against, mine)),
+                )
+            )
+    return drafts
+
+
 GENERATORS: dict[str, Generator] = {
     "historian_position": historian_position,
     "position_historian": position_historian,
@@ -393,4 +480,6 @@ GENERATORS: dict[str, Generator] = {
     "year_event": year_event,
     "figure_cloze": figure_cloze,
     "consequence_polarity": consequence_polarity,
+    "earliest_event": earliest_event,
+    "supports_position": supports_position,
 }

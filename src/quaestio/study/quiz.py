@@ -131,8 +131,16 @@ def _drafts(debate: Debate, kinds: list[str], semantics: str) -> dict[str, list[
     return out
 
 
+METHOD_KINDS = ("discount_top",)  # about the reasoning engine, not history: a "method" quiz
+
+
 def question_kinds() -> list[str]:
-    return [*GENERATORS, "discount_top"]
+    return [*GENERATORS, *METHOD_KINDS]
+
+
+def student_kinds() -> list[str]:
+    """The kinds a student quiz uses by default: questions about the history only."""
+    return list(GENERATORS)
 
 
 def make_quiz(
@@ -143,10 +151,14 @@ def make_quiz(
     kinds: list[str] | None = None,
     semantics: str = "dfquad",
 ) -> list[Question]:
-    """Up to ``n`` questions, mixing kinds, the same for the same debate and seed."""
+    """Up to ``n`` questions, mixing kinds, the same for the same debate and seed.
+
+    By default only questions about the history (``student_kinds``); questions about the
+    reasoning engine ("discount_top") only when asked for by kind.
+    """
     if n < 1:
         raise QuaestioError(f"a quiz needs at least one question, not {n}", field="n")
-    chosen = kinds or question_kinds()
+    chosen = kinds or student_kinds()
     unknown = [k for k in chosen if k not in question_kinds()]
     if unknown:
         raise QuaestioError(
@@ -160,10 +172,15 @@ def make_quiz(
     order = [k for k in chosen if pools[k]]
     rng.shuffle(order)
     dealt: list[Draft] = []
+    asked: set[str] = set()  # the same prompt twice is a repeat, whatever node it came from
     while len(dealt) < n and any(pools[k] for k in order):
         for kind in order:
-            if pools[kind] and len(dealt) < n:
-                dealt.append(pools[kind].pop())
+            while pools[kind] and len(dealt) < n:
+                draft = pools[kind].pop()
+                if draft.prompt not in asked:
+                    asked.add(draft.prompt)
+                    dealt.append(draft)
+                    break
     return [_finish(i, draft, rng) for i, draft in enumerate(dealt)]
 
 

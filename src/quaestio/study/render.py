@@ -43,6 +43,8 @@ def _blocks(plan: EssayPlan) -> list[tuple[str, tuple[Point, ...]]]:
 
 
 def _subtitle(plan: EssayPlan) -> str:
+    if plan.semantics == "balance":
+        return f"Essay plan from “{plan.title}”, explanations weighed by the balance of evidence"
     return f"Essay plan from “{plan.title}”, explanations ranked by {plan.semantics}"
 
 

@@ -16,7 +16,12 @@ def essay(
     question: str | None = typer.Option(
         None, "--question", "-q", help="Essay question (default: the debate's own question)."
     ),
-    semantics: str = typer.Option("dfquad", "--semantics", "-s", help="Ranking semantics."),
+    semantics: str = typer.Option(
+        "balance",
+        "--semantics",
+        "-s",
+        help="balance (plain words, the default) or a method to compare: dfquad, grounded, …",
+    ),
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write the plan to FILE (.md, .html, .docx or .pdf)."
     ),

@@ -18,11 +18,38 @@ if TYPE_CHECKING:
     from quaestio.model import Debate, Evidence
     from quaestio.reasoning import Evaluation, PositionResult
 
-HELP = """Rank the positions of a debate under one or all semantics, with the deciding evidence
-and the single weight change that would flip the verdict.
+HELP = """Weigh the positions of a debate: by default the balance of evidence in plain words
+(strongest, weakest, contested, not yet argued; reasons citing points) beside the handout's
+own verdict read from its conclusion. --compare (or --semantics) shows the methods side by
+side, with the deciding evidence and the single weight change that would flip each.
 
-Example: quaestio evaluate examples/purges.debate.md --semantics all
+Example: quaestio evaluate examples/purges.debate.md --compare
 """
+
+ASSUMES = {
+    "dfquad": "DF-QuAD — each point adds or takes away strength, so more points, more effect",
+    "qe": "quadratic energy — like DF-QuAD but smoother; points still add up",
+    "euler": "Euler-based — support minus attack, squashed into 0..1",
+    "hcat": "h-categorizer — only attacks count, so a position nobody answers is strongest",
+    "grounded": "grounded — accepts only what is defended beyond any doubt",
+    "preferred": "preferred — accepts what can be defended consistently",
+    "stable": "stable — every argument is either accepted or defeated",
+    "ach": "ACH — ranks by how much evidence is inconsistent with each position",
+}
+
+
+def render_plain(debate: Debate, console: Console, as_json: bool) -> None:
+    """The default verdict: balance of evidence and the handout's own, in plain words."""
+    from quaestio.study.verdict import plain_verdict, verdict_text
+
+    verdict = plain_verdict(debate)
+    if as_json:
+        console.print_json(json.dumps({"verdict": verdict.to_dict()}))
+        return
+    console.print(f"[bold]{debate.title}[/]", highlight=False)
+    for line in verdict_text(verdict):
+        console.print(line, highlight=False, soft_wrap=True, markup=False)
+    console.print("(the methods side by side: quaestio evaluate FILE --compare)", highlight=False)
 
 
 def parse_weights(pairs: list[str]) -> dict[str, float]:
@@ -145,6 +172,9 @@ def render(
     for note, where in notes.items():
         scope = "" if len(where) == len(results) else f" ({', '.join(where)})"
         console.print(f"note{scope}: {note}", highlight=False)
+    console.print("what each method assumes:", highlight=False)
+    for sem in sems:
+        console.print(f"  - {ASSUMES[sem]}", highlight=False)
 
 
 def _verdict(res: Evaluation, evidence: Mapping[str, Evidence]) -> tuple[str, ...]:
@@ -199,11 +229,15 @@ def register(app: typer.Typer) -> None:
     @app.command("evaluate", help=HELP)
     def evaluate_cmd(
         debate: Path = typer.Argument(..., help="A debate file in any readable format."),
-        semantics: str = typer.Option(
-            "all",
+        semantics: str | None = typer.Option(
+            None,
             "--semantics",
             "-s",
-            help="dfquad, qe, euler, hcat, grounded, preferred, stable, ach or all.",
+            help="Compare methods: dfquad, qe, euler, hcat, grounded, preferred, stable, ach "
+            "or all.",
+        ),
+        compare: bool = typer.Option(
+            False, "--compare", help="Compare methods: every semantics side by side."
         ),
         as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
         weight: list[str] = typer.Option(
@@ -218,6 +252,10 @@ def register(app: typer.Typer) -> None:
         loaded = located_debate(debate)
         weights = parse_weights(weight)
         console = make_console(width=120)
+        if semantics is None and not compare and not weights and not ach:
+            render_plain(loaded, console, as_json)
+            return
+        semantics = semantics or "all"
         render(loaded, semantics, as_json, console, weights)
         if (ach or semantics.lower() == "ach") and not as_json:
             render_ach(loaded.with_weights(weights), console)

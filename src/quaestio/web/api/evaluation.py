@@ -18,6 +18,7 @@ from quaestio.model import Debate
 from quaestio.store import personal
 from quaestio.store.access import debate_for
 from quaestio.store.convert import debate_from_rows
+from quaestio.study.verdict import plain_verdict
 from quaestio.web.api.errors import NotImplementedYetError
 from quaestio.web.deps import ActorDep, DbDep, DebateId
 
@@ -86,13 +87,19 @@ def evaluation(
     debate_id: DebateId,
     actor: ActorDep,
     db: DbDep,
-    semantics: Annotated[str | None, Query(description="one semantics; all when omitted")] = None,
+    semantics: Annotated[
+        str | None, Query(description="compare methods: one semantics (all with compare=true)")
+    ] = None,
+    compare: Annotated[
+        bool, Query(description="also the methods side by side (engine strengths and statuses)")
+    ] = False,
     weights: Annotated[
         str,
         Query(pattern="^(mine|default)$", description="'mine': your own weights over the debate's"),
     ] = "mine",
 ) -> dict[str, Any]:
-    """Evaluate the debate (reasoning engine output, as its ``to_dict()``)."""
+    """The verdict in plain words (balance of evidence, the handout's own verdict, citing
+    points); with ``semantics`` or ``compare=true`` also the methods' output (``evaluation``)."""
     with db.read() as session:
         row, _ = debate_for(session, actor, debate_id)  # permission first: 404 tells nothing
         engine()
@@ -105,12 +112,15 @@ def evaluation(
             str(session.get_bind().engine.url),
             row.id,
             row.content_rev,
-            semantics,
+            semantics if semantics or compare else "plain",
             tuple(sorted(mine.items())),
         )
         result = _cache.get(key)
         debate = None if result is not None else debate_from_rows(session, row)
     if debate is not None:
-        result = run(debate, semantics, mine)
+        result = {"verdict": plain_verdict(debate.with_weights(mine)).to_dict()}
+        if semantics or compare:
+            result["evaluation"] = run(debate, semantics, mine)
         _cache.put(key, result)
-    return {"debate_id": debate_id, "weights": weights, "evaluation": result}
+    assert result is not None
+    return {"debate_id": debate_id, "weights": weights, **result}

@@ -310,7 +310,13 @@ def get_plan(
     question: Annotated[
         str | None, Query(max_length=500, pattern=PRINTABLE, description="the essay question")
     ] = None,
-    semantics: SemanticsQ = "dfquad",
+    semantics: Annotated[
+        str,
+        Query(
+            pattern=f"^(balance|{'|'.join(ALL_SEMANTICS)})$",
+            description="balance (plain words) or a method to compare",
+        ),
+    ] = "balance",
     weights: Annotated[str, Query(pattern="^(mine|default)$")] = "mine",
     consequences: bool = True,
     format: Annotated[str, Query(pattern="^(json|md|html|docx|pdf)$")] = "json",

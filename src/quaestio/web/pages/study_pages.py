@@ -83,9 +83,12 @@ def _int(value: str | None, default: int, low: int, high: int, field: str) -> in
     return number
 
 
-def _semantics(value: str | None) -> str:
-    chosen = value or "dfquad"
-    if chosen not in ALL_SEMANTICS:
+PLAN_TITLES = {"balance": "the balance of evidence", **SEMANTICS_TITLES}
+
+
+def _semantics(value: str | None, default: str = "dfquad") -> str:
+    chosen = value or default
+    if chosen not in ALL_SEMANTICS and not (default == "balance" and chosen == "balance"):
         raise ValidationError(f"unknown semantics {chosen!r}", field="semantics")
     return chosen
 
@@ -96,7 +99,7 @@ def plan_page(request: Request, debate_id: int) -> Response:
     params = request.query_params
     try:
         opened = open_debate(request, debate_id)
-        semantics = _semantics(params.get("semantics"))
+        semantics = _semantics(params.get("semantics"), "balance")
         question = (params.get("question") or "").strip()[:500] or None
         use_mine = params.get("weights", "mine") == "mine"
         plan = essay_plan(
@@ -118,7 +121,7 @@ def plan_page(request: Request, debate_id: int) -> Response:
         plan=plan,
         question=question or "",
         semantics=semantics,
-        semantics_titles=SEMANTICS_TITLES,
+        semantics_titles=PLAN_TITLES,
         use_mine=use_mine,
         download_query=query,
     )

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 from quaestio.errors import QuaestioError, ValidationError
 from quaestio.store import personal
 from quaestio.store.access import RANK
+from quaestio.study.verdict import plain_verdict
 from quaestio.web.pages import viewdata
 from quaestio.web.pages.context import db, render, visitor
 from quaestio.web.pages.loading import error_fragment, error_page, open_debate
@@ -57,6 +58,8 @@ def verdict(request: Request, debate_id: int) -> Response:
         short=viewdata.short,
         label_of=viewdata.label_of,
         result=result,
+        plain=plain_verdict(opened.debate.with_weights(opened.weights)),
+        compare_open=False,
         mine=mine,
         votes=votes,
         students=students,
@@ -79,6 +82,8 @@ async def compute(request: Request, debate_id: int) -> Response:
         d=opened,
         debate=opened.debate,
         result=result,
+        plain=plain_verdict(opened.debate.with_weights(weights)),
+        compare_open=form.get("compare") == "1",
         titles={p.id: p.title for p in opened.debate.positions},
         label_of=viewdata.label_of,
     )
