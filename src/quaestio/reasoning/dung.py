@@ -114,17 +114,11 @@ def sceptical(af: ArgumentationFramework, semantics: str, arg: int) -> bool:
 def ideal(af: ArgumentationFramework) -> frozenset[int]:
     """The largest admissible set inside every preferred extension.
 
-    No preferred extension is computed (Dunne's characterisation): let C be the
-    credulously accepted arguments that no credulously accepted argument
-    attacks. C is conflict-free, an admissible subset of C can join any
-    preferred extension without conflict (so lies inside each), and the ideal
-    extension attacks nothing credulously accepted (so lies inside C). The
-    ideal extension is therefore the largest admissible subset of C.
+    No enumeration of preferred extensions: the largest admissible subset of
+    the members of one preferred extension that no credulously accepted
+    argument attacks (``sat.ideal_candidates``, Dunne's characterisation).
     """
-    accepted = sat.credulous_set(af)
-    attacked = np.zeros(af.n, dtype=bool)
-    attacked[af.dst[accepted[af.src]]] = True
-    return largest_admissible_subset(af, accepted & ~attacked)
+    return largest_admissible_subset(af, sat.ideal_candidates(af))
 
 
 def largest_admissible_subset(af: ArgumentationFramework, keep: np.ndarray) -> frozenset[int]:
