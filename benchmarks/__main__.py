@@ -11,6 +11,8 @@ SUITES = (
     "benchmarks.api_read",
     "benchmarks.web_map",
     "benchmarks.reasoning",
+    "benchmarks.iccma_external",
+    "benchmarks.evaluate_json",
 )
 
 if __name__ == "__main__":

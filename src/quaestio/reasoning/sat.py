@@ -259,7 +259,9 @@ def ideal_candidates(af: ArgumentationFramework) -> NDArray[np.bool_]:
             if not targets.size:
                 return cand
             # targets IN, and the candidates they attack OUT, or each model knocks out one
-            enc.solver.set_phases([*(targets + 1).tolist(), *(-(np.flatnonzero(cand & in_core) + 1)).tolist()])
+            enc.solver.set_phases(
+                [*(targets + 1).tolist(), *(-(np.flatnonzero(cand & in_core) + 1)).tolist()]
+            )
             enc.solver.add_clause((targets + 1).tolist())  # only ever shrinks: no guard
             found = enc.solve_mask()
             if found is None:

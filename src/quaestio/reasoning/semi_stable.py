@@ -22,7 +22,9 @@ from quaestio.reasoning.labelling import IN, UNDEC, grounded_labelling
 from quaestio.reasoning.sat import Encoding
 
 
-def _grow_range(enc: Encoding, rvars: NDArray[np.int64], rng: NDArray[np.bool_]) -> NDArray[np.bool_]:
+def _grow_range(
+    enc: Encoding, rvars: NDArray[np.int64], rng: NDArray[np.bool_]
+) -> NDArray[np.bool_]:
     core = enc.core
     while True:
         outside = core[~rng[core]]
