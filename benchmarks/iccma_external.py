@@ -410,6 +410,8 @@ def markdown(results: dict[str, Any]) -> str:
             f"- worst quaestio/clingo time ratio over a task and family: "
             f"**{s['worst_ratio'][1]:.2f}** ({s['worst_ratio'][0]}; below 1 is faster than clingo)"
         )
+    if results.get("interrupted"):
+        lines.append("- **interrupted run**: only the rows below were measured")
     if results["missing"]:
         lines.append(f"- missing (not in /work/.mirror): {', '.join(results['missing'])}")
     lines += [
@@ -463,16 +465,30 @@ def main(argv: list[str] | None = None) -> None:
         help="seconds per pygarg query (10: pure Python, it would otherwise dominate the run)",
     )
     parser.add_argument("--report-only", action="store_true", help="redraw from the last JSON")
+    parser.add_argument(
+        "--from-partial", action="store_true", help="report the rows of an interrupted run"
+    )
     args = parser.parse_args(argv)
     out = ROOT / "benchmarks" / "results" / "iccma_external.json"
-    if args.report_only:
+    partial = out.with_suffix(".partial.jsonl")
+    if args.from_partial:  # an interrupted run: report the rows it finished
+        results = {
+            "machine": machine(),
+            "timeout_s": args.timeout,
+            "pygarg_timeout_s": args.pygarg_timeout,
+            "solvers": ["quaestio", "clingo", "pygarg"],
+            "missing": [],
+            "interrupted": True,
+            "rows": [json.loads(line) for line in partial.read_text().splitlines() if line],
+        }
+        out.write_text(json.dumps(results, indent=1, default=str) + "\n")
+    elif args.report_only:
         results = json.loads(out.read_text())
     else:
         solvers = ["quaestio", "clingo"]
         if not args.no_pygarg and _pygarg_available():
             solvers.append("pygarg")
         with Progress() as progress:
-            partial = out.with_suffix(".partial.jsonl")
             partial.write_text("")
 
             def log(row: dict[str, Any]) -> None:  # progress that survives an interrupted run

@@ -49,9 +49,25 @@ class Encoding:
         self._next = count(2 * n + 1)
         self.range_vars: NDArray[np.int64] | None = None
         self._model: NDArray[np.int64] = np.empty(0, dtype=np.int64)
+        if semantics in ("PR", "ADM"):
+            self._admissible()
+        else:
+            self._labelling(semantics == "ST")
+        # Every complete extension contains the grounded one and rejects what it
+        # attacks: fixing those arguments up front leaves only the undecided core.
+        labels = grounded_labelling(af)
+        add = self.solver.add_clause
+        for a in (np.flatnonzero(labels == IN) + 1).tolist():
+            add([a])
+        for a in (np.flatnonzero(labels == OUT) + 1).tolist():
+            add([-a])
+        self.core: NDArray[np.int64] = np.flatnonzero(labels == UNDEC)
+
+    def _labelling(self, stable: bool) -> None:
+        """Complete (or stable) labellings: ``n + a`` is "a is OUT"."""
+        n, af, add = self.n, self.af, self.solver.add_clause
         src = (af.src.astype(np.int64) + 1).tolist()
         dst = (af.dst.astype(np.int64) + 1).tolist()
-        add = self.solver.add_clause
         for b, a in zip(src, dst, strict=True):
             add([-b, n + a])  # an attacker IN makes the target OUT
             add([-a, n + b])  # IN needs every attacker OUT
@@ -62,18 +78,30 @@ class Encoding:
             atts = attackers[ptr[a - 1] : ptr[a]]
             add([-(n + a), *atts])  # OUT needs an attacker IN
             add([-a, -(n + a)])
-            if semantics == "ST":
+            if stable:
                 add([a, n + a])
             else:
                 add([a, *(-(n + b) for b in atts)])  # all attackers OUT makes it IN
-        # Every complete extension contains the grounded one and rejects what it
-        # attacks: fixing those arguments up front leaves only the undecided core.
-        labels = grounded_labelling(af)
-        for a in (np.flatnonzero(labels == IN) + 1).tolist():
-            add([a])
-        for a in (np.flatnonzero(labels == OUT) + 1).tolist():
-            add([n + a])
-        self.core: NDArray[np.int64] = np.flatnonzero(labels == UNDEC)
+
+    def _admissible(self) -> None:
+        """Admissible sets: ``n + a`` is "the set attacks a"; the maximal ones are preferred.
+
+        Without the completeness clauses ("every attacker OUT makes it IN") the
+        search for a preferred extension is far easier for CDCL: on the ICCMA 2015
+        SCC instance 320028 (249 undecided arguments) the first non-trivial model
+        takes 0.06 s here against over 50 s with the complete encoding, whichever
+        of seven SAT solvers runs it.
+        """
+        n, af, add = self.n, self.af, self.solver.add_clause
+        in_ptr, in_cols = af.in_csr
+        attackers = (in_cols.astype(np.int64) + 1).tolist()
+        ptr = in_ptr.tolist()
+        for a in range(1, n + 1):  # clauses grouped per argument, as admissible.py does
+            atts = attackers[ptr[a - 1] : ptr[a]]
+            for b in atts:
+                add([-a, -b])  # conflict-free
+                add([-a, n + b])  # every attacker of a member is attacked by the set
+            add([-(n + a), *atts])  # attacked needs a member attacker
 
     def fresh(self) -> int:
         return next(self._next)
