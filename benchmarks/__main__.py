@@ -12,6 +12,8 @@ SUITES = (
     "benchmarks.web_map",
     "benchmarks.reasoning",
     "benchmarks.cli_startup",
+    "benchmarks.iccma_external",
+    "benchmarks.evaluate_json",
 )
 
 if __name__ == "__main__":

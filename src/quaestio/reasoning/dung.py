@@ -1,8 +1,9 @@
 """Dung semantics behind one interface: extensions, acceptance, labellings.
 
 Grounded uses the vectorised propagation in ``grounded``; complete, preferred,
-stable and semi-stable use incremental SAT (``sat``); ideal is the largest
-admissible subset of the intersection of the preferred extensions.
+stable and semi-stable use incremental SAT (``sat``, ``semi_stable``); ideal is
+the largest admissible set of credulously accepted arguments that no credulously
+accepted argument attacks, which needs no preferred extension at all.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from quaestio.errors import SolverError
-from quaestio.reasoning import sat
+from quaestio.reasoning import sat, semi_stable
 from quaestio.reasoning.admissible import credulously_accepted
 from quaestio.reasoning.af import ArgumentationFramework, gather
 from quaestio.reasoning.labelling import IN, UNDEC, grounded, grounded_labelling
@@ -54,7 +55,7 @@ def iter_extensions(af: ArgumentationFramework, semantics: str) -> Iterator[froz
     elif sem == "ST":
         yield from sat.iter_stable(af)
     else:
-        yield from sat.iter_semi_stable(af)
+        yield from semi_stable.iter_semi_stable(af)
 
 
 def extensions(af: ArgumentationFramework, semantics: str) -> list[frozenset[int]]:
@@ -66,6 +67,8 @@ def some_extension(af: ArgumentationFramework, semantics: str) -> frozenset[int]
     sem = normalise(semantics)
     if sem in ("GR", "CO"):
         return grounded(af)
+    if sem == "SST":
+        return semi_stable.some_semi_stable(af)
     return next(iter_extensions(af, sem), None)
 
 
@@ -84,7 +87,7 @@ def credulous(af: ArgumentationFramework, semantics: str, arg: int) -> bool:
         return credulously_accepted(af, arg)
     if sem == "ST":
         return sat.credulous_sat(af, sem, arg) is not None
-    return any(arg in ext for ext in sat.iter_semi_stable(af))
+    return semi_stable.semi_stable_with(af, arg, inside=True) is not None
 
 
 def sceptical(af: ArgumentationFramework, semantics: str, arg: int) -> bool:
@@ -105,17 +108,17 @@ def sceptical(af: ArgumentationFramework, semantics: str, arg: int) -> bool:
         if not credulously_accepted(af, arg):  # some preferred extension exists and lacks it
             return False
         return sat.sceptical_preferred(af, arg) is None
-    return all(arg in ext for ext in sat.iter_semi_stable(af))
+    return semi_stable.semi_stable_with(af, arg, inside=False) is None
 
 
 def ideal(af: ArgumentationFramework) -> frozenset[int]:
-    """The largest admissible set inside every preferred extension."""
-    keep = np.ones(af.n, dtype=bool)
-    for ext in sat.iter_preferred(af):
-        mask = np.zeros(af.n, dtype=bool)
-        mask[list(ext)] = True
-        keep &= mask
-    return largest_admissible_subset(af, keep)
+    """The largest admissible set inside every preferred extension.
+
+    No enumeration of preferred extensions: the largest admissible subset of
+    the members of one preferred extension that no credulously accepted
+    argument attacks (``sat.ideal_candidates``, Dunne's characterisation).
+    """
+    return largest_admissible_subset(af, sat.ideal_candidates(af))
 
 
 def largest_admissible_subset(af: ArgumentationFramework, keep: np.ndarray) -> frozenset[int]:

@@ -96,8 +96,11 @@ def evaluate(
     return evaluate_prepared(prepare(debate, weights), sem)
 
 
-def evaluate_all(debate: Debate, weights: dict[str, float] | None = None) -> dict[str, Evaluation]:
-    prepared = prepare(debate, weights)
+def evaluate_all(
+    debate: Debate | Prepared, weights: dict[str, float] | None = None
+) -> dict[str, Evaluation]:
+    """Every semantics on one prepared debate (checked and turned into a graph once)."""
+    prepared = debate if isinstance(debate, Prepared) else prepare(debate, weights)
     return {sem: evaluate_prepared(prepared, sem) for sem in ALL_SEMANTICS}
 
 
@@ -109,10 +112,18 @@ class Prepared:
     graph: DebateGraph
 
 
-def prepare(debate: Debate, weights: dict[str, float] | None = None) -> Prepared:
-    """Apply ``weights`` and check them (a ``ValidationError`` names each bad node)."""
+def prepare(
+    debate: Debate, weights: dict[str, float] | None = None, *, checked: bool = False
+) -> Prepared:
+    """Apply ``weights`` and check them (a ``ValidationError`` names each bad node).
+
+    ``checked`` says the caller has validated ``debate`` already (the CLI loads
+    through ``load_valid``), so without ``weights`` there is nothing left to check.
+    """
     if weights:
         debate = debate.with_weights(weights)
+    elif checked:
+        return Prepared(debate, debate_graph(debate))
     bad = [p for p in validate(debate) if p.code in ("bad_weight", "weight_out_of_range")]
     if bad:
         raise ValidationError("; ".join(p.message for p in bad), problems=list(bad), field="weight")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quaestio.errors import SolverError
-from quaestio.reasoning import dung, sat
+from quaestio.reasoning import dung, sat, semi_stable
 from quaestio.reasoning.af import ArgumentationFramework
 from quaestio.reasoning.dung import SEMANTICS, SEMANTICS_NAMES
 
@@ -88,11 +88,11 @@ def _decide(af: ArgumentationFramework, name: str, problem: str, sem: str, a: in
         if sem in ("CO", "PR", "ST"):
             ext = sat.credulous_sat(af, sem, a)
             if ext is not None and sem == "PR":
-                with sat.Encoding(af, "CO") as enc:
+                with sat.Encoding(af, "PR") as enc:
                     ext = enc.grow(ext)
             return Answer(name, ext is not None, () if ext is None else (ext,))
         if sem == "SST":
-            ext = next((e for e in sat.iter_semi_stable(af) if a in e), None)
+            ext = semi_stable.semi_stable_with(af, a, inside=True)
             return Answer(name, ext is not None, () if ext is None else (ext,))
         ext = dung.some_extension(af, sem)
         return Answer(name, ext is not None and a in ext, () if ext is None else (ext,))
@@ -101,7 +101,7 @@ def _decide(af: ArgumentationFramework, name: str, problem: str, sem: str, a: in
     elif sem == "PR":
         counter = sat.sceptical_preferred(af, a)
     elif sem == "SST":
-        counter = next((e for e in sat.iter_semi_stable(af) if a not in e), None)
+        counter = semi_stable.semi_stable_with(af, a, inside=False)
     else:
         ext = dung.some_extension(af, sem)
         counter = ext if ext is not None and a not in ext else None
