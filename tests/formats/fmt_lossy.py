@@ -88,15 +88,22 @@ def _graph(d: Debate, lost: frozenset[str]) -> Debate:
         d = replace(d, schools=())
     if "claims" in lost and d.conclusion is not None:
         d = replace(d, conclusion=replace(d.conclusion, claims=()))
-    for token, fld in (("point_historians", "historians"), ("tags", "tags")):
-        if token in lost:
-            d = replace(
-                d,
-                positions=tuple(
-                    replace(p, evidence=tuple(replace(e, **{fld: ()}) for e in p.evidence))
-                    for p in d.positions
-                ),
+    drop_people, drop_tags = "point_historians" in lost, "tags" in lost
+    if drop_people or drop_tags:
+
+        def ev(e: Evidence) -> Evidence:
+            return replace(
+                e,
+                historians=() if drop_people else e.historians,
+                tags=() if drop_tags else e.tags,
             )
+
+        d = replace(
+            d,
+            positions=tuple(
+                replace(p, evidence=tuple(ev(e) for e in p.evidence)) for p in d.positions
+            ),
+        )
     return d
 
 
