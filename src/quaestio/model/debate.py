@@ -23,7 +23,7 @@ AchRatingValue = Literal["CC", "C", "N", "I", "II", "NA"]
 STANCES: tuple[Stance, ...] = ("for", "against")
 POLARITIES: tuple[Polarity, ...] = ("positive", "negative")
 ACH_RATINGS: tuple[AchRatingValue, ...] = ("CC", "C", "N", "I", "II", "NA")
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 @dataclass(frozen=True)
