@@ -15,9 +15,6 @@ from typing import TYPE_CHECKING, Any, cast
 
 from quaestio.errors import ParseError
 from quaestio.extract import historian_key
-if TYPE_CHECKING:
-    import jsonschema
-
 from quaestio.formats.debate_json_graph import (
     claims_list,
     graph_dict,
@@ -43,6 +40,9 @@ from quaestio.model import (
     Position,
     Warning,
 )
+
+if TYPE_CHECKING:
+    import jsonschema
 
 #: the canonical serialisation keeps everything (see ``formats.losses``)
 LOSES: frozenset[str] = frozenset()
