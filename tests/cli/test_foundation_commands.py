@@ -118,9 +118,11 @@ def test_check_names_line_and_field_of_every_graph_error(tmp_path: Path) -> None
     result = runner.invoke(app, ["check", str(bad)])
     assert result.exit_code == 1
     out = result.output
-    assert f"{bad}:17 (target)" in out and "dangling_relation" in out and "'p7'" in out
-    assert f"{bad}:19 (target)" in out and "rephrase_cycle" in out
-    assert f"{bad}:20 (target)" in out and "undercut_of_nothing" in out
+    assert f"{bad}:17: error: r1 (support) aims at 'p7'" in out
+    assert "[dangling_relation] (field target)" in out
+    assert f"{bad}:19: error: r3 closes a circle of rephrases" in out
+    assert "[rephrase_cycle] (field target)" in out
+    assert f"{bad}:20: error: r4 undercuts p1" in out and "[undercut_of_nothing]" in out
     # and nothing is written from a debate with errors
     target = tmp_path / "out.json"
     converted = runner.invoke(app, ["convert", str(bad), str(target)])
