@@ -137,7 +137,9 @@ def describe(exc: BaseException) -> str:
     return f"malformed content ({type(exc).__name__}: {text[:200]})"
 
 
-def guard_reader(name: str, read: Callable[[bytes, str | None], T]) -> Callable[[bytes, str | None], T]:
+def guard_reader(
+    name: str, read: Callable[[bytes, str | None], T]
+) -> Callable[[bytes, str | None], T]:
     """``read`` made total: size checked first, any unforeseen failure becomes a ParseError."""
 
     def guarded(data: bytes, path: str | None) -> T:
