@@ -59,6 +59,22 @@ def check_size(data: bytes, path: str | None, limit: int = MAX_FILE_BYTES) -> No
         )
 
 
+def check_count(
+    count: int,
+    what: str,
+    path: str | None,
+    *,
+    field: str | None = None,
+    limit: int = MAX_NODES,
+    line: int | None = None,
+) -> None:
+    """Refuse a file that describes more ``what`` than a debate may have, before building them."""
+    if count > limit:
+        raise ParseError(
+            f"the file has {count} {what}; the limit is {limit}", file=path, field=field, line=line
+        )
+
+
 def check_zip(data: bytes, path: str | None) -> None:
     """Refuse a zip bomb from its directory alone, before any member is inflated.
 

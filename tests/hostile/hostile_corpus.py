@@ -152,15 +152,21 @@ def _debate_md() -> Iterator[Case]:
     yield "deep-attr", f"# T\n\n## P {{#p1 refs={'[' * DEEP}{']' * DEEP}}}\n".encode()
     yield "deep-attr-object", f"# T\n\n## P {{#p1 weight={'[{' * 1000}}}\n".encode()
     yield "long-weight", f"# T\n\n## P {{#p1 weight={'9' * 5000}}}\n".encode()
-    yield "long-attr-json", f'# T\n\n## P {{#p1 refs=[{"1" * 5000}]}}\n'.encode()
+    yield "long-attr-json", f"# T\n\n## P {{#p1 refs=[{'1' * 5000}]}}\n".encode()
     yield "unclosed-attr", b"# T\n\n## P {#p1 refs=[\n"
     yield "deep-headings", ("# T\n" + "".join(f"{'#' * 7} h{i}\n" for i in range(5000))).encode()
-    yield "many-positions", (
-        "# T\n\n" + "".join(f"## P{i} {{#p{i}}}\n\n- {{#p{i}.f1}} e\n" for i in range(40_000))
-    ).encode()
-    yield "deep-list", ("# T\n\n## P {#p1}\n\n### For\n\n" + "".join(
-        f"{'  ' * i}- item\n" for i in range(3000)
-    )).encode()
+    yield (
+        "many-positions",
+        (
+            "# T\n\n" + "".join(f"## P{i} {{#p{i}}}\n\n- {{#p{i}.f1}} e\n" for i in range(40_000))
+        ).encode(),
+    )
+    yield (
+        "deep-list",
+        (
+            "# T\n\n## P {#p1}\n\n### For\n\n" + "".join(f"{'  ' * i}- item\n" for i in range(3000))
+        ).encode(),
+    )
     yield "truncated", base[: len(base) // 3].encode()
 
 
@@ -178,28 +184,59 @@ def _iccma() -> Iterator[Case]:
     yield "no-header", b"1 2\n"
     yield "two-headers", b"p af 2\np af 3\n"
     yield "bad-map", b"p af 2\n# 7 p1\n1 2\n"
-    yield "dense", b"p af 2000\n" + b"".join(
-        f"{i} {j}\n".encode() for i in range(1, 301) for j in range(1, 301)
+    yield (
+        "dense",
+        b"p af 2000\n"
+        + b"".join(f"{i} {j}\n".encode() for i in range(1, 301) for j in range(1, 301)),
     )
 
 
 def _docx() -> Iterator[Case]:
     members = _docx_members()
-    yield "laughs", _with_document(LAUGHS + b"<w:document " + _W.encode() + b"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>")
+    yield (
+        "laughs",
+        _with_document(
+            LAUGHS
+            + b"<w:document "
+            + _W.encode()
+            + b"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
+        ),
+    )
     yield "deep-xml", _with_document(_w_body("<w:p>" * 5000 + "</w:p>" * 5000))
     yield "empty-document", _with_document(b"")
     yield "not-xml", _with_document(b"this is not xml <<<")
     yield "truncated-xml", _with_document(members["word/document.xml"][:200])
-    yield "bad-rels", _zip({**members, "_rels/.rels": b"<Relationships><Relationship/></Relationships>"})
+    yield (
+        "bad-rels",
+        _zip({**members, "_rels/.rels": b"<Relationships><Relationship/></Relationships>"}),
+    )
     yield "junk-rels", _zip({**members, "_rels/.rels": b"not xml"})
     yield "doc-rels-broken", _zip({**members, "word/_rels/document.xml.rels": b"<x/>"})
     yield "no-document", _zip({k: v for k, v in members.items() if k != "word/document.xml"})
     yield "no-content-types", _zip({k: v for k, v in members.items() if k != "[Content_Types].xml"})
     yield "bad-content-types", _zip({**members, "[Content_Types].xml": b"<Types/>"})
-    yield "bad-styles", _zip({**members, "word/styles.xml": LAUGHS + b"<w:styles " + _W.encode() + b">&lol9;</w:styles>"})
-    yield "zip-bomb", _with_document(_w_body("<w:p><w:r><w:t>") + b" " * 150_000_000 + b"</w:t></w:r></w:p></w:body></w:document>")
+    yield (
+        "bad-styles",
+        _zip(
+            {
+                **members,
+                "word/styles.xml": LAUGHS + b"<w:styles " + _W.encode() + b">&lol9;</w:styles>",
+            }
+        ),
+    )
+    yield (
+        "zip-bomb",
+        _with_document(
+            _w_body("<w:p><w:r><w:t>")
+            + b" " * 150_000_000
+            + b"</w:t></w:r></w:p></w:body></w:document>"
+        ),
+    )
     yield "many-members", _zip({**members, **{f"junk/{i}.bin": b"" for i in range(3000)}})
-    yield "stored-big", _zip({**members, "junk.bin": b"\0" * 2_000_000}, compress=zipfile.ZIP_STORED)
+    yield (
+        "stored-big",
+        _zip({**members, "junk.bin": b"\0" * 2_000_000}, compress=zipfile.ZIP_STORED),
+    )
     raw = bytearray(sample("docx"))
     start = raw.find(b"word/document.xml")
     for k in range(start + 200, min(start + 400, len(raw)), 40):
@@ -207,18 +244,34 @@ def _docx() -> Iterator[Case]:
     yield "corrupt-deflate", bytes(raw)
     yield "truncated-zip", sample("docx")[: len(sample("docx")) // 2]
     yield "zip-of-nothing", _zip({})
-    yield "huge-gridspan", _with_document(_w_body(
-        '<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="1000000000"/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
-    ))
-    yield "long-gridspan", _with_document(_w_body(
-        f'<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="{"9" * 5000}"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>'
-    ))
-    yield "huge-ilvl", _with_document(_w_body(
-        f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{"9" * 5000}"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>'
-    ))
+    yield (
+        "huge-gridspan",
+        _with_document(
+            _w_body(
+                '<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="1000000000"/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+            )
+        ),
+    )
+    yield (
+        "long-gridspan",
+        _with_document(
+            _w_body(
+                f'<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="{"9" * 5000}"/></w:tcPr><w:p/></w:tc></w:tr></w:tbl>'
+            )
+        ),
+    )
+    yield (
+        "huge-ilvl",
+        _with_document(
+            _w_body(
+                f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{"9" * 5000}"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>'
+            )
+        ),
+    )
     paragraphs = "".join(
-        f"<w:p><w:pPr><w:pStyle w:val=\"ListBullet\"/></w:pPr><w:r><w:t>Point {i} of the argument</w:t></w:r></w:p>"
-        if i % 3 else f"<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t>Heading {i} For</w:t></w:r></w:p>"
+        f'<w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr><w:r><w:t>Point {i} of the argument</w:t></w:r></w:p>'
+        if i % 3
+        else f'<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>Heading {i} For</w:t></w:r></w:p>'
         for i in range(20_000)
     )
     yield "many-paragraphs", _with_document(_w_body(paragraphs))
@@ -226,24 +279,38 @@ def _docx() -> Iterator[Case]:
 
 def _html() -> Iterator[Case]:
     yield "colspan", b'<table><tr><td colspan="1000000000">a</td></tr></table>'
-    yield "colspan-rows", b'<table><tr><th>Arguments</th><th>For</th></tr><tr><td colspan="1000000000">a</td><td rowspan="1000000000">b</td></tr></table>'
+    yield (
+        "colspan-rows",
+        b'<table><tr><th>Arguments</th><th>For</th></tr><tr><td colspan="1000000000">a</td><td rowspan="1000000000">b</td></tr></table>',
+    )
     yield "colspan-digits", b'<table><tr><td colspan="' + b"9" * 5000 + b'">a</td></tr></table>'
-    yield "deep-divs", b"<html><body>" + b"<div>" * DEEP + b"x" + b"</div>" * DEEP + b"</body></html>"
+    yield (
+        "deep-divs",
+        b"<html><body>" + b"<div>" * DEEP + b"x" + b"</div>" * DEEP + b"</body></html>",
+    )
     yield "deep-lists", b"<ul>" + b"<li><ul>" * 20_000 + b"</ul></li>" * 20_000 + b"</ul>"
     yield "deep-cell", b"<table><tr><td>" + b"<div>" * 50_000 + b"x</td></tr></table>"
     yield "laughs", LAUGHS + b"<html><body><p>&lol9;</p></body></html>"
     yield "xml-decl", b'<?xml version="1.0" encoding="utf-8"?><html><body><p>x</p></body></html>'
-    yield "many-rows", b"<table><tr><th>Arguments</th><th>Supporting Evidence</th></tr>" + b"".join(
-        f"<tr><td>Claim {i}</td><td>Proof {i} from {1800 + i % 200}</td></tr>".encode() for i in range(30_000)
-    ) + b"</table>"
+    yield (
+        "many-rows",
+        b"<table><tr><th>Arguments</th><th>Supporting Evidence</th></tr>"
+        + b"".join(
+            f"<tr><td>Claim {i}</td><td>Proof {i} from {1800 + i % 200}</td></tr>".encode()
+            for i in range(30_000)
+        )
+        + b"</table>",
+    )
     yield "nested-tables", b"<table><tr><td>" * 3000 + b"x" + b"</td></tr></table>" * 3000
 
 
 def _markdown() -> Iterator[Case]:
     yield "deep-quote", b">" * DEEP + b" x\n"
     yield "deep-list", b"".join(b"  " * i + b"- item\n" for i in range(5000))
-    yield "huge-table", b"| Arguments | For | Against |\n|---|---|---|\n" + b"".join(
-        f"| Claim {i} | proof {i} | doubt {i} |\n".encode() for i in range(40_000)
+    yield (
+        "huge-table",
+        b"| Arguments | For | Against |\n|---|---|---|\n"
+        + b"".join(f"| Claim {i} | proof {i} | doubt {i} |\n".encode() for i in range(40_000)),
     )
     yield "wide-table", b"|" + b" a |" * 50_000 + b"\n|" + b"---|" * 50_000 + b"\n"
     yield "deep-emphasis", b"*" * 200_000 + b"\n"
@@ -259,28 +326,57 @@ def _tabular() -> Iterator[Case]:
 
 
 def _argdown() -> Iterator[Case]:
-    yield "many-lines", b"".join(b"[Claim %d]: text of claim %d\n  + <Reason %d>: why\n" % (i, i, i) for i in range(25_000))
-    yield "deep-indent", b"[A]: a\n" + b"".join(b"  " * i + b"+ <R%d>: r\n" % i for i in range(3000))
+    yield (
+        "many-lines",
+        b"".join(
+            b"[Claim %d]: text of claim %d\n  + <Reason %d>: why\n" % (i, i, i)
+            for i in range(25_000)
+        ),
+    )
+    yield (
+        "deep-indent",
+        b"[A]: a\n" + b"".join(b"  " * i + b"+ <R%d>: r\n" % i for i in range(3000)),
+    )
     yield "unclosed", b"[A: never closed\n" * 1000
     yield "many-relations", b"[A]: a\n" + b"  + [A]\n" * 50_000
 
 
 def _kialo() -> Iterator[Case]:
-    yield "deep-numbering", b"Discussion Title: T\n\n1. Thesis\n" + b"".join(
-        (".".join(["1"] * (i + 1)) + ".1. Pro: step\n").encode() for i in range(1, 1500)
+    yield (
+        "deep-numbering",
+        b"Discussion Title: T\n\n1. Thesis\n"
+        + b"".join(
+            (".".join(["1"] * (i + 1)) + ".1. Pro: step\n").encode() for i in range(1, 1500)
+        ),
     )
     yield "long-number", b"Discussion Title: T\n\n1. Thesis\n" + b"1." * 100_000 + b" Pro: x\n"
     yield "digits", b"Discussion Title: T\n\n" + b"9" * 5000 + b". Thesis\n"
-    yield "many-claims", b"Discussion Title: T\n\n1. Thesis\n" + b"".join(
-        b"1.%d. Pro: claim %d\n" % (i, i) for i in range(1, 60_000)
+    yield (
+        "many-claims",
+        b"Discussion Title: T\n\n1. Thesis\n"
+        + b"".join(b"1.%d. Pro: claim %d\n" % (i, i) for i in range(1, 60_000)),
     )
 
 
 def _graphml() -> Iterator[Case]:
-    yield "laughs", LAUGHS + b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph><node id="&lol9;"/></graph></graphml>'
-    yield "external-entity", b'<?xml version="1.0"?><!DOCTYPE g [<!ENTITY x SYSTEM "file:///etc/passwd">]><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph><node id="a"><data key="text">&x;</data></node></graph></graphml>'
+    yield (
+        "laughs",
+        LAUGHS
+        + b'<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph><node id="&lol9;"/></graph></graphml>',
+    )
+    yield (
+        "external-entity",
+        b'<?xml version="1.0"?><!DOCTYPE g [<!ENTITY x SYSTEM "file:///etc/passwd">]><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph><node id="a"><data key="text">&x;</data></node></graph></graphml>',
+    )
     yield "deep", b"<graphml>" + b"<g>" * 5000 + b"</g>" * 5000 + b"</graphml>"
-    yield "digits", sample("graphml").replace(b"<graph ", b'<key id="w" for="node" attr.name="weight" attr.type="double"/><graph ', 1).replace(b"</node>", b'<data key="w">' + b"9" * 5000 + b"</data></node>", 1)
+    yield (
+        "digits",
+        sample("graphml")
+        .replace(
+            b"<graph ", b'<key id="w" for="node" attr.name="weight" attr.type="double"/><graph ', 1
+        )
+        .replace(b"</node>", b'<data key="w">' + b"9" * 5000 + b"</data></node>", 1),
+    )
 
 
 SPECIFIC = {
@@ -314,7 +410,7 @@ def hostile(name: str) -> list[Case]:
     return [*_generic(), *SPECIFIC[name]()]
 
 
-_SYNTAX = list(b'{}[]<>:;,"\'\n#-+_=\\/()&|*\t 0123456789.')
+_SYNTAX = list(b"{}[]<>:;,\"'\n#-+_=\\/()&|*\t 0123456789.")
 
 
 def _mutate(data: bytes, rng: random.Random) -> bytes:
@@ -350,8 +446,15 @@ def mutants(name: str, n: int, seed: int = 0) -> list[Case]:
     members = _docx_members() if name == "docx" else {}
     for k in range(n):
         if name == "docx" and k % 2 == 0:
-            part = rng.choice(["word/document.xml", "word/styles.xml", "_rels/.rels",
-                               "word/_rels/document.xml.rels", "[Content_Types].xml"])
+            part = rng.choice(
+                [
+                    "word/document.xml",
+                    "word/styles.xml",
+                    "_rels/.rels",
+                    "word/_rels/document.xml.rels",
+                    "[Content_Types].xml",
+                ]
+            )
             changed = dict(members)
             if part in changed:
                 changed[part] = _mutate(changed[part], rng)

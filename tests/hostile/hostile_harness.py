@@ -67,7 +67,7 @@ def run(
     wall_budget: float | None = None,
 ) -> Outcome:
     """Every case through ``quaestio check`` in a capped worker; one result per case."""
-    wall = wall_budget or max(3 * cpu_budget, 60.0)
+    wall = wall_budget or max(6 * cpu_budget, 120.0)  # CPU decides; wall only stops hangs
     outcome = Outcome(reader)
     with tempfile.TemporaryDirectory(prefix=f"hostile-{reader}-") as tmp:
         paths: list[str] = []
@@ -82,9 +82,8 @@ def run(
         while first < len(paths):
             first = _one_worker(outcome, listing, first, names, memory, wall)
     for r in outcome.results:
-        if r["status"] == "accepted" or r["status"] == "clean":
-            if float(str(r["cpu"])) > cpu_budget:
-                r["status"] = "overtime"
+        if r["status"] in ("accepted", "clean") and float(str(r["cpu"])) > cpu_budget:
+            r["status"] = "overtime"
     return outcome
 
 
@@ -97,7 +96,7 @@ def _one_worker(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=env,
-        preexec_fn=lambda: _limit(memory),  # noqa: PLW1509 - the point of the exercise
+        preexec_fn=lambda: _limit(memory),
     )
     assert proc.stdout is not None
     selector = selectors.DefaultSelector()
@@ -113,8 +112,15 @@ def _one_worker(
             if current is None:
                 raise RuntimeError("the hostile worker did not start")
             outcome.results.append(
-                {"k": current, "name": names[current], "status": "overtime", "cpu": wall,
-                 "wall": wall, "detail": "killed past the wall budget", "rss_mb": 0}
+                {
+                    "k": current,
+                    "name": names[current],
+                    "status": "overtime",
+                    "cpu": wall,
+                    "wall": wall,
+                    "detail": "killed past the wall budget",
+                    "rss_mb": 0,
+                }
             )
             return current + 1
         chunk = os.read(proc.stdout.fileno(), 65536)
@@ -134,8 +140,15 @@ def _one_worker(
     err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
     if current is not None:  # died inside a file
         outcome.results.append(
-            {"k": current, "name": names[current], "status": "crash", "cpu": 0, "wall": 0,
-             "detail": f"exit {proc.returncode}: {err[-300:]}", "rss_mb": 0}
+            {
+                "k": current,
+                "name": names[current],
+                "status": "crash",
+                "cpu": 0,
+                "wall": 0,
+                "detail": f"exit {proc.returncode}: {err[-300:]}",
+                "rss_mb": 0,
+            }
         )
         return current + 1
     if proc.returncode != 0 and len(outcome.results) < len(names):

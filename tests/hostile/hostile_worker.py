@@ -20,7 +20,7 @@ import time
 import traceback
 
 
-class Overtime(BaseException):  # noqa: N818 - not an Exception, so no reader can swallow it
+class Overtime(BaseException):
     """Raised by the interval timer when one file runs past its wall budget."""
 
 
@@ -36,7 +36,8 @@ def _alarm(signum: int, frame: object) -> None:
 def main() -> None:
     list_file, first = sys.argv[1], int(sys.argv[2])
     wall_budget = float(os.environ.get("HOSTILE_WALL", "60"))
-    paths = json.loads(open(list_file, encoding="utf-8").read())
+    with open(list_file, encoding="utf-8") as listing:
+        paths = json.loads(listing.read())
     out = os.fdopen(os.dup(1), "w", buffering=1)
     from quaestio.cli.app import main as cli_main  # imported once, before the clock starts
 
@@ -58,7 +59,7 @@ def main() -> None:
                 detail = stderr.getvalue().strip()[-300:]
         except Overtime:
             status, detail = "overtime", f"past {wall_budget:.0f} s"
-        except BaseException as exc:  # noqa: BLE001 - what we are here to catch
+        except BaseException as exc:
             status = "traceback"
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()[-300:]
         finally:

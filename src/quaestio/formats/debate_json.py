@@ -6,6 +6,7 @@ JSON Schema shipped beside this module (``schema/debate.schema.json``).
 
 from __future__ import annotations
 
+import itertools
 import json
 from functools import cache
 from importlib import resources
@@ -17,6 +18,7 @@ from quaestio.errors import ParseError
 from quaestio.extract import historian_key
 from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded, decode_utf8
+from quaestio.limits import check_count
 from quaestio.model import (
     DEFAULT_WEIGHT,
     FORMAT_VERSION,
@@ -138,10 +140,26 @@ def _read_figure(data: dict[str, Any]) -> Figure:
     )
 
 
+def _place(error: Any) -> list[tuple[int, int, str]]:
+    """Sort key of a schema error's path: indexes by number, keys by name, never mixed."""
+    return [(0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in error.absolute_path]
+
+
 def from_dict(data: dict[str, Any], *, path: str | None = None) -> Debate:
     """Build a debate from parsed JSON, checking it against the schema first."""
+    raw = data.get("positions")
+    if isinstance(raw, list):
+        evidence = sum(
+            len(p["evidence"])
+            for p in raw
+            if isinstance(p, dict) and isinstance(p.get("evidence"), list)
+        )
+        check_count(len(raw) + evidence, "positions and evidence", path, field="positions")
     validator = jsonschema.Draft202012Validator(schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    # At most a thousand problems are collected: a huge broken file is refused as fast
+    # as a small one, with the first problem by place.
+    found = itertools.islice(validator.iter_errors(data), 1000)
+    errors = sorted(found, key=_place)
     if errors:
         first = errors[0]
         where = "/".join(str(p) for p in first.absolute_path) or "(top level)"
