@@ -162,7 +162,10 @@ def guard_reader(
         check_size(data, path)
         try:
             return read(data, path)
-        except QuaestioError:
+        except QuaestioError as exc:
+            if exc.file is None and path is not None:  # raised below the reader: name the file
+                exc.file = path
+                exc.args = (str(exc),)
             raise
         except (Exception, RecursionError, MemoryError) as exc:
             raise ParseError(f"cannot be read as {name}: {describe(exc)}", file=path) from None
