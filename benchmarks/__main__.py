@@ -11,6 +11,7 @@ SUITES = (
     "benchmarks.api_read",
     "benchmarks.web_map",
     "benchmarks.reasoning",
+    "benchmarks.hostile",
 )
 
 if __name__ == "__main__":

@@ -33,6 +33,10 @@ MAX_NODES = 100_000
 # argument, so a real file is always far longer than this asks).
 MAX_ICCMA_ARGS = MAX_NODES
 MIN_ICCMA_ARGS = 10_000
+# Characters of one node's text (a position summary, an evidence item): a long page
+# of prose is 5,000; a node of megabytes is an accident or an attack, and every
+# text is scanned for years and figures.
+MAX_TEXT_CHARS = 100_000
 # colspan/rowspan of a table cell (HTML and .docx).
 MAX_SPAN = 100
 # A .docx (zip): members, the uncompressed size of any one member and of all of
@@ -72,6 +76,19 @@ def check_count(
     if count > limit:
         raise ParseError(
             f"the file has {count} {what}; the limit is {limit}", file=path, field=field, line=line
+        )
+
+
+def check_text(
+    text: str, path: str | None, *, line: int | None = None, field: str = "text"
+) -> None:
+    """Refuse one node text past MAX_TEXT_CHARS before it is scanned for years and figures."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise ParseError(
+            f"one text is {len(text)} characters long; the limit is {MAX_TEXT_CHARS}",
+            file=path,
+            line=line,
+            field=field,
         )
 
 

@@ -15,6 +15,7 @@ from quaestio.errors import ParseError
 from quaestio.extract import find_figures, find_years, historian_key
 from quaestio.formats.debate_md.outline import Item, Outline, PositionOutline
 from quaestio.formats.registry import Loaded
+from quaestio.limits import check_text
 from quaestio.model import (
     ACH_RATINGS,
     DEFAULT_WEIGHT,
@@ -114,6 +115,7 @@ def _given_ids(outline: Outline) -> list[str]:
 def _evidence(eid: str, stance: Stance, item: Item, path: str | None) -> Evidence:
     body = _join(item.lines)
     attrs, line = item.attrs, item.line
+    check_text(body, path, line=line)
     years = _years(attrs["years"], path, line) if "years" in attrs else find_years(body)
     figures = _figures(attrs["figures"], path, line) if "figures" in attrs else find_figures(body)
     return Evidence(
