@@ -14,10 +14,10 @@ from store_samples import sample_debate
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hostile"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "formats"))
 
-from hostile_corpus import SUFFIX, hostile  # noqa: E402
+from hostile_corpus import SUFFIX, hostile
 
-from quaestio.errors import ParseError  # noqa: E402
-from quaestio.formats import by_name  # noqa: E402
+from quaestio.errors import ParseError
+from quaestio.formats import by_name
 
 # One file per way a reader used to crash (a traceback in the CLI, a 500 through the API).
 CASES = [
@@ -90,3 +90,38 @@ def test_a_body_past_the_limit_is_refused_before_it_is_read(browser: Any, app: A
     )
     assert r.status_code == 413
     assert "larger than" in r.json()["error"]["message"]
+
+
+def test_sign_in_attempts_are_limited_per_account_with_back_off(browser: Any) -> None:
+    browser().signup("victim")
+    attacker = browser()
+    statuses = [
+        attacker.post("/api/auth/login", json={"username": "victim", "password": f"guess {i}"})
+        for i in range(8)
+    ]
+    assert [r.status_code for r in statuses[:5]] == [401] * 5
+    assert all(r.status_code == 429 for r in statuses[5:])
+    assert "try again in" in statuses[-1].json()["error"]["message"]
+    assert int(statuses[-1].headers["Retry-After"]) >= 1
+    # While backed off, even the right password is refused ...
+    right = {"username": "victim", "password": "correct horse battery"}
+    assert attacker.post("/api/auth/login", json=right).status_code == 429
+    # ... and the sign-in form says the same.
+    page = attacker.client.post("/signin", data=right, follow_redirects=False)
+    assert page.status_code == 429 and "try again in" in page.text
+
+
+def test_sign_in_from_another_site_is_refused(browser: Any) -> None:
+    browser().signup("owner1")
+    visitor = browser()
+    creds = {"username": "owner1", "password": "correct horse battery"}
+    forged = visitor.client.post(
+        "/signin", data=creds, headers={"Origin": "https://evil.example"}, follow_redirects=False
+    )
+    assert forged.status_code == 403 and "quaestio_session" not in forged.cookies
+    api = visitor.post("/api/auth/login", json=creds, headers={"Origin": "https://evil.example"})
+    assert api.status_code == 403
+    same = visitor.client.post(
+        "/signin", data=creds, headers={"Origin": "http://testserver"}, follow_redirects=False
+    )
+    assert same.status_code == 303
