@@ -14,6 +14,7 @@ module imports nothing from quaestio but ``errors`` so that every layer may use 
 
 from __future__ import annotations
 
+import functools
 import zipfile
 from collections.abc import Callable
 from io import BytesIO
@@ -161,7 +162,7 @@ def check_span(value: str | None) -> int:
 def describe(exc: BaseException) -> str:
     """What a person is told when a reader fails in a way it did not foresee."""
     if isinstance(exc, RecursionError):
-        return f"nested too deeply (the limit is {MAX_NESTING} levels)"
+        return f"nested too deeply to read (up to {MAX_NESTING} levels are always read)"
     if isinstance(exc, MemoryError):
         return "too large to read in the memory this reader may use"
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
@@ -175,6 +176,7 @@ def guard_reader(
 ) -> Callable[[bytes, str | None], T]:
     """``read`` made total: size checked first, any unforeseen failure becomes a ParseError."""
 
+    @functools.wraps(read)  # keeps __module__: docs/formats.md reads the reader's module doc
     def guarded(data: bytes, path: str | None) -> T:
         check_size(data, path)
         try:
@@ -187,6 +189,4 @@ def guard_reader(
         except (Exception, RecursionError, MemoryError) as exc:
             raise ParseError(f"cannot be read as {name}: {describe(exc)}", file=path) from None
 
-    guarded.__doc__ = read.__doc__
-    guarded.__wrapped__ = read  # type: ignore[attr-defined]
     return guarded
