@@ -38,6 +38,8 @@ MIN_ICCMA_ARGS = 10_000
 # of prose is 5,000; a node of megabytes is an accident or an attack, and every
 # text is scanned for years and figures.
 MAX_TEXT_CHARS = 100_000
+# Columns of one table row (a debate table has three to five).
+MAX_COLUMNS = 200
 # colspan/rowspan of a table cell (HTML and .docx).
 MAX_SPAN = 100
 # A .docx (zip): members, the uncompressed size of any one member and of all of
