@@ -67,7 +67,9 @@ def run(
     wall_budget: float | None = None,
 ) -> Outcome:
     """Every case through ``quaestio check`` in a capped worker; one result per case."""
-    wall = wall_budget or max(6 * cpu_budget, 120.0)  # CPU decides; wall only stops hangs
+    # CPU time decides (the worker's ITIMER_PROF); the wall clock only stops a hang in C
+    # code, and is generous because the machine may be shared.
+    wall = wall_budget or max(30 * cpu_budget, 600.0)
     outcome = Outcome(reader)
     with tempfile.TemporaryDirectory(prefix=f"hostile-{reader}-") as tmp:
         paths: list[str] = []
@@ -80,7 +82,7 @@ def run(
         names = [name for name, _ in cases]
         first = 0
         while first < len(paths):
-            first = _one_worker(outcome, listing, first, names, memory, wall)
+            first = _one_worker(outcome, listing, first, names, memory, wall, cpu_budget)
     for r in outcome.results:
         if r["status"] in ("accepted", "clean") and float(str(r["cpu"])) > cpu_budget:
             r["status"] = "overtime"
@@ -88,9 +90,20 @@ def run(
 
 
 def _one_worker(
-    outcome: Outcome, listing: Path, first: int, names: list[str], memory: int, wall: float
+    outcome: Outcome,
+    listing: Path,
+    first: int,
+    names: list[str],
+    memory: int,
+    wall: float,
+    cpu: float,
 ) -> int:
-    env = {**os.environ, "HOSTILE_WALL": str(wall), "PYTHONUNBUFFERED": "1"}
+    env = {
+        **os.environ,
+        "HOSTILE_WALL": str(wall),
+        "HOSTILE_CPU": str(cpu),
+        "PYTHONUNBUFFERED": "1",
+    }
     proc = subprocess.Popen(
         [sys.executable, str(WORKER), str(listing), str(first)],
         stdout=subprocess.PIPE,
