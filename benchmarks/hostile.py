@@ -12,14 +12,17 @@ the "hostile" section of docs/deployment.md. Pass: 0 tracebacks, 0 over budget.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks.sections import machine_line, replace_section
 
 ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results" / "hostile.json"
 sys.path.insert(0, str(ROOT / "tests" / "hostile"))
 
 from hostile_corpus import READERS, cases  # noqa: E402
@@ -53,14 +56,25 @@ def main() -> None:
 
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         outcomes = list(pool.map(one, args.readers))
-    text = table(outcomes)
-    print(text)
+    print(table([o.row() for o in outcomes]))
     bad = sum(len(o.failures()) for o in outcomes)
+    # Rows of readers not swept this time are kept from earlier runs (with their date).
+    stored: dict[str, dict[str, object]] = (
+        json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+    )
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    for o in outcomes:
+        stored[o.reader] = {**o.row(), "measured": when}
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(stored, indent=1) + "\n")
+    text = table([stored[r] for r in READERS if r in stored])
     lines = [
         machine_line(),
         "",
         f"`python -m benchmarks.hostile --per-reader {args.per_reader}` "
-        f"({time.perf_counter() - started:.0f} s): every input through `quaestio check` in a "
+        f"(last run {time.perf_counter() - started:.0f} s; rows of readers not in that run come "
+        "from `benchmarks/results/hostile.json`, dated there): every input through "
+        "`quaestio check` in a "
         f"worker capped at {READ_MEMORY_BYTES // 2**20} MB of address space, "
         f"{READ_SECONDS:.0f} s of CPU per input.",
         "",

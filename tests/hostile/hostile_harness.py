@@ -169,13 +169,13 @@ def _one_worker(
     return len(names)
 
 
-def table(outcomes: list[Outcome]) -> str:
-    """Markdown table: one row per reader."""
-    rows = [o.row() for o in outcomes]
-    heads = list(rows[0])
+def table(rows: list[dict[str, object]]) -> str:
+    """Markdown table: one row per reader (``Outcome.row()``), then the totals."""
+    heads = [h for h in rows[0] if h != "measured"]
     lines = ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
     for row in rows:
         lines.append("| " + " | ".join(str(row[h]) for h in heads) + " |")
-    total = {h: sum(int(r[h]) for r in rows) for h in heads[1:5]}  # type: ignore[call-overload]
-    lines.append("| all | " + " | ".join(str(total[h]) for h in heads[1:5]) + " | | |")
+    counted = heads[1:6]
+    total = {h: sum(int(str(r[h])) for r in rows) for h in counted}
+    lines.append("| all | " + " | ".join(str(total[h]) for h in counted) + " | | |")
     return "\n".join(lines)
