@@ -59,7 +59,7 @@ def main() -> None:
             code = exc.code if isinstance(exc.code, int) else 1
             if code == 2:
                 status = "clean"
-                detail = stderr.getvalue().strip()[-300:]
+                detail = stderr.getvalue().strip()[:400]
         except Overtime:
             status, detail = "overtime", f"past {cpu_budget:.0f} s of CPU or {wall_budget:.0f} s"
         except BaseException as exc:
