@@ -93,7 +93,7 @@ def limits_markdown() -> list[str]:
         f"| arguments declared by `p af N` | {lim.MAX_ICCMA_ARGS:,}, and at most "
         f"{lim.MIN_ICCMA_ARGS:,} + the file's size in bytes; checked before parsing | iccma |",
         f"| cells in one table row | {lim.MAX_COLUMNS} | text |",
-        f"| cells of one text table | {lim.MAX_NODES:,} | text |",
+        f"| cells of one text table | {lim.MAX_NODES:,} | text, markdown |",
         f"| colspan / gridSpan of a cell | clamped to {lim.MAX_SPAN} | html, docx |",
         f"| zip members | {lim.MAX_ZIP_MEMBERS:,} | docx |",
         f"| uncompressed size of one zip member (from the directory, before inflating) | "
