@@ -14,6 +14,7 @@ SUITES = (
     "benchmarks.cli_startup",
     "benchmarks.iccma_external",
     "benchmarks.evaluate_json",
+    "benchmarks.hostile",
 )
 
 if __name__ == "__main__":

@@ -162,3 +162,55 @@ def test_killed_server_mid_import_leaves_all_or_nothing(database_url: str) -> No
         assert (positions, evidence) == (100, expected)
     else:  # killed after it: all of it
         assert titles[1] == second.title and (positions, evidence) == (200, 2 * expected)
+
+
+def test_whole_debate_reads_are_one_snapshot_while_another_client_writes(
+    server: LiveServer,
+) -> None:
+    """GET /api/debates/{id} never mixes a node's text from one version with another's number.
+
+    The writer puts the version each edit creates into the text, so any read whose text
+    and ``versions`` disagree is a torn read (found on PostgreSQL under READ COMMITTED).
+    """
+    owner = _token_client(server, "snapshot")
+    d = _import(owner, sample_debate())
+    url = f"/api/debates/{d}/evidence/p1.f1"
+    done = threading.Event()
+    torn: list[tuple[str, int]] = []
+    reads = 0
+
+    def writer() -> None:
+        client = httpx.Client(base_url=server.url, timeout=60, headers=dict(owner.headers))
+        for _ in range(15):
+            version = client.get(url).json()["version"]
+            r = client.patch(url, json={"version": version, "text": f"edited at {version + 1}"})
+            assert r.status_code in (200, 409), r.text
+        client.close()
+        done.set()
+
+    def reader() -> None:
+        nonlocal reads
+        client = httpx.Client(base_url=server.url, timeout=60, headers=dict(owner.headers))
+        while not done.is_set():
+            body = client.get(f"/api/debates/{d}").json()
+            version = body["versions"]["p1.f1"]
+            text = next(
+                e["text"]
+                for p in body["debate"]["positions"]
+                for e in p["evidence"]
+                if e["id"] == "p1.f1"
+            )
+            reads += 1
+            if version > 1 and text != f"edited at {version}":
+                torn.append((text, version))
+        client.close()
+
+    threads = [
+        threading.Thread(target=writer),
+        *(threading.Thread(target=reader) for _ in range(2)),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert reads > 0 and torn == []

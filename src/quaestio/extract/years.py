@@ -112,10 +112,21 @@ def _early_ranges(text: str) -> list[tuple[int, int, tuple[int, int]]]:
 def year_spans(text: str, *, base: int = 1900) -> list[tuple[int, int, tuple[int, ...]]]:
     """(start, end, years) for every stretch of ``text`` read as one or more years."""
     spans: list[tuple[int, int, tuple[int, ...]]] = []
-    taken: list[tuple[int, int]] = [m.span() for m in _DECADE.finditer(text)]
+    # Characters already read as part of a year, as a mask: checking a span costs its
+    # length, not the number of spans taken so far (a cell listing thousands of years
+    # was quadratic).
+    mask = bytearray(len(text))
+
+    class _Taken:
+        def append(self, span: tuple[int, int]) -> None:
+            mask[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
+
+    taken = _Taken()
+    for m in _DECADE.finditer(text):
+        taken.append(m.span())
 
     def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
+        return 1 not in mask[a:b]
 
     for m in _ERA.finditer(text):
         if m.group(4):

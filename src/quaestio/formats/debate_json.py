@@ -8,6 +8,7 @@ and upgraded on load: every v1 field means the same in v2, the graph starts empt
 
 from __future__ import annotations
 
+import itertools
 import json
 from functools import cache
 from importlib import resources
@@ -27,6 +28,7 @@ from quaestio.formats.debate_json_graph import (
 )
 from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded, decode_utf8
+from quaestio.limits import check_count
 from quaestio.model import (
     DEFAULT_WEIGHT,
     FORMAT_VERSION,
@@ -181,14 +183,30 @@ def _historians(p: dict[str, Any]) -> tuple[Historian, ...]:
     return tuple(Historian(n, k, s) for n, k, s in zip(names, keys, stances, strict=True))
 
 
+def _place(error: Any) -> list[tuple[int, int, str]]:
+    """Sort key of a schema error's path: indexes by number, keys by name, never mixed."""
+    return [(0, p, "") if isinstance(p, int) else (1, 0, str(p)) for p in error.absolute_path]
+
+
 def from_dict(data: dict[str, Any], *, path: str | None = None) -> Debate:
     """Build a debate from parsed JSON, checking it against its version's schema first.
 
     A version 1 document is read by the v1 schema and comes back as a v2 debate.
     """
+    raw = data.get("positions")
+    if isinstance(raw, list):
+        evidence = sum(
+            len(p["evidence"])
+            for p in raw
+            if isinstance(p, dict) and isinstance(p.get("evidence"), list)
+        )
+        check_count(len(raw) + evidence, "positions and evidence", path, field="positions")
     version = data.get("quaestio")
     validator = _validator(version if version in SCHEMAS else FORMAT_VERSION)
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    # At most a thousand problems are collected: a huge broken file is refused as fast
+    # as a small one, with the first problem by place.
+    found = itertools.islice(validator.iter_errors(data), 1000)
+    errors = sorted(found, key=_place)
     if errors:
         first = errors[0]
         where = "/".join(str(p) for p in first.absolute_path) or "(top level)"

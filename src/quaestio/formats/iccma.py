@@ -20,6 +20,7 @@ import re
 
 from quaestio.errors import ParseError
 from quaestio.formats.registry import Format, Loaded
+from quaestio.limits import MAX_ICCMA_ARGS, MIN_ICCMA_ARGS
 from quaestio.model import Debate, Evidence, Position
 
 _MAP = re.compile(r"^#\s*(\d+)\s+(\S+)\s*$")
@@ -38,7 +39,30 @@ def write(debate: Debate) -> bytes:
     return write_i23(af, comments)
 
 
+_HEAD = re.compile(rb"^[ \t]*p[ \t]+af[ \t]+(\d+)", re.M)
+
+
+def _check_header(data: bytes, path: str | None) -> None:
+    """Refuse a header declaring more arguments than the file can justify, before any work."""
+    m = _HEAD.search(data, 0, 1 << 16)
+    if m is None:
+        return
+    line = data.count(b"\n", 0, m.start()) + 1
+    digits = m.group(1)
+    limit = min(MAX_ICCMA_ARGS, MIN_ICCMA_ARGS + len(data))
+    if len(digits) > 9 or int(digits) > limit:
+        shown = digits.decode() if len(digits) <= 20 else f"a {len(digits)}-digit number of"
+        raise ParseError(
+            f"the header declares {shown} arguments; a debate read from a file of "
+            f"{len(data)} bytes may have at most {limit}",
+            file=path,
+            line=line,
+            field="p af",
+        )
+
+
 def read(data: bytes, path: str | None) -> Loaded:
+    _check_header(data, path)
     from quaestio.reasoning.iccma_io import parse_i23
 
     af = parse_i23(data, path)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from quaestio.errors import (
@@ -23,6 +23,7 @@ from quaestio.errors import (
     UnknownFormatError,
     UnsupportedOperationError,
 )
+from quaestio.limits import guard_reader
 from quaestio.model import Debate
 
 
@@ -97,9 +98,15 @@ FORMAT_MODULES: tuple[str, ...] = (
 
 def _formats() -> tuple[Format, ...]:
     # Imported lazily so that format modules can import this module for ``Loaded``.
-    return tuple(
-        importlib.import_module(f"quaestio.formats.{name}").FORMAT for name in FORMAT_MODULES
-    )
+    # Every reader is wrapped by ``limits.guard_reader``: whoever calls ``fmt.read``
+    # (CLI, web, study) gets a size check first and a ParseError for any failure.
+    out: list[Format] = []
+    for name in FORMAT_MODULES:
+        fmt: Format = importlib.import_module(f"quaestio.formats.{name}").FORMAT
+        if fmt.read is not None:
+            fmt = replace(fmt, read=guard_reader(fmt.name, fmt.read))
+        out.append(fmt)
+    return tuple(out)
 
 
 _CACHE: tuple[Format, ...] | None = None

@@ -65,12 +65,61 @@ def formats_markdown(formats: tuple[Format, ...] | None = None) -> str:
             )
             + " |"
         )
+    rows += ["", *limits_markdown()]
     rows += ["", "## How each format is laid out", ""]
     for fmt in formats if formats is not None else all_formats():
         doc = module_doc(fmt)
         if doc:
             rows += [f"### `{fmt.name}`", "", doc, ""]
     return "\n".join(rows).rstrip("\n") + "\n"
+
+
+def limits_markdown() -> list[str]:
+    """The limits every reader keeps (from ``quaestio.limits``), so the page never drifts."""
+    from quaestio import limits as lim
+
+    mb = 1024 * 1024
+    return [
+        "## Limits",
+        "",
+        "Every reader checks these before doing the work and refuses a file past them with",
+        "one error naming the file (and the line and field where there is one): exit code 2",
+        "in the CLI, HTTP 422 from the web app. Anything else that goes wrong inside a reader",
+        "(nesting past Python's recursion limit, a number past Python's digit limit, an XML",
+        "or zip error) is turned into the same kind of error; none ends in a traceback.",
+        "",
+        "| Limit | Value | Formats |",
+        "| --- | --- | --- |",
+        f"| file size | {lim.MAX_FILE_BYTES // mb} MB | all |",
+        f"| positions + evidence in one file | {lim.MAX_NODES:,} | json (checked before the "
+        "schema); others through the text and size limits |",
+        f"| characters of one node's text | {lim.MAX_TEXT_CHARS:,} | debate-md, text, docx, "
+        "markdown, html |",
+        f"| nesting | about {lim.MAX_NESTING} levels are always fine; past Python's recursion "
+        "limit a clean error | json, aif, debate-md attributes, html |",
+        f"| digits of one number | {lim.MAX_DIGITS:,} | all |",
+        f"| arguments declared by `p af N` | {lim.MAX_ICCMA_ARGS:,}, and at most "
+        f"{lim.MIN_ICCMA_ARGS:,} + the file's size in bytes; checked before parsing | iccma |",
+        f"| cells in one table row | {lim.MAX_COLUMNS} | text |",
+        f"| cells of one text table | {lim.MAX_NODES:,} | text, markdown |",
+        f"| colspan / gridSpan of a cell | clamped to {lim.MAX_SPAN} | html, docx |",
+        f"| zip members | {lim.MAX_ZIP_MEMBERS:,} | docx |",
+        f"| uncompressed size of one zip member (from the directory, before inflating) | "
+        f"{lim.MAX_ZIP_MEMBER_BYTES // mb} MB | docx |",
+        f"| uncompressed size of the whole zip | {lim.MAX_ZIP_TOTAL_BYTES // mb} MB | docx |",
+        f"| compression ratio of a member over 1 MB | {lim.MAX_ZIP_RATIO} to 1 | docx |",
+        "| XML entities | never expanded (python-docx and lxml with `resolve_entities=False`, "
+        "no network, no huge trees) | docx, html, graphml |",
+        f"| time per file (fuzz suite) | {lim.READ_SECONDS:.0f} s of CPU | all |",
+        f"| memory per reader process (fuzz suite, RLIMIT_AS) | "
+        f"{lim.READ_MEMORY_BYTES // mb} MB | all |",
+        "",
+        "`tests/hostile/` holds the hostile corpus (billion laughs, nesting 100,000 deep, a",
+        "zip bomb made small, malformed `.rels`, a colspan of a billion, `p af 100000000`,",
+        "5,000-digit numbers, 20,000-paragraph .docx ...) and runs it with mutants through",
+        "`quaestio check` under these limits; `python -m benchmarks.hostile` is the",
+        "300-inputs-per-reader sweep (figures in docs/deployment.md).",
+    ]
 
 
 def module_doc(fmt: Format) -> str:

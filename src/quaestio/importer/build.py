@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from quaestio.extract import HistorianTable, find_figures, find_years, fold, glued_numbers
 from quaestio.importer.cells import Point
+from quaestio.limits import check_text
 from quaestio.model import (
     Consequence,
     Evidence,
@@ -45,6 +46,7 @@ class Builder:
 
     def check_text(self, text: str, line: int | None) -> None:
         """Warnings for what looks like a typo: glued figures and doubled words."""
+        check_text(text, self.file, line=line)
         for glued in glued_numbers(text):
             self.warn(
                 "glued_number",

@@ -26,6 +26,7 @@ from quaestio.importer.layout import (
     header_like,
     split_bullet,
 )
+from quaestio.limits import check_span, check_zip
 
 _HEADING = re.compile(r"^heading\s*(\d)$", re.I)
 _LIST_LEVEL = re.compile(r"\s([1-9])$")
@@ -40,22 +41,56 @@ class _Counter:
         return self.n
 
 
-def _list_level(paragraph: Any) -> int | None:
+class _Styles:
+    """Paragraph style names by style id, read once.
+
+    python-docx's ``paragraph.style`` searches the styles part with an XPath query
+    on every call (about 1 ms each), which made a 20,000-paragraph document take a
+    minute; one dictionary makes it linear.
+    """
+
+    def __init__(self, document: Any) -> None:
+        from docx.oxml.ns import qn
+
+        self.names: dict[str, str] = {}
+        self.default = ""
+        try:
+            root = document.styles.element
+        except (KeyError, ValueError, AttributeError):
+            return
+        for style in root.iter(qn("w:style")):
+            if style.get(qn("w:type"), "paragraph") != "paragraph":
+                continue
+            name_el = style.find(qn("w:name"))
+            name = (name_el.get(qn("w:val")) if name_el is not None else None) or ""
+            style_id = style.get(qn("w:styleId")) or ""
+            self.names.setdefault(style_id, name)
+            if style.get(qn("w:default")) in ("1", "true", "on"):
+                self.default = name
+
+    def of(self, paragraph: Any) -> str:
+        style_id = paragraph._p.style
+        if style_id is None:
+            return self.default
+        return self.names.get(style_id, self.default)
+
+
+def _list_level(paragraph: Any, styles: _Styles) -> int | None:
     """Nesting level if the paragraph is a list item (by numbering or by style)."""
     p_pr = paragraph._p.pPr
     if p_pr is not None and p_pr.numPr is not None:
         ilvl = p_pr.numPr.ilvl
         return int(ilvl.val) if ilvl is not None and ilvl.val is not None else 0
-    name = ((paragraph.style.name if paragraph.style is not None else "") or "").strip().lower()
+    name = styles.of(paragraph).strip().lower()
     if not name.startswith("list"):  # "List Bullet", "List Number 2", "List Paragraph"...
         return None
     m = _LIST_LEVEL.search(name)
     return int(m.group(1)) - 1 if m else 0
 
 
-def _lines(paragraph: Any, number: int) -> list[Line]:
+def _lines(paragraph: Any, number: int, styles: _Styles) -> list[Line]:
     """The paragraph as lines (a manual line break starts a new one)."""
-    level = _list_level(paragraph)
+    level = _list_level(paragraph, styles)
     out: list[Line] = []
     for part in paragraph.text.replace("\xa0", " ").split("\n"):
         if not part.strip():
@@ -68,13 +103,13 @@ def _lines(paragraph: Any, number: int) -> list[Line]:
     return out
 
 
-def _cell(cell: Any, counter: _Counter, layout: Layout, span: int) -> Cell:
+def _cell(cell: Any, counter: _Counter, layout: Layout, span: int, styles: _Styles) -> Cell:
     lines: list[Line] = []
     numbers: list[int] = []
     for paragraph in cell.paragraphs:
         number = counter.next()
         numbers.append(number)
-        lines += _lines(paragraph, number)
+        lines += _lines(paragraph, number, styles)
     if cell.tables:
         layout.warn(
             "nested_table", "a table inside a cell was not read", numbers[0] if numbers else None
@@ -84,12 +119,26 @@ def _cell(cell: Any, counter: _Counter, layout: Layout, span: int) -> Cell:
     return Cell(tuple(lines), first, last, span)
 
 
-def _table(table: Any, counter: _Counter, layout: Layout) -> Table:
+def _cap_spans(tbl: Any) -> None:
+    """Clamp every ``w:gridSpan`` to 1..MAX_SPAN before python-docx expands spans into cells.
+
+    python-docx yields a merged cell once per grid column it spans, so a span of a
+    billion would be a billion cells; junk or a 5,000-digit value counts as 1.
+    """
+    from docx.oxml.ns import qn
+
+    for span in tbl.iter(qn("w:gridSpan")):
+        span.set(qn("w:val"), str(check_span(span.get(qn("w:val")))))
+
+
+def _table(table: Any, counter: _Counter, layout: Layout, styles: _Styles) -> Table:
     rows: list[tuple[Cell, ...]] = []
     header: tuple[Cell, ...] | None = None
     above: list[Any] = []
+    _cap_spans(table._tbl)
     for index, row in enumerate(table.rows):
-        tcs = [c._tc for c in row.cells]
+        row_cells = row.cells  # python-docx rebuilds this tuple on every access
+        tcs = [c._tc for c in row_cells]
         cells: list[Cell] = []
         col = 0
         while col < len(tcs):
@@ -100,7 +149,7 @@ def _table(table: Any, counter: _Counter, layout: Layout) -> Table:
                 line = counter.n
                 cells.append(Cell((), line, line, span))  # merged down: read in the first row
             else:
-                cells.append(_cell(row.cells[col], counter, layout, span))
+                cells.append(_cell(row_cells[col], counter, layout, span, styles))
             col += span
         above = tcs
         is_header = index == 0 and (
@@ -126,6 +175,7 @@ def read_docx_layout(data: bytes, path: str | None) -> tuple[Layout, str]:
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table as DocxTable
 
+    check_zip(data, path)
     try:
         document = docx.Document(BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
@@ -135,11 +185,12 @@ def read_docx_layout(data: bytes, path: str | None) -> tuple[Layout, str]:
     if title:
         layout.metadata["title"] = title
     counter = _Counter()
+    styles = _Styles(document)
     texts: list[str] = []
     last_heading = 0
     for item in document.iter_inner_content():
         if isinstance(item, DocxTable):
-            table = _table(item, counter, layout)
+            table = _table(item, counter, layout, styles)
             layout.items.append(table)
             texts += [c.text for r in table.rows for c in r]
             continue
@@ -148,13 +199,13 @@ def read_docx_layout(data: bytes, path: str | None) -> tuple[Layout, str]:
         if not text:
             continue
         texts.append(text)
-        style = (item.style.name if item.style is not None else "") or ""
+        style = styles.of(item)
         if m := _HEADING.match(style.strip()):
             last_heading = int(m.group(1))
             layout.items.append(Block("heading", text, number, last_heading))
         elif style.strip().lower() == "title":
             layout.items.append(Block("heading", text, number, 0))
-        elif (level := _list_level(item)) is not None:
+        elif (level := _list_level(item, styles)) is not None:
             marker, rest, _ = split_bullet(text)
             layout.items.append(Block("item", rest if marker else text, number, level))
         elif _all_bold(item) and len(text.split()) <= 12 and split_bullet(text)[0] is None:

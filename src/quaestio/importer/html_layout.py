@@ -26,6 +26,7 @@ from quaestio.importer.layout import (
     header_like,
     split_bullet,
 )
+from quaestio.limits import check_span
 
 _BLOCKS = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section"}
 _SKIP = {"script", "style", "head", "title", "template", "noscript"}
@@ -88,10 +89,7 @@ def _cell(el: Any) -> Cell:
     reader.flush()
     start = el.sourceline or 0
     end = max([start, *(line.number for line in reader.lines)])
-    try:
-        span = max(1, int(el.get("colspan", "1")))
-    except ValueError:
-        span = 1
+    span = check_span(el.get("colspan"))
     return Cell(tuple(reader.lines), start, end, span)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quaestio.errors import ParseError
 from quaestio.importer.layout import (
     SECTION,
     Block,
@@ -33,6 +34,7 @@ from quaestio.importer.layout import (
     header_like,
     split_bullet,
 )
+from quaestio.limits import MAX_COLUMNS, MAX_NODES
 
 _ROLE_WORDS = re.compile(
     r"\b(?:arguments?|explanations?|positions?|views?|interpretations?|theor(?:y|ies)|claims?|"
@@ -128,6 +130,11 @@ def _split_cells(lines: list[str], layout: Layout) -> tuple[list[_RawCell], int]
             elif line.strip():
                 layout.items.append(Block("paragraph", line.strip(), number))
             continue
+        if line.count("\t") > MAX_COLUMNS:
+            raise ParseError(
+                f"a row has {line.count(chr(9)) + 1} cells; the limit is {MAX_COLUMNS}",
+                line=number,
+            )
         parts = line.split("\t")
         widest = max(widest, len(parts) - 1 if not parts[0].strip() else len(parts))
         if parts[0].strip():  # "a\tb\tc": Word's one-line-per-row export, a row of cells
@@ -135,6 +142,8 @@ def _split_cells(lines: list[str], layout: Layout) -> tuple[list[_RawCell], int]
             row_mode = True
         for part in parts[1:]:
             cells.append(_RawCell([(part, number)]))
+        if len(cells) > MAX_NODES:
+            raise ParseError(f"the table has more than {MAX_NODES} cells", line=number)
     return cells, widest
 
 

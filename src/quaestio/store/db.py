@@ -138,7 +138,15 @@ class Database:
         self.sessions = sessionmaker(
             self.engine.execution_options(quaestio_write=True), expire_on_commit=False
         )
-        self.readers = sessionmaker(self.engine, expire_on_commit=False)
+        # A whole-debate read is several SELECTs; on PostgreSQL they must all see one
+        # snapshot (REPEATABLE READ), or a read racing a write returns a node's text from
+        # version N+1 next to versions that say N, and a client writing back on that read
+        # silently drops the other change. Read-only transactions never fail on it.
+        # SQLite's reader already sees one snapshot for the whole transaction.
+        reading = self.engine
+        if self.engine.dialect.name == "postgresql":
+            reading = self.engine.execution_options(isolation_level="REPEATABLE READ")
+        self.readers = sessionmaker(reading, expire_on_commit=False)
 
     @property
     def dialect(self) -> str:

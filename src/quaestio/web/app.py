@@ -21,6 +21,7 @@ from quaestio.store import Database
 from quaestio.web.api import docs, errors
 from quaestio.web.api import router as api_router
 from quaestio.web.api.schemas import ErrorBody
+from quaestio.web.body_limit import ENVELOPE_BYTES, BodyLimit
 from quaestio.web.settings import Settings
 
 DESCRIPTION = """A shared service for structured debates: import a handout, weigh the
@@ -60,6 +61,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     )
     app.state.db = db
     app.state.settings = settings
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + ENVELOPE_BYTES)
     errors.install(app)
     docs.install(app)
     app.include_router(api_router)

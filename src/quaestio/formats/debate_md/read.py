@@ -17,6 +17,7 @@ from quaestio.formats.debate_md import graph
 from quaestio.formats.debate_md.outline import Item, Outline, PositionOutline
 from quaestio.formats.debate_md.values import as_list, optional_number, source_attr, weight_attr
 from quaestio.formats.registry import Loaded
+from quaestio.limits import check_text
 from quaestio.model import (
     ACH_RATINGS,
     AchRating,
@@ -152,6 +153,7 @@ def _evidence(
 ) -> Evidence:
     body = _join(item.lines)
     attrs, line = item.attrs, item.line
+    check_text(body, path, line=line)
     years = _years(attrs["years"], path, line) if "years" in attrs else find_years(body)
     figures = _figures(attrs["figures"], path, line) if "figures" in attrs else find_figures(body)
     return Evidence(

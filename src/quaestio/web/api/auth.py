@@ -11,6 +11,7 @@ from quaestio.web.api.schemas import Credentials, Me, SignUp, TokenIn, TokenOut,
 from quaestio.web.cookies import clear_session_cookies, is_secure, set_session_cookies
 from quaestio.web.deps import ActorDep, DbDep, ItemId, SettingsDep, UserDep
 from quaestio.web.settings import Settings
+from quaestio.web.throttle import address, require_same_origin, throttle
 
 router = APIRouter(prefix="/api", tags=["accounts"])
 
@@ -49,10 +50,22 @@ def signup(
 def login(
     body: Credentials, request: Request, response: Response, db: DbDep, settings: SettingsDep
 ) -> Me:
-    """Check the password and set the session cookie and the CSRF cookie."""
-    with db.transaction() as session:
-        user = accounts.check_password(session, body.username, body.password)
-        new = accounts.open_session(session, user)
+    """Check the password and set the session cookie and the CSRF cookie.
+
+    Failed attempts are limited per account and per address (429 with Retry-After);
+    a POST from another site's page is refused (login CSRF).
+    """
+    require_same_origin(request)
+    limits, where = throttle(request), address(request)
+    limits.check(body.username, where)
+    try:
+        with db.transaction() as session:
+            user = accounts.check_password(session, body.username, body.password)
+            new = accounts.open_session(session, user)
+    except accounts.AuthenticationError:
+        limits.failed(body.username, where)
+        raise
+    limits.succeeded(body.username)
     return _sign_in(request, response, settings, new)
 
 

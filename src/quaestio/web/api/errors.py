@@ -26,6 +26,7 @@ from quaestio.errors import (
 )
 from quaestio.store.accounts import AuthenticationError
 from quaestio.store.debates import StaleVersionError
+from quaestio.web.throttle import TooManyAttemptsError
 
 
 class NotImplementedYetError(QuaestioError):
@@ -36,6 +37,7 @@ class NotImplementedYetError(QuaestioError):
 
 def status_for(exc: QuaestioError) -> int:
     table: list[tuple[type[QuaestioError], int]] = [
+        (TooManyAttemptsError, 429),
         (AuthenticationError, 401),
         (PermissionDeniedError, 403),
         (NotFoundError, 404),
@@ -74,6 +76,8 @@ def _quaestio(request: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, StaleVersionError):
         content["current"] = _jsonable(exc.current)
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthenticationError) else None
+    if isinstance(exc, TooManyAttemptsError):
+        headers = {"Retry-After": str(exc.retry_after)}
     return JSONResponse(content, status_code=status_for(exc), headers=headers)
 
 

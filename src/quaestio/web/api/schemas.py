@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 T = TypeVar("T")
 MAX_ID = 2_147_483_647  # PostgreSQL integer; larger ids cannot exist
@@ -85,6 +85,17 @@ class DebateOut(DebateSummary):
     versions: dict[str, int] = Field(description="version of every node, by node id")
 
 
+def _reject_null(cls: Any, value: Any) -> Any:
+    """A PATCH field that cannot be empty in the store: ``null`` is refused (422), not a 500.
+
+    Leaving the field out keeps its value; only fields that may really be cleared
+    (an evidence label, a consequence category, the conclusion, the class) accept null.
+    """
+    if value is None:
+        raise ValueError("may not be null; leave the field out to keep its value")
+    return value
+
+
 class DebatePatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
     version: int
@@ -92,6 +103,8 @@ class DebatePatch(BaseModel):
     question: str | None = None
     conclusion: str | None = None
     class_id: DbId | None = None
+
+    _not_null = field_validator("title", "question", mode="before")(_reject_null)
 
 
 class ImportReport(BaseModel):
@@ -144,6 +157,10 @@ class PositionPatch(BaseModel):
     summary: str | None = None
     historians: list[str] | None = None
     weight: float | None = Field(default=None, ge=0.0, le=1.0)
+
+    _not_null = field_validator("title", "summary", "historians", "weight", mode="before")(
+        _reject_null
+    )
 
 
 class EvidenceOut(BaseModel):
@@ -241,6 +258,10 @@ class EvidencePatch(BaseModel):
     rebuts: list[str] | None = None
     weight: float | None = Field(default=None, ge=0.0, le=1.0)
 
+    _not_null = field_validator(
+        "stance", "text", "years", "references", "rebuts", "weight", mode="before"
+    )(_reject_null)
+
 
 class ConsequenceOut(BaseModel):
     id: str
@@ -267,6 +288,8 @@ class ConsequencePatch(BaseModel):
     text: str | None = Field(default=None, min_length=1)
     category: str | None = None
     weight: float | None = Field(default=None, ge=0.0, le=1.0)
+
+    _not_null = field_validator("polarity", "text", "weight", mode="before")(_reject_null)
 
 
 class Relation(BaseModel):

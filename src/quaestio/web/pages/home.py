@@ -14,6 +14,13 @@ from quaestio.store import accounts
 from quaestio.store import debates as store_debates
 from quaestio.web.cookies import clear_session_cookies, is_secure, set_session_cookies
 from quaestio.web.pages.context import cookie_name, csrf_cookie_name, db, render, visitor
+from quaestio.web.throttle import (
+    CrossSiteError,
+    TooManyAttemptsError,
+    address,
+    require_same_origin,
+    throttle,
+)
 
 router = APIRouter()
 
@@ -66,19 +73,33 @@ async def signin(request: Request) -> Response:
     password = str(form.get("password", ""))
     target = _safe_next(str(form.get("next", "")) or None)
     creating = form.get("create") == "1" and signup_allowed(request)
+    limits, where = throttle(request), address(request)
     try:
+        require_same_origin(request)
+        if not creating:
+            limits.check(username, where)
         with db(request).transaction() as session:
             if creating:
                 display = str(form.get("display_name", "")).strip()
                 user = accounts.create_user(session, username, password, display)
             else:
-                user = accounts.check_password(session, username, password)
+                try:
+                    user = accounts.check_password(session, username, password)
+                except accounts.AuthenticationError:
+                    limits.failed(username, where)
+                    raise
+                limits.succeeded(username)
             new = accounts.open_session(session, user)
     except QuaestioError as exc:
+        code = 422 if creating else 401
+        if isinstance(exc, TooManyAttemptsError):
+            code = 429
+        elif isinstance(exc, CrossSiteError):
+            code = 403
         return render(
             request,
             "signin.html",
-            422 if creating else 401,
+            code,
             next=target,
             error=exc.message,
             username=username,
