@@ -274,7 +274,13 @@ def _docx() -> Iterator[Case]:
         else f'<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr><w:r><w:t>Heading {i} For</w:t></w:r></w:p>'
         for i in range(20_000)
     )
-    yield "many-paragraphs", _with_document(_w_body(paragraphs))
+    # a debate's signs first (the importer refuses notes with none), then the bulk
+    opening = (
+        '<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Causes of the war: '
+        "interpretations</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Question: Why did the war break out?</w:t></w:r></w:p>"
+    )
+    yield "many-paragraphs", _with_document(_w_body(opening + paragraphs))
 
 
 def _html() -> Iterator[Case]:

@@ -1,7 +1,7 @@
 """One reader process of the hostile sweep: every file through the real CLI entry.
 
 Run by ``hostile_harness`` as ``python hostile_worker.py LIST_FILE FIRST``, under
-RLIMIT_AS. For each file it calls ``quaestio.cli.app.main`` with ``check FILE``
+RLIMIT_AS. For each file it calls ``quaestio.cli.entry.main`` with ``check FILE``
 (what a user types), with stdout/stderr captured, and prints one JSON line per
 file on the real stdout: the status, CPU and wall seconds, and what was said.
 An exception escaping ``main`` is exactly what a user would see as a traceback.
@@ -40,7 +40,7 @@ def main() -> None:
     with open(list_file, encoding="utf-8") as listing:
         paths = json.loads(listing.read())
     out = os.fdopen(os.dup(1), "w", buffering=1)
-    from quaestio.cli.app import main as cli_main  # imported once, before the clock starts
+    from quaestio.cli.entry import main as cli_main  # imported once, before the clock starts
 
     signal.signal(signal.SIGALRM, _alarm)
     signal.signal(signal.SIGPROF, _alarm)  # CPU time: fair on a machine shared with others
