@@ -154,3 +154,155 @@ def debates(draw: st.DrawFn) -> Debate:
         ),
         source_file=draw(st.one_of(st.none(), st.just("handout.docx"))),
     )
+
+
+# -- the argument graph: nested points, relations, arguments, schools, conclusion claims --
+@st.composite
+def _nested(draw: st.DrawFn, position: Position) -> Position:
+    """``position`` with points answering its points, up to three levels, in document order."""
+    from quaestio.model import Historian as H
+
+    def historians() -> tuple[Historian, ...]:
+        return tuple(
+            H(n, historian_key(n), draw(st.sampled_from(("for", "against"))))
+            for n in draw(st.lists(name, max_size=2))
+        )
+
+    def tags() -> tuple[str, ...]:
+        return tuple(draw(st.lists(word, max_size=2, unique=True)))
+
+    out: list[Evidence] = []
+
+    def grow(item: Evidence, depth: int) -> None:
+        out.append(replace(item, historians=historians(), tags=tags()))
+        if depth >= 3:
+            return
+        counters = {"for": 0, "against": 0}
+        for _ in range(draw(st.integers(0, 2 if depth == 1 else 1))):
+            stance = draw(st.sampled_from(("for", "against")))
+            counters[stance] += 1
+            text, years = draw(evidence_text())
+            child = Evidence(
+                id=f"{item.id}.{'f' if stance == 'for' else 'a'}{counters[stance]}",
+                stance=stance,  # type: ignore[arg-type]
+                text=text,
+                years=years,
+                figures=find_figures(text),
+                weight=draw(weight),
+                source=draw(source),
+                parent=item.id,
+            )
+            grow(child, depth + 1)
+
+    for item in position.evidence:
+        grow(item, 1)
+    return replace(position, evidence=tuple(out))
+
+
+@st.composite
+def graph_debates(draw: st.DrawFn) -> Debate:
+    """A valid debate using every part of the graph: nesting, relations of every kind
+    (across positions, on relations), arguments, schools, the conclusion's claims."""
+    from quaestio.model import (
+        RELATION_KINDS,
+        VERDICTS,
+        Argument,
+        ConclusionClaim,
+        Judgement,
+        Relation,
+        School,
+    )
+
+    base = draw(debates())
+    positions = tuple(draw(_nested(p)) for p in base.positions)
+    positions = tuple(
+        replace(
+            p,
+            historians=tuple(
+                replace(h, stance=draw(st.sampled_from(("for", "against")))) for h in p.historians
+            ),
+        )
+        for p in positions
+    )
+    position_ids = [p.id for p in positions]
+    conclusion = base.conclusion
+    if conclusion is not None and position_ids:
+        claims = tuple(
+            ConclusionClaim(
+                id=f"k{i}",
+                text=draw(line),
+                judgements=tuple(
+                    Judgement(p, draw(st.sampled_from(VERDICTS)))
+                    for p in draw(st.lists(st.sampled_from(position_ids), unique=True, max_size=3))
+                ),
+                source=draw(source),
+                weight=draw(weight),
+            )
+            for i in range(1, draw(st.integers(0, 3)) + 1)
+        )
+        conclusion = replace(conclusion, claims=claims)
+    points = [e.id for p in positions for e in p.evidence]
+    claims_ids = position_ids + points + [k.id for k in (conclusion.claims if conclusion else ())]
+    relations: list[Relation] = []
+    if len(claims_ids) >= 2:
+        for i in range(1, draw(st.integers(0, 6)) + 1):
+            kind = draw(st.sampled_from(RELATION_KINDS))
+            on_relation = kind in ("attack", "undercut") and relations and draw(st.booleans())
+            if on_relation:
+                target = draw(st.sampled_from([r.id for r in relations]))
+            elif kind == "undercut":
+                if not points:
+                    continue
+                target = draw(st.sampled_from(points))
+            else:
+                target = draw(st.sampled_from(claims_ids))
+            source_id = draw(st.sampled_from([c for c in claims_ids if c != target]))
+            if kind == "rephrase" and claims_ids.index(source_id) < claims_ids.index(target):
+                source_id, target = target, source_id  # rephrases point back: never a cycle
+            relations.append(
+                Relation(
+                    id=f"r{i}",
+                    kind=kind,
+                    source=source_id,
+                    target=target,
+                    text=draw(st.one_of(st.just(""), line)),
+                    origin=draw(source),
+                    weight=draw(weight),
+                )
+            )
+    arguments: list[Argument] = []
+    if len(claims_ids) >= 2:
+        for i in range(1, draw(st.integers(0, 2)) + 1):
+            concluded = draw(st.sampled_from(claims_ids))
+            others = [c for c in claims_ids if c != concluded]
+            arguments.append(
+                Argument(
+                    id=f"g{i}",
+                    title=draw(line),
+                    premises=tuple(
+                        draw(st.lists(st.sampled_from(others), min_size=1, max_size=3, unique=True))
+                    ),
+                    conclusion=concluded,
+                    inference=draw(st.one_of(st.just(""), line)),
+                    origin=draw(source),
+                )
+            )
+    schools = tuple(
+        School(
+            id=f"s{i}",
+            name=draw(line),
+            positions=tuple(draw(st.lists(st.sampled_from(position_ids), unique=True)))
+            if position_ids
+            else (),
+            description=draw(st.one_of(st.just(""), paragraph)),
+        )
+        for i in range(1, draw(st.integers(0, 2)) + 1)
+    )
+    return replace(
+        base,
+        positions=positions,
+        conclusion=conclusion,
+        relations=tuple(relations),
+        arguments=tuple(arguments),
+        schools=schools,
+    )
