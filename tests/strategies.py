@@ -9,13 +9,20 @@ from hypothesis import strategies as st
 from quaestio.extract import find_figures, find_years, historian_key
 from quaestio.model import (
     ACH_RATINGS,
+    RELATION_KINDS,
+    STANCES,
+    VERDICTS,
     AchRating,
     Conclusion,
+    ConclusionClaim,
     Consequence,
     Debate,
     Evidence,
     Historian,
+    Judgement,
     Position,
+    Relation,
+    School,
     Source,
     Warning,
 )
@@ -43,6 +50,7 @@ label = (
     .map(str.strip)
     .filter(bool)
 )
+stances = st.sampled_from(STANCES)
 weight = st.one_of(st.just(0.5), st.floats(0, 1, allow_nan=False))
 source = st.one_of(
     st.none(),
@@ -156,153 +164,107 @@ def debates(draw: st.DrawFn) -> Debate:
     )
 
 
-# -- the argument graph: nested points, relations, arguments, schools, conclusion claims --
 @st.composite
-def _nested(draw: st.DrawFn, position: Position) -> Position:
-    """``position`` with points answering its points, up to three levels, in document order."""
-    from quaestio.model import Historian as H
-
-    def historians() -> tuple[Historian, ...]:
-        return tuple(
-            H(n, historian_key(n), draw(st.sampled_from(("for", "against"))))
-            for n in draw(st.lists(name, max_size=2))
-        )
-
-    def tags() -> tuple[str, ...]:
-        return tuple(draw(st.lists(word, max_size=2, unique=True)))
-
+def nested(draw: st.DrawFn, position: Position) -> Position:
+    """``position`` with points answering its points, to depth 3, ids extending the parent's."""
+    items = list(position.evidence)
     out: list[Evidence] = []
-
-    def grow(item: Evidence, depth: int) -> None:
-        out.append(replace(item, historians=historians(), tags=tags()))
-        if depth >= 3:
-            return
-        counters = {"for": 0, "against": 0}
-        for _ in range(draw(st.integers(0, 2 if depth == 1 else 1))):
-            stance = draw(st.sampled_from(("for", "against")))
-            counters[stance] += 1
-            text, years = draw(evidence_text())
-            child = Evidence(
-                id=f"{item.id}.{'f' if stance == 'for' else 'a'}{counters[stance]}",
-                stance=stance,  # type: ignore[arg-type]
-                text=text,
-                years=years,
-                figures=find_figures(text),
-                weight=draw(weight),
-                source=draw(source),
-                parent=item.id,
-            )
-            grow(child, depth + 1)
-
-    for item in position.evidence:
-        grow(item, 1)
+    for item in items:
+        out.append(item)
+        frontier = [(item, 1)]
+        while frontier:
+            parent, depth = frontier.pop()
+            if depth >= 3:
+                continue
+            for stance, tag in (("for", "f"), ("against", "a")):
+                for i in range(1, draw(st.integers(0, 2 if depth == 1 else 1)) + 1):
+                    text, years = draw(evidence_text())
+                    child = Evidence(
+                        id=f"{parent.id}.{tag}{i}",
+                        stance=stance,  # type: ignore[arg-type]
+                        text=text,
+                        years=years,
+                        figures=find_figures(text),
+                        weight=draw(weight),
+                        parent=parent.id,
+                        historians=tuple(
+                            Historian(n, historian_key(n), draw(stances))
+                            for n in draw(st.lists(name, max_size=2, unique=True))
+                        ),
+                        tags=tuple(draw(st.lists(word, max_size=2, unique=True))),
+                    )
+                    out.append(child)
+                    frontier.append((child, depth + 1))
     return replace(position, evidence=tuple(out))
 
 
 @st.composite
 def graph_debates(draw: st.DrawFn) -> Debate:
-    """A valid debate using every part of the graph: nesting, relations of every kind
-    (across positions, on relations), arguments, schools, the conclusion's claims."""
-    from quaestio.model import (
-        RELATION_KINDS,
-        VERDICTS,
-        Argument,
-        ConclusionClaim,
-        Judgement,
-        Relation,
-        School,
-    )
-
+    """A debate in normal form using the whole graph: nesting, relations, schools, claims."""
     base = draw(debates())
-    positions = tuple(draw(_nested(p)) for p in base.positions)
-    positions = tuple(
-        replace(
-            p,
-            historians=tuple(
-                replace(h, stance=draw(st.sampled_from(("for", "against")))) for h in p.historians
-            ),
-        )
-        for p in positions
-    )
+    positions = tuple(draw(nested(p)) for p in base.positions)
+    base = replace(base, positions=positions)
     position_ids = [p.id for p in positions]
-    conclusion = base.conclusion
-    if conclusion is not None and position_ids:
-        claims = tuple(
-            ConclusionClaim(
-                id=f"k{i}",
-                text=draw(line),
-                judgements=tuple(
-                    Judgement(p, draw(st.sampled_from(VERDICTS)))
-                    for p in draw(st.lists(st.sampled_from(position_ids), unique=True, max_size=3))
-                ),
-                source=draw(source),
-                weight=draw(weight),
-            )
-            for i in range(1, draw(st.integers(0, 3)) + 1)
-        )
-        conclusion = replace(conclusion, claims=claims)
-    points = [e.id for p in positions for e in p.evidence]
-    claims_ids = position_ids + points + [k.id for k in (conclusion.claims if conclusion else ())]
-    relations: list[Relation] = []
-    if len(claims_ids) >= 2:
-        for i in range(1, draw(st.integers(0, 6)) + 1):
-            kind = draw(st.sampled_from(RELATION_KINDS))
-            on_relation = kind in ("attack", "undercut") and relations and draw(st.booleans())
-            if on_relation:
-                target = draw(st.sampled_from([r.id for r in relations]))
-            elif kind == "undercut":
-                if not points:
-                    continue
-                target = draw(st.sampled_from(points))
-            else:
-                target = draw(st.sampled_from(claims_ids))
-            source_id = draw(st.sampled_from([c for c in claims_ids if c != target]))
-            if kind == "rephrase" and claims_ids.index(source_id) < claims_ids.index(target):
-                source_id, target = target, source_id  # rephrases point back: never a cycle
-            relations.append(
-                Relation(
-                    id=f"r{i}",
-                    kind=kind,
-                    source=source_id,
-                    target=target,
-                    text=draw(st.one_of(st.just(""), line)),
-                    origin=draw(source),
-                    weight=draw(weight),
+    claims: list[ConclusionClaim] = []
+    if position_ids:
+        for i in range(1, draw(st.integers(0, 3)) + 1):
+            judged_ids = draw(st.lists(st.sampled_from(position_ids), unique=True, max_size=3))
+            claims.append(
+                ConclusionClaim(
+                    f"k{i}",
+                    draw(line),
+                    tuple(Judgement(p, draw(st.sampled_from(VERDICTS))) for p in judged_ids),
+                    draw(source),
+                    draw(weight),
                 )
             )
-    arguments: list[Argument] = []
-    if len(claims_ids) >= 2:
-        for i in range(1, draw(st.integers(0, 2)) + 1):
-            concluded = draw(st.sampled_from(claims_ids))
-            others = [c for c in claims_ids if c != concluded]
-            arguments.append(
-                Argument(
-                    id=f"g{i}",
-                    title=draw(line),
-                    premises=tuple(
-                        draw(st.lists(st.sampled_from(others), min_size=1, max_size=3, unique=True))
-                    ),
-                    conclusion=concluded,
-                    inference=draw(st.one_of(st.just(""), line)),
-                    origin=draw(source),
+    conclusion = base.conclusion
+    if claims:
+        conclusion = replace(conclusion or Conclusion(draw(paragraph)), claims=tuple(claims))
+    base = replace(base, conclusion=conclusion)
+    claim_ids = base.claim_ids()
+    points = [e.id for _, e in base.iter_evidence()]
+    relations: list[Relation] = []
+    seen: set[tuple[str, str, str]] = set()
+    if len(claim_ids) >= 2:
+        for i in range(1, draw(st.integers(0, 5)) + 1):
+            kind = draw(st.sampled_from(RELATION_KINDS))
+            src = draw(st.sampled_from(claim_ids))
+            if kind == "undercut" and points:
+                target = draw(st.sampled_from(points + [r.id for r in relations]))
+            elif kind == "attack" and relations and draw(st.booleans()):
+                target = draw(st.sampled_from([r.id for r in relations]))
+            elif kind == "undercut":
+                continue
+            else:
+                target = draw(st.sampled_from(claim_ids))
+            if target == src or (kind, src, target) in seen:
+                continue
+            if kind == "rephrase" and any(
+                r.kind == "rephrase" and r.target == src for r in relations
+            ):
+                continue  # keep rephrases acyclic: a rephrase of a rephrase is not written
+            seen.add((kind, src, target))
+            relations.append(
+                Relation(
+                    f"r{i}",
+                    kind,
+                    src,
+                    target,
+                    draw(st.one_of(st.just(""), line)),
+                    draw(source),
+                    draw(weight),
                 )
             )
     schools = tuple(
         School(
-            id=f"s{i}",
-            name=draw(line),
-            positions=tuple(draw(st.lists(st.sampled_from(position_ids), unique=True)))
+            f"s{i}",
+            draw(line),
+            tuple(draw(st.lists(st.sampled_from(position_ids), unique=True, max_size=3)))
             if position_ids
             else (),
-            description=draw(st.one_of(st.just(""), paragraph)),
+            draw(st.one_of(st.just(""), line)),
         )
         for i in range(1, draw(st.integers(0, 2)) + 1)
     )
-    return replace(
-        base,
-        positions=positions,
-        conclusion=conclusion,
-        relations=tuple(relations),
-        arguments=tuple(arguments),
-        schools=schools,
-    )
+    return replace(base, relations=tuple(relations), schools=schools)

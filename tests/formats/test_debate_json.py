@@ -5,15 +5,18 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from quaestio.errors import ParseError
 from quaestio.formats import debate_json, read_path
+from quaestio.model import Debate
+from strategies import graph_debates
 
 
 def test_written_json_validates_against_shipped_schema(example_path: Path) -> None:
     data = debate_json.to_dict(read_path(example_path).debate)
     jsonschema.Draft202012Validator(debate_json.schema()).validate(data)
-    assert data["quaestio"] == 1
+    assert data["quaestio"] == 2
     position = data["positions"][3]
     assert set(position) >= {"id", "title", "summary", "historians", "evidence"}
     assert set(position["evidence"][0]) >= {
@@ -54,3 +57,55 @@ def test_syntax_error_names_the_line() -> None:
     with pytest.raises(ParseError) as info:
         debate_json.loads('{\n "quaestio": 1,\n "title": \n}', path="d.json")
     assert info.value.line == 4
+
+
+def test_version_1_files_read_and_come_back_as_version_2(example_path: Path) -> None:
+    debate = read_path(example_path).debate
+    v1 = debate_json.to_dict(debate)
+    v1["quaestio"] = 1
+    for key in ("relations", "arguments", "schools"):
+        v1.pop(key)
+    if v1["conclusion"] is not None:
+        v1["conclusion"].pop("claims")
+    for p in v1["positions"]:
+        p.pop("historian_stances", None)
+        for e in p["evidence"]:
+            for key in ("parent", "historians", "tags"):
+                e.pop(key, None)
+    back = debate_json.from_dict(v1)
+    assert back.version == 2
+    assert back.positions == tuple(
+        p.__class__(
+            **{
+                **p.__dict__,
+                "evidence": tuple(
+                    e.__class__(**{**e.__dict__, "parent": None, "historians": (), "tags": ()})
+                    for e in p.evidence
+                ),
+                "historians": tuple(h.__class__(h.name, h.key) for h in p.historians),
+            }
+        )
+        for p in debate.positions
+    )
+    assert debate_json.to_dict(back)["quaestio"] == 2
+
+
+def test_a_version_1_file_may_not_use_version_2_fields() -> None:
+    doc = {"quaestio": 1, "title": "t", "positions": [], "relations": []}
+    with pytest.raises(ParseError) as info:
+        debate_json.loads(json.dumps(doc), path="d.json")
+    assert "relations" in str(info.value)
+
+
+def test_a_newer_version_is_refused_by_name() -> None:
+    with pytest.raises(ParseError) as info:
+        debate_json.loads('{"quaestio": 3, "title": "t", "positions": []}', path="d.json")
+    assert info.value.field == "quaestio"
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(graph_debates())
+def test_graph_round_trips_exactly_and_validates_against_the_schema(debate: Debate) -> None:
+    data = debate_json.to_dict(debate)
+    jsonschema.Draft202012Validator(debate_json.schema()).validate(data)
+    assert debate_json.loads(debate_json.dumps(debate)).debate == debate

@@ -1,7 +1,9 @@
 """The canonical debate JSON: the serialisation every other format is measured against.
 
-Field names are fixed by the format version (``quaestio``: 1) and described by the
-JSON Schema shipped beside this module (``schema/debate.schema.json``).
+Field names are fixed by the format version (``quaestio``: 2) and described by the
+JSON Schema shipped beside this module (``schema/debate.schema.json``). Version 1
+files (the table without the graph) are checked against ``schema/debate-1.schema.json``
+and upgraded on load: every v1 field means the same in v2, the graph starts empty.
 """
 
 from __future__ import annotations
@@ -15,6 +17,16 @@ import jsonschema
 
 from quaestio.errors import ParseError
 from quaestio.extract import historian_key
+from quaestio.formats.debate_json_graph import (
+    claims_list,
+    graph_dict,
+    point_fields,
+    read_claims,
+    read_graph,
+    read_point_fields,
+    read_source,
+    source_dict,
+)
 from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded, decode_utf8
 from quaestio.model import (
@@ -28,7 +40,6 @@ from quaestio.model import (
     Figure,
     Historian,
     Position,
-    Source,
     Warning,
 )
 
@@ -36,17 +47,26 @@ from quaestio.model import (
 LOSES: frozenset[str] = frozenset()
 
 
+#: format versions this quaestio reads, each with its schema file
+SCHEMAS: dict[int, str] = {
+    1: "schema/debate-1.schema.json",
+    FORMAT_VERSION: "schema/debate.schema.json",
+}
+
+
 @cache
-def schema() -> dict[str, Any]:
-    text = resources.files("quaestio.formats").joinpath("schema/debate.schema.json").read_text()
+def schema(version: int = FORMAT_VERSION) -> dict[str, Any]:
+    text = resources.files("quaestio.formats").joinpath(SCHEMAS[version]).read_text()
     return cast(dict[str, Any], json.loads(text))
 
 
+@cache
+def _validator(version: int) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema(version))
+
+
 # -- to JSON ------------------------------------------------------------------------
-def _source(source: Source | None) -> dict[str, Any] | None:
-    if source is None:
-        return None
-    return {"file": source.file, "line_start": source.line_start, "line_end": source.line_end}
+_source = source_dict
 
 
 def _figure(f: Figure) -> dict[str, Any]:
@@ -73,32 +93,43 @@ def _evidence(e: Evidence) -> dict[str, Any]:
         out["credibility"] = e.credibility
     if e.relevance is not None:
         out["relevance"] = e.relevance
+    out.update(point_fields(e))
+    return out
+
+
+def _position(p: Position) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": p.id,
+        "title": p.title,
+        "summary": p.summary,
+        "historians": [h.name for h in p.historians],
+        "historian_keys": [h.key for h in p.historians],
+    }
+    if any(h.stance != "for" for h in p.historians):
+        out["historian_stances"] = [h.stance for h in p.historians]
+    out |= {
+        "weight": p.weight,
+        "source": _source(p.source),
+        "evidence": [_evidence(e) for e in p.evidence],
+    }
     return out
 
 
 def to_dict(debate: Debate) -> dict[str, Any]:
     return {
-        "quaestio": debate.version,
+        "quaestio": FORMAT_VERSION,
         "title": debate.title,
         "question": debate.question,
         "source_file": debate.source_file,
-        "positions": [
-            {
-                "id": p.id,
-                "title": p.title,
-                "summary": p.summary,
-                "historians": [h.name for h in p.historians],
-                "historian_keys": [h.key for h in p.historians],
-                "weight": p.weight,
-                "source": _source(p.source),
-                "evidence": [_evidence(e) for e in p.evidence],
-            }
-            for p in debate.positions
-        ],
+        "positions": [_position(p) for p in debate.positions],
         "conclusion": (
             None
             if debate.conclusion is None
-            else {"text": debate.conclusion.text, "source": _source(debate.conclusion.source)}
+            else {
+                "text": debate.conclusion.text,
+                "source": _source(debate.conclusion.source),
+                "claims": claims_list(debate.conclusion.claims),
+            }
         ),
         "consequences": [
             {
@@ -114,6 +145,7 @@ def to_dict(debate: Debate) -> dict[str, Any]:
         "warnings": [
             {"code": w.code, "message": w.message, "line": w.line} for w in debate.warnings
         ],
+        **graph_dict(debate),
     }
 
 
@@ -122,10 +154,7 @@ def dumps(debate: Debate) -> str:
 
 
 # -- from JSON ----------------------------------------------------------------------
-def _read_source(data: Any) -> Source | None:
-    if not data:
-        return None
-    return Source(data.get("file"), data.get("line_start"), data.get("line_end"))
+_read_source = read_source
 
 
 def _read_figure(data: dict[str, Any]) -> Figure:
@@ -138,9 +167,24 @@ def _read_figure(data: dict[str, Any]) -> Figure:
     )
 
 
+def _historians(p: dict[str, Any]) -> tuple[Historian, ...]:
+    names = p["historians"]
+    keys = p.get("historian_keys") or [historian_key(n) for n in names]
+    if len(keys) != len(names):
+        keys = [historian_key(n) for n in names]
+    stances = p.get("historian_stances") or ["for"] * len(names)
+    if len(stances) != len(names):
+        stances = ["for"] * len(names)
+    return tuple(Historian(n, k, s) for n, k, s in zip(names, keys, stances, strict=True))
+
+
 def from_dict(data: dict[str, Any], *, path: str | None = None) -> Debate:
-    """Build a debate from parsed JSON, checking it against the schema first."""
-    validator = jsonschema.Draft202012Validator(schema())
+    """Build a debate from parsed JSON, checking it against its version's schema first.
+
+    A version 1 document is read by the v1 schema and comes back as a v2 debate.
+    """
+    version = data.get("quaestio")
+    validator = _validator(version if version in SCHEMAS else FORMAT_VERSION)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         first = errors[0]
@@ -149,17 +193,12 @@ def from_dict(data: dict[str, Any], *, path: str | None = None) -> Debate:
         raise ParseError(f"{first.message}{more}", file=path, field=where)
     positions = []
     for p in data["positions"]:
-        keys = p.get("historian_keys") or [historian_key(n) for n in p["historians"]]
-        if len(keys) != len(p["historians"]):
-            keys = [historian_key(n) for n in p["historians"]]
         positions.append(
             Position(
                 id=p["id"],
                 title=p["title"],
                 summary=p.get("summary", ""),
-                historians=tuple(
-                    Historian(n, k) for n, k in zip(p["historians"], keys, strict=True)
-                ),
+                historians=_historians(p),
                 weight=p.get("weight", DEFAULT_WEIGHT),
                 source=_read_source(p.get("source")),
                 evidence=tuple(
@@ -177,6 +216,7 @@ def from_dict(data: dict[str, Any], *, path: str | None = None) -> Debate:
                         ach=tuple(AchRating(p, r) for p, r in e.get("ach", {}).items()),
                         credibility=e.get("credibility"),
                         relevance=e.get("relevance"),
+                        **read_point_fields(e),
                     )
                     for e in p.get("evidence", ())
                 ),
@@ -190,7 +230,11 @@ def from_dict(data: dict[str, Any], *, path: str | None = None) -> Debate:
         conclusion=(
             None
             if not conclusion
-            else Conclusion(conclusion["text"], _read_source(conclusion.get("source")))
+            else Conclusion(
+                conclusion["text"],
+                _read_source(conclusion.get("source")),
+                read_claims(conclusion.get("claims", ())),
+            )
         ),
         consequences=tuple(
             Consequence(
@@ -207,7 +251,8 @@ def from_dict(data: dict[str, Any], *, path: str | None = None) -> Debate:
             Warning(w["code"], w["message"], w.get("line")) for w in data.get("warnings", ())
         ),
         source_file=data.get("source_file"),
-        version=data["quaestio"],
+        version=FORMAT_VERSION,
+        **read_graph(data),
     )
 
 
@@ -218,7 +263,8 @@ def loads(text: str, *, path: str | None = None) -> Loaded:
         raise ParseError(f"not valid JSON: {exc.msg}", file=path, line=exc.lineno) from exc
     if not isinstance(data, dict):
         raise ParseError("a debate must be a JSON object", file=path, line=1)
-    if data.get("quaestio") not in (None, FORMAT_VERSION) and isinstance(data.get("quaestio"), int):
+    version = data.get("quaestio")
+    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
         raise ParseError(
             f"format version {data['quaestio']} is newer than this quaestio understands "
             f"({FORMAT_VERSION})",
@@ -231,7 +277,7 @@ def loads(text: str, *, path: str | None = None) -> Loaded:
 
 def _locate_ids(text: str, debate: Debate) -> dict[str, int]:
     """Line of each node's ``"id"`` in the JSON text, for messages that point at lines."""
-    wanted = set(debate.node_ids())
+    wanted = set(debate.all_ids())
     out: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()

@@ -14,11 +14,18 @@ from typing import Any
 from quaestio.errors import ParseError
 from quaestio.formats.debate_md.attrs import split_leading_attrs, split_trailing_attrs
 
-RESERVED_SECTIONS = ("conclusion", "consequences", "warnings")
+RESERVED_SECTIONS = ("conclusion", "consequences", "warnings", "relations", "arguments", "schools")
 _NO_TITLE = "the file must start with a '# Title' heading"
 _LABEL = re.compile(r"^\*\*([^*\n]+?):\*\*(?: |$)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^[-*+]\s+(.*)$")
+#: an indented ``- For: ...`` / ``- Against: ...`` bullet: a point answering the point above
+NESTED = re.compile(r"^( +)[-*+]\s+(for|against):[ \t]*(.*)$", re.IGNORECASE)
+#: a continuation line that would read as a nested bullet is written with one more leading
+#: backslash (``\\- Against: x``); the reader takes one off
+ESCAPED_NESTED = re.compile(r"^\\+\s*[-*+]\s+(for|against):", re.IGNORECASE)
+#: what the writer escapes: that line with any number of leading backslashes
+LOOKS_NESTED = re.compile(r"^\\*\s*[-*+]\s+(for|against):", re.IGNORECASE)
 
 
 @dataclass
@@ -29,6 +36,9 @@ class Item:
     attrs: dict[str, Any]
     lines: list[str]
     label: str | None = None
+    level: int = 0
+    stance: str | None = None
+    children: list[Item] = field(default_factory=list)
 
 
 @dataclass
@@ -38,6 +48,8 @@ class PositionOutline:
     attrs: dict[str, Any]
     historians: list[str] = field(default_factory=list)
     historian_keys: list[str] | None = None
+    disputed: list[str] = field(default_factory=list)
+    disputed_keys: list[str] | None = None
     summary: list[str] = field(default_factory=list)
     items: dict[str, list[Item]] = field(default_factory=lambda: {"for": [], "against": []})
 
@@ -55,6 +67,12 @@ class Outline:
         self.conclusion: Item | None = None
         self.consequences: dict[str, list[Item]] = {"positive": [], "negative": []}
         self.warnings: list[Item] = []
+        self.claims: list[Item] = []  # the conclusion's ``### Claims``
+        self.relations: list[Item] = []
+        self.arguments: list[Item] = []
+        self.schools: list[Item] = []
+        self.tree: list[Item] = []  # the open chain of nested points, by level
+        self.seen_sections: set[str] = set()
         self.section: str | None = None  # "position", "conclusion", "consequences", "warnings"
         self.sub: str | None = None
         self.current_item: Item | None = None
@@ -65,10 +83,24 @@ class Outline:
     def run(self) -> None:
         for number, raw in enumerate(self.lines, start=1):
             line = raw.rstrip()
-            if self.current_item is not None and (raw.startswith("  ") or not line):
-                self.current_item.lines.append(raw[2:].rstrip() if line else "")
+            nested = NESTED.match(line) if self.tree else None
+            if nested is not None:
+                self._close_item()
+                self._nested(len(nested.group(1)), nested.group(2), nested.group(3), number)
                 continue
+            if self.current_item is not None:
+                indent = "  " * (self.current_item.level + 1)
+                if raw.startswith(indent) or not line:
+                    text = raw[len(indent) :].rstrip() if line else ""
+                    self.current_item.lines.append(text[1:] if ESCAPED_NESTED.match(text) else text)
+                    continue
+                if raw.startswith(" ") and self.current_item.level > 0:
+                    raise self.error(
+                        f"indent the lines of a nested point by {len(indent)} spaces", number
+                    )
             self._close_item()
+            if not raw.startswith(" "):
+                self.tree = []
             if not line:
                 self._blank()
                 continue
@@ -94,7 +126,12 @@ class Outline:
     def _blank(self) -> None:
         if self.section == "position" and self.sub is None and self.positions[-1].summary:
             self.positions[-1].summary.append("")
-        elif self.section == "conclusion" and self.conclusion is not None and self.conclusion.lines:
+        elif (
+            self.section == "conclusion"
+            and self.sub is None
+            and self.conclusion is not None
+            and self.conclusion.lines
+        ):
             self.conclusion.lines.append("")
 
     def _heading(self, level: int, text: str, number: int) -> None:
@@ -111,6 +148,9 @@ class Outline:
             self.sub = None
             name = title.strip().lower()
             if name in RESERVED_SECTIONS and "id" not in attrs:
+                if name in self.seen_sections and name != "conclusion":
+                    raise self.error(f"a second '## {title.strip()}' section", number)
+                self.seen_sections.add(name)
                 self.section = name
                 if name == "conclusion":
                     if self.conclusion is not None:
@@ -128,11 +168,16 @@ class Outline:
             if self.section == "consequences" and name in ("positive", "negative"):
                 self.sub = name
                 return
+            if self.section == "conclusion" and name == "claims":
+                self.sub = name
+                return
             expected = (
                 "'### For' or '### Against'"
                 if self.section == "position"
                 else "'### Positive' or '### Negative'"
                 if self.section == "consequences"
+                else "'### Claims'"
+                if self.section == "conclusion"
                 else "no level-3 heading here"
             )
             raise self.error(f"unexpected heading {title!r}; expected {expected}", number)
@@ -145,6 +190,10 @@ class Outline:
             target = self.consequences[self.sub]
         elif self.section == "warnings":
             target = self.warnings
+        elif self.section == "conclusion" and self.sub == "claims":
+            target = self.claims
+        elif self.section in ("relations", "arguments", "schools"):
+            target = getattr(self, self.section)
         else:
             raise self.error(
                 "a bullet point outside a '### For/Against' or '### Positive/Negative' list",
@@ -159,6 +208,29 @@ class Outline:
             rest = rest[1:]
         self.current_item = Item(number, attrs, [rest], label)
         target.append(self.current_item)
+        self.tree = [self.current_item] if self.section == "position" else []
+
+    def _nested(self, indent: int, stance: str, body: str, number: int) -> None:
+        """``  - Against: ...`` under a point: a point answering the one a level up."""
+        level, odd = divmod(indent, 2)
+        if odd or level > len(self.tree):
+            raise self.error(
+                f"a nested point is indented {indent} spaces; indent 2 spaces per level, "
+                f"at most {2 * len(self.tree)} here",
+                number,
+            )
+        rest, attrs = split_leading_attrs(body, path=self.path, line=number)
+        label = None
+        m = _LABEL.match(rest)
+        if m:
+            label, rest = m.group(1).strip(), rest[m.end() :]
+        elif rest.startswith("\\"):
+            rest = rest[1:]
+        item = Item(number, attrs, [rest], label, level, stance.lower())
+        self.tree[level - 1].children.append(item)
+        del self.tree[level:]
+        self.tree.append(item)
+        self.current_item = item
 
     def _text(self, line: str, number: int) -> None:
         if self.section is None and self.title is not None and not self.positions:
@@ -173,7 +245,7 @@ class Outline:
         if self.section == "position":
             self._position_text(self.positions[-1], line, number)
             return
-        if self.section == "conclusion":
+        if self.section == "conclusion" and self.sub is None:
             assert self.conclusion is not None
             self.conclusion.lines.append(_unescape(line))
             return
@@ -182,17 +254,23 @@ class Outline:
     def _position_text(self, draft: PositionOutline, line: str, number: int) -> None:
         if self.sub is not None:
             raise self.error("text inside a For/Against list must be a '- ' bullet point", number)
-        if line.lower().startswith("historians:") and not draft.summary:
+        lowered = line.lower()
+        if lowered.startswith(("historians:", "disputed by:")) and not draft.summary:
             names_text, attrs = split_trailing_attrs(
                 line.split(":", 1)[1].strip(), path=self.path, line=number
             )
             sep = ";" if ";" in names_text else ","
-            draft.historians = [n.strip() for n in names_text.split(sep) if n.strip()]
+            names = [n.strip() for n in names_text.split(sep) if n.strip()]
+            keys = None
             if "keys" in attrs:
-                keys = attrs["keys"]
-                if not isinstance(keys, list) or len(keys) != len(draft.historians):
+                raw_keys = attrs["keys"]
+                if not isinstance(raw_keys, list) or len(raw_keys) != len(names):
                     raise self.error("keys= must list one key per historian", number, "keys")
-                draft.historian_keys = [str(k) for k in keys]
+                keys = [str(k) for k in raw_keys]
+            if lowered.startswith("historians:"):
+                draft.historians, draft.historian_keys = names, keys
+            else:
+                draft.disputed, draft.disputed_keys = names, keys
             return
         draft.summary.append(_unescape(line))
 

@@ -13,11 +13,12 @@ from typing import Any
 
 from quaestio.errors import ParseError
 from quaestio.extract import find_figures, find_years, historian_key
+from quaestio.formats.debate_md import graph
 from quaestio.formats.debate_md.outline import Item, Outline, PositionOutline
+from quaestio.formats.debate_md.values import as_list, optional_number, source_attr, weight_attr
 from quaestio.formats.registry import Loaded
 from quaestio.model import (
     ACH_RATINGS,
-    DEFAULT_WEIGHT,
     AchRating,
     Conclusion,
     Consequence,
@@ -28,7 +29,6 @@ from quaestio.model import (
     IdAllocator,
     Polarity,
     Position,
-    Source,
     Stance,
     Warning,
 )
@@ -49,14 +49,19 @@ def loads(text: str, *, path: str | None = None) -> Loaded:
         pid = str(draft.attrs["id"]) if "id" in draft.attrs else ids.position()
         locations.setdefault(pid, draft.line)
         evidence: list[Evidence] = []
-        for stance_name in ("for", "against"):
-            stance: Stance = "for" if stance_name == "for" else "against"
-            for item in draft.items[stance_name]:
-                eid = str(item.attrs["id"]) if "id" in item.attrs else ids.evidence(pid, stance)
-                locations.setdefault(eid, item.line)
-                evidence.append(_evidence(eid, stance, item, path))
-                if evidence[-1].rebuts:
-                    pending.append((len(positions), len(evidence) - 1, list(evidence[-1].rebuts)))
+        eids: dict[int, str] = {}
+        for item, stance, above in _walk(draft):
+            parent = eids[id(above)] if above is not None else None
+            if parent is None and "parent" in item.attrs:
+                parent = str(item.attrs["parent"])
+            eid = (
+                str(item.attrs["id"]) if "id" in item.attrs else ids.evidence(parent or pid, stance)
+            )
+            eids[id(item)] = eid
+            locations.setdefault(eid, item.line)
+            evidence.append(_evidence(eid, stance, item, path, parent))
+            if evidence[-1].rebuts:
+                pending.append((len(positions), len(evidence) - 1, list(evidence[-1].rebuts)))
         positions.append(_position(pid, draft, evidence, path))
     positions = _resolve_label_rebuttals(positions, pending)
     consequences: list[Consequence] = []
@@ -72,14 +77,18 @@ def loads(text: str, *, path: str | None = None) -> Loaded:
                     polarity=polarity,
                     text=_join(item.lines),
                     category=None if category is None else str(category),
-                    weight=_weight(item.attrs, path, item.line),
-                    source=_source(item.attrs, path, item.line),
+                    weight=weight_attr(item.attrs, path, item.line),
+                    source=source_attr(item.attrs, path, item.line),
                 )
             )
     conclusion = None
     if outline.conclusion is not None:
         c = outline.conclusion
-        conclusion = Conclusion(_join(c.lines), _source(c.attrs, path, c.line))
+        conclusion = Conclusion(
+            _join(c.lines),
+            source_attr(c.attrs, path, c.line),
+            graph.read_claims(outline.claims, ids, path, locations),
+        )
     warnings = tuple(
         Warning(
             str(w.attrs.get("code", "note")),
@@ -97,21 +106,50 @@ def loads(text: str, *, path: str | None = None) -> Loaded:
         consequences=tuple(consequences),
         warnings=warnings,
         source_file=None if source_file is None else str(source_file),
+        relations=graph.read_relations(outline.relations, ids, path, locations),
+        arguments=graph.read_arguments(outline.arguments, ids, path, locations),
+        schools=graph.read_schools(outline.schools, ids, locations),
     )
     return Loaded(debate, locations)
 
 
+def _walk(draft: PositionOutline) -> list[tuple[Item, Stance, Item | None]]:
+    """The position's points in document order, each with its stance and the item above it."""
+    out: list[tuple[Item, Stance, Item | None]] = []
+
+    def visit(item: Item, stance: Stance, above: Item | None) -> None:
+        out.append((item, stance, above))
+        for child in item.children:
+            visit(child, "for" if child.stance == "for" else "against", item)
+
+    for item in draft.items["for"]:
+        visit(item, "for", None)
+    for item in draft.items["against"]:
+        visit(item, "against", None)
+    return out
+
+
 def _given_ids(outline: Outline) -> list[str]:
     """The ids the file chose itself, so that allocated ones step around them."""
+
+    def tree(items: list[Item]) -> list[Item]:
+        return [x for i in items for x in (i, *tree(i.children))]
+
     nodes: list[PositionOutline | Item] = [
         *outline.positions,
-        *(i for d in outline.positions for s in d.items.values() for i in s),
+        *(i for d in outline.positions for s in d.items.values() for i in tree(s)),
         *(i for s in outline.consequences.values() for i in s),
+        *outline.claims,
+        *outline.relations,
+        *outline.arguments,
+        *outline.schools,
     ]
     return [str(n.attrs["id"]) for n in nodes if "id" in n.attrs]
 
 
-def _evidence(eid: str, stance: Stance, item: Item, path: str | None) -> Evidence:
+def _evidence(
+    eid: str, stance: Stance, item: Item, path: str | None, parent: str | None
+) -> Evidence:
     body = _join(item.lines)
     attrs, line = item.attrs, item.line
     years = _years(attrs["years"], path, line) if "years" in attrs else find_years(body)
@@ -123,28 +161,61 @@ def _evidence(eid: str, stance: Stance, item: Item, path: str | None) -> Evidenc
         label=item.label,
         years=years,
         figures=figures,
-        rebuts=tuple(_as_list(attrs["rebuts"])) if "rebuts" in attrs else (),
-        references=tuple(_as_list(attrs.get("refs", []))),
-        weight=_weight(attrs, path, line),
-        source=_source(attrs, path, line),
+        rebuts=tuple(as_list(attrs["rebuts"])) if "rebuts" in attrs else (),
+        references=tuple(as_list(attrs.get("refs", []))),
+        weight=weight_attr(attrs, path, line),
+        source=source_attr(attrs, path, line),
         ach=_ach(attrs, path, line),
-        credibility=_optional_number(attrs, "credibility", path, line),
-        relevance=_optional_number(attrs, "relevance", path, line),
+        credibility=optional_number(attrs, "credibility", path, line),
+        relevance=optional_number(attrs, "relevance", path, line),
+        parent=parent,
+        historians=_point_historians(attrs, path, line),
+        tags=tuple(as_list(attrs.get("tags", []))),
     )
+
+
+def _point_historians(attrs: dict[str, Any], path: str | None, line: int) -> tuple[Historian, ...]:
+    """``by=`` (who makes the claim) and ``disputed_by=`` (who disputes it), with ``by_keys=``."""
+    people: list[tuple[str, Stance]] = [(n, "for") for n in _names(attrs.get("by"))]
+    people += [(n, "against") for n in _names(attrs.get("disputed_by"))]
+    keys = attrs.get("by_keys")
+    if keys is not None and (not isinstance(keys, list) or len(keys) != len(people)):
+        raise ParseError(
+            "by_keys= must list one key per historian of by= and disputed_by=",
+            file=path,
+            line=line,
+            field="by_keys",
+        )
+    return tuple(
+        Historian(name, str(keys[i]) if keys is not None else historian_key(name), stance)
+        for i, (name, stance) in enumerate(people)
+    )
+
+
+def _names(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    text = str(value)
+    sep = ";" if ";" in text else ","
+    return [n.strip() for n in text.split(sep) if n.strip()]
 
 
 def _position(
     pid: str, draft: PositionOutline, evidence: list[Evidence], path: str | None
 ) -> Position:
     keys = draft.historian_keys or [historian_key(n) for n in draft.historians]
+    against = draft.disputed_keys or [historian_key(n) for n in draft.disputed]
     return Position(
         id=pid,
         title=draft.title,
         summary=_join(draft.summary),
-        historians=tuple(Historian(n, k) for n, k in zip(draft.historians, keys, strict=True)),
+        historians=tuple(Historian(n, k) for n, k in zip(draft.historians, keys, strict=True))
+        + tuple(Historian(n, k, "against") for n, k in zip(draft.disputed, against, strict=True)),
         evidence=tuple(evidence),
-        weight=_weight(draft.attrs, path, draft.line),
-        source=_source(draft.attrs, path, draft.line),
+        weight=weight_attr(draft.attrs, path, draft.line),
+        source=source_attr(draft.attrs, path, draft.line),
     )
 
 
@@ -182,15 +253,9 @@ def _join(lines: list[str]) -> str:
     return "\n".join(lines).strip("\n")
 
 
-def _as_list(value: Any) -> list[str]:
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    return [v.strip() for v in str(value).split(",") if v.strip()]
-
-
 def _years(value: Any, path: str | None, line: int) -> tuple[int, ...]:
     years = []
-    for text in _as_list(value):
+    for text in as_list(value):
         try:
             years.append(int(text))
         except ValueError:
@@ -198,35 +263,6 @@ def _years(value: Any, path: str | None, line: int) -> tuple[int, ...]:
                 f"year {text!r} is not a whole number", file=path, line=line, field="years"
             ) from None
     return tuple(years)
-
-
-def _weight(attrs: dict[str, Any], path: str | None, line: int) -> float:
-    weight = _optional_number(attrs, "weight", path, line)
-    return DEFAULT_WEIGHT if weight is None else weight
-
-
-def _optional_number(attrs: dict[str, Any], name: str, path: str | None, line: int) -> float | None:
-    value = attrs.get(name)
-    if value is None:
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise ParseError(
-            f"{name} {value!r} is not a number", file=path, line=line, field=name
-        ) from None
-    return number
-
-
-def _source(attrs: dict[str, Any], path: str | None, line: int) -> Source | None:
-    src = attrs.get("src")
-    if src is None:
-        return None
-    if not isinstance(src, list) or len(src) != 3:
-        raise ParseError(
-            "src must be [file, first line, last line]", file=path, line=line, field="src"
-        )
-    return Source(src[0], src[1], src[2])
 
 
 def _figures(value: Any, path: str | None, line: int) -> tuple[Figure, ...]:
