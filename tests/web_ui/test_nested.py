@@ -114,7 +114,8 @@ def test_nested_view_screenshots_fit_the_screen(server, chromium, nested_id) -> 
             page.wait_for_load_state("networkidle")
             assert page.evaluate("() => document.documentElement.scrollWidth") <= width
             page.locator('li[data-node="p1.a1"] > details.answer > summary').click()
-            page.locator('li[data-node="p1.a1"]').scroll_into_view_if_needed()
+            if width < 600:  # on a phone the first position's counter-points are further down
+                page.locator('li[data-node="p1.a1"]').scroll_into_view_if_needed()
             shot(page, f"nested-{width}")
         finally:
             context.close()
