@@ -13,6 +13,10 @@ attacks, every
 - *secondary attack*: ``a`` attacks ``b`` and ``b`` supports (a chain to) ``c`` gives ``a -> c``.
 So a counter-point that rebuts a supporting point also counts against the
 position that point holds up, which is how a reader of the handout takes it.
+
+Nested points, relations across positions, undercuts, rephrases and conclusion
+claims are added by ``graph_edges`` (its docstring gives the rules); a debate
+that is only a table keeps the direct construction below.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import numpy as np
 from quaestio.model import Debate
 from quaestio.reasoning.af import ArgumentationFramework
 from quaestio.reasoning.gradual import QBAF
+from quaestio.reasoning.graph_edges import graph_edges
 
 
 @dataclass(frozen=True, eq=False)
@@ -36,6 +41,8 @@ class DebateGraph:
     weights: tuple[float, ...]
     supports: tuple[tuple[int, int], ...]
     attacks: tuple[tuple[int, int], ...]
+    #: supports from a premise to the link node it holds up (also in ``supports``)
+    premises: tuple[tuple[int, int], ...] = ()
 
     @property
     def n(self) -> int:
@@ -56,13 +63,10 @@ class DebateGraph:
             w, att[:, 0].copy(), att[:, 1].copy(), sup[:, 0].copy(), sup[:, 1].copy(), self.ids
         )
 
-    @cached_property
-    def derived_attacks(self) -> frozenset[tuple[int, int]]:
-        """Direct, supported and secondary attacks (support chains closed transitively)."""
-        reach: list[set[int]] = [
-            set() for _ in range(self.n)
-        ]  # supports*: a reaches what it holds up
-        for a, b in self.supports:
+    def _reach(self, supports: tuple[tuple[int, int], ...]) -> list[set[int]]:
+        """supports*: what each argument holds up, through chains of supports."""
+        reach: list[set[int]] = [set() for _ in range(self.n)]
+        for a, b in supports:
             reach[a].add(b)
         changed = True
         while changed:
@@ -72,9 +76,23 @@ class DebateGraph:
                 if extra:
                     reach[a] |= extra
                     changed = True
+        return reach
+
+    @cached_property
+    def derived_attacks(self) -> frozenset[tuple[int, int]]:
+        """Direct, supported and secondary attacks (support chains closed transitively).
+
+        An attack on a premise reaches the link it holds up (secondary attack), but a premise
+        does not attack through its link (no supported attack over a premise edge): the link
+        does, so an undercut that defeats the link stops the attack.
+        """
+        reach = self._reach(self.supports)
         out = set(self.attacks)
         for a, b in self.attacks:
             out.update((a, c) for c in reach[b])  # secondary
+        if self.premises:
+            premise_edges = set(self.premises)
+            reach = self._reach(tuple(e for e in self.supports if e not in premise_edges))
         supported_by: list[set[int]] = [set() for _ in range(self.n)]
         for a in range(self.n):
             for b in reach[a]:
@@ -108,6 +126,20 @@ class DebateGraph:
 
 
 def debate_graph(debate: Debate) -> DebateGraph:
+    if (
+        debate.relations
+        or debate.conclusion_claims
+        or any(e.parent is not None for _, e in debate.iter_evidence())
+    ):
+        g = graph_edges(debate)
+        return DebateGraph(
+            tuple(g.ids),
+            len(debate.positions),
+            tuple(g.weights),
+            tuple(g.supports),
+            tuple(g.attacks),
+            tuple(g.premises),
+        )
     ids = [p.id for p in debate.positions]
     weights = [float(p.weight) for p in debate.positions]
     for _, e in debate.iter_evidence():
