@@ -53,3 +53,17 @@ def test_nested_view_is_the_tree_with_pros_and_cons_and_links_both_ways() -> Non
     assert [(link.phrase, link.other_label) for link in p3.links] == [
         ("supported by", "Prisoners released")
     ]
+
+
+def test_the_edit_form_keeps_a_historian_who_disputes_a_position() -> None:
+    from quaestio.web.pages.editing import _changes, as_field
+
+    changes = _changes("position", {"historians": "Conquest, Getty (disputes)"})
+    assert changes["historians"] == ["Conquest", {"name": "Getty", "stance": "against"}]
+    node = {
+        "historians": [
+            {"name": "Conquest", "key": "conquest", "stance": "for"},
+            {"name": "Getty", "key": "getty", "stance": "against"},
+        ]
+    }
+    assert as_field(node, "historians") == "Conquest, Getty (disputes)"
