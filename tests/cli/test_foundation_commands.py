@@ -87,3 +87,53 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
     result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "Example:" in result.output and "quaestio " in result.output
+
+
+BROKEN_GRAPH = """# Broken graph
+
+## One {#p1}
+Historians: Someone
+
+### For
+- {#p1.f1} A point made in 1930.
+  - Against: {#p1.f1.a1} A reply from 1931.
+
+## Two {#p2}
+Historians: Another
+
+### For
+- {#p2.f1} Another point, 1932.
+
+## Relations
+- {#r1} p1.f1 supports p7
+- {#r2} p1.f1 rephrases p2.f1
+- {#r3} p2.f1 rephrases p1.f1
+- {#r4} p2.f1 undercuts p1
+"""
+
+
+def test_check_names_line_and_field_of_every_graph_error(tmp_path: Path) -> None:
+    bad = tmp_path / "graph.debate.md"
+    bad.write_text(BROKEN_GRAPH)
+    result = runner.invoke(app, ["check", str(bad)])
+    assert result.exit_code == 1
+    out = result.output
+    assert f"{bad}:17 (target)" in out and "dangling_relation" in out and "'p7'" in out
+    assert f"{bad}:19 (target)" in out and "rephrase_cycle" in out
+    assert f"{bad}:20 (target)" in out and "undercut_of_nothing" in out
+    # and nothing is written from a debate with errors
+    target = tmp_path / "out.json"
+    converted = runner.invoke(app, ["convert", str(bad), str(target)])
+    assert converted.exit_code != 0 and not target.exists()
+    assert "Traceback" not in converted.output
+
+
+def test_show_indents_replies_and_lists_cross_links(example_path: Path) -> None:
+    result = runner.invoke(app, ["show", str(example_path)], env={"COLUMNS": "160"})
+    assert result.exit_code == 0
+    out = result.output
+    nested = [line for line in out.splitlines() if "p1.a1.a1" in line]
+    assert nested and "↳" in nested[0] and "against" in nested[0]
+    assert "Relations" in out and "supports" in out
+    assert "School: Stalin-centred" in out
+    assert "rejects p2" in out  # the conclusion's claims with their judgements

@@ -166,3 +166,42 @@ def make_example() -> Debate:
         warnings=(Warning("example", "this debate was written for the tests", 1),),
         source_file=src,
     )
+
+
+def make_graph_example() -> Debate:
+    """The example plus every part of the argument graph: a nested point with a historian
+    and a tag, a cross-position relation, an argument, a school and a conclusion claim."""
+    from dataclasses import replace
+
+    from quaestio.model import Argument, ConclusionClaim, Judgement, Relation, School
+
+    base = make_example()
+    p1 = base.positions[0]
+    reply = _ev(
+        "p1.a1.a1",
+        "against",
+        "Neither Britain nor the USA went into the slump carrying a lost war, reparations "
+        "and the wiped-out savings of 1923.",
+        parent="p1.a1",
+        historians=(Historian("Peukert", historian_key("Peukert"), "for"),),
+        tags=("comparison",),
+    )
+    p1 = replace(p1, evidence=(*p1.evidence, reply))
+    assert base.conclusion is not None
+    return replace(
+        base,
+        positions=(p1, *base.positions[1:]),
+        conclusion=replace(
+            base.conclusion,
+            claims=(
+                ConclusionClaim(
+                    "k1",
+                    "Elites chose to give the Nazis power.",
+                    (Judgement("p3", "endorses"), Judgement("p1", "qualifies")),
+                ),
+            ),
+        ),
+        relations=(Relation("r1", "support", "p3.a1", "p1", "the new voters were the slump's"),),
+        arguments=(Argument("g1", "Slump to votes", ("p1.f2", "p3.a1"), "p1"),),
+        schools=(School("s1", "Structural", ("p1", "p2")),),
+    )

@@ -76,11 +76,36 @@ def _whitespace(d: Debate) -> Debate:
     )
 
 
+def _graph(d: Debate, lost: frozenset[str]) -> Debate:
+    """The argument graph's parts a table-shaped format drops (nested points with all naming them)."""
+    if "nesting" in lost:
+        d = d.without_nodes({e.id for _, e in d.iter_evidence() if e.parent is not None})
+    if "relations" in lost:
+        d = replace(d, relations=())
+    if "arguments" in lost:
+        d = replace(d, arguments=())
+    if "schools" in lost:
+        d = replace(d, schools=())
+    if "claims" in lost and d.conclusion is not None:
+        d = replace(d, conclusion=replace(d.conclusion, claims=()))
+    for token, fld in (("point_historians", "historians"), ("tags", "tags")):
+        if token in lost:
+            d = replace(
+                d,
+                positions=tuple(
+                    replace(p, evidence=tuple(replace(e, **{fld: ()}) for e in p.evidence))
+                    for p in d.positions
+                ),
+            )
+    return d
+
+
 def strip(debate: Debate, lost: frozenset[str], untitled: str = "example") -> Debate:
     """``debate`` as it reads back from a format that loses ``lost`` (ids aside).
 
     A format without a title names the debate after its file (``untitled``).
     """
+    debate = _graph(debate, lost)
     if "whitespace" in lost:
         debate = _whitespace(debate)
     if "order" in lost:

@@ -110,7 +110,7 @@ def test_every_graph_problem_is_reported_at_once() -> None:
     codes = _codes(debate)
     assert {
         ("dangling_relation", "r1", "target"),
-        ("rephrase_cycle", "p1.f1", "rephrase"),
+        ("rephrase_cycle", "r3", "target"),
         ("undercut_of_nothing", "r4", "target"),
         ("relation_on_relation", "r5", "target"),
         ("bad_relation_kind", "r6", "kind"),

@@ -67,4 +67,6 @@ def problems_table(problems: list[Problem], path: Path, locations: dict[str, int
 def locate(problem: Problem, path: Path, locations: dict[str, int]) -> str:
     line = problem.line or (locations.get(problem.node) if problem.node else None)
     where = f"{path}:{line}" if line else str(path)
+    if problem.field:
+        where += f" ({problem.field})"
     return f"{where}: {problem.severity}: {problem.message} [{problem.code}]"

@@ -27,27 +27,30 @@ import io
 
 from quaestio.errors import ParseError, ValidationError
 from quaestio.formats.draft import DraftDebate, DraftEvidence, DraftPosition, build, decode
-from quaestio.formats.losses import describe
+from quaestio.formats.losses import GRAPH, describe, table_view
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import Debate, Warning
 
-LOSES = frozenset(
-    {
-        "ids",
-        "title",
-        "question",
-        "summary",
-        "historians",
-        "historian_keys",
-        "figures",
-        "rebuttals",
-        "references",
-        "weights",
-        "sources",
-        "conclusion",
-        "consequences",
-        "warnings",
-    }
+LOSES = (
+    frozenset(
+        {
+            "ids",
+            "title",
+            "question",
+            "summary",
+            "historians",
+            "historian_keys",
+            "figures",
+            "rebuttals",
+            "references",
+            "weights",
+            "sources",
+            "conclusion",
+            "consequences",
+            "warnings",
+        }
+    )
+    | GRAPH
 )
 FIXED = ("ID", "Evidence", "Label", "Date")
 RATINGS = {
@@ -69,6 +72,7 @@ def _number(value: float | None) -> str:
 
 
 def write(debate: Debate) -> bytes:
+    debate = table_view(debate, LOSES)
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\r\n")
     items = [e for _, e in debate.iter_evidence()]

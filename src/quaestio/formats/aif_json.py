@@ -21,27 +21,30 @@ from typing import Any
 from quaestio.errors import ParseError
 from quaestio.formats.draft import DraftDebate, DraftEvidence, DraftPosition, build, decode
 from quaestio.formats.graph_shape import rebuttals, shape
-from quaestio.formats.losses import describe
+from quaestio.formats.losses import GRAPH, describe, table_view
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import Debate, Warning
 
-LOSES = frozenset(
-    {
-        "ach",
-        "title",
-        "question",
-        "summary",
-        "labels",
-        "years",
-        "figures",
-        "references",
-        "weights",
-        "sources",
-        "conclusion",
-        "consequences",
-        "warnings",
-        "historian_keys",
-    }
+LOSES = (
+    frozenset(
+        {
+            "ach",
+            "title",
+            "question",
+            "summary",
+            "labels",
+            "years",
+            "figures",
+            "references",
+            "weights",
+            "sources",
+            "conclusion",
+            "consequences",
+            "warnings",
+            "historian_keys",
+        }
+    )
+    | GRAPH
 )
 SCHEME_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "YA": "Asserting"}
 
@@ -94,6 +97,7 @@ def to_aif(debate: Debate) -> dict[str, Any]:
 
 
 def write(debate: Debate) -> bytes:
+    debate = table_view(debate, LOSES)
     return (json.dumps(to_aif(debate), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

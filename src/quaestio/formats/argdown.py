@@ -28,11 +28,11 @@ from quaestio.formats.draft import (
     parse_weight,
 )
 from quaestio.formats.graph_shape import Relations, rebuttals, shape
-from quaestio.formats.losses import describe
+from quaestio.formats.losses import GRAPH, describe, table_view
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import DEFAULT_WEIGHT, Debate, Warning
 
-LOSES = frozenset({"ach", "whitespace", "figures", "historian_keys", "sources", "warnings"})
+LOSES = frozenset({"ach", "whitespace", "figures", "historian_keys", "sources", "warnings"}) | GRAPH
 _SPECIAL = re.compile(r"([\\@#*_\[\]<>{}/=]|[.:](?=\S))")
 
 
@@ -66,6 +66,7 @@ class _Titles:
 
 
 def write(debate: Debate) -> bytes:
+    debate = table_view(debate, LOSES)
     front = {"title": debate.title, "question": debate.question}
     out = [
         "===",

@@ -11,26 +11,29 @@ from __future__ import annotations
 
 import textwrap
 
-from quaestio.formats.losses import describe
+from quaestio.formats.losses import GRAPH, describe, table_view
 from quaestio.formats.registry import Format
 from quaestio.model import Debate
 
-LOSES = frozenset(
-    {
-        "ach",
-        "question",
-        "summary",
-        "years",
-        "figures",
-        "references",
-        "weights",
-        "sources",
-        "conclusion",
-        "consequences",
-        "categories",
-        "warnings",
-        "historian_keys",
-    }
+LOSES = (
+    frozenset(
+        {
+            "ach",
+            "question",
+            "summary",
+            "years",
+            "figures",
+            "references",
+            "weights",
+            "sources",
+            "conclusion",
+            "consequences",
+            "categories",
+            "warnings",
+            "historian_keys",
+        }
+    )
+    | GRAPH
 )
 
 
@@ -50,6 +53,7 @@ def _short(text: str, words: int = 10) -> str:
 
 
 def write(debate: Debate) -> bytes:
+    debate = table_view(debate, LOSES)
     out = [
         "digraph debate {",
         f"  label={quote(debate.title)};",

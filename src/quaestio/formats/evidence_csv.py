@@ -19,22 +19,25 @@ from quaestio.formats.draft import (
     decode,
     parse_weight,
 )
-from quaestio.formats.losses import describe
+from quaestio.formats.losses import GRAPH, describe, table_view
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import Debate
 
-LOSES = frozenset(
-    {
-        "ach",
-        "title",
-        "question",
-        "conclusion",
-        "consequences",
-        "figures",
-        "historian_keys",
-        "sources",
-        "warnings",
-    }
+LOSES = (
+    frozenset(
+        {
+            "ach",
+            "title",
+            "question",
+            "conclusion",
+            "consequences",
+            "figures",
+            "historian_keys",
+            "sources",
+            "warnings",
+        }
+    )
+    | GRAPH
 )
 
 COLUMNS = (
@@ -64,6 +67,7 @@ def _split(cell: str) -> list[str]:
 
 
 def write(debate: Debate) -> bytes:
+    debate = table_view(debate, LOSES)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)

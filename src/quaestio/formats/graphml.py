@@ -24,13 +24,13 @@ from quaestio.formats.draft import (
     build,
     parse_weight,
 )
-from quaestio.formats.losses import describe
+from quaestio.formats.losses import GRAPH, describe, table_view
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import Debate
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-LOSES = frozenset({"ach", "figures", "historian_keys", "sources", "warnings"})
+LOSES = frozenset({"ach", "figures", "historian_keys", "sources", "warnings"}) | GRAPH
 KEYS: tuple[tuple[str, str, str], ...] = (
     ("graph", "title", "string"),
     ("graph", "question", "string"),
@@ -54,6 +54,7 @@ def _q(tag: str) -> str:
 
 
 def write(debate: Debate) -> bytes:
+    debate = table_view(debate, LOSES)
     root = etree.Element(_q("graphml"), nsmap={None: NS})  # type: ignore[dict-item]
     for n, (scope, name, typ) in enumerate(KEYS):
         etree.SubElement(

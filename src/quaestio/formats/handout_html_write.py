@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from quaestio.formats.handout_md_write import LOSES as HANDOUT_LOSES
-from quaestio.formats.losses import describe
+from quaestio.formats.losses import describe, table_view
 from quaestio.formats.registry import Format
 from quaestio.model import Debate
 
@@ -93,6 +93,7 @@ def css() -> str:
 
 def render(debate: Debate) -> str:
     """The handout page as an HTML string."""
+    debate = table_view(debate, LOSES)
     names = {e.id: f"“{e.label}”" if e.label else e.id for _, e in debate.iter_evidence()}
     return _template().render(debate=debate, css=Markup(css()), names=names)
 

@@ -9,23 +9,26 @@ from __future__ import annotations
 
 import re
 
-from quaestio.formats.losses import describe
+from quaestio.formats.losses import GRAPH, describe, table_view
 from quaestio.formats.registry import Format
 from quaestio.model import Debate, Evidence
 
-LOSES = frozenset(
-    {
-        "ach",
-        "ids",
-        "years",
-        "figures",
-        "references",
-        "weights",
-        "sources",
-        "categories",
-        "warnings",
-        "historian_keys",
-    }
+LOSES = (
+    frozenset(
+        {
+            "ach",
+            "ids",
+            "years",
+            "figures",
+            "references",
+            "weights",
+            "sources",
+            "categories",
+            "warnings",
+            "historian_keys",
+        }
+    )
+    | GRAPH
 )
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
@@ -43,6 +46,7 @@ def _point(e: Evidence, names: dict[str, str]) -> str:
 
 
 def render(debate: Debate) -> str:
+    debate = table_view(debate, LOSES)
     names = {
         e.id: f"“{escape(e.label)}”" if e.label else escape(e.id) for _, e in debate.iter_evidence()
     }

@@ -9,6 +9,9 @@ exactly those fields before comparing, so the text a user reads in
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
+
+from quaestio.model import Debate
 
 #: token -> the phrase shown to users. Order here is the order of the sentence.
 FIELDS: dict[str, str] = {
@@ -32,7 +35,60 @@ FIELDS: dict[str, str] = {
     "categories": "consequence categories",
     "warnings": "import warnings",
     "ach": "the analyst's ACH ratings, credibility and relevance",
+    "nesting": "nested points (points answering points, with everything naming them)",
+    "relations": "relations between claims (cross-links, undercuts, contraries, rephrases)",
+    "arguments": "premise-conclusion arguments",
+    "schools": "schools",
+    "claims": "the conclusion's claims and their judgements of positions",
+    "point_historians": "historians attached to points",
+    "tags": "tags",
 }
+
+#: the parts of the argument graph a table-shaped format cannot hold
+GRAPH: frozenset[str] = frozenset(
+    {"nesting", "relations", "arguments", "schools", "claims", "point_historians", "tags"}
+)
+
+
+def table_view(debate: Debate, lost: Iterable[str]) -> Debate:
+    """``debate`` without the graph parts a format loses, as its writer writes it.
+
+    Nested points go with everything that names them (so nothing dangles), rather than
+    coming back as points of the position with a stance that was meant for their parent.
+    """
+    gone = frozenset(lost) & GRAPH
+    if not gone:
+        return debate
+    if "nesting" in gone:
+        nested = {e.id for _, e in debate.iter_evidence() if e.parent is not None}
+        if nested:
+            debate = debate.without_nodes(nested)
+    changes: dict[str, object] = {}
+    if "relations" in gone:
+        changes["relations"] = ()
+    if "arguments" in gone:
+        changes["arguments"] = ()
+    if "schools" in gone:
+        changes["schools"] = ()
+    if "claims" in gone and debate.conclusion is not None and debate.conclusion.claims:
+        changes["conclusion"] = replace(debate.conclusion, claims=())
+    if gone & {"point_historians", "tags"}:
+        positions = tuple(
+            replace(
+                p,
+                evidence=tuple(
+                    replace(
+                        e,
+                        historians=() if "point_historians" in gone else e.historians,
+                        tags=() if "tags" in gone else e.tags,
+                    )
+                    for e in p.evidence
+                ),
+            )
+            for p in debate.positions
+        )
+        changes["positions"] = positions
+    return replace(debate, **changes) if changes else debate  # type: ignore[arg-type]
 
 
 def check(tokens: Iterable[str]) -> frozenset[str]:

@@ -167,14 +167,19 @@ def _relation_problems(debate: Debate) -> list[Problem]:
             out.append(p)
     for cycle in _cycle_members(rephrase):
         if len(cycle) > 1:
+            closing = next(
+                r.id
+                for r in debate.relations
+                if r.kind == "rephrase" and r.source == cycle[-1] and r.target == cycle[0]
+            )
             out.append(
                 Problem(
                     "rephrase_cycle",
-                    "claims rephrase each other in a circle: "
+                    f"{closing} closes a circle of rephrases: "
                     + " -> ".join([*cycle, cycle[0]])
                     + "; say which one is the original",
-                    min(cycle),
-                    "rephrase",
+                    closing,
+                    "target",
                 )
             )
     return out

@@ -169,7 +169,9 @@ def _quantitative(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
         top = order[0]
         if p >= 2:
             deciding = _deciding(full, contrib, top, order[1], graph)
-        flip = flip_point(game, base, list(range(p, graph.n)), graph.ids, top)
+        # ACH rates evidence only; a gradual semantics may also move a claim's or a link's weight
+        end = p + sum(1 for _ in debate.iter_evidence()) if sem == "ach" else graph.n
+        flip = flip_point(game, base, list(range(p, end)), graph.ids, top)
     notes = (
         ()
         if exact

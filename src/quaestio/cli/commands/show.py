@@ -10,7 +10,8 @@ from rich.panel import Panel
 from rich.table import Table
 
 from quaestio.cli.common import console, load
-from quaestio.model import Debate
+from quaestio.formats.debate_md.graph import WORDS
+from quaestio.model import Debate, Position
 
 
 def render(debate: Debate) -> list[object]:
@@ -31,10 +32,14 @@ def render(debate: Debate) -> list[object]:
         )
         table.add_column("for", ratio=1)
         table.add_column("against", ratio=1)
-        supporting = [_point(e.id, e.label, e.text, e.years) for e in position.supporting]
+        supporting = [
+            _point(e.id, e.label, e.text, e.years) + _replies(position, e.id, 1)
+            for e in position.supporting
+        ]
         countering = [
             _point(e.id, e.label, e.text, e.years)
             + "".join(f"\n[italic]↯ rebuts {t}[/]" for t in e.rebuts if t in by_id)
+            + _replies(position, e.id, 1)
             for e in position.countering
         ]
         for i in range(max(len(supporting), len(countering))):
@@ -45,8 +50,15 @@ def render(debate: Debate) -> list[object]:
         if position.summary:
             parts.append(f"[dim]{escape(position.summary)}[/]")
         parts.append(table)
+    parts += _graph(debate)
     if debate.conclusion:
-        parts.append(Panel(escape(debate.conclusion.text), title="Conclusion", expand=True))
+        text = escape(debate.conclusion.text)
+        for k in debate.conclusion.claims:
+            verdicts = ", ".join(f"{j.verdict} {j.position}" for j in k.judgements)
+            text += f"\n[dim]{k.id}[/] {escape(k.text)}" + (
+                f" [italic]({verdicts})[/]" if verdicts else ""
+            )
+        parts.append(Panel(text, title="Conclusion", expand=True))
     if debate.consequences:
         sheet = Table(title="Consequences", expand=True, show_lines=True)
         sheet.add_column("positive", ratio=1)
@@ -60,6 +72,39 @@ def render(debate: Debate) -> list[object]:
         parts.append(f"[yellow]{len(debate.warnings)} import warning(s)[/]")
         for w in debate.warnings:
             parts.append(f"[yellow]  line {w.line}: {escape(w.message)} [{w.code}][/]")
+    return parts
+
+
+def _replies(position: Position, parent: str, depth: int) -> str:
+    """The points answering ``parent``, indented under it, each with its own replies."""
+    out = ""
+    for e in position.children_of(parent):
+        sign = "+ for" if e.stance == "for" else "− against"
+        out += f"\n{'  ' * depth}↳ [italic]{sign}[/] " + _point(e.id, e.label, e.text, e.years)
+        out += _replies(position, e.id, depth + 1)
+    return out
+
+
+def _graph(debate: Debate) -> list[object]:
+    """Cross-links and schools: what the for/against tables cannot show."""
+    parts: list[object] = []
+    if debate.relations:
+        links = Table(title="Relations", expand=True, show_lines=False)
+        for column in ("id", "from", "relation", "to", "note"):
+            links.add_column(column)
+        for r in debate.relations:
+            links.add_row(r.id, r.source, WORDS.get(r.kind, r.kind), r.target, escape(r.text))
+        parts.append(links)
+    for school in debate.schools:
+        parts.append(
+            f"[bold]School: {escape(school.name)}[/] ({school.id}) — "
+            + (", ".join(school.positions) or "no positions")
+            + (f"\n[dim]{escape(school.description)}[/]" if school.description else "")
+        )
+    for a in debate.arguments:
+        parts.append(
+            f"[bold]Argument {a.id}[/] {escape(a.title)}: {', '.join(a.premises)} ⇒ {a.conclusion}"
+        )
     return parts
 
 
