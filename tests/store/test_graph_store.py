@@ -6,14 +6,43 @@ from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from quaestio.errors import ValidationError
-from quaestio.model import Debate, Relation, School
+from quaestio.model import Argument, Debate, Historian, Relation, School
 from quaestio.store import Actor, Database, StaleVersionError, accounts, debates, graph, nodes
 from quaestio.store.models import DebateRow, EvidenceRow, RelationRow
 from store_samples import sample_debate
-from strategies import graph_debates
+from strategies import graph_debates, line, source
+
+
+@st.composite
+def stored_graphs(draw: st.DrawFn) -> Debate:
+    """``graph_debates`` plus what the store also keeps: premise-conclusion arguments and
+    historians who dispute a position."""
+    debate = draw(graph_debates())
+    claims = debate.claim_ids()
+    arguments = []
+    if len(claims) >= 2:
+        for i in range(1, draw(st.integers(0, 2)) + 1):
+            concluded = draw(st.sampled_from(claims))
+            others = [c for c in claims if c != concluded]
+            premises = draw(st.lists(st.sampled_from(others), min_size=1, max_size=3, unique=True))
+            arguments.append(
+                Argument(f"g{i}", draw(line), tuple(premises), concluded, draw(line), draw(source))
+            )
+    positions = tuple(
+        replace(
+            p,
+            historians=tuple(
+                Historian(h.name, h.key, draw(st.sampled_from(("for", "against"))))
+                for h in p.historians
+            ),
+        )
+        for p in debate.positions
+    )
+    return replace(debate, positions=positions, arguments=tuple(arguments))
 
 
 @pytest.fixture
@@ -36,7 +65,7 @@ def _load(db: Database, actor: Actor, debate_id: int) -> Debate:
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(debate=graph_debates())
+@given(debate=stored_graphs())
 def test_graph_round_trips_through_the_store(db: Database, debate: Debate) -> None:
     with db.transaction() as s:
         row = debates.import_debate(s, debate, owner_id=None)
