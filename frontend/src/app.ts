@@ -1,5 +1,7 @@
 // Behaviour shared by every page: linked selection of nodes, rebuttal lines on the
-// table, live balance-sheet totals, and the CSRF header on htmx requests.
+// table, live balance-sheet totals, the CSRF header on htmx requests, and answering
+// a claim in place on the nested view.
+import { installAnswering } from "./answer";
 import { installEditing } from "./editing";
 import { debateId, onSelect, restore, select, selected } from "./selection";
 
@@ -143,6 +145,7 @@ function start(): void {
   });
   onSelect(() => undefined);
   installEditing();
+  installAnswering();
   (window as unknown as { quaestio: object }).quaestio = { select, selected, debate: debateId };
 }
 

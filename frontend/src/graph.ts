@@ -1,7 +1,7 @@
 // The shape of the argument graph the server embeds in the map page.
 export interface GraphNode {
   id: string;
-  kind: "position" | "for" | "against" | "consequence";
+  kind: "position" | "for" | "against" | "consequence" | "claim" | "relation";
   label: string;
   text: string;
   owner: string | null;
@@ -9,13 +9,17 @@ export interface GraphNode {
   strength: number;
   status: string;
   origin: string;
+  // 0 for a position, 1 for a point answering it, 2 for a point answering that...
+  depth: number;
 }
 
 export interface GraphEdge {
   id: string;
   source: string;
   target: string;
-  kind: "supports" | "attacks" | "rebuts";
+  kind: "supports" | "attacks" | "rebuts" | "undercut" | "contrary" | "contradictory" | "rephrase" | "qualifies";
+  // a typed relation of the graph (across positions, or on a relation), not the tree
+  cross?: boolean;
 }
 
 export interface Graph {

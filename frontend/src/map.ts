@@ -1,6 +1,8 @@
-// The argument map: positions, evidence and consequences as a layered graph
-// (Cytoscape.js + ELK), supports and attacks drawn differently, node size by the
-// computed strength, collapse/expand per position, zoom, search and PNG/SVG export.
+// The argument map: positions, points at every depth and consequences as a layered
+// graph (Cytoscape.js + ELK), each point linked to what it answers, supports and
+// attacks drawn differently, cross-links (the graph's typed relations) curved and
+// thicker, node size by the computed strength, collapse/expand per position, zoom,
+// search and PNG/SVG export.
 import cytoscape from "cytoscape";
 import type { Core, ElementDefinition, NodeSingular, StylesheetJson } from "cytoscape";
 import elk from "cytoscape-elk";
@@ -34,7 +36,11 @@ function elements(graph: Graph): ElementDefinition[] {
     });
   }
   for (const e of graph.edges) {
-    out.push({ group: "edges", data: { ...e } as cytoscape.EdgeDataDefinition, classes: e.kind });
+    out.push({
+      group: "edges",
+      data: { ...e } as cytoscape.EdgeDataDefinition,
+      classes: e.cross ? `${e.kind} cross` : e.kind,
+    });
   }
   return out;
 }
@@ -107,6 +113,13 @@ const style: StylesheetJson = [
       "target-arrow-shape": "tee",
     },
   },
+  { selector: "node.claim", style: { shape: "hexagon", "background-color": "#eef2f7", "border-color": "#4d5b6a" } },
+  { selector: "node.relation", style: { shape: "ellipse", width: 14, height: 14, "font-size": 9, "background-color": "#4d5b6a" } },
+  { selector: "edge.cross", style: { width: 3, "curve-style": "unbundled-bezier", "control-point-distances": [40], "control-point-weights": [0.5] } },
+  { selector: "edge.undercut", style: { "line-color": "#7b3fa0", "target-arrow-color": "#7b3fa0", "target-arrow-shape": "tee", "line-style": "dashed" } },
+  { selector: "edge.contrary, edge.contradictory", style: { "line-color": "#b00020", "target-arrow-color": "#b00020", "source-arrow-color": "#b00020", "source-arrow-shape": "tee", "target-arrow-shape": "tee" } },
+  { selector: "edge.rephrase", style: { "line-color": "#4d5b6a", "target-arrow-color": "#4d5b6a", "line-style": "dotted", "target-arrow-shape": "circle" } },
+  { selector: "edge.qualifies", style: { "line-color": "#8a6d00", "target-arrow-color": "#8a6d00", "target-arrow-shape": "diamond" } },
   { selector: ".faded", style: { opacity: 0.2 } },
   { selector: "node.match", style: { "underlay-color": "#ffd400", "underlay-opacity": 0.8, "underlay-padding": 6 } },
   {
@@ -256,7 +269,8 @@ export function start(): Core | null {
       for (const e of graph.nodes.filter((x) => x.owner === p.id && x.id !== p.id)) {
         const opt = document.createElement("option");
         opt.value = e.id;
-        opt.textContent = `${e.kind === "for" ? "+" : "−"} ${e.label}`;
+        const indent = "\u00a0\u00a0".repeat(Math.max(0, (e.depth ?? 1) - 1));
+        opt.textContent = `${indent}${e.kind === "for" ? "+" : "−"} ${e.label}`;
         group.appendChild(opt);
       }
       goto.appendChild(group);

@@ -11,7 +11,7 @@ from web_browser import REPO, shot
 
 pytestmark = pytest.mark.browser
 AXE = REPO / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
-VIEWS = ("table", "map", "matrix", "timeline", "historians", "balance", "verdict")
+VIEWS = ("table", "tree", "map", "matrix", "timeline", "historians", "balance", "verdict")
 
 
 @pytest.fixture(scope="module")

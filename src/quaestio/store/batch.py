@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from quaestio.errors import ValidationError
-from quaestio.store import ach, nodes
+from quaestio.store import ach, graph, nodes
 from quaestio.store.access import Actor
 
 Handler = Callable[[Any, Actor, int, dict[str, Any]], dict[str, Any] | None]
@@ -34,6 +34,12 @@ _OPERATIONS: dict[str, Callable[..., Any]] = {
     "delete_position": nodes.delete_position,
     "delete_evidence": nodes.delete_evidence,
     "delete_consequence": nodes.delete_consequence,
+    "create_relation": graph.create_relation,
+    "update_relation": graph.update_relation,
+    "delete_relation": graph.delete_relation,
+    "create_school": graph.create_school,
+    "update_school": graph.update_school,
+    "delete_school": graph.delete_school,
 }
 
 

@@ -1,8 +1,11 @@
 """Between a ``quaestio.model.Debate`` and its normalised rows, in both directions.
 
-Writing flattens the tree into positions, historians, evidence, relations, the
-analyst's ACH ratings and consequences with an ``ord`` column so order survives; reading rebuilds exactly
-the same frozen dataclasses, so a debate read back equals the one imported.
+Writing flattens the tree into positions, historians (of positions and of points),
+evidence (each point naming the point it answers), relations (rebuttals and the
+graph's typed relations), arguments, schools, the conclusion's claims, the
+analyst's ACH ratings and consequences, with an ``ord`` column so order survives;
+reading rebuilds exactly the same frozen dataclasses, so a debate read back
+equals the one imported. The graph's own parts live in ``convert_graph``.
 """
 
 from __future__ import annotations
@@ -21,9 +24,11 @@ from quaestio.model import (
     Figure,
     Historian,
     Position,
-    Source,
     Warning,
 )
+from quaestio.store import convert_graph
+from quaestio.store.convert_graph import source_from_json as source_from_json
+from quaestio.store.convert_graph import source_to_json as source_to_json
 from quaestio.store.models import (
     AchRatingRow,
     ConsequenceRow,
@@ -37,18 +42,6 @@ from quaestio.store.models import (
 REBUTS = "rebuts"
 
 
-def source_to_json(source: Source | None) -> dict[str, Any] | None:
-    if source is None:
-        return None
-    return {"file": source.file, "line_start": source.line_start, "line_end": source.line_end}
-
-
-def source_from_json(data: dict[str, Any] | None) -> Source | None:
-    if data is None:
-        return None
-    return Source(data.get("file"), data.get("line_start"), data.get("line_end"))
-
-
 def figure_to_json(f: Figure) -> dict[str, Any]:
     return {"text": f.text, "value": f.value, "kind": f.kind, "of": f.of, "unit": f.unit}
 
@@ -58,6 +51,7 @@ def figure_from_json(d: dict[str, Any]) -> Figure:
 
 
 def fill_debate_row(row: DebateRow, debate: Debate) -> None:
+    """The debate's own fields; the conclusion's claims are rows of their own."""
     row.title = debate.title
     row.question = debate.question
     row.conclusion = (
@@ -68,6 +62,27 @@ def fill_debate_row(row: DebateRow, debate: Debate) -> None:
     row.warnings = [{"code": w.code, "message": w.message, "line": w.line} for w in debate.warnings]
     row.source_file = debate.source_file
     row.format_version = debate.version
+
+
+def add_historians(
+    session: Session, position_row: int, evidence_row: int | None, names: tuple[Historian, ...]
+) -> None:
+    """The historians of a position (``evidence_row`` None) or of one of its points."""
+    for h_ord, historian in enumerate(names):
+        session.add(
+            HistorianRow(
+                position_id=position_row,
+                evidence_id=evidence_row,
+                ord=h_ord,
+                name=historian.name,
+                key=historian.key,
+                stance=historian.stance,
+            )
+        )
+
+
+def historian_from_row(row: HistorianRow) -> Historian:
+    return Historian(row.name, row.key, row.stance)  # type: ignore[arg-type]
 
 
 def add_nodes(session: Session, debate_id: int, debate: Debate) -> None:
@@ -85,29 +100,30 @@ def add_nodes(session: Session, debate_id: int, debate: Debate) -> None:
         )
         session.add(prow)
         session.flush()
-        for h_ord, historian in enumerate(position.historians):
-            session.add(
-                HistorianRow(position_id=prow.id, ord=h_ord, name=historian.name, key=historian.key)
-            )
+        add_historians(session, prow.id, None, position.historians)
         for e_ord, item in enumerate(position.evidence):
-            session.add(
-                EvidenceRow(
-                    debate_id=debate_id,
-                    position_id=prow.id,
-                    node_id=item.id,
-                    ord=e_ord,
-                    stance=item.stance,
-                    label=item.label,
-                    text=item.text,
-                    years=list(item.years),
-                    figures=[figure_to_json(f) for f in item.figures],
-                    references=list(item.references),
-                    weight=float(item.weight),
-                    source=source_to_json(item.source),
-                    credibility=item.credibility,
-                    relevance=item.relevance,
-                )
+            erow = EvidenceRow(
+                debate_id=debate_id,
+                position_id=prow.id,
+                node_id=item.id,
+                ord=e_ord,
+                stance=item.stance,
+                label=item.label,
+                text=item.text,
+                years=list(item.years),
+                figures=[figure_to_json(f) for f in item.figures],
+                references=list(item.references),
+                weight=float(item.weight),
+                source=source_to_json(item.source),
+                credibility=item.credibility,
+                relevance=item.relevance,
+                parent=item.parent,
+                tags=list(item.tags),
             )
+            session.add(erow)
+            if item.historians:
+                session.flush()
+                add_historians(session, prow.id, erow.id, item.historians)
             for rating in item.ach:
                 session.add(
                     AchRatingRow(
@@ -130,6 +146,7 @@ def add_nodes(session: Session, debate_id: int, debate: Debate) -> None:
                     )
                 )
                 relation_ord += 1
+    convert_graph.add_graph(session, debate_id, debate, relation_ord)
     for c_ord, consequence in enumerate(debate.consequences):
         session.add(
             ConsequenceRow(
@@ -147,7 +164,10 @@ def add_nodes(session: Session, debate_id: int, debate: Debate) -> None:
 
 
 def evidence_from_row(
-    row: EvidenceRow, rebuts: tuple[str, ...], ach: tuple[AchRating, ...] = ()
+    row: EvidenceRow,
+    rebuts: tuple[str, ...],
+    ach: tuple[AchRating, ...] = (),
+    historians: tuple[Historian, ...] = (),
 ) -> Evidence:
     return Evidence(
         id=row.node_id,
@@ -163,6 +183,9 @@ def evidence_from_row(
         ach=ach,
         credibility=row.credibility,
         relevance=row.relevance,
+        parent=row.parent,
+        historians=historians,
+        tags=tuple(row.tags or ()),
     )
 
 
@@ -203,7 +226,7 @@ def ach_ratings(session: Session, debate_id: int) -> dict[str, list[AchRating]]:
 
 
 def debate_from_rows(session: Session, row: DebateRow) -> Debate:
-    """Rebuild the frozen debate from its rows (six queries, whatever its size)."""
+    """Rebuild the frozen debate from its rows (ten queries, whatever its size)."""
     positions = list(
         session.scalars(
             select(PositionRow).where(PositionRow.debate_id == row.id).order_by(PositionRow.ord)
@@ -211,13 +234,17 @@ def debate_from_rows(session: Session, row: DebateRow) -> Debate:
     )
     pids = [p.id for p in positions]
     historians: dict[int, list[Historian]] = {}
+    point_historians: dict[int, list[Historian]] = {}
     if pids:
         for h in session.scalars(
             select(HistorianRow)
             .where(HistorianRow.position_id.in_(pids))
-            .order_by(HistorianRow.position_id, HistorianRow.ord)
+            .order_by(HistorianRow.position_id, HistorianRow.evidence_id, HistorianRow.ord)
         ):
-            historians.setdefault(h.position_id, []).append(Historian(h.name, h.key))
+            if h.evidence_id is None:
+                historians.setdefault(h.position_id, []).append(historian_from_row(h))
+            else:
+                point_historians.setdefault(h.evidence_id, []).append(historian_from_row(h))
     evidence: dict[int, list[EvidenceRow]] = {}
     for e in session.scalars(
         select(EvidenceRow).where(EvidenceRow.debate_id == row.id).order_by(EvidenceRow.ord)
@@ -242,7 +269,10 @@ def debate_from_rows(session: Session, row: DebateRow) -> Debate:
                 historians=tuple(historians.get(p.id, ())),
                 evidence=tuple(
                     evidence_from_row(
-                        e, tuple(rebuts.get(e.node_id, ())), tuple(ach.get(e.node_id, ()))
+                        e,
+                        tuple(rebuts.get(e.node_id, ())),
+                        tuple(ach.get(e.node_id, ())),
+                        tuple(point_historians.get(e.id, ())),
                     )
                     for e in evidence.get(p.id, ())
                 ),
@@ -254,10 +284,17 @@ def debate_from_rows(session: Session, row: DebateRow) -> Debate:
         conclusion=(
             None
             if conclusion is None
-            else Conclusion(conclusion["text"], source_from_json(conclusion.get("source")))
+            else Conclusion(
+                conclusion["text"],
+                source_from_json(conclusion.get("source")),
+                convert_graph.conclusion_claims(session, row.id),
+            )
         ),
         consequences=tuple(consequence_from_row(c) for c in consequences),
         warnings=tuple(Warning(w["code"], w["message"], w.get("line")) for w in row.warnings),
         source_file=row.source_file,
         version=row.format_version,
+        relations=convert_graph.relations(session, row.id),
+        arguments=convert_graph.arguments(session, row.id),
+        schools=convert_graph.schools(session, row.id),
     )

@@ -1,8 +1,9 @@
 """The relational schema: one table per kind of thing a debate and its users hold.
 
 A debate is stored normalised (positions, historians, evidence, relations,
-consequences) so that each node can be edited on its own with its own version
-number; ``convert`` rebuilds a ``quaestio.model.Debate`` from the rows. Every
+consequences, and the argument graph around them: typed relations, arguments,
+schools, the conclusion's claims) so that each node can be edited on its own
+with its own version number; ``convert`` rebuilds a ``quaestio.model.Debate`` from the rows. Every
 editable row carries ``version`` for optimistic concurrency (a write names the
 version it read; a stale one is refused). Timestamps are naive UTC so that a
 dump reads the same from SQLite and PostgreSQL.
@@ -25,6 +26,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING = {
@@ -182,6 +184,13 @@ class PositionRow(Node, Base):
 
 
 class HistorianRow(Base):
+    """A historian named on a position (``evidence_id`` NULL) or on one of its points.
+
+    A point's historians keep ``position_id`` too, so that every historian of a
+    position is found (and deleted) the same way; ``stance`` "against" marks one
+    who disputes the claim. Both columns were added by migration 0004.
+    """
+
     __tablename__ = "historians"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     position_id: Mapped[int] = mapped_column(
@@ -190,6 +199,10 @@ class HistorianRow(Base):
     ord: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
     key: Mapped[str] = mapped_column(String(200), index=True)
+    evidence_id: Mapped[int | None] = mapped_column(
+        ForeignKey("evidence.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    stance: Mapped[str] = mapped_column(String(16), default="for", server_default="for")
 
 
 class EvidenceRow(Node, Base):
@@ -206,6 +219,12 @@ class EvidenceRow(Node, Base):
     # the analyst's ACH weights for the item (NULL: derived); added by migration 0003
     credibility: Mapped[float | None] = mapped_column(Float, nullable=True, sort_order=_ADDED)
     relevance: Mapped[float | None] = mapped_column(Float, nullable=True, sort_order=_ADDED)
+    # the point this one answers (a node id of the same position; NULL: the position
+    # itself) and its tags; added by migration 0004
+    parent: Mapped[str | None] = mapped_column(String(64), nullable=True, sort_order=_ADDED)
+    tags: Mapped[list[Any]] = mapped_column(
+        JSON, default=list, server_default=sql_text("'[]'"), sort_order=_ADDED
+    )
 
 
 class AchRatingRow(PartOfDebate, Base):
@@ -223,15 +242,67 @@ class AchRatingRow(PartOfDebate, Base):
     ord: Mapped[int] = mapped_column(Integer)
 
 
-class RelationRow(PartOfDebate, Base):
-    """A directed link between two nodes; today only ``rebuts`` (counter-point -> point)."""
+class RelationRow(PartOfDebate, Versioned, Base):
+    """A directed link: a counter-point's rebuttal, or a typed relation of the graph.
+
+    A rebuttal (``kind`` "rebuts", ``relation_id`` NULL) belongs to its source point,
+    whose version moves with it. A graph relation (support, attack, undercut,
+    contrary, contradictory, rephrase) has its own id ("r1"), text, origin, weight
+    and version; its target may be another relation's id (an attack on an attack).
+    Migration 0004 added the graph columns and replaced the unique (kind, source,
+    target) with a unique relation id, since two readers' relations may repeat a link.
+    """
 
     __tablename__ = "relations"
-    __table_args__ = (UniqueConstraint("debate_id", "kind", "source_node", "target_node"),)
+    __table_args__ = (UniqueConstraint("debate_id", "relation_id"),)
     kind: Mapped[str] = mapped_column(String(32))
     source_node: Mapped[str] = mapped_column(String(64))
     target_node: Mapped[str] = mapped_column(String(64))
     ord: Mapped[int] = mapped_column(Integer)
+    relation_id: Mapped[str | None] = mapped_column(String(64), nullable=True, sort_order=_ADDED)
+    text: Mapped[str] = mapped_column(Text, default="", server_default="", sort_order=_ADDED)
+    origin: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True, sort_order=_ADDED)
+    weight: Mapped[float | None] = mapped_column(Float, nullable=True, sort_order=_ADDED)
+
+
+class GraphItem(PartOfDebate, Versioned):
+    """An item of the graph beside the table (argument, school): its own id and place."""
+
+    node_id: Mapped[str] = mapped_column(String(64), sort_order=_NODE_KEYS)
+    ord: Mapped[int] = mapped_column(Integer, sort_order=_NODE_KEYS)
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[Any, ...]:
+        return (UniqueConstraint("debate_id", "node_id"),)
+
+
+class ArgumentRow(GraphItem, Base):
+    """A premise-conclusion structure over claim ids (added by migration 0004)."""
+
+    __tablename__ = "arguments"
+    title: Mapped[str] = mapped_column(Text)
+    premises: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    conclusion: Mapped[str] = mapped_column(String(64))
+    inference: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+class SchoolRow(GraphItem, Base):
+    """A named group of positions, as a historiography is taught (added by migration 0004)."""
+
+    __tablename__ = "schools"
+    name: Mapped[str] = mapped_column(Text)
+    positions: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class ConclusionClaimRow(Node, Base):
+    """One sentence of the conclusion as a claim; ``judgements`` is a list of
+    ``{"position", "verdict"}`` (added by migration 0004)."""
+
+    __tablename__ = "conclusion_claims"
+    text: Mapped[str] = mapped_column(Text)
+    judgements: Mapped[list[Any]] = mapped_column(JSON, default=list)
 
 
 class ConsequenceRow(Node, Base):

@@ -17,10 +17,14 @@ from quaestio.errors import NotFoundError
 from quaestio.store import convert
 from quaestio.store.models import (
     AchRatingRow,
+    ArgumentRow,
+    ConclusionClaimRow,
     ConsequenceRow,
     EvidenceRow,
     HistorianRow,
     PositionRow,
+    RelationRow,
+    SchoolRow,
     columns,
 )
 
@@ -35,14 +39,26 @@ RESOURCE: dict[type[AnyNode], str] = {
 
 
 # -- representations ------------------------------------------------------------------
-def position_dict(session: Session, row: PositionRow) -> dict[str, Any]:
+def historian_dicts(session: Session, position_row: int, evidence_row: int | None) -> list[Any]:
+    """The historians of a position (``evidence_row`` None) or of one of its points."""
     names = session.scalars(
-        select(HistorianRow).where(HistorianRow.position_id == row.id).order_by(HistorianRow.ord)
+        select(HistorianRow)
+        .where(
+            HistorianRow.position_id == position_row,
+            HistorianRow.evidence_id.is_(None)
+            if evidence_row is None
+            else HistorianRow.evidence_id == evidence_row,
+        )
+        .order_by(HistorianRow.ord)
     )
+    return [{"name": h.name, "key": h.key, "stance": h.stance} for h in names]
+
+
+def position_dict(session: Session, row: PositionRow) -> dict[str, Any]:
     return {
         "id": row.node_id,
         **columns(row, "title", "summary"),
-        "historians": [{"name": h.name, "key": h.key} for h in names],
+        "historians": historian_dicts(session, row.id, None),
         **columns(row, "weight", "source", "version"),
     }
 
@@ -59,6 +75,7 @@ def evidence_dict(session: Session, row: EvidenceRow) -> dict[str, Any]:
     return {
         "id": row.node_id,
         "position_id": position.node_id,
+        "parent": row.parent,
         **columns(row, "stance", "label", "text"),
         "years": list(row.years),
         "figures": list(row.figures),
@@ -66,6 +83,8 @@ def evidence_dict(session: Session, row: EvidenceRow) -> dict[str, Any]:
         "rebuts": rebuts,
         **columns(row, "weight", "source"),
         "ach": {r.position_node: r.rating for r in ach},
+        "tags": list(row.tags or ()),
+        "historians": historian_dicts(session, position.id, row.id),
         **columns(row, "credibility", "relevance", "version"),
     }
 
@@ -92,6 +111,29 @@ def node_ids(session: Session, debate_id: int) -> set[str]:
     ids: set[str] = set()
     for model in NODE_MODELS:
         ids.update(session.scalars(select(model.node_id).where(model.debate_id == debate_id)))
+    return ids
+
+
+def claim_ids(session: Session, debate_id: int) -> set[str]:
+    """Ids a relation may name: positions, points (every depth) and conclusion claims."""
+    ids: set[str] = set()
+    for model in (PositionRow, EvidenceRow, ConclusionClaimRow):
+        ids.update(session.scalars(select(model.node_id).where(model.debate_id == debate_id)))
+    return ids
+
+
+def all_ids(session: Session, debate_id: int) -> set[str]:
+    """Every id of a debate, of every kind: new ids of any kind are allocated clear of all."""
+    ids = node_ids(session, debate_id) | claim_ids(session, debate_id)
+    for model in (ArgumentRow, SchoolRow):
+        ids.update(session.scalars(select(model.node_id).where(model.debate_id == debate_id)))
+    ids.update(
+        r
+        for r in session.scalars(
+            select(RelationRow.relation_id).where(RelationRow.debate_id == debate_id)
+        )
+        if r is not None
+    )
     return ids
 
 

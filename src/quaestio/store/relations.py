@@ -7,7 +7,7 @@ that item's version like any edit of it, so a teacher editing the item sees a
 
 from __future__ import annotations
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -26,17 +26,6 @@ def relations(session: Session, debate_id: int) -> list[dict[str, str]]:
         for s, targets in convert.rebuttals(session, debate_id).items()
         for t in targets
     ]
-
-
-def drop_relations(session: Session, debate_id: int, node_ids: list[str]) -> None:
-    """Remove every link into or out of nodes about to be deleted."""
-    if node_ids:
-        session.execute(
-            delete(RelationRow).where(
-                RelationRow.debate_id == debate_id,
-                or_(RelationRow.source_node.in_(node_ids), RelationRow.target_node.in_(node_ids)),
-            )
-        )
 
 
 def set_rebuts(session: Session, debate_id: int, node_id: str, targets: list[str]) -> None:

@@ -1,4 +1,4 @@
-"""Positions, evidence, consequences and rebuttal relations of one debate.
+"""Positions, evidence (points at any depth) and consequences of one debate.
 
 Writes need the owner or a teacher of the debate's class and the version the
 client read (``version`` in the body for PATCH, ``?version=`` for DELETE).
@@ -13,9 +13,10 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from quaestio.errors import ValidationError
-from quaestio.store import StaleVersionError, batch, nodes, nodeviews, relations
+from quaestio.store import StaleVersionError, batch, graph, nodes, nodeviews
 from quaestio.store.access import debate_for
 from quaestio.store.models import ConsequenceRow, PositionRow
+from quaestio.web.api.graph_schemas import RelationIn, RelationPatch, SchoolIn, SchoolPatch
 from quaestio.web.api.paging import paged
 from quaestio.web.api.schemas import (
     AchPatch,
@@ -32,7 +33,6 @@ from quaestio.web.api.schemas import (
     PositionIn,
     PositionOut,
     PositionPatch,
-    Relation,
 )
 from quaestio.web.deps import ActorDep, DbDep, DebateId, NodeId, PageDep, UserDep
 
@@ -150,6 +150,7 @@ def patch_evidence(
 def delete_evidence(
     debate_id: DebateId, node_id: NodeId, version: VersionQ, actor: UserDep, db: DbDep
 ) -> Response:
+    """Delete a point with every point below it (and the links naming any of them)."""
     with db.transaction() as session:
         nodes.delete_evidence(session, actor, debate_id, node_id, version)
     return _gone()
@@ -196,38 +197,6 @@ def delete_consequence(
     return _gone()
 
 
-# -- relations ------------------------------------------------------------------------
-@router.get("/relations", response_model=Page[Relation])
-def list_relations(
-    debate_id: DebateId, actor: ActorDep, db: DbDep, page: PageDep
-) -> Page[Relation]:
-    with db.read() as session:
-        debate_for(session, actor, debate_id)
-        rows = relations.relations(session, debate_id)
-    return paged(rows, page, Relation.model_validate)
-
-
-@router.post("/relations", status_code=status.HTTP_201_CREATED, response_model=Relation)
-def add_relation(debate_id: DebateId, body: Relation, actor: UserDep, db: DbDep) -> Relation:
-    """Say that one piece of evidence rebuts another."""
-    with db.transaction() as session:
-        relations.add_relation(session, actor, debate_id, body.source, body.target)
-    return body
-
-
-@router.delete("/relations", status_code=status.HTTP_204_NO_CONTENT)
-def remove_relation(
-    debate_id: DebateId,
-    actor: UserDep,
-    db: DbDep,
-    source: Annotated[str, Query()],
-    target: Annotated[str, Query()],
-) -> Response:
-    with db.transaction() as session:
-        relations.remove_relation(session, actor, debate_id, source, target)
-    return _gone()
-
-
 # -- several edits at once ------------------------------------------------------------
 _SCHEMAS: dict[str, type[BaseModel]] = {
     "create_position": PositionIn,
@@ -237,6 +206,10 @@ _SCHEMAS: dict[str, type[BaseModel]] = {
     "create_consequence": ConsequenceIn,
     "update_consequence": ConsequencePatch,
     "update_ach": AchPatch,
+    "create_relation": RelationIn,
+    "update_relation": RelationPatch,
+    "create_school": SchoolIn,
+    "update_school": SchoolPatch,
 }
 
 
@@ -275,5 +248,5 @@ def apply_changes(debate_id: DebateId, body: Batch, actor: UserDep, db: DbDep) -
     except StaleVersionError as exc:
         # the state seen inside the rolled-back batch never existed: report the stored one
         with db.read() as session:
-            exc.current = nodeviews.current(session, debate_id, exc.resource, exc.key)
+            exc.current = graph.current(session, debate_id, exc.resource, exc.key)
         raise

@@ -130,6 +130,20 @@ class Revision(BaseModel):
 class HistorianOut(BaseModel):
     name: str
     key: str
+    stance: Literal["for", "against"] = Field(
+        default="for", description="against: the historian disputes this claim"
+    )
+
+
+class HistorianIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=200)
+    stance: Literal["for", "against"] = "for"
+
+
+#: a historian as a client names one: a plain name (who argues for it), or name and stance
+HistorianName = Annotated[str, Field(min_length=1, max_length=200)] | HistorianIn
+Tag = Annotated[str, Field(min_length=1, max_length=100, pattern=r"[^#\s]")]
 
 
 class PositionOut(BaseModel):
@@ -146,7 +160,7 @@ class PositionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     title: str = Field(min_length=1)
     summary: str = ""
-    historians: list[str] = []
+    historians: list[HistorianName] = []
     weight: float = Field(default=0.5, ge=0.0, le=1.0)
 
 
@@ -155,7 +169,7 @@ class PositionPatch(BaseModel):
     version: int
     title: str | None = Field(default=None, min_length=1)
     summary: str | None = None
-    historians: list[str] | None = None
+    historians: list[HistorianName] | None = None
     weight: float | None = Field(default=None, ge=0.0, le=1.0)
 
     _not_null = field_validator("title", "summary", "historians", "weight", mode="before")(
@@ -166,6 +180,9 @@ class PositionPatch(BaseModel):
 class EvidenceOut(BaseModel):
     id: str
     position_id: str
+    parent: str | None = Field(
+        default=None, description="the point this one answers (null: it answers the position)"
+    )
     stance: Literal["for", "against"]
     label: str | None
     text: str
@@ -184,6 +201,8 @@ class EvidenceOut(BaseModel):
     relevance: float | None = Field(
         default=None, description="the analyst's ACH relevance (null: 1)"
     )
+    tags: list[str] = []
+    historians: list[HistorianOut] = Field(default=[], description="who makes this claim")
     version: int
 
 
@@ -236,15 +255,24 @@ class AchMatrixOut(BaseModel):
 
 
 class EvidenceIn(BaseModel):
+    """A point for or against a position, or (``parent``) for or against another point."""
+
     model_config = ConfigDict(extra="forbid")
-    position_id: str
-    stance: Literal["for", "against"]
+    position_id: str | None = Field(
+        default=None, max_length=64, description="the position (may be left out with parent)"
+    )
+    parent: str | None = Field(
+        default=None, max_length=64, description="the point this one answers, at any depth"
+    )
+    stance: Literal["for", "against"] = Field(description="relative to what it answers")
     text: str = Field(min_length=1)
     label: str | None = None
     years: list[int] = []
     references: list[str] = []
     rebuts: list[str] = []
     weight: float = Field(default=0.5, ge=0.0, le=1.0)
+    historians: list[HistorianName] = []
+    tags: list[Tag] = []
 
 
 class EvidencePatch(BaseModel):
@@ -257,6 +285,14 @@ class EvidencePatch(BaseModel):
     references: list[str] | None = None
     rebuts: list[str] | None = None
     weight: float | None = Field(default=None, ge=0.0, le=1.0)
+    parent: str | None = Field(
+        default=None,
+        max_length=64,
+        description="move: the point of the same position to answer (null: the position); "
+        "the points below it come along",
+    )
+    historians: list[HistorianName] | None = None
+    tags: list[Tag] | None = None
 
     _not_null = field_validator(
         "stance", "text", "years", "references", "rebuts", "weight", mode="before"
@@ -311,8 +347,16 @@ class Operation(BaseModel):
         "update_consequence",
         "delete_consequence",
         "update_ach",
+        "create_relation",
+        "update_relation",
+        "delete_relation",
+        "create_school",
+        "update_school",
+        "delete_school",
     ]
-    id: str | None = Field(default=None, max_length=64, description="node id (update, delete)")
+    id: str | None = Field(
+        default=None, max_length=64, description="node, relation or school id (update, delete)"
+    )
     version: int | None = Field(default=None, description="version you read (update, delete)")
     data: dict[str, Any] = Field(
         default_factory=dict, description="fields, as in the single-node calls"

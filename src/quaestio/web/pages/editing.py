@@ -97,7 +97,7 @@ def _changes(kind: str, form: dict[str, str]) -> dict[str, Any]:
         elif name == "stance" and value not in ("for", "against"):
             raise ValidationError("stance is 'for' or 'against'", field="stance")
         elif name == "historians":
-            value = [n.strip() for n in value.split(",") if n.strip()]
+            value = [_historian(n) for n in value.split(",") if n.strip()]
         elif name == "rebuts":
             value = value.replace(",", " ").split()
         elif name == "years":
@@ -117,11 +117,26 @@ def _changes(kind: str, form: dict[str, str]) -> dict[str, Any]:
     return out
 
 
+#: written after a historian's name in the form: they dispute the claim rather than make it
+DISPUTES = "(disputes)"
+
+
+def _historian(text: str) -> str | dict[str, str]:
+    """``Getty`` (argues it) or ``Getty (disputes)`` from the comma-separated field."""
+    name = text.strip()
+    if name.lower().endswith(DISPUTES):
+        return {"name": name[: -len(DISPUTES)].strip(), "stance": "against"}
+    return name
+
+
 def as_field(node: dict[str, Any], name: str) -> Any:
     """A node's value as its form field holds it (lists become text), for undo/redo."""
     value = node.get(name)
     if name == "historians":
-        return ", ".join(h["name"] for h in value or [])
+        return ", ".join(
+            h["name"] + (f" {DISPUTES}" if h.get("stance") == "against" else "")
+            for h in value or []
+        )
     if name in ("years", "rebuts"):
         return ", ".join(str(v) for v in value or [])
     return value

@@ -28,10 +28,31 @@ def colours(debate: Debate) -> dict[str, int]:
     return {p.id: i for i, p in enumerate(debate.positions)}
 
 
+#: how the map draws a typed relation of the graph (a cross-link): edge class by kind
+CROSS = {
+    "support": "supports",
+    "attack": "attacks",
+    "undercut": "undercut",
+    "contrary": "contrary",
+    "contradictory": "contradictory",
+    "rephrase": "rephrase",
+}
+#: a conclusion claim's judgement of a position, as an edge
+JUDGED = {"endorses": "supports", "qualifies": "qualifies", "rejects": "attacks"}
+
+
 def graph(debate: Debate, strengths: dict[str, float] | None = None) -> dict[str, Any]:
-    """Nodes and edges of the argument map; position size follows its strength."""
+    """Nodes and edges of the argument map; position size follows its strength.
+
+    A point's edge goes to what it answers (its parent point, or its position), so
+    nested points hang below the points they answer; the graph's typed relations
+    are cross-links (``cross``). A relation that another relation attacks is drawn
+    as a small node on its way, so the attack has something to point at; the
+    conclusion's claims appear when they judge positions or take part in relations.
+    """
     strengths = strengths or {}
     colour = colours(debate)
+    depth = debate.depths()
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
     for p in debate.positions:
@@ -46,6 +67,7 @@ def graph(debate: Debate, strengths: dict[str, float] | None = None) -> dict[str
                 "strength": strengths.get(p.id, p.weight),
                 "status": "",
                 "origin": p.source.describe() if p.source else "",
+                "depth": 0,
             }
         )
         for e in p.evidence:
@@ -60,16 +82,74 @@ def graph(debate: Debate, strengths: dict[str, float] | None = None) -> dict[str
                     "strength": e.weight,
                     "status": "",
                     "origin": e.source.describe() if e.source else "",
+                    "depth": depth.get(e.id, 1),
                 }
             )
             kind = "supports" if e.stance == "for" else "attacks"
-            edges.append({"id": f"{e.id}>{p.id}", "source": e.id, "target": p.id, "kind": kind})
+            answers = e.parent or p.id
+            edges.append(
+                {"id": f"{e.id}>{answers}", "source": e.id, "target": answers, "kind": kind}
+            )
             for target in e.rebuts:
                 edges.append(
                     {"id": f"{e.id}>{target}", "source": e.id, "target": target, "kind": "rebuts"}
                 )
+    used = {r.source for r in debate.relations} | {r.target for r in debate.relations}
+    for k in debate.conclusion_claims:
+        if not (k.judgements or k.id in used):
+            continue
+        nodes.append(
+            {
+                "id": k.id,
+                "kind": "claim",
+                "label": short(k.text, 48),
+                "text": k.text,
+                "owner": None,
+                "colour": 7,
+                "strength": k.weight,
+                "status": "",
+                "origin": k.source.describe() if k.source else "",
+                "depth": 0,
+            }
+        )
+        for j in k.judgements:
+            edges.append(
+                {
+                    "id": f"{k.id}>{j.position}",
+                    "source": k.id,
+                    "target": j.position,
+                    "kind": JUDGED[j.verdict],
+                    "cross": True,
+                }
+            )
+    targeted = {r.target for r in debate.relations} & {r.id for r in debate.relations}
+    for r in debate.relations:
+        kind = CROSS.get(r.kind, "supports")
+        if r.id not in targeted:
+            edges.append(
+                {"id": r.id, "source": r.source, "target": r.target, "kind": kind, "cross": True}
+            )
+            continue
+        nodes.append(
+            {
+                "id": r.id,
+                "kind": "relation",
+                "label": r.text or r.kind,
+                "text": r.text or f"{r.kind}: {r.source} → {r.target}",
+                "owner": None,
+                "colour": 7,
+                "strength": r.weight,
+                "status": "",
+                "origin": r.origin.describe() if r.origin else "",
+                "depth": 0,
+            }
+        )
+        edges.append({"id": f"{r.id}<", "source": r.source, "target": r.id, "kind": kind})
+        edges.append(
+            {"id": f"{r.id}>", "source": r.id, "target": r.target, "kind": kind, "cross": True}
+        )
     known = {n["id"] for n in nodes}
-    edges = [e for e in edges if e["target"] in known]
+    edges = [e for e in edges if e["target"] in known and e["source"] in known]
     return {"nodes": nodes, "edges": edges}
 
 

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from quaestio.errors import QuaestioError
 from quaestio.reasoning import debate_graph, strengths
 from quaestio.store import nodeviews
-from quaestio.web.pages import viewdata
+from quaestio.web.pages import treeview, viewdata
 from quaestio.web.pages.context import db, render
 from quaestio.web.pages.loading import Opened, error_page, open_debate
 
@@ -23,6 +23,7 @@ router = APIRouter()
 
 VIEWS = (
     ("table", "Table"),
+    ("tree", "Nested"),
     ("map", "Map"),
     ("matrix", "Matrix"),
     ("timeline", "Timeline"),
@@ -66,6 +67,12 @@ def debate_home(debate_id: int) -> RedirectResponse:
 @router.get("/d/{debate_id}/table", response_class=HTMLResponse, include_in_schema=False)
 def table(request: Request, debate_id: int) -> Response:
     return view(request, debate_id, "table", historians=lambda o: viewdata.historians(o.debate))
+
+
+@router.get("/d/{debate_id}/tree", response_class=HTMLResponse, include_in_schema=False)
+def nested(request: Request, debate_id: int) -> Response:
+    """The nested view: every claim with its pros and cons below it; editors answer in place."""
+    return view(request, debate_id, "tree", tree=lambda o: treeview.tree(o.debate))
 
 
 def _strengths(o: Opened) -> dict[str, float]:
