@@ -355,7 +355,12 @@ def fetch(item: Item) -> bytes | None:
     blocks = re.findall(
         r"^```argdown[^\n]*\n(.*?)^```", shown.stdout.decode("utf-8"), flags=re.S | re.M
     )
-    return blocks[item.block - 1].encode("utf-8") if len(blocks) >= item.block else None
+    if len(blocks) < item.block:
+        return None
+    # The documentation site strips a block's front matter before rendering; @argdown/cli
+    # needs the empty line after it that the pages leave out, so it is put back.
+    block = re.sub(r"\A(===\n.*?\n===)\n(?!\n)", "\\1\n\n", blocks[item.block - 1], flags=re.S)
+    return block.encode("utf-8")
 
 
 def argdown_exports(texts: dict[str, bytes], work: Path) -> dict[str, dict[str, Any]]:
@@ -405,6 +410,7 @@ class Result:
     roundtrip_diffs: list[str] = field(default_factory=list)
     warnings: Counter[str] = field(default_factory=Counter)
     no_source: list[str] = field(default_factory=list)  # the reference could not read it
+    invalid: list[tuple[str, str]] = field(default_factory=list)  # both refuse it
 
 
 def source_graph(fmt: str, data: bytes, ref: dict[str, Any] | None) -> Graph | None:
@@ -454,6 +460,8 @@ def run(fmt: str, items: list[Item], roundtrip: bool, work: Path) -> Result:
         except QuaestioError as exc:
             line = str(exc).splitlines()[0][:160]
             target = res.refused if "@include" in line else res.rejected
+            if fmt == "argdown" and key not in refs and "@include" not in line:
+                target = res.invalid  # @argdown/cli refuses it too
             target.append((item.name, line))
             continue
         except Exception as exc:  # a crash is what the benchmark must report
@@ -517,6 +525,11 @@ def table(results: dict[str, Result], label: str) -> list[str]:
         else:
             for name, why in r.rejected:
                 lines.append(f"- {fmt} rejected `{name}`: {why.replace(name, 'the file')}")
+        if r.invalid:
+            lines.append(
+                f"- {fmt}: {len(r.invalid)} file(s) that @argdown/cli rejects as invalid Argdown"
+                " were refused by quaestio too (not counted as rejected)"
+            )
         for name, why in r.refused:
             lines.append(f"- {fmt} refused by design `{name}`: {why.replace(name, 'the file')}")
         if r.no_source:
@@ -575,6 +588,7 @@ def main(argv: Iterable[str] | None = None) -> int:
                         "files": r.files,
                         "rejected": r.rejected,
                         "refused": r.refused,
+                        "invalid": r.invalid,
                         "missing": r.missing,
                         "no_source": r.no_source,
                         "total": r.total,
