@@ -141,9 +141,17 @@ def count_kialo(text: str) -> Graph:
     g = Graph()
     item = re.compile(r"^\s*((?:\d+\.)+)\s*(?:(Pro|Con|Thesis):)?\s*(.*)$")
     items: list[list[str]] = []  # [number, stance, text...]
-    for line in text.splitlines():
+    lines = text.splitlines()
+    marked = any(ln.startswith("Discussion Name:") for ln in lines[:3])
+    seen: set[str] = set()
+    for line in lines:
+        if line.rstrip() == "Sources:":
+            break
         m = item.match(line)
+        if m and (m.group(1) in seen or (marked and not m.group(2) and m.group(3))):
+            m = None  # the current layout marks every claim: this is a list inside a claim
         if m:
+            seen.add(m.group(1))
             items.append([m.group(1), m.group(2) or "", m.group(3)])
         elif items and line.strip():
             items[-1].append(line.strip())

@@ -32,6 +32,14 @@ FIELDS: dict[str, str] = {
     "categories": "consequence categories",
     "warnings": "import warnings",
     "ach": "the analyst's ACH ratings, credibility and relevance",
+    "nesting": "points below points (each deeper point is attached to its position)",
+    "relations": "relations that are not the tree's (cross-links, undercuts, contraries, "
+    "rephrases, attacks on relations)",
+    "arguments": "premise-conclusion arguments",
+    "tags": "tags",
+    "point_historians": "historians attached to points",
+    "schools": "schools",
+    "conclusion_claims": "the conclusion's claims and their judgements",
 }
 
 
