@@ -9,13 +9,20 @@ from hypothesis import strategies as st
 from quaestio.extract import find_figures, find_years, historian_key
 from quaestio.model import (
     ACH_RATINGS,
+    RELATION_KINDS,
+    STANCES,
+    VERDICTS,
     AchRating,
     Conclusion,
+    ConclusionClaim,
     Consequence,
     Debate,
     Evidence,
     Historian,
+    Judgement,
     Position,
+    Relation,
+    School,
     Source,
     Warning,
 )
@@ -43,6 +50,7 @@ label = (
     .map(str.strip)
     .filter(bool)
 )
+stances = st.sampled_from(STANCES)
 weight = st.one_of(st.just(0.5), st.floats(0, 1, allow_nan=False))
 source = st.one_of(
     st.none(),
@@ -154,3 +162,109 @@ def debates(draw: st.DrawFn) -> Debate:
         ),
         source_file=draw(st.one_of(st.none(), st.just("handout.docx"))),
     )
+
+
+@st.composite
+def nested(draw: st.DrawFn, position: Position) -> Position:
+    """``position`` with points answering its points, to depth 3, ids extending the parent's."""
+    items = list(position.evidence)
+    out: list[Evidence] = []
+    for item in items:
+        out.append(item)
+        frontier = [(item, 1)]
+        while frontier:
+            parent, depth = frontier.pop()
+            if depth >= 3:
+                continue
+            for stance, tag in (("for", "f"), ("against", "a")):
+                for i in range(1, draw(st.integers(0, 2 if depth == 1 else 1)) + 1):
+                    text, years = draw(evidence_text())
+                    child = Evidence(
+                        id=f"{parent.id}.{tag}{i}",
+                        stance=stance,  # type: ignore[arg-type]
+                        text=text,
+                        years=years,
+                        figures=find_figures(text),
+                        weight=draw(weight),
+                        parent=parent.id,
+                        historians=tuple(
+                            Historian(n, historian_key(n), draw(stances))
+                            for n in draw(st.lists(name, max_size=2, unique=True))
+                        ),
+                        tags=tuple(draw(st.lists(word, max_size=2, unique=True))),
+                    )
+                    out.append(child)
+                    frontier.append((child, depth + 1))
+    return replace(position, evidence=tuple(out))
+
+
+@st.composite
+def graph_debates(draw: st.DrawFn) -> Debate:
+    """A debate in normal form using the whole graph: nesting, relations, schools, claims."""
+    base = draw(debates())
+    positions = tuple(draw(nested(p)) for p in base.positions)
+    base = replace(base, positions=positions)
+    position_ids = [p.id for p in positions]
+    claims: list[ConclusionClaim] = []
+    if position_ids:
+        for i in range(1, draw(st.integers(0, 3)) + 1):
+            judged_ids = draw(st.lists(st.sampled_from(position_ids), unique=True, max_size=3))
+            claims.append(
+                ConclusionClaim(
+                    f"k{i}",
+                    draw(line),
+                    tuple(Judgement(p, draw(st.sampled_from(VERDICTS))) for p in judged_ids),
+                    draw(source),
+                    draw(weight),
+                )
+            )
+    conclusion = base.conclusion
+    if claims:
+        conclusion = replace(conclusion or Conclusion(draw(paragraph)), claims=tuple(claims))
+    base = replace(base, conclusion=conclusion)
+    claim_ids = base.claim_ids()
+    points = [e.id for _, e in base.iter_evidence()]
+    relations: list[Relation] = []
+    seen: set[tuple[str, str, str]] = set()
+    if len(claim_ids) >= 2:
+        for i in range(1, draw(st.integers(0, 5)) + 1):
+            kind = draw(st.sampled_from(RELATION_KINDS))
+            src = draw(st.sampled_from(claim_ids))
+            if kind == "undercut" and points:
+                target = draw(st.sampled_from(points + [r.id for r in relations]))
+            elif kind == "attack" and relations and draw(st.booleans()):
+                target = draw(st.sampled_from([r.id for r in relations]))
+            elif kind == "undercut":
+                continue
+            else:
+                target = draw(st.sampled_from(claim_ids))
+            if target == src or (kind, src, target) in seen:
+                continue
+            if kind == "rephrase" and any(
+                r.kind == "rephrase" and r.target == src for r in relations
+            ):
+                continue  # keep rephrases acyclic: a rephrase of a rephrase is not written
+            seen.add((kind, src, target))
+            relations.append(
+                Relation(
+                    f"r{i}",
+                    kind,
+                    src,
+                    target,
+                    draw(st.one_of(st.just(""), line)),
+                    draw(source),
+                    draw(weight),
+                )
+            )
+    schools = tuple(
+        School(
+            f"s{i}",
+            draw(line),
+            tuple(draw(st.lists(st.sampled_from(position_ids), unique=True, max_size=3)))
+            if position_ids
+            else (),
+            draw(st.one_of(st.just(""), line)),
+        )
+        for i in range(1, draw(st.integers(0, 2)) + 1)
+    )
+    return replace(base, relations=tuple(relations), schools=schools)

@@ -8,9 +8,12 @@ consequences. Nothing here does I/O; readers and writers live in ``formats``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
+
+from quaestio.model.graph import Argument, ConclusionClaim, Relation, School
+from quaestio.model.source import DEFAULT_WEIGHT, Source
 
 Stance = Literal["for", "against"]
 Polarity = Literal["positive", "negative"]
@@ -20,27 +23,7 @@ AchRatingValue = Literal["CC", "C", "N", "I", "II", "NA"]
 STANCES: tuple[Stance, ...] = ("for", "against")
 POLARITIES: tuple[Polarity, ...] = ("positive", "negative")
 ACH_RATINGS: tuple[AchRatingValue, ...] = ("CC", "C", "N", "I", "II", "NA")
-DEFAULT_WEIGHT = 0.5
 FORMAT_VERSION = 1
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a node came from in the document it was imported from."""
-
-    file: str | None = None
-    line_start: int | None = None
-    line_end: int | None = None
-
-    def describe(self) -> str:
-        if self.line_start is None:
-            return self.file or ""
-        lines = (
-            f"{self.line_start}"
-            if self.line_end in (None, self.line_start)
-            else f"{self.line_start}-{self.line_end}"
-        )
-        return f"{self.file}:{lines}" if self.file else f"line {lines}"
 
 
 @dataclass(frozen=True)
@@ -63,11 +46,13 @@ class Historian:
     """A historian or school as written in the document, plus a canonical key.
 
     The key makes "Ezhov"/"Yezhov" or "Shapiro"/"Schapiro" one person while the
-    spelling the teacher used is kept for display.
+    spelling the teacher used is kept for display. ``stance`` is "against" when the
+    historian disputes the claim the entry is attached to (a position or a point).
     """
 
     name: str
     key: str
+    stance: Stance = "for"
 
 
 @dataclass(frozen=True)
@@ -84,7 +69,13 @@ class AchRating:
 
 @dataclass(frozen=True)
 class Evidence:
-    """A point for or against its position, plus the analyst's ACH judgements of it.
+    """A point (a claim below a position) for or against what it answers.
+
+    ``parent`` is the id of the point of the same position this point answers, None
+    when it answers the position itself; ``stance`` is relative to that parent. Points
+    of every depth sit flat in ``Position.evidence`` in document order, so code that
+    walks a position's points sees them all; nested ids extend the parent's id
+    (``p1.f2.a1`` is the first point against ``p1.f2``).
 
     ``ach`` holds the cells an analyst rated by hand (every other cell of the ACH
     matrix is derived); ``credibility`` and ``relevance`` are the analyst's
@@ -104,6 +95,9 @@ class Evidence:
     ach: tuple[AchRating, ...] = ()
     credibility: float | None = None
     relevance: float | None = None
+    parent: str | None = None
+    historians: tuple[Historian, ...] = ()
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,18 +111,37 @@ class Position:
     source: Source | None = None
 
     @property
+    def top_level(self) -> tuple[Evidence, ...]:
+        """The points that answer the position itself: the handout's two columns."""
+        return tuple(e for e in self.evidence if e.parent is None)
+
+    @property
     def supporting(self) -> tuple[Evidence, ...]:
-        return tuple(e for e in self.evidence if e.stance == "for")
+        """The for column: top-level points for the position (nested points are not in it)."""
+        return tuple(e for e in self.evidence if e.stance == "for" and e.parent is None)
 
     @property
     def countering(self) -> tuple[Evidence, ...]:
-        return tuple(e for e in self.evidence if e.stance == "against")
+        """The against column: top-level points against the position."""
+        return tuple(e for e in self.evidence if e.stance == "against" and e.parent is None)
+
+    def children_of(self, claim_id: str) -> tuple[Evidence, ...]:
+        """The points answering ``claim_id`` (the position's id: its top-level points)."""
+        if claim_id == self.id:
+            return self.top_level
+        return tuple(e for e in self.evidence if e.parent == claim_id)
 
 
 @dataclass(frozen=True)
 class Conclusion:
+    """The author's conclusion: the text as written, and its sentences as claims."""
+
     text: str
     source: Source | None = None
+    claims: tuple[ConclusionClaim, ...] = ()
+
+
+Claim = Position | Evidence | ConclusionClaim
 
 
 @dataclass(frozen=True)
@@ -152,6 +165,13 @@ class Warning:
 
 @dataclass(frozen=True)
 class Debate:
+    """A whole debate: the handout's table plus the argument graph around it.
+
+    ``relations``, ``arguments`` and ``schools`` hold what the position/point tree
+    cannot: links across positions, undercuts, contraries, rephrases, attacks on
+    relations, premise-conclusion structures and named groups of positions.
+    """
+
     title: str
     question: str = ""
     positions: tuple[Position, ...] = ()
@@ -160,9 +180,13 @@ class Debate:
     warnings: tuple[Warning, ...] = ()
     source_file: str | None = None
     version: int = FORMAT_VERSION
+    relations: tuple[Relation, ...] = ()
+    arguments: tuple[Argument, ...] = ()
+    schools: tuple[School, ...] = ()
 
     # -- navigation helpers (pure) -------------------------------------------------
     def iter_evidence(self) -> Iterator[tuple[Position, Evidence]]:
+        """Every point of every depth with its position, in document order."""
         for position in self.positions:
             for item in position.evidence:
                 yield position, item
@@ -177,11 +201,83 @@ class Debate:
     def position_by_id(self) -> dict[str, Position]:
         return {p.id: p for p in self.positions}
 
+    @property
+    def conclusion_claims(self) -> tuple[ConclusionClaim, ...]:
+        return () if self.conclusion is None else self.conclusion.claims
+
     def node_ids(self) -> list[str]:
+        """Ids of the table's nodes: positions, points (every depth) and consequences."""
         ids = [p.id for p in self.positions]
         ids += [e.id for _, e in self.iter_evidence()]
         ids += [c.id for c in self.consequences]
         return ids
+
+    def claim_ids(self) -> list[str]:
+        """Ids a relation or argument may name: positions, points and conclusion claims."""
+        ids = [p.id for p in self.positions]
+        ids += [e.id for _, e in self.iter_evidence()]
+        ids += [k.id for k in self.conclusion_claims]
+        return ids
+
+    def all_ids(self) -> list[str]:
+        """Every id of the debate, of every kind (ids are unique across kinds)."""
+        ids = self.node_ids()
+        ids += [k.id for k in self.conclusion_claims]
+        ids += [r.id for r in self.relations]
+        ids += [a.id for a in self.arguments]
+        ids += [s.id for s in self.schools]
+        return ids
+
+    def claims_by_id(self) -> dict[str, Claim]:
+        out: dict[str, Claim] = {p.id: p for p in self.positions}
+        out.update(self.evidence_by_id())
+        out.update({k.id: k for k in self.conclusion_claims})
+        return out
+
+    def relation_by_id(self) -> dict[str, Relation]:
+        return {r.id: r for r in self.relations}
+
+    def answers(self) -> dict[str, str]:
+        """Map every point id to the claim it answers: its parent point, or its position."""
+        return {e.id: e.parent or p.id for p, e in self.iter_evidence()}
+
+    def children_of(self, claim_id: str) -> tuple[Evidence, ...]:
+        """The points answering ``claim_id`` (a position's top-level points, or a point's)."""
+        return tuple(e for p, e in self.iter_evidence() if (e.parent or p.id) == claim_id)
+
+    def descendants_of(self, claim_ids: Iterable[str]) -> set[str]:
+        """Ids of every point below any of ``claim_ids`` (not including them)."""
+        below: dict[str, list[str]] = {}
+        for parent, child in self.answers().items():
+            below.setdefault(child, []).append(parent)
+        out: set[str] = set()
+        stack = list(claim_ids)
+        while stack:
+            for child in below.get(stack.pop(), ()):
+                if child not in out:
+                    out.add(child)
+                    stack.append(child)
+        return out
+
+    def depths(self) -> dict[str, int]:
+        """Depth of every point: 1 for a top-level point, 2 for a point answering it..."""
+        parents = {e.id: e.parent for _, e in self.iter_evidence()}
+        out: dict[str, int] = {}
+        for node in parents:
+            depth, cursor, seen = 1, parents[node], {node}
+            while cursor is not None and cursor in parents and cursor not in seen:
+                seen.add(cursor)
+                depth += 1
+                cursor = parents[cursor]
+            out[node] = depth
+        return out
+
+    def relations_touching(self, node_id: str) -> tuple[Relation, ...]:
+        """Relations whose source or target is ``node_id`` (a claim or a relation)."""
+        return tuple(r for r in self.relations if node_id in (r.source, r.target))
+
+    def schools_of(self, position_id: str) -> tuple[School, ...]:
+        return tuple(s for s in self.schools if position_id in s.positions)
 
     def historians(self) -> dict[str, list[tuple[Historian, Position]]]:
         """Historians by canonical key, each with the positions they hold."""
@@ -208,12 +304,16 @@ class Debate:
     def without_nodes(self, removed: set[str]) -> Debate:
         """A copy without the ``removed`` nodes and without any reference to them.
 
-        Deleting a position takes its evidence with it; rebuttals naming a removed
-        point and ACH ratings naming a removed position go too, so nothing dangles
-        (the store does the same when it deletes rows).
+        Deleting a position takes its points with it, deleting a point takes the points
+        below it; rebuttals, relations (and relations aimed at those), arguments,
+        judgements and school members naming a removed node go too, so nothing dangles
+        (the store does the same when it deletes rows). ``removed`` may also name
+        relations, arguments, schools and conclusion claims.
         """
         gone = set(removed)
         gone |= {e.id for p in self.positions if p.id in gone for e in p.evidence}
+        if any(e.parent is not None for _, e in self.iter_evidence()):
+            gone |= self.descendants_of(gone)
 
         def ev(e: Evidence) -> Evidence:
             rebuts = tuple(t for t in e.rebuts if t not in gone)
@@ -228,10 +328,46 @@ class Debate:
             if p.id not in gone
         )
         consequences = tuple(c for c in self.consequences if c.id not in gone)
-        return replace(self, positions=positions, consequences=consequences)
+        if not (self.relations or self.arguments or self.schools or self.conclusion_claims):
+            return replace(self, positions=positions, consequences=consequences)
+        conclusion = self.conclusion
+        if conclusion is not None and conclusion.claims:
+            claims = tuple(
+                replace(k, judgements=tuple(j for j in k.judgements if j.position not in gone))
+                for k in conclusion.claims
+                if k.id not in gone
+            )
+            conclusion = replace(conclusion, claims=claims)
+        relations = list(self.relations)
+        while True:  # a relation aimed at a dropped relation goes too
+            kept = [r for r in relations if not {r.id, r.source, r.target} & gone]
+            gone |= {r.id for r in relations} - {r.id for r in kept}
+            if len(kept) == len(relations):
+                break
+            relations = kept
+        arguments = tuple(
+            a
+            for a in self.arguments
+            if a.id not in gone and a.conclusion not in gone and not set(a.premises) & gone
+        )
+        schools = tuple(
+            replace(s, positions=tuple(p for p in s.positions if p not in gone))
+            for s in self.schools
+            if s.id not in gone
+        )
+        return replace(
+            self,
+            positions=positions,
+            consequences=consequences,
+            conclusion=conclusion,
+            relations=tuple(relations),
+            arguments=arguments,
+            schools=schools,
+        )
 
     def with_weights(self, weights: dict[str, float]) -> Debate:
-        """A copy with some node weights replaced (ids not present are ignored)."""
+        """A copy with some weights replaced: positions, points of every depth,
+        consequences, conclusion claims and relations (ids not present are ignored)."""
 
         def ev(e: Evidence) -> Evidence:
             return replace(e, weight=weights[e.id]) if e.id in weights else e
@@ -247,7 +383,22 @@ class Debate:
         consequences = tuple(
             replace(c, weight=weights[c.id]) if c.id in weights else c for c in self.consequences
         )
-        return replace(self, positions=positions, consequences=consequences)
+        out = replace(self, positions=positions, consequences=consequences)
+        if self.relations:
+            out = replace(
+                out,
+                relations=tuple(
+                    replace(r, weight=weights[r.id]) if r.id in weights else r
+                    for r in self.relations
+                ),
+            )
+        if self.conclusion is not None and self.conclusion.claims:
+            claims = tuple(
+                replace(k, weight=weights[k.id]) if k.id in weights else k
+                for k in self.conclusion.claims
+            )
+            out = replace(out, conclusion=replace(self.conclusion, claims=claims))
+        return out
 
 
 @dataclass(frozen=True)

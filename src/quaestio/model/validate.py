@@ -6,20 +6,11 @@ never raises; callers decide what is fatal.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 
 from quaestio.model.debate import ACH_RATINGS, POLARITIES, STANCES, Debate, Evidence, Problem
-
-
-def _weight_problem(node: str, weight: object) -> Problem | None:
-    if not isinstance(weight, (int, float)) or isinstance(weight, bool) or math.isnan(weight):
-        return Problem("bad_weight", f"{node}: weight {weight!r} is not a number", node, "weight")
-    if not 0.0 <= float(weight) <= 1.0:
-        return Problem(
-            "weight_out_of_range", f"{node}: weight {weight} is outside [0, 1]", node, "weight"
-        )
-    return None
+from quaestio.model.validate_graph import graph_problems
+from quaestio.model.validate_graph import weight_problem as _weight_problem
 
 
 def _ach_problems(item: Evidence, position_ids: set[str]) -> list[Problem]:
@@ -76,7 +67,7 @@ def validate(debate: Debate) -> list[Problem]:
                 Problem("multiline_" + name, f"the {name} must be one line", None, name)
             )
 
-    counts = Counter(debate.node_ids())
+    counts = Counter(debate.all_ids())
     for node_id, n in sorted(counts.items()):
         if n > 1:
             problems.append(
@@ -162,4 +153,5 @@ def validate(debate: Debate) -> list[Problem]:
             )
         if (p := _weight_problem(consequence.id, consequence.weight)) is not None:
             problems.append(p)
+    problems += graph_problems(debate)
     return problems
