@@ -19,6 +19,7 @@ from typing import Any
 from quaestio.errors import ParseError
 from quaestio.formats.argdown_syntax import Document, Element, parse
 from quaestio.formats.draft import (
+    DraftArgument,
     DraftConsequence,
     DraftDebate,
     DraftEvidence,
@@ -27,10 +28,10 @@ from quaestio.formats.draft import (
     decode,
     parse_weight,
 )
-from quaestio.formats.graph_shape import Relations, rebuttals, shape
+from quaestio.formats.graph_shape import Edge, place, relations
 from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded
-from quaestio.model import DEFAULT_WEIGHT, Debate, Warning
+from quaestio.model import DEFAULT_WEIGHT, Debate, RelationKind, Warning
 
 LOSES = frozenset({"ach", "whitespace", "figures", "historian_keys", "sources", "warnings"})
 _SPECIAL = re.compile(r"([\\@#*_\[\]<>{}/=]|[.:](?=\S))")
@@ -149,32 +150,54 @@ def _list(el: Element, key: str, path: str | None, kind: type) -> list[Any]:
     return value
 
 
+_KIND: dict[str, RelationKind] = {
+    "support": "support",
+    "attack": "attack",
+    "undercut": "undercut",
+    "contradictory": "contradictory",
+    "contrary": "contrary",
+}
+
+
 def _interpret(doc: Document, path: str | None) -> DraftDebate:
     front = doc.front
     draft = DraftDebate(
         title=str(front.get("title") or ""), question=str(front.get("question") or "")
     )
     special = {"conclusion", "positive", "negative"}
-    linked = {k for r in doc.relations for k in r[:2]}
-    nodes = [
-        k
-        for k, el in doc.elements.items()
-        if not special & set(el.tags)
-        and not (el.is_premise and k not in linked)  # premises live in their argument
+    nodes = [k for k, el in doc.elements.items() if not special & set(el.tags)]
+    known = set(nodes)
+    edges = [
+        Edge(f"e{i}", _KIND[kind], src, dst, line)
+        for i, (src, dst, kind, line) in enumerate(doc.relations)
+        if kind in _KIND
     ]
-    relations: Relations = {n: [] for n in nodes}
-    skipped = 0
-    for src, dst, kind, _line in doc.relations:
-        if src not in relations or dst not in relations or kind == "contradictory":
-            skipped += 1
-            continue
-        relations[src].append(("for" if kind == "support" else "against", dst))
+    # a premise belongs to its argument: it supports it unless the map says otherwise
+    for key, el in doc.elements.items():
+        for n, (role, premise) in enumerate(el.pcs):
+            if role == "premise" and premise in known and key in known:
+                edges.append(Edge(f"{key}~{n}", "support", premise, key, el.line))
+    skipped = sum(1 for src, dst, *_ in doc.relations if src not in known or dst not in known)
+    edges = [e for e in edges if e.source in known and e.target in known]
     forced = [k for k in nodes if "position" in doc.elements[k].tags]
-    resolved, flattened = shape(nodes, relations, forced)
+    placed = place(nodes, edges, forced)
+    draft.relations, dropped = relations(edges, placed)
+    # an undercut needs a link to attack: aimed at a position it is an attack on the claim
+    undercut_roots = 0
+    for r in draft.relations:
+        if r.kind == "undercut" and r.target in placed and placed[r.target].stance == "root":
+            # undercutting an argument attacks its inference: the link of its premises to it
+            premises = [k for role, k in doc.elements[r.target].pcs if role == "premise"]
+            linked = [k for k in premises if k in placed and placed[k].parent == r.target]
+            if linked:
+                r.target = linked[0]
+            else:
+                r.kind = "attack"
+                undercut_roots += 1
     positions: dict[str, DraftPosition] = {}
     for key in nodes:
         el = doc.elements[key]
-        if resolved[key][1] != "root":
+        if placed[key].stance != "root":
             continue
         positions[key] = DraftPosition(
             title=_str(el, "title", path) or el.title,
@@ -188,32 +211,39 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
         draft.positions.append(positions[key])
     for key in nodes:
         el = doc.elements[key]
-        root, stance = resolved[key]
-        if stance == "root":
+        where = placed[key]
+        if where.stance == "root":
             continue
         ident = _str(el, "id", path)
         label = (
             _str(el, "label", path)
             if "label" in el.data
-            else (None if el.title.startswith("Untitled ") else el.title)
+            else (None if el.title.startswith("Untitled ") else _label(el.title))
         )
-        text = el.text or " ".join(el.premises) or el.title
-        positions[root].evidence.append(
+        premises = [doc.elements[k].text or doc.elements[k].title for _, k in el.pcs]
+        positions[where.root].evidence.append(
             DraftEvidence(
-                stance="for" if stance == "for" else "against",
-                text=text,
-                key=ident or key,
+                stance="for" if where.stance == "for" else "against",
+                text=el.text or " ".join(premises) or el.title,
+                key=key,
                 hint=ident,
                 label=label,
+                parent=where.parent,
+                tags=tuple(t for t in el.tags if t != "position"),
                 years=tuple(_list(el, "years", path, int)) if "years" in el.data else None,
-                rebuts=[_key_id(doc, t, path) for t in rebuttals(key, relations, resolved)]
-                if stance == "against"
-                else [],
                 references=tuple(str(r) for r in _list(el, "references", path, str)),
                 weight=parse_weight(el.data.get("weight"), path, el.line, "weight"),
                 line=el.line,
             )
         )
+    for key in nodes:
+        el = doc.elements[key]
+        conclusion = [k for role, k in el.pcs if role == "conclusion"]
+        premises = [k for role, k in el.pcs if role == "premise" and k in known]
+        if el.kind == "argument" and conclusion and premises and conclusion[0] in known:
+            draft.arguments.append(
+                DraftArgument(el.title, premises, conclusion[0], el.inference, el.line)
+            )
     for el in doc.elements.values():
         if "conclusion" in el.tags:
             draft.conclusion = el.text
@@ -229,18 +259,26 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
                         line=el.line,
                     )
                 )
-    if skipped:
-        draft.warnings.append(
-            Warning("argdown_skipped", f"{skipped} relation(s) quaestio cannot use were skipped")
-        )
-    if flattened:
+    if skipped + dropped:
         draft.warnings.append(
             Warning(
-                "argdown_flattened",
-                f"{flattened} argument(s) deeper than one step were attached to their claim",
+                "argdown_skipped",
+                f"{skipped + dropped} relation(s) to the conclusion or consequences were skipped",
+            )
+        )
+    if undercut_roots:
+        draft.warnings.append(
+            Warning(
+                "argdown_undercut_position",
+                f"{undercut_roots} undercut(s) of a claim that answers nothing read as attacks",
             )
         )
     return draft
+
+
+def _label(title: str) -> str | None:
+    """An Argdown title as a label: one line, without the '*' a label may not hold."""
+    return " ".join(title.replace("*", " ").split()) or None
 
 
 def _key_id(doc: Document, key: str, path: str | None) -> str:
