@@ -31,7 +31,7 @@ from quaestio.formats.draft import (
 from quaestio.formats.graph_shape import Edge, place, relations
 from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded
-from quaestio.model import DEFAULT_WEIGHT, Debate, RelationKind, Warning
+from quaestio.model import DEFAULT_WEIGHT, Debate, Evidence, RelationKind, Warning
 
 LOSES = frozenset({"ach", "whitespace", "figures", "historian_keys", "sources", "warnings"})
 _SPECIAL = re.compile(r"([\\@#*_\[\]<>{}/=]|[.:](?=\S))")
@@ -66,6 +66,37 @@ class _Titles:
         return title
 
 
+def _tags(tags: tuple[str, ...]) -> str:
+    return "".join(
+        f" #{t}" if re.fullmatch(r"[A-Za-z0-9\-]+", t) else f" #({t.replace(')', ' ')})"
+        for t in tags
+    )
+
+
+def _edata(e: Evidence, ref: dict[str, str]) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": e.id}
+    if e.label is not None and e.label != ref[e.id][1:-1]:
+        data["label"] = e.label
+    if e.label is None:
+        data["label"] = None
+    if e.years:
+        data["years"] = list(e.years)
+    if e.references:
+        data["references"] = list(e.references)
+    if e.weight != DEFAULT_WEIGHT:
+        data["weight"] = e.weight
+    return data
+
+
+_ARROW = {
+    "support": "+>",
+    "attack": "->",
+    "undercut": "_>",
+    "contrary": "->",
+    "contradictory": "><",
+}
+
+
 def write(debate: Debate) -> bytes:
     front = {"title": debate.title, "question": debate.question}
     out = [
@@ -75,12 +106,31 @@ def write(debate: Debate) -> bytes:
         "",
     ]
     statements, arguments = _Titles(), _Titles()
-    title_of: dict[str, str] = {}
+    in_pcs = {k for a in debate.arguments for k in (*a.premises, a.conclusion)}
+    ref: dict[str, str] = {}  # claim id -> "[title]" or "<title>"
+    for p in debate.positions:
+        ref[p.id] = f"[{statements.make(p.title)}]"
     for _, e in debate.iter_evidence():
-        title_of[e.id] = arguments.make(e.label or e.id)
+        if e.id in in_pcs:
+            ref[e.id] = f"[{statements.make(e.label or e.id)}]"
+        else:
+            ref[e.id] = f"<{arguments.make(e.label or e.id)}>"
+    for claim_k in debate.conclusion_claims:
+        ref[claim_k.id] = f"[{statements.make(claim_k.id)}]"
+    # an argument claim and its premise-conclusion structure are one Argdown argument:
+    # its premises are written in the structure, not again as supports in the tree
+    by_ref = {r: c for c, r in ref.items()}
+    structure: dict[str, str] = {}  # argument id -> the claim written as that argument
+    in_structure: set[tuple[str, str]] = set()  # (premise, argument claim)
+    for a in debate.arguments:
+        claim = by_ref.get(f"<{a.title}>")
+        if claim is not None and claim not in structure.values():
+            structure[a.id] = claim
+            in_structure.update((k, claim) for k in a.premises)
+    evidence = debate.evidence_by_id()
     out += ["# Positions", ""]
     for p in debate.positions:
-        title = statements.make(p.title)
+        title = ref[p.id][1:-1]
         data: dict[str, Any] = {"id": p.id}
         if title != p.title:
             data["title"] = p.title
@@ -88,23 +138,47 @@ def write(debate: Debate) -> bytes:
             data["historians"] = [h.name for h in p.historians]
         if p.weight != DEFAULT_WEIGHT:
             data["weight"] = p.weight
-        out.append(f"[{title}]: {escape(p.summary)} #position {_yaml(data)}".replace(":  #", ": #"))
+        out.append(
+            f"{ref[p.id]}: {escape(p.summary)} #position {_yaml(data)}".replace(":  #", ": #")
+        )
+        children: dict[str, list[Evidence]] = {}
         for e in p.evidence:
-            edata: dict[str, Any] = {"id": e.id}
-            if e.label is not None and e.label != title_of[e.id]:
-                edata["label"] = e.label
-            if e.label is None:
-                edata["label"] = None
-            if e.years:
-                edata["years"] = list(e.years)
-            if e.references:
-                edata["references"] = list(e.references)
-            if e.weight != DEFAULT_WEIGHT:
-                edata["weight"] = e.weight
+            children.setdefault(e.parent or p.id, []).append(e)
+        stack = [(e, 1) for e in reversed(children.get(p.id, []))]
+        while stack:  # depth-first without recursion: deep trees cannot overflow the stack
+            e, depth = stack.pop()
+            if e.stance == "for" and (e.id, e.parent or p.id) in in_structure:
+                stack += [(c, depth) for c in reversed(children.get(e.id, []))]
+                continue
+            edata = _edata(e, ref)
             sign = "+" if e.stance == "for" else "-"
-            out.append(f"  {sign} <{title_of[e.id]}>: {escape(e.text)} {_yaml(edata)}")
-            out += [f"    -> <{title_of[t]}>" for t in e.rebuts if t in title_of]
+            pad = "  " * depth
+            out.append(f"{pad}{sign} {ref[e.id]}: {escape(e.text)}{_tags(e.tags)} {_yaml(edata)}")
+            out += [f"{pad}  -> {ref[t]}" for t in e.rebuts if t in ref]
+            stack += [(c, depth + 1) for c in reversed(children.get(e.id, []))]
         out.append("")
+    if debate.arguments:
+        out += ["# Arguments", ""]
+        for a in debate.arguments:
+            claim = structure.get(a.id)
+            title = ref[claim][1:-1] if claim else arguments.make(a.title or a.id)
+            out += [f"<{title}>", ""]
+            for n, k in enumerate(a.premises, start=1):
+                e = evidence.get(k)
+                if e is not None and (k, claim) in in_structure:
+                    line = (
+                        f"({n}) {ref[k]}: {escape(e.text)}{_tags(e.tags)} {_yaml(_edata(e, ref))}"
+                    )
+                    out.append(line)
+                else:
+                    out.append(f"({n}) {ref[k]}")
+            out.append(f"-- {escape(a.inference)} --" if a.inference else "-----")
+            out += [f"({len(a.premises) + 1}) {ref[a.conclusion]}", ""]
+    links = [r for r in debate.relations if r.kind in _ARROW and r.target in ref]
+    if links:
+        out += ["# Relations", ""]
+        for r in links:
+            out += [ref[r.source], f"  {_ARROW[r.kind]} {ref[r.target]}", ""]
     if debate.conclusion is not None:
         out += [
             "# Conclusion",
@@ -112,6 +186,8 @@ def write(debate: Debate) -> bytes:
             f"[{statements.make('Conclusion')}]: {escape(debate.conclusion.text)} #conclusion",
             "",
         ]
+        for claim_k in debate.conclusion_claims:
+            out += [f"{ref[claim_k.id]}: {escape(claim_k.text)}", ""]
     if debate.consequences:
         out += ["# Consequences", ""]
         for c in debate.consequences:
