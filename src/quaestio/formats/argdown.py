@@ -164,11 +164,10 @@ def write(debate: Debate) -> bytes:
             title = ref[claim][1:-1] if claim else arguments.make(a.title or a.id)
             out += [f"<{title}>", ""]
             for n, k in enumerate(a.premises, start=1):
-                e = evidence.get(k)
-                if e is not None and (k, claim) in in_structure:
-                    line = (
-                        f"({n}) {ref[k]}: {escape(e.text)}{_tags(e.tags)} {_yaml(_edata(e, ref))}"
-                    )
+                item = evidence.get(k)
+                if item is not None and (k, claim) in in_structure:
+                    body = f"{escape(item.text)}{_tags(item.tags)} {_yaml(_edata(item, ref))}"
+                    line = f"({n}) {ref[k]}: {body}"
                     out.append(line)
                 else:
                     out.append(f"({n}) {ref[k]}")
