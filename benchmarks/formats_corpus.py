@@ -403,6 +403,32 @@ def shape_counts(ref: dict[str, Any]) -> tuple[int, int, tuple[tuple[str, int], 
     )
 
 
+def arguebuf_counts(fmt: str, data: bytes) -> Counter[str] | None:
+    """What arguebuf (the field's Python library) reads of the same file, for comparison."""
+    import io
+
+    import arguebuf as ab  # only the benchmark needs it
+
+    text = data.decode("utf-8-sig", errors="replace")
+    try:
+        if fmt == "aif":
+            doc = json.loads(text)
+            graph = ab.load.aif(doc.get("AIF", doc) if isinstance(doc, dict) else doc)
+        elif fmt == "sadface":
+            graph = ab.load.sadface(json.loads(text))
+        elif fmt == "kialo":
+            graph = ab.load.kialo(io.StringIO(text))
+        else:
+            return None
+    except Exception:  # arguebuf's own failures are what is compared
+        return Counter({"failed": 1})
+    out: Counter[str] = Counter(claims=len(graph.atom_nodes))
+    for node in graph.scheme_nodes.values():
+        kind = type(node.scheme).__name__.lower() if node.scheme is not None else "none"
+        out[kind] += 1
+    return out
+
+
 @dataclass
 class Result:
     files: int = 0
@@ -419,6 +445,8 @@ class Result:
     warnings: Counter[str] = field(default_factory=Counter)
     no_source: list[str] = field(default_factory=list)  # the reference could not read it
     invalid: list[tuple[str, str]] = field(default_factory=list)  # both refuse it
+    arguebuf: Counter[str] = field(default_factory=Counter)
+    ours: Counter[str] = field(default_factory=Counter)
 
 
 def source_graph(fmt: str, data: bytes, ref: dict[str, Any] | None) -> Graph | None:
@@ -477,6 +505,12 @@ def run(fmt: str, items: list[Item], roundtrip: bool, work: Path) -> Result:
             continue
         debate = loaded.debate
         res.warnings.update(w.code for w in debate.warnings)
+        theirs = arguebuf_counts(fmt, data)
+        if theirs is not None:
+            res.arguebuf += theirs
+            res.ours["claims"] += len(debate.claim_ids())
+            res.ours.update(e.stance for _, e in debate.iter_evidence())
+            res.ours.update(r.kind for r in debate.relations)
         if source is None:
             res.no_source.append(item.name)
             continue
@@ -523,6 +557,10 @@ def table(results: dict[str, Result], label: str) -> list[str]:
             lines.append((head if n == 0 else "| | | | |") + f" {kind} | {t} | {h} | {t - h} |")
     lines.append("")
     for fmt, r in results.items():
+        if r.arguebuf:
+            theirs = ", ".join(f"{k} {v}" for k, v in sorted(r.arguebuf.items()))
+            mine = ", ".join(f"{k} {v}" for k, v in sorted(r.ours.items()))
+            lines.append(f"- {fmt} side by side: arguebuf reads {theirs}; quaestio reads {mine}.")
         if r.roundtrip_tried:
             lines.append(
                 f"- {fmt} round trip through @argdown/cli: {r.roundtrip_equal}/{r.roundtrip_tried}"

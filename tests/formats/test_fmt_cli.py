@@ -73,7 +73,7 @@ def test_export_refuses_unknown_and_read_only_formats(debate_file: Path) -> None
 
     result = runner.invoke(app, ["export", str(debate_file), "--to", "nope"])
     assert isinstance(result.exception, UnknownFormatError)
-    result = runner.invoke(app, ["export", str(debate_file), "--to", "kialo"])
+    result = runner.invoke(app, ["export", str(debate_file), "--to", "carneades"])
     assert isinstance(result.exception, UnsupportedOperationError)
 
 

@@ -108,9 +108,9 @@ def test_kialo_writes_what_it_reads() -> None:
     again = kialo.read(kialo.write(d), "again.txt").debate
     assert again.question == d.question
     assert [p.title for p in again.positions] == [p.title for p in d.positions]
-    assert [
-        [(e.id, e.stance, e.parent, e.text) for e in p.evidence] for p in again.positions
-    ] == [[(e.id, e.stance, e.parent, e.text) for e in p.evidence] for p in d.positions]
+    assert [[(e.id, e.stance, e.parent, e.text) for e in p.evidence] for p in again.positions] == [
+        [(e.id, e.stance, e.parent, e.text) for e in p.evidence] for p in d.positions
+    ]
     assert [(r.kind, r.source, r.target) for r in again.relations] == [
         (r.kind, r.source, r.target) for r in d.relations
     ]

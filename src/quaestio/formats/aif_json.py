@@ -48,9 +48,19 @@ LOSES = frozenset(
         "consequences",
         "warnings",
         "historian_keys",
+        "arguments",
+        "tags",
+        "point_historians",
+        "schools",
+        "conclusion_claims",
     }
 )
-SCHEME_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "YA": "Asserting"}
+SCHEME_TEXT = {
+    "RA": "Default Inference",
+    "CA": "Default Conflict",
+    "MA": "Default Rephrase",
+    "YA": "Asserting",
+}
 
 
 # -- writing --------------------------------------------------------------------------
@@ -93,11 +103,33 @@ def to_aif(debate: Debate) -> dict[str, Any]:
             scheme(f"{p.id}~YA{n}", "YA", lid, p.id)
         for e in p.evidence:
             nodes.append({"nodeID": e.id, "text": e.text, "type": "I"})
+    link: dict[str, str] = {}  # point or relation id -> the scheme node of its link
+    for p in debate.positions:
+        for e in p.evidence:
             kind = "RA" if e.stance == "for" else "CA"
-            scheme(f"{e.id}~{kind}", kind, e.id, p.id)
+            link[e.id] = f"{e.id}~{kind}"
+            scheme(link[e.id], kind, e.id, e.parent or p.id)
             for target in e.rebuts:
                 scheme(f"{e.id}~CA~{target}", "CA", e.id, target)
+    for r in debate.relations:
+        link[r.id] = f"{r.id}~{_AIF_KIND[r.kind]}"
+    rel_ids = {r.id for r in debate.relations}
+    for r in debate.relations:
+        aimed_at_link = r.kind == "undercut" or r.target in rel_ids
+        target = link.get(r.target, r.target) if aimed_at_link else r.target
+        scheme(link[r.id], _AIF_KIND[r.kind], r.source, target)
     return {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants}
+
+
+#: relation kind -> the AIF scheme node that carries it
+_AIF_KIND = {
+    "support": "RA",
+    "attack": "CA",
+    "undercut": "CA",
+    "contrary": "CA",
+    "contradictory": "CA",
+    "rephrase": "MA",
+}
 
 
 def write(debate: Debate) -> bytes:
@@ -357,6 +389,11 @@ FORMAT = Format(
     media_type="application/json",
     read=read,
     write=write,
-    loses=describe(LOSES),
+    loses=describe(
+        LOSES,
+        "An outside AIF file also loses its locutions other than historians' assertions, "
+        "transitions (TA), preferences (PA) and scheme names; a duplicated node keeps its "
+        "first definition and an edge to a missing node is skipped, each with a warning.",
+    ),
     kind="interchange",
 )

@@ -33,7 +33,19 @@ from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import DEFAULT_WEIGHT, Debate, Evidence, RelationKind, Warning
 
-LOSES = frozenset({"ach", "whitespace", "figures", "historian_keys", "sources", "warnings"})
+LOSES = frozenset(
+    {
+        "ach",
+        "whitespace",
+        "figures",
+        "historian_keys",
+        "sources",
+        "warnings",
+        "point_historians",
+        "schools",
+        "conclusion_claims",
+    }
+)
 _SPECIAL = re.compile(r"([\\@#*_\[\]<>{}/=]|[.:](?=\S))")
 
 
@@ -242,15 +254,26 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
     special = {"conclusion", "positive", "negative"}
     nodes = [k for k, el in doc.elements.items() if not special & set(el.tags)]
     known = set(nodes)
-    edges = [
-        Edge(f"e{i}", _KIND[kind], src, dst, line)
-        for i, (src, dst, kind, line) in enumerate(doc.relations)
-        if kind in _KIND
-    ]
+    seen: set[tuple[str, str, str]] = set()
+    edges = []
+    for i, (src, dst, kind, line) in enumerate(doc.relations):
+        if kind in _KIND and (src, dst, kind) not in seen:  # a relation said twice is one
+            seen.add((src, dst, kind))
+            edges.append(Edge(f"e{i}", _KIND[kind], src, dst, line))
     # a premise belongs to its argument: it supports it unless the map says otherwise
     for key, el in doc.elements.items():
         for n, (role, premise) in enumerate(el.pcs):
-            if role == "premise" and premise in known and key in known:
+            if (
+                role == "premise"
+                and premise in known
+                and key in known
+                and (
+                    premise,
+                    key,
+                    "support",
+                )
+                not in seen
+            ):
                 edges.append(Edge(f"{key}~{n}", "support", premise, key, el.line))
     skipped = sum(1 for src, dst, *_ in doc.relations if src not in known or dst not in known)
     edges = [e for e in edges if e.source in known and e.target in known]
@@ -370,6 +393,13 @@ FORMAT = Format(
     media_type="text/x-argdown",
     read=read,
     write=write,
-    loses=describe(LOSES),
+    loses=describe(
+        LOSES,
+        "Rephrases and attacks on relations are not written (Argdown has no syntax for "
+        "them). An outside Argdown file also loses its headings, the tags of positions, "
+        "whether a claim was a statement or an argument, equivalence-class members after "
+        "the first text, and an undercut of a claim that answers nothing (read as an "
+        "attack); @include is refused.",
+    ),
     kind="interchange",
 )

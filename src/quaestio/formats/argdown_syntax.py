@@ -157,7 +157,7 @@ def _logical_lines(
                 line=number,
                 field="@include",
             )
-        depth = _open_braces(raw)
+        depth, quote = _open_braces(raw)
         if depth > 0 and raw.rstrip().endswith("{"):  # block YAML between the braces
             inner: list[str] = []
             while i < len(lines) and lines[i].strip() != "}":
@@ -184,7 +184,7 @@ def _logical_lines(
             parts = [raw]
             while depth > 0 and i < len(lines):
                 parts.append(lines[i].strip())
-                depth = _open_braces(lines[i], depth)
+                depth, quote = _open_braces(lines[i], depth, quote)
                 i += 1
             if depth > 0:
                 raise ParseError(
@@ -195,9 +195,9 @@ def _logical_lines(
     return out
 
 
-def _open_braces(line: str, depth: int = 0) -> int:
-    """The ``{`` depth after ``line``, starting from ``depth`` (escapes and "quoted" text aside)."""
-    quote, escaped = False, False
+def _open_braces(line: str, depth: int = 0, quote: bool = False) -> tuple[int, bool]:
+    """The ``{`` depth after ``line`` and whether a "quoted" text is still open there."""
+    escaped = False
     for ch in line:
         if escaped:
             escaped = False
@@ -211,7 +211,7 @@ def _open_braces(line: str, depth: int = 0) -> int:
             depth += 1
         elif ch == "}" and depth > 0:
             depth -= 1
-    return depth
+    return depth, quote
 
 
 def parse(text: str, path: str | None = None) -> Document:
