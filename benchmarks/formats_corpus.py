@@ -601,6 +601,37 @@ def sources(items: list[Item]) -> list[str]:
     return out
 
 
+def scaling() -> list[str]:
+    """Python function calls per line of the Argdown reader at 12,500 and 50,000 lines.
+
+    Calls, not seconds, because the machine is shared: a reader that is linear in lines
+    makes the same number of calls per line whatever the length.
+    """
+    import cProfile
+    import pstats
+
+    from quaestio.formats import argdown
+
+    out = ["| lines | calls per line (parse) | calls per line (whole read) |", "|---|---|---|"]
+    for n in (12_500, 50_000):
+        lines = ["[Root]: the claim everything answers.", "  + <A0>: first reason"]
+        lines += [f"    - <B{i}>: counter {i}, nested under the first reason" for i in range(n)]
+        data = "\n".join(lines).encode()
+        counts = []
+        for call in ("parse", "read"):
+            prof = cProfile.Profile()
+            prof.enable()
+            if call == "parse":
+                argdown.parse(data.decode(), "long.argdown")
+            else:
+                argdown.read(data, "long.argdown")
+            prof.disable()
+            counts.append(pstats.Stats(prof).total_calls / n)  # type: ignore[attr-defined]
+        out.append(f"| {n:,} | {counts[0]:.1f} | {counts[1]:.1f} |")
+        print(out[-1], file=sys.stderr, flush=True)
+    return out
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
     parser.add_argument("--format", action="append", choices=sorted(READER))
@@ -610,7 +641,16 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument(
         "--section", help="also write the table to this marked section of docs/formats.md"
     )
+    parser.add_argument(
+        "--scaling", action="store_true", help="only measure the Argdown reader on long maps"
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.scaling:
+        lines = scaling()
+        print("\n".join(lines))
+        if args.section:
+            replace_section(args.section, ["", machine_line(), "", *lines], DOC)
+        return 0
     items = manifest()
     chosen = args.format or list(READER)
     results: dict[str, Result] = {}

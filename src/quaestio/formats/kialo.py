@@ -51,7 +51,6 @@ LOSES = frozenset(
         "ids",
         "whitespace",
         "warnings",
-        "relations",
         "arguments",
         "tags",
         "point_historians",
