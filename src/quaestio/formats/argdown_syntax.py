@@ -273,6 +273,11 @@ def parse(text: str, path: str | None = None) -> Document:
         if indent == 0 and not stack and _LIST.match(stripped):
             stripped = _LIST.sub("", stripped)  # a list item: its text is read as a paragraph
         pcs = _PCS.match(stripped)
+        if pcs and last_argument is None and not stack and pcs.group(1) == "1":
+            # a premise-conclusion structure without a title is an argument of its own
+            anonymous += 1
+            last_argument = Element("argument", f"Untitled {anonymous}", line=number)
+            doc.elements[last_argument.key] = last_argument
         if pcs and last_argument is not None:
             statement = element(pcs.group(2), number, allow_plain=True)
             if conclusion_next:
