@@ -73,10 +73,9 @@ def test_quaestio_reads_what_arguebuf_writes(tmp_path: Path) -> None:
         ("for", pro.plain_text),
         ("against", con.plain_text),
     ]
-    # the second attack of the counter-point is kept as a relation to the point it answers
-    assert [(r.kind, r.source, r.target) for r in debate.relations] == [
-        ("attack", first.countering[0].id, first.supporting[0].id)
-    ]
+    # the counter-point's second conflict, with a point of the same position, is a rebuttal
+    assert first.countering[0].rebuts == (first.supporting[0].id,)
+    assert debate.relations == ()
     assert debate.positions[1].evidence == ()
     # ids follow quaestio's scheme even though arguebuf used uuids
     assert [e.id for e in first.evidence] == ["p1.f1", "p1.a1"]

@@ -27,7 +27,7 @@ from quaestio.formats.draft import (
     build,
     decode,
 )
-from quaestio.formats.graph_shape import Edge, place, relations
+from quaestio.formats.graph_shape import Edge, place, rebuttals, relations
 from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import Debate, Warning
@@ -307,6 +307,8 @@ def _interpret(
     )
     placed = place(atoms, edges)
     draft.relations, dropped = relations(edges, placed)
+    # a conflict from a point to another point of its position is the handout's rebuttal
+    draft.relations, rebuts = rebuttals(draft.relations, placed)
     if skipped:
         draft.warnings.append(
             Warning(
@@ -338,6 +340,7 @@ def _interpret(
                 key=a,
                 hint=a,
                 parent=where.parent,
+                rebuts=rebuts.get(a, []),
                 line=node_lines.get(a),
             )
         )

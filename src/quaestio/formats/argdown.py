@@ -28,7 +28,7 @@ from quaestio.formats.draft import (
     decode,
     parse_weight,
 )
-from quaestio.formats.graph_shape import Edge, place, relations
+from quaestio.formats.graph_shape import Edge, place, rebuttals, relations
 from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import DEFAULT_WEIGHT, Debate, Evidence, RelationKind, Warning
@@ -280,6 +280,7 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
     forced = [k for k in nodes if "position" in doc.elements[k].tags]
     placed = place(nodes, edges, forced)
     draft.relations, dropped = relations(edges, placed)
+    draft.relations, rebuts = rebuttals(draft.relations, placed)
     # an undercut needs a link to attack: aimed at a position it is an attack on the claim
     undercut_roots = 0
     for r in draft.relations:
@@ -327,6 +328,7 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
                 hint=ident,
                 label=label,
                 parent=where.parent,
+                rebuts=rebuts.get(key, []),
                 tags=tuple(t for t in el.tags if t != "position"),
                 years=tuple(_list(el, "years", path, int)) if "years" in el.data else None,
                 references=tuple(str(r) for r in _list(el, "references", path, str)),

@@ -136,3 +136,24 @@ def relations(edges: Iterable[Edge], placed: dict[str, Place]) -> tuple[list[Dra
             break
         pending = later
     return out, dropped
+
+
+def rebuttals(
+    found: list[DraftRelation], placed: dict[str, Place]
+) -> tuple[list[DraftRelation], dict[str, list[str]]]:
+    """Split off the handout's rebuttals: an attack from a point on a point of its position."""
+    rebuts: dict[str, list[str]] = {}
+    kept = []
+    for r in found:
+        source, target = placed.get(r.source), placed.get(r.target)
+        if (
+            r.kind == "attack"
+            and source is not None
+            and target is not None
+            and source.root == target.root
+            and "root" not in (source.stance, target.stance)
+        ):
+            rebuts.setdefault(r.source, []).append(r.target)
+        else:
+            kept.append(r)
+    return kept, rebuts
