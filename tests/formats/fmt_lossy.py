@@ -26,6 +26,10 @@ def _evidence(e: Evidence, lost: frozenset[str]) -> Evidence:
         e = replace(e, source=None)
     if "ach" in lost:
         e = replace(e, ach=(), credibility=None, relevance=None)
+    if "tags" in lost:
+        e = replace(e, tags=())
+    if "point_historians" in lost:
+        e = replace(e, historians=())
     return e
 
 
@@ -86,7 +90,7 @@ def _graph(d: Debate, lost: frozenset[str]) -> Debate:
         d = replace(d, arguments=())
     if "schools" in lost:
         d = replace(d, schools=())
-    if "claims" in lost and d.conclusion is not None:
+    if "conclusion_claims" in lost and d.conclusion is not None:
         d = replace(d, conclusion=replace(d.conclusion, claims=()))
     drop_people, drop_tags = "point_historians" in lost, "tags" in lost
     if drop_people or drop_tags:
@@ -139,6 +143,18 @@ def strip(debate: Debate, lost: frozenset[str], untitled: str = "example") -> De
     d = replace(d, consequences=consequences)
     if "warnings" in lost:
         d = replace(d, warnings=())
+    if "relations" in lost:
+        d = replace(d, relations=())
+    elif "sources" in lost:
+        d = replace(d, relations=tuple(replace(r, origin=None) for r in d.relations))
+    if "arguments" in lost:
+        d = replace(d, arguments=())
+    elif "sources" in lost:
+        d = replace(d, arguments=tuple(replace(a, origin=None) for a in d.arguments))
+    if "schools" in lost:
+        d = replace(d, schools=())
+    if "conclusion_claims" in lost and d.conclusion is not None:
+        d = replace(d, conclusion=replace(d.conclusion, claims=()))
     return d
 
 
@@ -147,10 +163,16 @@ def renumber(debate: Debate) -> Debate:
     mapping: dict[str, str] = {}
     for i, p in enumerate(debate.positions, start=1):
         mapping[p.id] = f"p{i}"
-        counts = {"for": 0, "against": 0}
-        for e in p.evidence:
-            counts[e.stance] += 1
-            mapping[e.id] = f"p{i}.{'f' if e.stance == 'for' else 'a'}{counts[e.stance]}"
+        counts: dict[tuple[str, str], int] = {}
+        for e in p.evidence:  # parents come first in document order, as readers keep them
+            under = mapping[e.parent] if e.parent else mapping[p.id]
+            key = (under, e.stance)
+            counts[key] = counts.get(key, 0) + 1
+            mapping[e.id] = f"{under}.{'f' if e.stance == 'for' else 'a'}{counts[key]}"
+    for n, r in enumerate(debate.relations, start=1):
+        mapping[r.id] = f"r{n}"
+    for n, a in enumerate(debate.arguments, start=1):
+        mapping[a.id] = f"g{n}"
     cons = {"positive": 0, "negative": 0}
     for c in debate.consequences:
         cons[c.polarity] += 1
@@ -161,6 +183,7 @@ def renumber(debate: Debate) -> Debate:
             e,
             id=mapping[e.id],
             rebuts=tuple(mapping.get(t, t) for t in e.rebuts),
+            parent=mapping.get(e.parent, e.parent) if e.parent else None,
             references=tuple(mapping.get(t, t) for t in e.references),
             ach=tuple(replace(r, position=mapping.get(r.position, r.position)) for r in e.ach),
         )
@@ -172,4 +195,22 @@ def renumber(debate: Debate) -> Debate:
             for p in debate.positions
         ),
         consequences=tuple(replace(c, id=mapping[c.id]) for c in debate.consequences),
+        relations=tuple(
+            replace(
+                r,
+                id=mapping[r.id],
+                source=mapping.get(r.source, r.source),
+                target=mapping.get(r.target, r.target),
+            )
+            for r in debate.relations
+        ),
+        arguments=tuple(
+            replace(
+                a,
+                id=mapping[a.id],
+                premises=tuple(mapping.get(k, k) for k in a.premises),
+                conclusion=mapping.get(a.conclusion, a.conclusion),
+            )
+            for a in debate.arguments
+        ),
     )

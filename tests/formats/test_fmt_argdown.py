@@ -130,25 +130,34 @@ def test_hand_written_map_becomes_a_debate() -> None:
     loaded = argdown.read((DATA / "weimar-map.argdown").read_bytes(), "weimar-map.argdown")
     d = loaded.debate
     assert d.title == "Weimar in brief"
-    assert [p.title for p in d.positions] == ["Depression", "Constitution"]
-    depression, constitution = d.positions
+    # "Farm vote" only undercuts: it answers no claim, so it stands as a position of its own
+    assert [p.title for p in d.positions] == ["Depression", "Constitution", "Farm vote"]
+    depression, constitution, farm = d.positions
     assert [h.name for h in depression.historians] == ["Borchardt"]
-    assert [(e.label, e.stance) for e in depression.evidence] == [
-        ("Mass unemployment", "for"),
-        ("Britain survived", "against"),
-        ("Timing", "against"),
-        ("Banks failed", "for"),
-        ("Farm vote", "against"),
+    ids = {e.label: e.id for e in depression.evidence}
+    assert [(e.label, e.stance, e.parent) for e in depression.evidence] == [
+        ("Mass unemployment", "for", None),
+        ("Britain survived", "against", ids["Mass unemployment"]),  # nested, not flattened
+        ("Timing", "against", None),
+        ("Banks failed", "for", None),
     ]
-    farm = depression.evidence[-1]
-    assert farm.rebuts == (depression.evidence[0].id,)  # an undercut rebuts the point it undercuts
-    assert [w.code for w in d.warnings] == ["argdown_skipped", "argdown_flattened"]
+    assert depression.evidence[3].tags == ("econ",)
     assert depression.evidence[0].text == "Six million unemployed turned to extremist parties."
-    britain = depression.evidence[1]
-    assert {d.evidence_by_id()[t].label for t in britain.rebuts} == {"Mass unemployment", "Decrees"}
     decrees = constitution.evidence[0]
     assert decrees.label == "Decrees" and decrees.stance == "for"
-    assert decrees.text == "Brüning ruled by decree from 1930. Rule by decree weakened parliament."
+    # the premises of <Decrees> are its points, and the structure is kept as an argument
+    (argument,) = d.arguments
+    assert argument.conclusion == constitution.id
+    assert [d.evidence_by_id()[k].text for k in argument.premises] == [
+        "Brüning ruled by decree from 1930.",
+        "Rule by decree weakened parliament.",
+    ]
+    assert [(r.kind, r.source, r.target) for r in d.relations] == [
+        ("attack", ids["Britain survived"], decrees.id),  # across positions
+        ("undercut", farm.id, ids["Mass unemployment"]),
+        ("contradictory", constitution.id, depression.id),
+    ]
+    assert d.warnings == ()
     assert loaded.locations[depression.id] == 9
 
 

@@ -28,18 +28,20 @@ def test_kialo_multi_thesis_outline() -> None:
     ]
     assert d.positions[0].summary == "Civil wars and a weak currency hollowed out the state."
     decay = d.positions[0]
-    assert [(e.id, e.stance) for e in decay.evidence] == [
-        ("p1.f1", "for"),
-        ("p1.a1", "against"),
-        ("p1.a2", "against"),
+    # every claim keeps the claim it answers; its stance is towards that claim
+    assert [(e.id, e.stance, e.parent) for e in decay.evidence] == [
+        ("p1.f1", "for", None),
+        ("p1.f1.a1", "against", "p1.f1"),
+        ("p1.a1", "against", None),
     ]
-    assert decay.evidence[1].rebuts == ("p1.f1",)
     assert decay.evidence[1].text.endswith("for another thousand years.")
     assert decay.evidence[0].years == ()  # "third century" is not a year
     outside = d.positions[1]
-    assert [e.stance for e in outside.evidence] == ["for", "for"]  # Pro of a Pro still supports
-    assert [w.code for w in d.warnings] == ["kialo_links"]
-    assert loaded.locations["p1.a1"] == 7
+    assert [(e.stance, e.parent) for e in outside.evidence] == [("for", None), ("for", "p2.f1")]
+    # "1.2.2. -> See 1.1.2." : the Con about Diocletian also supports "Pressure from outside"
+    assert [(r.kind, r.source, r.target) for r in d.relations] == [("support", "p1.a1", "p2")]
+    assert d.warnings == ()
+    assert loaded.locations["p1.a1"] == 9
 
 
 def test_kialo_matches_arguebuf_loader() -> None:
@@ -63,9 +65,55 @@ def test_kialo_matches_arguebuf_loader() -> None:
         for e in graph.edges.values()
         if isinstance(e.target, ab.SchemeNode) and isinstance(e.target.scheme, ab.Attack)
     }
-    assert attackers == {
-        first(e.text) for _, e in d.iter_evidence() if e.stance == "against" or e.rebuts
+    texts = {e.id: first(e.text) for _, e in d.iter_evidence()}
+    assert attackers == {first(e.text) for _, e in d.iter_evidence() if e.stance == "against"} | {
+        texts[r.source] for r in d.relations if r.kind == "attack"
     }
+
+
+def test_kialo_current_layout_with_name_line_lists_and_sources() -> None:
+    text = (
+        "Discussion Name:\nDid the printing press cause the Reformation?\n\n"
+        "1. Thesis:\nThe press made the Reformation possible.\n\n"
+        "  1.1. Pro:\n  Pamphlets spread faster than preachers could.\n\n"
+        "    1.1.1. Con:\n    Most people could not read:\n"
+        "    1. towns had schools\n    2. villages did not\n\n"
+        "      1.1.1.1. Pro:\n      Pamphlets were read aloud [1].\n\n"
+        "  1.2. Con:\n  -> See 1.1.1.\n\n"
+        "Sources:\n[1] https://example.org/reading-aloud\n"
+    )
+    d = kialo.read(text.encode(), "press.txt").debate
+    assert d.title == "Did the printing press cause the Reformation?"
+    (p,) = d.positions
+    assert p.title == "The press made the Reformation possible."
+    assert [(e.id, e.parent) for e in p.evidence] == [
+        ("p1.f1", None),
+        ("p1.f1.a1", "p1.f1"),
+        ("p1.f1.a1.f1", "p1.f1.a1"),
+    ]
+    assert p.evidence[1].text.endswith("2. villages did not")  # a list inside the claim
+    assert "example.org" not in p.evidence[2].text  # the Sources footer is not a claim
+    assert [(r.kind, r.source, r.target) for r in d.relations] == [("attack", "p1.f1.a1", "p1")]
+
+
+def test_kialo_is_recognised_by_content() -> None:
+    assert kialo.looks_like_kialo((DATA / "rome.kialo.txt").read_bytes())
+    assert kialo.looks_like_kialo(b"Discussion Name:\nA name\n\n1. Thesis:\nA claim\n")
+    assert not kialo.looks_like_kialo(b"Causes of the war\n\tFor\tAgainst\n")
+    assert not kialo.looks_like_kialo(b"Discussion Title: x\nno numbered claim\n")
+
+
+def test_kialo_writes_what_it_reads() -> None:
+    d = read_path(DATA / "rome.kialo.txt").debate
+    again = kialo.read(kialo.write(d), "again.txt").debate
+    assert again.question == d.question
+    assert [p.title for p in again.positions] == [p.title for p in d.positions]
+    assert [[(e.id, e.stance, e.parent, e.text) for e in p.evidence] for p in again.positions] == [
+        [(e.id, e.stance, e.parent, e.text) for e in p.evidence] for p in d.positions
+    ]
+    assert [(r.kind, r.source, r.target) for r in again.relations] == [
+        (r.kind, r.source, r.target) for r in d.relations
+    ]
 
 
 def test_kialo_single_thesis_is_one_position() -> None:
@@ -94,6 +142,7 @@ def test_kialo_links_and_escapes_become_plain_text() -> None:
         ("Discussion Title: x\n\n1.1. Pro: orphan\n", 3),
         ("Discussion Title: x\n\n1. thesis\n1.2.1. Pro: no parent\n", 4),
         ("Discussion Title: x\n\n1. thesis\n1.1. a\n1.1. b\n", 5),
+        ("Discussion Name:\nx\n\n1. Thesis:\nt\n  1.1. Pro:\n", 6),
     ],
 )
 def test_kialo_errors_name_the_line(text: str, line: int) -> None:

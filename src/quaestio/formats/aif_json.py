@@ -19,34 +19,48 @@ import re
 from typing import Any
 
 from quaestio.errors import ParseError
-from quaestio.formats.draft import DraftDebate, DraftEvidence, DraftPosition, build, decode
-from quaestio.formats.graph_shape import rebuttals, shape
-from quaestio.formats.losses import GRAPH, describe, table_view
+from quaestio.formats.draft import (
+    DraftArgument,
+    DraftDebate,
+    DraftEvidence,
+    DraftPosition,
+    build,
+    decode,
+)
+from quaestio.formats.graph_shape import Edge, place, rebuttals, relations
+from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import Debate, Warning
 
-LOSES = (
-    frozenset(
-        {
-            "ach",
-            "title",
-            "question",
-            "summary",
-            "labels",
-            "years",
-            "figures",
-            "references",
-            "weights",
-            "sources",
-            "conclusion",
-            "consequences",
-            "warnings",
-            "historian_keys",
-        }
-    )
-    | GRAPH
+LOSES = frozenset(
+    {
+        "ach",
+        "title",
+        "question",
+        "summary",
+        "labels",
+        "years",
+        "figures",
+        "references",
+        "weights",
+        "sources",
+        "conclusion",
+        "consequences",
+        "warnings",
+        "historian_keys",
+        "arguments",
+        "tags",
+        "point_historians",
+        "schools",
+        "conclusion_claims",
+    }
 )
-SCHEME_TEXT = {"RA": "Default Inference", "CA": "Default Conflict", "YA": "Asserting"}
+SCHEME_TEXT = {
+    "RA": "Default Inference",
+    "CA": "Default Conflict",
+    "MA": "Default Rephrase",
+    "YA": "Asserting",
+}
 
 
 # -- writing --------------------------------------------------------------------------
@@ -89,15 +103,36 @@ def to_aif(debate: Debate) -> dict[str, Any]:
             scheme(f"{p.id}~YA{n}", "YA", lid, p.id)
         for e in p.evidence:
             nodes.append({"nodeID": e.id, "text": e.text, "type": "I"})
+    link: dict[str, str] = {}  # point or relation id -> the scheme node of its link
+    for p in debate.positions:
+        for e in p.evidence:
             kind = "RA" if e.stance == "for" else "CA"
-            scheme(f"{e.id}~{kind}", kind, e.id, p.id)
+            link[e.id] = f"{e.id}~{kind}"
+            scheme(link[e.id], kind, e.id, e.parent or p.id)
             for target in e.rebuts:
                 scheme(f"{e.id}~CA~{target}", "CA", e.id, target)
+    for r in debate.relations:
+        link[r.id] = f"{r.id}~{_AIF_KIND[r.kind]}"
+    rel_ids = {r.id for r in debate.relations}
+    for r in debate.relations:
+        aimed_at_link = r.kind == "undercut" or r.target in rel_ids
+        target = link.get(r.target, r.target) if aimed_at_link else r.target
+        scheme(link[r.id], _AIF_KIND[r.kind], r.source, target)
     return {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants}
 
 
+#: relation kind -> the AIF scheme node that carries it
+_AIF_KIND = {
+    "support": "RA",
+    "attack": "CA",
+    "undercut": "CA",
+    "contrary": "CA",
+    "contradictory": "CA",
+    "rephrase": "MA",
+}
+
+
 def write(debate: Debate) -> bytes:
-    debate = table_view(debate, LOSES)
     return (json.dumps(to_aif(debate), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -145,22 +180,26 @@ def read(data: bytes, path: str | None) -> Loaded:
     kinds: dict[str, str] = {}
     texts: dict[str, str] = {}
     order: list[str] = []
+    problems: list[str] = []
     for i, node in enumerate(doc["nodes"]):
         where = f"nodes[{i}]"
         if not isinstance(node, dict):
             raise ParseError("a node must be an object", file=path, field=where)
         nid = _ident(node.get("nodeID"), path, f"{where}.nodeID")
-        seen = all_lines.get(nid, [])
-        line = seen[min(int(nid in kinds), len(seen) - 1)] if seen else None
-        if nid in kinds:
-            raise ParseError(
-                f"node id {nid!r} is used twice", file=path, line=line, field=f"{where}.nodeID"
-            )
         kind, body = node.get("type"), node.get("text", "")
         if not isinstance(kind, str) or not isinstance(body, str):
+            seen = all_lines.get(nid, [])
             raise ParseError(
-                "a node needs a string 'type' and 'text'", file=path, line=line, field=where
+                f"node {nid!r} needs a string 'type' and 'text'",
+                file=path,
+                line=seen[0] if seen else None,
+                field=where,
             )
+        if nid in kinds:
+            seen = all_lines.get(nid, [])
+            at = f" (line {seen[1]})" if len(seen) > 1 else ""
+            problems.append(f"node {nid} is defined twice{at}; the first is kept")
+            continue
         kinds[nid], texts[nid] = kind, body
         order.append(nid)
     outgoing: dict[str, list[str]] = {}
@@ -171,15 +210,85 @@ def read(data: bytes, path: str | None) -> Loaded:
             raise ParseError("an edge must be an object", file=path, field=where)
         src = _ident(e.get("fromID"), path, f"{where}.fromID")
         dst = _ident(e.get("toID"), path, f"{where}.toID")
-        for end in (src, dst):
-            if end not in kinds:
-                line = _line_of(text, "edgeID", str(e.get("edgeID", "")))
-                raise ParseError(
-                    f"edge points at unknown node {end!r}", file=path, line=line, field=where
-                )
+        missing = [end for end in (src, dst) if end not in kinds]
+        if missing:
+            problems.append(f"edge {e.get('edgeID', where)} names unknown node {missing[0]}")
+            continue
         outgoing.setdefault(src, []).append(dst)
         incoming.setdefault(dst, []).append(src)
-    return build(_interpret(doc, kinds, texts, order, outgoing, incoming, node_lines), path)
+    draft = _interpret(doc, kinds, texts, order, outgoing, incoming, node_lines)
+    if problems:
+        draft.warnings.insert(
+            0,
+            Warning(
+                "aif_broken",
+                f"{len(problems)} problem(s) in the file were skipped: " + "; ".join(problems[:5]),
+            ),
+        )
+    return build(draft, path)
+
+
+def _scheme_edges(
+    kinds: dict[str, str],
+    texts: dict[str, str],
+    order: list[str],
+    outgoing: dict[str, list[str]],
+    incoming: dict[str, list[str]],
+    node_lines: dict[str, int],
+) -> tuple[list[Edge], list[DraftArgument], set[str], int]:
+    """Typed edges from the RA (support), CA (conflict) and MA (rephrase) nodes."""
+    edges: list[Edge] = []
+    arguments: list[DraftArgument] = []
+    skipped: set[str] = set()
+    unusable = 0
+    link_kind = {"RA": "support", "CA": "attack", "MA": "rephrase"}
+    rephrased: dict[str, str] = {}  # union-find over rephrases: a cycle has no meaning
+
+    def group(n: str) -> str:
+        while rephrased.get(n, n) != n:
+            n = rephrased[n]
+        return n
+
+    for scheme in order:
+        kind = kinds[scheme]
+        if kind not in link_kind:
+            if kind not in ("I", "L", "YA", "TA"):
+                skipped.add(kind)
+            continue
+        line = node_lines.get(scheme)
+        sources = [n for n in incoming.get(scheme, []) if kinds[n] == "I"]
+        targets = [t for t in outgoing.get(scheme, []) if kinds[t] in ("I", "RA", "CA", "MA")]
+        if not sources or not targets:
+            unusable += 1
+            continue
+        for n, source in enumerate(sources):
+            for m, target in enumerate(targets):
+                key = scheme if n == m == 0 else f"{scheme}~{n}~{m}"
+                relation = link_kind[kind]
+                if kinds[target] != "I":
+                    if kind != "CA":
+                        unusable += 1
+                        continue
+                    relation = "undercut" if kinds[target] == "RA" else "attack"
+                if relation == "rephrase":
+                    a, b = group(source), group(target)
+                    if a == b:
+                        unusable += 1
+                        continue
+                    rephrased[a] = b
+                edges.append(Edge(key, relation, source, target, line))  # type: ignore[arg-type]
+        if kind == "RA" and len(sources) > 1:
+            for target in (t for t in targets if kinds[t] == "I"):
+                arguments.append(
+                    DraftArgument(
+                        title=texts[scheme] if texts[scheme] not in ("", "RA") else scheme,
+                        premises=sources,
+                        conclusion=target,
+                        inference=texts[scheme],
+                        line=line,
+                    )
+                )
+    return edges, arguments, skipped, unusable
 
 
 def _interpret(
@@ -193,26 +302,13 @@ def _interpret(
 ) -> DraftDebate:
     draft = DraftDebate()
     atoms = [n for n in order if kinds[n] == "I"]
-    # relations (premise, kind, target I-node, undercut?) from every RA/CA node
-    relations: dict[str, list[tuple[str, str]]] = {a: [] for a in atoms}
-    skipped: set[str] = set()
-    for scheme in order:
-        kind = kinds[scheme]
-        if kind not in ("RA", "CA"):
-            if kind not in ("I", "L", "YA", "TA"):
-                skipped.add(kind)
-            continue
-        premises = [n for n in incoming.get(scheme, []) if kinds[n] == "I"]
-        targets: list[str] = []
-        for t in outgoing.get(scheme, []):
-            if kinds[t] == "I":
-                targets.append(t)
-            elif kinds[t] == "RA":  # undercut: attacks the inference, so rebut its premises
-                targets += [n for n in incoming.get(t, []) if kinds[n] == "I"]
-        for premise in premises:
-            relations[premise] += [
-                (("for" if kind == "RA" else "against"), t) for t in targets if t != premise
-            ]
+    edges, draft.arguments, skipped, unusable = _scheme_edges(
+        kinds, texts, order, outgoing, incoming, node_lines
+    )
+    placed = place(atoms, edges)
+    draft.relations, dropped = relations(edges, placed)
+    # a conflict from a point to another point of its position is the handout's rebuttal
+    draft.relations, rebuts = rebuttals(draft.relations, placed)
     if skipped:
         draft.warnings.append(
             Warning(
@@ -220,34 +316,31 @@ def _interpret(
                 f"AIF node types not used by quaestio were skipped: {', '.join(sorted(skipped))}",
             )
         )
-
-    resolved, flattened = shape(atoms, relations)
-    if flattened:
+    if unusable + dropped:
         draft.warnings.append(
             Warning(
-                "aif_flattened",
-                f"{flattened} argument(s) deeper than one step were attached to their claim",
+                "aif_unlinked",
+                f"{unusable + dropped} scheme link(s) without a claim at both ends (or closing "
+                "a circle of rephrases) were skipped",
             )
         )
-
     positions: dict[str, DraftPosition] = {}
     for a in atoms:
-        root, stance = resolved[a]
-        if stance == "root":
+        if placed[a].stance == "root":
             positions[a] = DraftPosition(title=texts[a], key=a, hint=a, line=node_lines.get(a))
             draft.positions.append(positions[a])
     for a in atoms:
-        root, stance = resolved[a]
-        if stance == "root":
+        where = placed[a]
+        if where.stance == "root":
             continue
-        rebuts = rebuttals(a, relations, resolved)
-        positions[root].evidence.append(
+        positions[where.root].evidence.append(
             DraftEvidence(
-                stance="for" if stance == "for" else "against",
+                stance="for" if where.stance == "for" else "against",
                 text=texts[a],
                 key=a,
                 hint=a,
-                rebuts=rebuts if stance == "against" else [],
+                parent=where.parent,
+                rebuts=rebuts.get(a, []),
                 line=node_lines.get(a),
             )
         )
@@ -299,6 +392,11 @@ FORMAT = Format(
     media_type="application/json",
     read=read,
     write=write,
-    loses=describe(LOSES),
+    loses=describe(
+        LOSES,
+        "An outside AIF file also loses its locutions other than historians' assertions, "
+        "transitions (TA), preferences (PA) and scheme names; a duplicated node keeps its "
+        "first definition and an edge to a missing node is skipped, each with a warning.",
+    ),
     kind="interchange",
 )

@@ -19,6 +19,7 @@ from typing import Any
 from quaestio.errors import ParseError
 from quaestio.formats.argdown_syntax import Document, Element, parse
 from quaestio.formats.draft import (
+    DraftArgument,
     DraftConsequence,
     DraftDebate,
     DraftEvidence,
@@ -27,12 +28,24 @@ from quaestio.formats.draft import (
     decode,
     parse_weight,
 )
-from quaestio.formats.graph_shape import Relations, rebuttals, shape
-from quaestio.formats.losses import GRAPH, describe, table_view
+from quaestio.formats.graph_shape import Edge, place, rebuttals, relations
+from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded
-from quaestio.model import DEFAULT_WEIGHT, Debate, Warning
+from quaestio.model import DEFAULT_WEIGHT, Debate, Evidence, RelationKind, Warning
 
-LOSES = frozenset({"ach", "whitespace", "figures", "historian_keys", "sources", "warnings"}) | GRAPH
+LOSES = frozenset(
+    {
+        "ach",
+        "whitespace",
+        "figures",
+        "historian_keys",
+        "sources",
+        "warnings",
+        "point_historians",
+        "schools",
+        "conclusion_claims",
+    }
+)
 _SPECIAL = re.compile(r"([\\@#*_\[\]<>{}/=]|[.:](?=\S))")
 
 
@@ -65,8 +78,38 @@ class _Titles:
         return title
 
 
+def _tags(tags: tuple[str, ...]) -> str:
+    return "".join(
+        f" #{t}" if re.fullmatch(r"[A-Za-z0-9\-]+", t) else f" #({t.replace(')', ' ')})"
+        for t in tags
+    )
+
+
+def _edata(e: Evidence, ref: dict[str, str]) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": e.id}
+    if e.label is not None and e.label != ref[e.id][1:-1]:
+        data["label"] = e.label
+    if e.label is None:
+        data["label"] = None
+    if e.years:
+        data["years"] = list(e.years)
+    if e.references:
+        data["references"] = list(e.references)
+    if e.weight != DEFAULT_WEIGHT:
+        data["weight"] = e.weight
+    return data
+
+
+_ARROW = {
+    "support": "+>",
+    "attack": "->",
+    "undercut": "_>",
+    "contrary": "->",
+    "contradictory": "><",
+}
+
+
 def write(debate: Debate) -> bytes:
-    debate = table_view(debate, LOSES)
     front = {"title": debate.title, "question": debate.question}
     out = [
         "===",
@@ -75,12 +118,31 @@ def write(debate: Debate) -> bytes:
         "",
     ]
     statements, arguments = _Titles(), _Titles()
-    title_of: dict[str, str] = {}
+    in_pcs = {k for a in debate.arguments for k in (*a.premises, a.conclusion)}
+    ref: dict[str, str] = {}  # claim id -> "[title]" or "<title>"
+    for p in debate.positions:
+        ref[p.id] = f"[{statements.make(p.title)}]"
     for _, e in debate.iter_evidence():
-        title_of[e.id] = arguments.make(e.label or e.id)
+        if e.id in in_pcs:
+            ref[e.id] = f"[{statements.make(e.label or e.id)}]"
+        else:
+            ref[e.id] = f"<{arguments.make(e.label or e.id)}>"
+    for claim_k in debate.conclusion_claims:
+        ref[claim_k.id] = f"[{statements.make(claim_k.id)}]"
+    # an argument claim and its premise-conclusion structure are one Argdown argument:
+    # its premises are written in the structure, not again as supports in the tree
+    by_ref = {r: c for c, r in ref.items()}
+    structure: dict[str, str] = {}  # argument id -> the claim written as that argument
+    in_structure: set[tuple[str, str]] = set()  # (premise, argument claim)
+    for a in debate.arguments:
+        claim = by_ref.get(f"<{a.title}>")
+        if claim is not None and claim not in structure.values():
+            structure[a.id] = claim
+            in_structure.update((k, claim) for k in a.premises)
+    evidence = debate.evidence_by_id()
     out += ["# Positions", ""]
     for p in debate.positions:
-        title = statements.make(p.title)
+        title = ref[p.id][1:-1]
         data: dict[str, Any] = {"id": p.id}
         if title != p.title:
             data["title"] = p.title
@@ -88,23 +150,46 @@ def write(debate: Debate) -> bytes:
             data["historians"] = [h.name for h in p.historians]
         if p.weight != DEFAULT_WEIGHT:
             data["weight"] = p.weight
-        out.append(f"[{title}]: {escape(p.summary)} #position {_yaml(data)}".replace(":  #", ": #"))
+        out.append(
+            f"{ref[p.id]}: {escape(p.summary)} #position {_yaml(data)}".replace(":  #", ": #")
+        )
+        children: dict[str, list[Evidence]] = {}
         for e in p.evidence:
-            edata: dict[str, Any] = {"id": e.id}
-            if e.label is not None and e.label != title_of[e.id]:
-                edata["label"] = e.label
-            if e.label is None:
-                edata["label"] = None
-            if e.years:
-                edata["years"] = list(e.years)
-            if e.references:
-                edata["references"] = list(e.references)
-            if e.weight != DEFAULT_WEIGHT:
-                edata["weight"] = e.weight
+            children.setdefault(e.parent or p.id, []).append(e)
+        stack = [(e, 1) for e in reversed(children.get(p.id, []))]
+        while stack:  # depth-first without recursion: deep trees cannot overflow the stack
+            e, depth = stack.pop()
+            if e.stance == "for" and (e.id, e.parent or p.id) in in_structure:
+                stack += [(c, depth) for c in reversed(children.get(e.id, []))]
+                continue
+            edata = _edata(e, ref)
             sign = "+" if e.stance == "for" else "-"
-            out.append(f"  {sign} <{title_of[e.id]}>: {escape(e.text)} {_yaml(edata)}")
-            out += [f"    -> <{title_of[t]}>" for t in e.rebuts if t in title_of]
+            pad = "  " * depth
+            out.append(f"{pad}{sign} {ref[e.id]}: {escape(e.text)}{_tags(e.tags)} {_yaml(edata)}")
+            out += [f"{pad}  -> {ref[t]}" for t in e.rebuts if t in ref]
+            stack += [(c, depth + 1) for c in reversed(children.get(e.id, []))]
         out.append("")
+    if debate.arguments:
+        out += ["# Arguments", ""]
+        for a in debate.arguments:
+            claim = structure.get(a.id)
+            title = ref[claim][1:-1] if claim else arguments.make(a.title or a.id)
+            out += [f"<{title}>", ""]
+            for n, k in enumerate(a.premises, start=1):
+                item = evidence.get(k)
+                if item is not None and (k, claim) in in_structure:
+                    body = f"{escape(item.text)}{_tags(item.tags)} {_yaml(_edata(item, ref))}"
+                    line = f"({n}) {ref[k]}: {body}"
+                    out.append(line)
+                else:
+                    out.append(f"({n}) {ref[k]}")
+            out.append(f"-- {escape(a.inference)} --" if a.inference else "-----")
+            out += [f"({len(a.premises) + 1}) {ref[a.conclusion]}", ""]
+    links = [r for r in debate.relations if r.kind in _ARROW and r.target in ref]
+    if links:
+        out += ["# Relations", ""]
+        for r in links:
+            out += [ref[r.source], f"  {_ARROW[r.kind]} {ref[r.target]}", ""]
     if debate.conclusion is not None:
         out += [
             "# Conclusion",
@@ -112,6 +197,8 @@ def write(debate: Debate) -> bytes:
             f"[{statements.make('Conclusion')}]: {escape(debate.conclusion.text)} #conclusion",
             "",
         ]
+        for claim_k in debate.conclusion_claims:
+            out += [f"{ref[claim_k.id]}: {escape(claim_k.text)}", ""]
     if debate.consequences:
         out += ["# Consequences", ""]
         for c in debate.consequences:
@@ -150,32 +237,66 @@ def _list(el: Element, key: str, path: str | None, kind: type) -> list[Any]:
     return value
 
 
+_KIND: dict[str, RelationKind] = {
+    "support": "support",
+    "attack": "attack",
+    "undercut": "undercut",
+    "contradictory": "contradictory",
+    "contrary": "contrary",
+}
+
+
 def _interpret(doc: Document, path: str | None) -> DraftDebate:
     front = doc.front
     draft = DraftDebate(
         title=str(front.get("title") or ""), question=str(front.get("question") or "")
     )
     special = {"conclusion", "positive", "negative"}
-    linked = {k for r in doc.relations for k in r[:2]}
-    nodes = [
-        k
-        for k, el in doc.elements.items()
-        if not special & set(el.tags)
-        and not (el.is_premise and k not in linked)  # premises live in their argument
-    ]
-    relations: Relations = {n: [] for n in nodes}
-    skipped = 0
-    for src, dst, kind, _line in doc.relations:
-        if src not in relations or dst not in relations or kind == "contradictory":
-            skipped += 1
-            continue
-        relations[src].append(("for" if kind == "support" else "against", dst))
+    nodes = [k for k, el in doc.elements.items() if not special & set(el.tags)]
+    known = set(nodes)
+    seen: set[tuple[str, str, str]] = set()
+    edges = []
+    for i, (src, dst, kind, line) in enumerate(doc.relations):
+        if kind in _KIND and (src, dst, kind) not in seen:  # a relation said twice is one
+            seen.add((src, dst, kind))
+            edges.append(Edge(f"e{i}", _KIND[kind], src, dst, line))
+    # a premise belongs to its argument: it supports it unless the map says otherwise
+    for key, el in doc.elements.items():
+        for n, (role, premise) in enumerate(el.pcs):
+            if (
+                role == "premise"
+                and premise in known
+                and key in known
+                and (
+                    premise,
+                    key,
+                    "support",
+                )
+                not in seen
+            ):
+                edges.append(Edge(f"{key}~{n}", "support", premise, key, el.line))
+    skipped = sum(1 for src, dst, *_ in doc.relations if src not in known or dst not in known)
+    edges = [e for e in edges if e.source in known and e.target in known]
     forced = [k for k in nodes if "position" in doc.elements[k].tags]
-    resolved, flattened = shape(nodes, relations, forced)
+    placed = place(nodes, edges, forced)
+    draft.relations, dropped = relations(edges, placed)
+    draft.relations, rebuts = rebuttals(draft.relations, placed)
+    # an undercut needs a link to attack: aimed at a position it is an attack on the claim
+    undercut_roots = 0
+    for r in draft.relations:
+        if r.kind == "undercut" and r.target in placed and placed[r.target].stance == "root":
+            # undercutting an argument attacks its inference: the link of its premises to it
+            premises = [k for role, k in doc.elements[r.target].pcs if role == "premise"]
+            linked = [k for k in premises if k in placed and placed[k].parent == r.target]
+            if linked:
+                r.target = linked[0]
+            else:
+                r.kind = "attack"
+                undercut_roots += 1
     positions: dict[str, DraftPosition] = {}
     for key in nodes:
         el = doc.elements[key]
-        if resolved[key][1] != "root":
+        if placed[key].stance != "root":
             continue
         positions[key] = DraftPosition(
             title=_str(el, "title", path) or el.title,
@@ -189,32 +310,40 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
         draft.positions.append(positions[key])
     for key in nodes:
         el = doc.elements[key]
-        root, stance = resolved[key]
-        if stance == "root":
+        where = placed[key]
+        if where.stance == "root":
             continue
         ident = _str(el, "id", path)
         label = (
             _str(el, "label", path)
             if "label" in el.data
-            else (None if el.title.startswith("Untitled ") else el.title)
+            else (None if el.title.startswith("Untitled ") else _label(el.title))
         )
-        text = el.text or " ".join(el.premises) or el.title
-        positions[root].evidence.append(
+        premises = [doc.elements[k].text or doc.elements[k].title for _, k in el.pcs]
+        positions[where.root].evidence.append(
             DraftEvidence(
-                stance="for" if stance == "for" else "against",
-                text=text,
-                key=ident or key,
+                stance="for" if where.stance == "for" else "against",
+                text=el.text or " ".join(premises) or el.title,
+                key=key,
                 hint=ident,
                 label=label,
+                parent=where.parent,
+                rebuts=rebuts.get(key, []),
+                tags=tuple(t for t in el.tags if t != "position"),
                 years=tuple(_list(el, "years", path, int)) if "years" in el.data else None,
-                rebuts=[_key_id(doc, t, path) for t in rebuttals(key, relations, resolved)]
-                if stance == "against"
-                else [],
                 references=tuple(str(r) for r in _list(el, "references", path, str)),
                 weight=parse_weight(el.data.get("weight"), path, el.line, "weight"),
                 line=el.line,
             )
         )
+    for key in nodes:
+        el = doc.elements[key]
+        conclusion = [k for role, k in el.pcs if role == "conclusion"]
+        premises = [k for role, k in el.pcs if role == "premise" and k in known]
+        if el.kind == "argument" and conclusion and premises and conclusion[0] in known:
+            draft.arguments.append(
+                DraftArgument(el.title, premises, conclusion[0], el.inference, el.line)
+            )
     for el in doc.elements.values():
         if "conclusion" in el.tags:
             draft.conclusion = el.text
@@ -230,18 +359,26 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
                         line=el.line,
                     )
                 )
-    if skipped:
-        draft.warnings.append(
-            Warning("argdown_skipped", f"{skipped} relation(s) quaestio cannot use were skipped")
-        )
-    if flattened:
+    if skipped + dropped:
         draft.warnings.append(
             Warning(
-                "argdown_flattened",
-                f"{flattened} argument(s) deeper than one step were attached to their claim",
+                "argdown_skipped",
+                f"{skipped + dropped} relation(s) to the conclusion or consequences were skipped",
+            )
+        )
+    if undercut_roots:
+        draft.warnings.append(
+            Warning(
+                "argdown_undercut_position",
+                f"{undercut_roots} undercut(s) of a claim that answers nothing read as attacks",
             )
         )
     return draft
+
+
+def _label(title: str) -> str | None:
+    """An Argdown title as a label: one line, without the '*' a label may not hold."""
+    return " ".join(title.replace("*", " ").split()) or None
 
 
 def _key_id(doc: Document, key: str, path: str | None) -> str:
@@ -258,6 +395,13 @@ FORMAT = Format(
     media_type="text/x-argdown",
     read=read,
     write=write,
-    loses=describe(LOSES),
+    loses=describe(
+        LOSES,
+        "Rephrases and attacks on relations are not written (Argdown has no syntax for "
+        "them). An outside Argdown file also loses its headings, the tags of positions, "
+        "whether a claim was a statement or an argument, equivalence-class members after "
+        "the first text, and an undercut of a claim that answers nothing (read as an "
+        "attack); @include is refused.",
+    ),
     kind="interchange",
 )

@@ -11,6 +11,7 @@ into a debate.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,6 +52,9 @@ class Element:
     line: int = 0
     premises: list[str] = field(default_factory=list)
     is_premise: bool = False
+    #: a premise-conclusion structure: (role, statement key), role "premise" or "conclusion"
+    pcs: list[tuple[str, str]] = field(default_factory=list)
+    inference: str = ""
 
     @property
     def key(self) -> str:
@@ -63,6 +67,8 @@ class Document:
     elements: dict[str, Element]  # by key, in order of first appearance
     relations: list[tuple[str, str, str, int]]  # (from key, to key, kind, line)
     sections: list[str]
+    #: element key -> the heading it was defined under (headings group a map's elements)
+    section_of: dict[str, str] = field(default_factory=dict)
 
 
 def unescape(text: str) -> str:
@@ -125,10 +131,96 @@ def _front_matter(lines: list[str], path: str | None) -> tuple[dict[str, Any], i
     raise ParseError("front matter '===' is never closed", file=path, line=first + 1)
 
 
+_LIST = re.compile(r"^(?:[*]|\d+\.)\s+(?=\S)")
+
+
+def _logical_lines(
+    lines: list[str], original: list[str], start: int, path: str | None
+) -> list[tuple[int, str]]:
+    """(line number, text) of each line to read, in one pass over the file.
+
+    A line that held only a comment is dropped (it must not end a relation tree the
+    way an empty line does); a ``{`` data block left open runs on over the next lines
+    and is joined to the line it starts on; ``@include`` is refused.
+    """
+    out: list[tuple[int, str]] = []
+    i = start
+    while i < len(lines):
+        raw, number = lines[i], i + 1
+        i += 1
+        if not raw.strip() and original[number - 1].strip():
+            continue  # a comment on its own line
+        if raw.lstrip().startswith("@include"):
+            raise ParseError(
+                "@include is not supported: paste the included files into this one first",
+                file=path,
+                line=number,
+                field="@include",
+            )
+        depth, quote = _open_braces(raw)
+        if depth > 0 and raw.rstrip().endswith("{"):  # block YAML between the braces
+            inner: list[str] = []
+            while i < len(lines) and lines[i].strip() != "}":
+                inner.append(lines[i])
+                i += 1
+            if i == len(lines):
+                raise ParseError(
+                    "data block '{' is never closed", file=path, line=number, field="data"
+                )
+            i += 1
+            try:
+                data = yaml.safe_load("\n".join(inner)) or {}
+            except yaml.YAMLError as exc:
+                raise ParseError(
+                    f"data is not valid YAML: {exc}", file=path, line=number + 1, field="data"
+                ) from None
+            if not isinstance(data, dict):
+                raise ParseError(
+                    "data in braces must be a mapping", file=path, line=number, field="data"
+                )
+            out.append((number, raw.rstrip()[:-1] + json.dumps(data, default=str)))
+            continue
+        if depth > 0:
+            parts = [raw]
+            while depth > 0 and i < len(lines):
+                parts.append(lines[i].strip())
+                depth, quote = _open_braces(lines[i], depth, quote)
+                i += 1
+            if depth > 0:
+                raise ParseError(
+                    "data block '{' is never closed", file=path, line=number, field="data"
+                )
+            raw = " ".join(parts)
+        out.append((number, raw))
+    return out
+
+
+def _open_braces(line: str, depth: int = 0, quote: bool = False) -> tuple[int, bool]:
+    """The ``{`` depth after ``line`` and whether a "quoted" text is still open there."""
+    escaped = False
+    for ch in line:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif quote:
+            quote = ch != '"'
+        elif ch == '"' and depth > 0:
+            quote = True
+        elif ch == "{":
+            depth += 1
+        elif ch == "}" and depth > 0:
+            depth -= 1
+    return depth, quote
+
+
 def parse(text: str, path: str | None = None) -> Document:
+    original = text.split("\n")
     lines = _strip_comments(text).split("\n")
     front, start = _front_matter(lines, path)
     doc = Document(front, {}, [], [])
+    texts: dict[str, list[str]] = {}  # continuation lines, joined once at the end
+    section = ""
     stack: list[tuple[int, str]] = []
     current: Element | None = None
     last_argument: Element | None = None
@@ -158,13 +250,15 @@ def parse(text: str, path: str | None = None) -> Document:
         el = doc.elements.get(key)
         if el is None:
             el = doc.elements[key] = Element(kind, title, line=line)
+            if section:
+                doc.section_of[key] = section
         if colon and body and not el.text:
             el.text, el.line = body, line
         el.tags += [t for t in tags if t not in el.tags]
         el.data.update(data)
         return el
 
-    for number, raw_line in enumerate(lines[start:], start=start + 1):
+    for number, raw_line in _logical_lines(lines, original, start, path):
         stripped = raw_line.strip()
         indent = len(raw_line) - len(raw_line.lstrip(" \t"))
         if not stripped:
@@ -172,21 +266,38 @@ def parse(text: str, path: str | None = None) -> Document:
             continue
         heading = _HEADING.match(raw_line)
         if heading and indent == 0:
-            doc.sections.append(" ".join(unescape(heading.group(2)).split()))
+            section = " ".join(unescape(heading.group(2)).split())
+            doc.sections.append(section)
             stack, current, last_argument = [], None, None
             continue
+        if indent == 0 and not stack and _LIST.match(stripped):
+            stripped = _LIST.sub("", stripped)  # a list item: its text is read as a paragraph
         pcs = _PCS.match(stripped)
+        if pcs and last_argument is None and not stack and pcs.group(1) == "1":
+            # a premise-conclusion structure without a title is an argument of its own
+            anonymous += 1
+            last_argument = Element("argument", f"Untitled {anonymous}", line=number)
+            doc.elements[last_argument.key] = last_argument
         if pcs and last_argument is not None:
             statement = element(pcs.group(2), number, allow_plain=True)
             if conclusion_next:
-                doc.relations.append((last_argument.key, statement.key, "support", number))
+                # an earlier conclusion of a chain of inferences is a premise of the next one
+                last_argument.pcs = [("premise", k) for _, k in last_argument.pcs]
+                last_argument.pcs.append(("conclusion", statement.key))
             else:
                 last_argument.premises.append(statement.text or statement.title)
+                last_argument.pcs.append(("premise", statement.key))
                 statement.is_premise = True
+            conclusion_next = False
             stack, current = [(indent, statement.key)], statement
             continue
         if re.match(r"^-{2,}", stripped) and last_argument is not None:
+            rule = re.sub(r"\{.*\}", " ", stripped).strip("- ")
+            if rule:
+                last_argument.inference = " ".join(rule.split())
             conclusion_next = True
+            # a relation below the inference line is aimed at the inference: the argument
+            stack, current = [(indent - 1, last_argument.key)], None
             continue
         rel = _RELATION.match(stripped)
         if rel:
@@ -215,7 +326,13 @@ def parse(text: str, path: str | None = None) -> Document:
         if current is not None:  # a text running over several lines
             rest, data = _split_data(stripped, path, number)
             body, tags = _text_and_tags(rest)
-            current.text = " ".join(f"{current.text} {body}".split())
+            texts.setdefault(current.key, []).append(body)
             current.tags += [t for t in tags if t not in current.tags]
             current.data.update(data)
+    for key, more in texts.items():
+        el = doc.elements[key]
+        el.text = " ".join(" ".join([el.text, *more]).split())
+    for el in doc.elements.values():
+        if el.kind == "argument" and el.pcs and el.pcs[-1][0] == "conclusion":
+            doc.relations.append((el.key, el.pcs[-1][1], "support", el.line))
     return doc

@@ -21,6 +21,7 @@ from quaestio.model import (
     ACH_RATINGS,
     DEFAULT_WEIGHT,
     AchRating,
+    Argument,
     Conclusion,
     Consequence,
     Debate,
@@ -30,6 +31,8 @@ from quaestio.model import (
     IdAllocator,
     Polarity,
     Position,
+    Relation,
+    RelationKind,
     Source,
     Stance,
     Warning,
@@ -55,6 +58,9 @@ class DraftEvidence:
     ach: list[tuple[str, str]] = field(default_factory=list)
     credibility: float | None = None
     relevance: float | None = None
+    #: the draft key of the point this one answers (None: it answers its position)
+    parent: str | None = None
+    tags: tuple[str, ...] = ()
 
 
 @dataclass
@@ -83,6 +89,27 @@ class DraftConsequence:
 
 
 @dataclass
+class DraftRelation:
+    """A typed link by draft keys; ``target`` may be the key of another relation."""
+
+    kind: RelationKind
+    source: str
+    target: str
+    key: str = ""
+    text: str = ""
+    line: int | None = None
+
+
+@dataclass
+class DraftArgument:
+    title: str
+    premises: list[str]
+    conclusion: str
+    inference: str = ""
+    line: int | None = None
+
+
+@dataclass
 class DraftDebate:
     title: str = ""
     question: str = ""
@@ -92,17 +119,58 @@ class DraftDebate:
     consequences: list[DraftConsequence] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     source_file: str | None = None
+    relations: list[DraftRelation] = field(default_factory=list)
+    arguments: list[DraftArgument] = field(default_factory=list)
 
 
 _POSITION = re.compile(r"^p\d+$")
 _CONSEQUENCE = {"positive": re.compile(r"^c\.pos\d+$"), "negative": re.compile(r"^c\.neg\d+$")}
 
 
-def _fits_evidence(hint: str | None, position: str, stance: Stance) -> bool:
+def _fits_evidence(hint: str | None, parent: str, stance: Stance) -> bool:
     if not hint:
         return False
     letter = "f" if stance == "for" else "a"
-    return re.fullmatch(re.escape(position) + r"\." + letter + r"\d+", hint) is not None
+    return re.fullmatch(re.escape(parent) + r"\." + letter + r"\d+", hint) is not None
+
+
+def _parents_first(p: DraftPosition, path: str | None) -> list[int]:
+    """Indexes of ``p.evidence`` with every parent before its children (ids extend parents')."""
+    index = {e.key: i for i, e in enumerate(p.evidence) if e.key}
+    order: list[int] = []
+    state: dict[int, int] = {}
+    for start in range(len(p.evidence)):
+        chain = [start]
+        while chain:
+            i = chain[-1]
+            if state.get(i) == 2:
+                chain.pop()
+                continue
+            parent = p.evidence[i].parent
+            j = index.get(parent) if parent is not None else None
+            if parent is not None and j is None:
+                raise ParseError(
+                    f"{p.evidence[i].key or p.evidence[i].text[:30]!r} answers {parent!r}, "
+                    f"which is not a point of the position {p.title[:40]!r}",
+                    file=path,
+                    line=p.evidence[i].line,
+                    field="parent",
+                )
+            if j is not None and state.get(j) != 2:
+                if state.get(j) == 1:
+                    raise ParseError(
+                        f"points answer each other in a circle ({parent!r})",
+                        file=path,
+                        line=p.evidence[i].line,
+                        field="parent",
+                    )
+                state[i] = 1
+                chain.append(j)
+                continue
+            state[i] = 2
+            order.append(i)
+            chain.pop()
+    return order
 
 
 def build(draft: DraftDebate, path: str | None) -> Loaded:
@@ -115,12 +183,14 @@ def build(draft: DraftDebate, path: str | None) -> Loaded:
         position_ids.append(alloc.claim(p.hint) if ok and p.hint else None)
     final_positions = [pid or alloc.position() for pid in position_ids]
 
+    orders = [_parents_first(p, path) for p in draft.positions]
     evidence_ids: list[list[str | None]] = []
     for pid, p in zip(final_positions, draft.positions, strict=True):
         row: list[str | None] = []
         for e in p.evidence:
-            ok = _fits_evidence(e.hint, pid, e.stance) and e.hint not in alloc.taken
-            row.append(alloc.claim(e.hint) if ok and e.hint else None)
+            # a nested point's hint is checked once its parent's id is known (below)
+            ok = e.parent is None and _fits_evidence(e.hint, pid, e.stance)
+            row.append(alloc.claim(e.hint) if ok and e.hint and e.hint not in alloc.taken else None)
         evidence_ids.append(row)
     consequence_ids: list[str | None] = []
     for c in draft.consequences:
@@ -136,26 +206,39 @@ def build(draft: DraftDebate, path: str | None) -> Loaded:
             by_key.setdefault(p.key, pid)
     locations: dict[str, int] = {}
     final_evidence: list[list[str]] = []
-    for pid, p, row in zip(final_positions, draft.positions, evidence_ids, strict=True):
+    parent_ids: list[list[str | None]] = []
+    for pid, p, row, order in zip(
+        final_positions, draft.positions, evidence_ids, orders, strict=True
+    ):
         if p.line is not None:
             locations[pid] = p.line
-        ids = []
-        for e, eid in zip(p.evidence, row, strict=True):
-            final = eid or alloc.evidence(pid, e.stance)
-            ids.append(final)
+        ids: list[str] = [""] * len(p.evidence)
+        parents: list[str | None] = [None] * len(p.evidence)
+        local: dict[str, str] = {}
+        for i in order:
+            e, eid = p.evidence[i], row[i]
+            under = local[e.parent] if e.parent is not None else None
+            if eid is None and under is not None and _fits_evidence(e.hint, under, e.stance):
+                eid = alloc.claim(e.hint) if e.hint and e.hint not in alloc.taken else None
+            final = eid or alloc.evidence(under or pid, e.stance)
+            ids[i], parents[i] = final, under
             if e.key:
                 by_key[e.key] = final
+                local[e.key] = final
             if e.line is not None:
                 locations[final] = e.line
         final_evidence.append(ids)
+        parent_ids.append(parents)
 
     positions = []
-    for pid, p, ids in zip(final_positions, draft.positions, final_evidence, strict=True):
+    for pid, p, ids, parents in zip(
+        final_positions, draft.positions, final_evidence, parent_ids, strict=True
+    ):
         keys = p.historian_keys
         if keys is None or len(keys) != len(p.historians):
             keys = [historian_key(n) for n in p.historians]
         items = []
-        for e, eid in zip(p.evidence, ids, strict=True):
+        for e, eid, parent in zip(p.evidence, ids, parents, strict=True):
             rebuts = []
             for target in e.rebuts:
                 resolved = by_key.get(target)
@@ -183,6 +266,8 @@ def build(draft: DraftDebate, path: str | None) -> Loaded:
                     ach=_resolve_ach(e, by_key, path),
                     credibility=e.credibility,
                     relevance=e.relevance,
+                    parent=parent,
+                    tags=e.tags,
                 )
             )
         positions.append(
@@ -202,6 +287,7 @@ def build(draft: DraftDebate, path: str | None) -> Loaded:
         if c.line is not None:
             locations[final] = c.line
         consequences.append(Consequence(final, c.polarity, c.text, c.category, c.weight, c.source))
+    relations, arguments = _graph(draft, by_key, alloc, locations, path)
     debate = Debate(
         title=draft.title.strip() or fallback_title(path),
         question=draft.question,
@@ -212,6 +298,8 @@ def build(draft: DraftDebate, path: str | None) -> Loaded:
         consequences=tuple(consequences),
         warnings=tuple(draft.warnings),
         source_file=draft.source_file,
+        relations=relations,
+        arguments=arguments,
     )
     problems = [p for p in validate(debate) if p.severity == "error"]
     if problems:
@@ -220,6 +308,58 @@ def build(draft: DraftDebate, path: str | None) -> Loaded:
         line = locations.get(first.node or "")
         raise ParseError(first.message + more, file=path, line=line, field=first.field)
     return Loaded(debate, locations)
+
+
+def _graph(
+    draft: DraftDebate,
+    by_key: dict[str, str],
+    alloc: IdAllocator,
+    locations: dict[str, int],
+    path: str | None,
+) -> tuple[tuple[Relation, ...], tuple[Argument, ...]]:
+    """The draft's relations and arguments with their keys resolved to ids."""
+    ids = [alloc.relation() for _ in draft.relations]
+    rel_ids = {r.key: rid for r, rid in zip(draft.relations, ids, strict=True) if r.key}
+    for r, rid in zip(draft.relations, ids, strict=True):
+        if r.line is not None:
+            locations[rid] = r.line
+
+    def resolve(key: str, line: int | None, where: str, relations_too: bool) -> str:
+        found = by_key.get(key) or (rel_ids.get(key) if relations_too else None)
+        if found is None:
+            raise ParseError(
+                f"{key!r} is named but never defined", file=path, line=line, field=where
+            )
+        return found
+
+    relations = []
+    for r, rid in zip(draft.relations, ids, strict=True):
+        relations.append(
+            Relation(
+                id=rid,
+                kind=r.kind,
+                source=resolve(r.source, r.line, "source", False),
+                target=resolve(r.target, r.line, "target", True),
+                text=r.text,
+                origin=Source(path, r.line) if r.line is not None else None,
+            )
+        )
+    arguments = []
+    for a in draft.arguments:
+        gid = alloc.argument()
+        if a.line is not None:
+            locations[gid] = a.line
+        arguments.append(
+            Argument(
+                id=gid,
+                title=a.title,
+                premises=tuple(resolve(k, a.line, "premises", False) for k in a.premises),
+                conclusion=resolve(a.conclusion, a.line, "conclusion", False),
+                inference=a.inference,
+                origin=Source(path, a.line) if a.line is not None else None,
+            )
+        )
+    return tuple(relations), tuple(arguments)
 
 
 def _resolve_ach(

@@ -35,18 +35,27 @@ FIELDS: dict[str, str] = {
     "categories": "consequence categories",
     "warnings": "import warnings",
     "ach": "the analyst's ACH ratings, credibility and relevance",
-    "nesting": "nested points (points answering points, with everything naming them)",
-    "relations": "relations between claims (cross-links, undercuts, contraries, rephrases)",
+    "nesting": "points below points (each deeper point is attached to its position)",
+    "relations": "relations that are not the tree's (cross-links, undercuts, contraries, "
+    "rephrases, attacks on relations)",
     "arguments": "premise-conclusion arguments",
-    "schools": "schools",
-    "claims": "the conclusion's claims and their judgements of positions",
-    "point_historians": "historians attached to points",
     "tags": "tags",
+    "point_historians": "historians attached to points",
+    "schools": "schools",
+    "conclusion_claims": "the conclusion's claims and their judgements",
 }
 
 #: the parts of the argument graph a table-shaped format cannot hold
 GRAPH: frozenset[str] = frozenset(
-    {"nesting", "relations", "arguments", "schools", "claims", "point_historians", "tags"}
+    {
+        "nesting",
+        "relations",
+        "arguments",
+        "schools",
+        "conclusion_claims",
+        "point_historians",
+        "tags",
+    }
 )
 
 
@@ -70,7 +79,7 @@ def table_view(debate: Debate, lost: Iterable[str]) -> Debate:
         changes["arguments"] = ()
     if "schools" in gone:
         changes["schools"] = ()
-    if "claims" in gone and debate.conclusion is not None and debate.conclusion.claims:
+    if "conclusion_claims" in gone and debate.conclusion is not None and debate.conclusion.claims:
         changes["conclusion"] = replace(debate.conclusion, claims=())
     if gone & {"point_historians", "tags"}:
         positions = tuple(

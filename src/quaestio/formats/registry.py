@@ -89,6 +89,8 @@ FORMAT_MODULES: tuple[str, ...] = (
     "aif_json",
     "argdown",
     "kialo",
+    "sadface",
+    "carneades",
     "ach_csv",
     "graphml",
     "dot",

@@ -28,7 +28,12 @@ show); the round-trip tests strip exactly these fields before comparing.
 
 Not supported: PARC ACH's `.achz` archive, whose layout is not publicly
 documented (the ACH matrix travels as `.ach.csv` instead).
+
+The sections after "Measured on outside files" at the end are written by
+`python -m benchmarks.formats_corpus --section NAME`, not by this generator.
 """
+#: where the generated part of docs/formats.md ends and the measured sections begin
+MEASURED = "## Measured on outside files"
 
 
 def _cell(text: str) -> str:
