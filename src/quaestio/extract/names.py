@@ -82,8 +82,11 @@ class HistorianTable:
     people: dict[str, KnownName] = field(default_factory=dict)
     _exact: dict[str, str] = field(default_factory=dict)
     _wrong: dict[str, str] = field(default_factory=dict)
+    # a document repeats its words: each spelling is looked up (fuzzily) once
+    _checked: dict[str, NameCheck] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, person: KnownName) -> None:
+        self._checked.clear()
         self.people[person.key] = person
         surname = person.name.split()[-1] if person.name.split() else person.key
         for spelling in (person.key, person.name, surname, *person.variants):
@@ -98,6 +101,14 @@ class HistorianTable:
             self.add(person)
 
     def check(self, name: str) -> NameCheck:
+        found = self._checked.get(name)
+        if found is None:
+            if len(self._checked) > 50_000:  # the table is shared: a long-lived server stays small
+                self._checked.clear()
+            found = self._checked[name] = self._check(name)
+        return found
+
+    def _check(self, name: str) -> NameCheck:
         folded = _fold_name(name)
         if not folded:
             return NameCheck(fold(name) or name.strip().casefold(), None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 _NAME = r"[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+)?"
 _CITATION = re.compile(
@@ -109,12 +110,22 @@ def title_names(title: str, document: str = "") -> list[str]:
     return [] if any(_common_word(n, document) for n in names) else names
 
 
+@lru_cache(maxsize=4)
+def _words_of(document: str) -> frozenset[str]:
+    """Every run of word characters in ``document``, found once per document."""
+    return frozenset(re.findall(r"\w+", document))
+
+
 def _common_word(word: str, document: str) -> bool:
     """A word the document also writes in lower case ("Failed", "Biography") is not a name."""
     low = word.lower()
     if low in _NOT_NAMES or low in _MONTHS:
         return True
-    return bool(document) and re.search(r"\b" + re.escape(low) + r"\b", document) is not None
+    if not document:
+        return False
+    if re.fullmatch(r"\w+", low):  # the same answer as a \b...\b search, without the scan
+        return low in _words_of(document)
+    return re.search(r"\b" + re.escape(low) + r"\b", document) is not None
 
 
 def cited_names(text: str, document: str = "") -> list[str]:
