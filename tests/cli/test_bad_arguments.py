@@ -56,7 +56,7 @@ def cases(d: Path) -> dict[str, list[list[str]]]:
         "convert": [
             [broken, str(d / "x.json")],
             [good, str(d / "x.weird")],
-            [good, str(d / "x.pdf"), "--to", "kialo"],
+            [good, str(d / "x.pdf"), "--to", "carneades"],
         ],
         "dump": [["--db", "nosuch://x"]],
         "essay": [[broken], [good, "-o", str(d / "plan.weird")], [good, "-s", "nope"]],
@@ -64,7 +64,7 @@ def cases(d: Path) -> dict[str, list[list[str]]]:
         "export": [
             [good],
             [good, "--to", "nope"],
-            [good, "--to", "kialo"],
+            [good, "--to", "carneades"],
             [broken, "--to", "aif"],
         ],
         "formats": [["--bogus"]],

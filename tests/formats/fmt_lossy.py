@@ -91,7 +91,7 @@ def _graph(d: Debate, lost: frozenset[str]) -> Debate:
     if "schools" in lost:
         d = replace(d, schools=())
     if "conclusion_claims" in lost and d.conclusion is not None:
-        d = replace(d, conclusion=replace(d.conclusion, claims=()))
+        d = d.without_nodes({k.id for k in d.conclusion.claims})
     drop_people, drop_tags = "point_historians" in lost, "tags" in lost
     if drop_people or drop_tags:
 
@@ -145,8 +145,11 @@ def strip(debate: Debate, lost: frozenset[str], untitled: str = "example") -> De
         d = replace(d, warnings=())
     if "relations" in lost:
         d = replace(d, relations=())
-    elif "sources" in lost:
-        d = replace(d, relations=tuple(replace(r, origin=None) for r in d.relations))
+    else:
+        if "sources" in lost:
+            d = replace(d, relations=tuple(replace(r, origin=None) for r in d.relations))
+        if "relation_notes" in lost:
+            d = replace(d, relations=tuple(replace(r, text="") for r in d.relations))
     if "arguments" in lost:
         d = replace(d, arguments=())
     elif "sources" in lost:

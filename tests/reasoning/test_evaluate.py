@@ -182,7 +182,10 @@ def test_cli_evaluate_json_and_table(tmp_path: Path, formats_table: None) -> Non
     assert payload["semantics"] == "dfquad"
     assert [p["id"] for p in payload["positions"]] == ["p1", "p2", "p3"]
     assert payload["flip"]["evidence"] and payload["deciding"] == ["p1.f1"]
-    result = runner.invoke(app, ["evaluate", str(path)])
+    plain = runner.invoke(app, ["evaluate", str(path)])  # the default speaks plainly
+    assert plain.exit_code == 0
+    assert "Heavy rain" in plain.output and "dfquad" not in plain.output
+    result = runner.invoke(app, ["evaluate", str(path), "--compare"])
     assert result.exit_code == 0
     assert (
         "Heavy rain" in result.output and "flip:" in result.output and "grounded" in result.output

@@ -47,7 +47,7 @@ def test_a_saved_rating_survives_a_reload_and_moves_the_verdict(server, page, ow
     evidence, leader = _flipping_cell()
     sign_in(page, server, "analyst1")
     page.goto(f"{server.url}/d/{did}/verdict")
-    page.wait_for_selector("section[data-semantics=ach] li")
+    page.wait_for_selector("section[data-semantics=ach] li", state="attached")
     assert page.evaluate(ACH_LEADER) == leader
 
     page.goto(f"{server.url}/d/{did}/matrix")
@@ -69,7 +69,7 @@ def test_a_saved_rating_survives_a_reload_and_moves_the_verdict(server, page, ow
     shot(page, "matrix-analyst")
 
     page.goto(f"{server.url}/d/{did}/verdict")
-    page.wait_for_selector("section[data-semantics=ach] li")
+    page.wait_for_selector("section[data-semantics=ach] li", state="attached")
     assert page.evaluate(ACH_LEADER) == first
 
     # handing the cell back to quaestio restores the derived rating and the old leader
@@ -83,7 +83,7 @@ def test_a_saved_rating_survives_a_reload_and_moves_the_verdict(server, page, ow
     page.wait_for_selector("#matrix[data-ready=true]")
     assert page.locator("td[data-origin=analyst]").count() == 0
     page.goto(f"{server.url}/d/{did}/verdict")
-    page.wait_for_selector("section[data-semantics=ach] li")
+    page.wait_for_selector("section[data-semantics=ach] li", state="attached")
     assert page.evaluate(ACH_LEADER) == leader
     assert page.errors == []
 

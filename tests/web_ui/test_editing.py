@@ -82,7 +82,7 @@ def test_upload_the_seed_and_open_each_view(server, page, school) -> None:  # ty
         ("matrix", "#matrix[data-ready=true]"),
         ("historians", "table.historians-index"),
         ("balance", "main h2"),
-        ("verdict", "section[data-semantics=dfquad]"),
+        ("verdict", "details.compare-methods"),
         ("table", "table.handout"),
     ):
         page.goto(f"{debate_url}/{view}")

@@ -28,7 +28,7 @@ from quaestio.formats.draft import (
     decode,
 )
 from quaestio.formats.graph_shape import Edge, place, rebuttals, relations
-from quaestio.formats.losses import describe
+from quaestio.formats.losses import describe, table_view
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import Debate, Warning
 
@@ -53,6 +53,7 @@ LOSES = frozenset(
         "point_historians",
         "schools",
         "conclusion_claims",
+        "relation_notes",
     }
 )
 SCHEME_TEXT = {
@@ -133,6 +134,7 @@ _AIF_KIND = {
 
 
 def write(debate: Debate) -> bytes:
+    debate = table_view(debate, LOSES)
     return (json.dumps(to_aif(debate), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

@@ -29,7 +29,7 @@ from quaestio.formats.draft import (
     parse_weight,
 )
 from quaestio.formats.graph_shape import Edge, place, rebuttals, relations
-from quaestio.formats.losses import describe
+from quaestio.formats.losses import describe, table_view
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import DEFAULT_WEIGHT, Debate, Evidence, RelationKind, Warning
 
@@ -44,6 +44,7 @@ LOSES = frozenset(
         "point_historians",
         "schools",
         "conclusion_claims",
+        "relation_notes",
     }
 )
 _SPECIAL = re.compile(r"([\\@#*_\[\]<>{}/=]|[.:](?=\S))")
@@ -110,6 +111,7 @@ _ARROW = {
 
 
 def write(debate: Debate) -> bytes:
+    debate = table_view(debate, LOSES)
     front = {"title": debate.title, "question": debate.question}
     out = [
         "===",

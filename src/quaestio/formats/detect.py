@@ -22,8 +22,8 @@ from quaestio.formats.registry import Format, all_formats, by_name
 SHARED_ENDINGS = (".json", ".txt")
 _KIALO = re.compile(r"^\ufeff?\s*Discussion (?:Title|Name):", re.I)
 _HTML = re.compile(r"<(?:!doctype\s+html|html|body|table|h[1-6])\b", re.I)
-_ICCMA = re.compile(r"^\s*p\s+af\s+\d+", re.M)
-_ARGDOWN = re.compile(r"^\s*(?:\[[^\]\n]+\]:|<[^>\n]+>:|===\s*$)", re.M)
+_ICCMA = re.compile(r"^[ \t]*p[ \t]+af\s+\d+", re.M)
+_ARGDOWN = re.compile(r"^[ \t]*(?:\[[^\]\n]+\]:|<[^>\n]+>:|===\s*$)", re.M)
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ FIELDS: dict[str, str] = {
     "point_historians": "historians attached to points",
     "schools": "schools",
     "conclusion_claims": "the conclusion's claims and their judgements",
+    "relation_notes": "the notes on relations (why a link holds)",
 }
 
 #: the parts of the argument graph a table-shaped format cannot hold
@@ -55,6 +56,7 @@ GRAPH: frozenset[str] = frozenset(
         "conclusion_claims",
         "point_historians",
         "tags",
+        "relation_notes",
     }
 )
 
@@ -72,15 +74,18 @@ def table_view(debate: Debate, lost: Iterable[str]) -> Debate:
         nested = {e.id for _, e in debate.iter_evidence() if e.parent is not None}
         if nested:
             debate = debate.without_nodes(nested)
+    if "conclusion_claims" in gone and debate.conclusion is not None and debate.conclusion.claims:
+        # the claims go with every relation that names them, so nothing dangles
+        debate = debate.without_nodes({k.id for k in debate.conclusion.claims})
     changes: dict[str, object] = {}
     if "relations" in gone:
         changes["relations"] = ()
+    elif "relation_notes" in gone:
+        changes["relations"] = tuple(replace(r, text="") for r in debate.relations)
     if "arguments" in gone:
         changes["arguments"] = ()
     if "schools" in gone:
         changes["schools"] = ()
-    if "conclusion_claims" in gone and debate.conclusion is not None and debate.conclusion.claims:
-        changes["conclusion"] = replace(debate.conclusion, claims=())
     if gone & {"point_historians", "tags"}:
         positions = tuple(
             replace(

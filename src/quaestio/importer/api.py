@@ -30,7 +30,7 @@ _SUFFIX_KIND = {
     ".htm": "html",
     ".txt": "text",
 }
-_PIPE_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", re.M)
+_PIPE_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$", re.M)
 _HTML = re.compile(r"<(?:!doctype\s+html|html|body|table|p|h[1-6]|ul|div)\b", re.I)
 
 
