@@ -19,6 +19,9 @@ import pkgutil
 import typer
 
 from quaestio import __version__
+from quaestio.cli import coercion
+
+coercion.install()  # plain values converted without pydantic (start-up; see the module)
 
 app = typer.Typer(
     name="quaestio",

@@ -23,8 +23,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from quaestio.errors import ParseError
 
 ENV_VAR = "QUAESTIO_HISTORIANS"
@@ -122,6 +120,8 @@ class HistorianTable:
             return NameCheck(
                 person.key, person, f"{name.strip()!r} is usually spelt {person.name!r}"
             )
+        from rapidfuzz import fuzz  # only for a name not found as written (start-up cost)
+
         best: tuple[float, str] | None = None
         for spelling, key in self._exact.items():
             score = fuzz.ratio(folded, spelling)
@@ -198,5 +198,9 @@ def historian_key(name: str) -> str:
     return load_table().key(name)
 
 
-# Kept for callers of the first version: folded variant -> canonical key.
-ALIASES: dict[str, str] = dict(_table_for(None)._exact)
+def __getattr__(name: str) -> Any:
+    # ``ALIASES`` (folded variant -> canonical key) is kept for callers of the first
+    # version, built on first use: reading the table at import cost every command.
+    if name == "ALIASES":
+        return dict(_table_for(None)._exact)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

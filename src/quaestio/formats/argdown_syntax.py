@@ -16,8 +16,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from quaestio.errors import ParseError
 
 _RELATION = re.compile(r"^(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
@@ -94,6 +92,8 @@ def _split_data(rest: str, path: str | None, line: int) -> tuple[str, dict[str, 
         raise ParseError(
             "data block '{' is never closed on this line", file=path, line=line, field="data"
         )
+    import yaml  # PyYAML loads only for a file with YAML in it
+
     try:
         data = yaml.safe_load(rest[m.start() : end + 1])
     except yaml.YAMLError as exc:
@@ -117,6 +117,8 @@ def _front_matter(lines: list[str], path: str | None) -> tuple[dict[str, Any], i
         return {}, 0
     for j in range(first + 1, len(lines)):
         if re.match(r"^===+\s*$", lines[j]):
+            import yaml
+
             try:
                 front = yaml.safe_load("\n".join(lines[first + 1 : j])) or {}
             except yaml.YAMLError as exc:
@@ -168,6 +170,8 @@ def _logical_lines(
                     "data block '{' is never closed", file=path, line=number, field="data"
                 )
             i += 1
+            import yaml
+
             try:
                 data = yaml.safe_load("\n".join(inner)) or {}
             except yaml.YAMLError as exc:

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
 from quaestio.errors import ParseError
 from quaestio.formats.draft import (
     DraftArgument,
@@ -56,6 +54,8 @@ def _text(value: Any) -> str:
 
 def read(data: bytes, path: str | None) -> Loaded:
     text = decode(data, path)
+    import yaml  # PyYAML loads only when a Carneades file is read
+
     try:
         doc = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:

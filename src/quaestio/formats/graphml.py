@@ -13,8 +13,6 @@ import json
 import re
 from typing import Any
 
-from lxml import etree
-
 from quaestio.errors import ParseError, UnsupportedOperationError
 from quaestio.formats.draft import (
     DraftConsequence,
@@ -54,6 +52,8 @@ def _q(tag: str) -> str:
 
 
 def write(debate: Debate) -> bytes:
+    from lxml import etree  # loaded only when GraphML is written or read
+
     debate = table_view(debate, LOSES)
     root = etree.Element(_q("graphml"), nsmap={None: NS})  # type: ignore[dict-item]
     for n, (scope, name, typ) in enumerate(KEYS):
@@ -120,6 +120,8 @@ def write(debate: Debate) -> bytes:
 
 
 def _parse(data: bytes, path: str | None) -> Any:
+    from lxml import etree
+
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
     )
@@ -138,6 +140,8 @@ def read(data: bytes, path: str | None) -> Loaded:
         raise ParseError("the GraphML file is empty", file=path, line=1)
     root = _parse(data, path)
     if root.tag != _q("graphml"):
+        from lxml import etree
+
         raise ParseError(
             f"the root element is <{etree.QName(root).localname}>, not <graphml>",
             file=path,

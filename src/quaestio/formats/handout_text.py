@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from quaestio.formats.registry import Format, Loaded
-from quaestio.importer import import_bytes, node_lines
 
 
 def _read(data: bytes, path: str | None) -> Loaded:
+    from quaestio.importer import import_bytes, node_lines  # only when a handout is read
+
     debate = import_bytes(data, path, kind="text")
     return Loaded(debate, node_lines(debate))
 

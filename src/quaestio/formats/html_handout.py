@@ -9,11 +9,12 @@ from __future__ import annotations
 from quaestio.formats.handout_md_write import LOSES as HANDOUT_LOSES
 from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded
-from quaestio.importer import import_bytes, node_lines
 from quaestio.model import Debate
 
 
 def _read(data: bytes, path: str | None) -> Loaded:
+    from quaestio.importer import import_bytes, node_lines  # only when a handout is read
+
     debate = import_bytes(data, path, kind="html")
     return Loaded(debate, node_lines(debate))
 

@@ -25,7 +25,7 @@ from numpy.typing import NDArray
 from pysat.solvers import Solver
 
 from quaestio.reasoning import kernels
-from quaestio.reasoning.af import ArgumentationFramework, gather
+from quaestio.reasoning.af import ArgumentationFramework, distinct, gather
 from quaestio.reasoning.labelling import IN, UNDEC, grounded_labelling, propagate_from
 
 SOLVER_NAME = "cadical153"
@@ -69,7 +69,7 @@ def relevant_part(
     frontier = np.array([arg], dtype=np.int64)
     while frontier.size:
         back = gather(in_ptr, in_cols, frontier)
-        back = np.unique(back[(labels[back] == UNDEC) & ~seen[back]])
+        back = distinct(back[(labels[back] == UNDEC) & ~seen[back]])
         seen[back] = True
         frontier = back.astype(np.int64)
     return np.flatnonzero(seen)

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any, TypeVar, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -169,3 +170,22 @@ def gather(indptr: IntArray, cols: NDArray[np.int32], rows: IntArray) -> NDArray
         return cols[:0]
     offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
     return cols[offsets + np.arange(total, dtype=np.int64)]
+
+
+_Ints = TypeVar("_Ints", bound="np.ndarray[Any, Any]")
+
+
+def distinct(values: _Ints) -> _Ints:
+    """The sorted distinct values of a 1-D integer array, as ``np.unique`` gives them.
+
+    ``np.unique`` imports ``numpy.ma`` on its first call, a cost every ``quaestio
+    solve`` paid on a small file (8 ms of 180 here; 70 ms without compiled bytecode),
+    and ICCMA times whole processes.
+    """
+    ordered = cast(_Ints, np.sort(values))
+    if ordered.size < 2:
+        return ordered
+    keep = np.empty(ordered.size, dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return cast(_Ints, ordered[keep])

@@ -16,7 +16,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from quaestio.reasoning import kernels
-from quaestio.reasoning.af import ArgumentationFramework, gather
+from quaestio.reasoning.af import ArgumentationFramework, distinct, gather
 
 IN, OUT, UNDEC = 1, -1, 0
 LABEL_NAMES = {IN: "in", OUT: "out", UNDEC: "undec"}
@@ -39,7 +39,7 @@ def propagate_from(af: ArgumentationFramework, seeds: NDArray[np.int64]) -> NDAr
     start = np.flatnonzero(live == 0)
     if seeds.size:
         labels[start] = IN
-        extra = np.unique(seeds[labels[seeds] != IN]).astype(np.int64)
+        extra = distinct(seeds[labels[seeds] != IN]).astype(np.int64)
         start = np.concatenate([start, extra])
     if kernels.use_jit(af.n + af.m):
         queue = np.empty(af.n, dtype=np.int64)
