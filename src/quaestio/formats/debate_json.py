@@ -28,6 +28,7 @@ from quaestio.formats.debate_json_graph import (
 )
 from quaestio.formats.losses import describe
 from quaestio.formats.registry import Format, Loaded, decode_utf8
+from quaestio.formats.schema_check import Check, Unsupported, compile_schema
 from quaestio.limits import check_count
 from quaestio.model import (
     DEFAULT_WEIGHT,
@@ -61,6 +62,15 @@ SCHEMAS: dict[int, str] = {
 def schema(version: int = FORMAT_VERSION) -> dict[str, Any]:
     text = resources.files("quaestio.formats").joinpath(SCHEMAS[version]).read_text()
     return cast(dict[str, Any], json.loads(text))
+
+
+@cache
+def _quick_check(version: int) -> Check | None:
+    """The schema as a yes/no function (``schema_check``), or None if it cannot be one."""
+    try:
+        return compile_schema(schema(version))
+    except Unsupported:
+        return None
 
 
 @cache
@@ -202,10 +212,14 @@ def from_dict(data: dict[str, Any], *, path: str | None = None) -> Debate:
         )
         check_count(len(raw) + evidence, "positions and evidence", path, field="positions")
     version = data.get("quaestio")
-    validator = _validator(version if version in SCHEMAS else FORMAT_VERSION)
+    version = version if version in SCHEMAS else FORMAT_VERSION
+    quick = _quick_check(version)
+    # A valid file is checked once, quickly; jsonschema, which names the field, looks
+    # only at a file the quick check refuses (and at every file if there is none).
     # At most a thousand problems are collected: a huge broken file is refused as fast
     # as a small one, with the first problem by place.
-    found = itertools.islice(validator.iter_errors(data), 1000)
+    valid = quick is not None and quick(data)
+    found = () if valid else itertools.islice(_validator(version).iter_errors(data), 1000)
     errors = sorted(found, key=_place)
     if errors:
         first = errors[0]

@@ -25,6 +25,7 @@ scaled to [0, 1]: an item that rates every hypothesis alike cannot tell them apa
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -125,7 +126,32 @@ def ach_matrix(
     relevance: dict[str, float] | None = None,
     credibility: dict[str, float] | None = None,
 ) -> AchMatrix:
-    """The ACH matrix of ``debate``: derived ratings, then the analyst's, then ``overrides``."""
+    """The ACH matrix of ``debate``: derived ratings, then the analyst's, then ``overrides``.
+
+    The matrix of the last debate asked without ``overrides``, ``relevance`` or
+    ``credibility`` is kept (by identity; a debate is immutable): ``evaluate`` asks
+    for it twice, for the ACH ranking and for the matrix it prints, and each costs
+    0.08 s at 2,000 points. Treat the result as read-only.
+    """
+    global _last
+    plain = not overrides and not relevance and not credibility
+    if plain and _last is not None and _last[0]() is debate:
+        return _last[1]
+    matrix = _matrix(debate, overrides, relevance, credibility)
+    if plain:
+        _last = (weakref.ref(debate), matrix)
+    return matrix
+
+
+_last: tuple[weakref.ref[Debate], AchMatrix] | None = None
+
+
+def _matrix(
+    debate: Debate,
+    overrides: dict[tuple[str, str], str] | None,
+    relevance: dict[str, float] | None,
+    credibility: dict[str, float] | None,
+) -> AchMatrix:
     ratings = derived_ratings(debate)
     evidence = tuple(e.id for _, e in debate.iter_evidence())
     positions = tuple(p.id for p in debate.positions)

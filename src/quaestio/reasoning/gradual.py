@@ -23,12 +23,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from quaestio.errors import SolverError
+
+if TYPE_CHECKING:  # loaded by the first matrix: ``evaluate`` reads GRADUAL without it
+    import scipy.sparse as sp
 
 FloatArray = NDArray[np.float64]
 GRADUAL = ("dfquad", "qe", "euler", "hcat")
@@ -84,6 +87,8 @@ class QBAF:
 
 
 def _matrix(n: int, src: NDArray[np.int64], dst: NDArray[np.int64]) -> sp.csr_matrix:
+    import scipy.sparse as sp
+
     data = np.ones(src.size, dtype=np.float64)
     return sp.csr_matrix((data, (dst, src)), shape=(n, n))
 

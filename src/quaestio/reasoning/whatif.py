@@ -30,6 +30,7 @@ from numpy.typing import NDArray
 
 from quaestio.model import Debate
 from quaestio.reasoning.ach import RATINGS, STRONG, ach_matrix
+from quaestio.reasoning.af import distinct
 from quaestio.reasoning.batch import BatchEvaluator
 from quaestio.reasoning.bipolar import DebateGraph
 from quaestio.reasoning.structure import shared
@@ -93,7 +94,7 @@ class GradualGame:
         p = graph.n_positions
         label = self.shared.component
         everything = self.shared.weights.copy()
-        for c in np.unique(label[:p]):  # weakly connected parts cannot affect each other
+        for c in distinct(label[:p]):  # weakly connected parts cannot affect each other
             evaluator = BatchEvaluator(graph, semantics, np.flatnonzero(label == c))
             everything[evaluator.nodes] = evaluator.solve(evaluator.base[:, None])[:, 0]
         self.node_strengths = everything
@@ -165,7 +166,7 @@ class GradualGame:
             for g, (items, _, _) in enumerate(groups):
                 self._group_of[items] = g
         which = self._group_of[nodes]
-        for g in np.unique(which[which >= 0]).tolist():
+        for g in distinct(which[which >= 0]).tolist():
             _, inner, boundary = groups[g]
             positions = inner[inner < p]
             if positions.size == 0:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import typer
 
@@ -108,16 +109,10 @@ def render_ach(debate: Debate, console: Console) -> None:
         console.print("every cell is derived (no analyst ratings)", highlight=False)
 
 
-def render(
-    debate: Debate,
-    semantics: str,
-    as_json: bool,
-    console: Console,
-    weights: dict[str, float] | None = None,
-) -> None:
-    """Print the evaluation of ``debate`` (a table, or JSON) to ``console``."""
-    from rich.table import Table
-
+def evaluate_many(
+    debate: Debate, semantics: str, weights: dict[str, float] | None = None
+) -> tuple[list[str], dict[str, Evaluation]]:
+    """The semantics asked (``all`` or one name) and their evaluations, prepared once."""
     from quaestio.reasoning.evaluation import (
         ALL_SEMANTICS,
         evaluate_all,
@@ -139,20 +134,42 @@ def render(
         if semantics == "all"
         else {sem: evaluate_prepared(prepared, sem) for sem in sems}
     )
-    if as_json:
-        payload: dict[str, object] = (
-            results[sems[0]].to_dict()
-            if len(sems) == 1
-            else {"semantics": "all", "results": {s: r.to_dict() for s, r in results.items()}}
-        )
-        if "ach" in sems:
-            from quaestio.reasoning import ach_matrix
+    return sems, results
 
-            weighted = debate.with_weights(weights) if weights else debate
-            payload["ach_matrix"] = ach_matrix(weighted).to_dict()
-        # compact and straight to the stream: rich's pretty-printer took 40 s on 2.6 MB
-        console.file.write(json.dumps(payload, separators=(",", ":")) + "\n")
+
+def render_json(
+    debate: Debate, semantics: str, out: IO[str], weights: dict[str, float] | None = None
+) -> None:
+    """The evaluation as one line of compact JSON, written straight to ``out`` (no rich)."""
+    sems, results = evaluate_many(debate, semantics, weights)
+    payload: dict[str, object] = (
+        results[sems[0]].to_dict()
+        if len(sems) == 1
+        else {"semantics": "all", "results": {s: r.to_dict() for s, r in results.items()}}
+    )
+    if "ach" in sems:
+        from quaestio.reasoning import ach_matrix
+
+        weighted = debate.with_weights(weights) if weights else debate
+        payload["ach_matrix"] = ach_matrix(weighted).to_dict()
+    # compact and straight to the stream: rich's pretty-printer took 40 s on 2.6 MB
+    out.write(json.dumps(payload, separators=(",", ":")) + "\n")
+
+
+def render(
+    debate: Debate,
+    semantics: str,
+    as_json: bool,
+    console: Console,
+    weights: dict[str, float] | None = None,
+) -> None:
+    """Print the evaluation of ``debate`` (a table, or JSON) to ``console``."""
+    if as_json:
+        render_json(debate, semantics, console.file, weights)
         return
+    from rich.table import Table
+
+    sems, results = evaluate_many(debate, semantics, weights)
     first = results[sems[0]]
     table = Table(title=debate.title or "evaluation")
     table.add_column("#", justify="right")
@@ -263,11 +280,15 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         loaded = located_debate(debate)
         weights = parse_weights(weight)
+        if semantics is not None or compare or weights or ach:
+            semantics = semantics or "all"
+            if as_json:  # rich is not even loaded: the JSON goes straight out
+                render_json(loaded, semantics, sys.stdout, weights)
+                return
         console = make_console(width=120)
-        if semantics is None and not compare and not weights and not ach:
+        if semantics is None:
             render_plain(loaded, console, as_json)
             return
-        semantics = semantics or "all"
         render(loaded, semantics, as_json, console, weights)
         if (ach or semantics.lower() == "ach") and not as_json:
             render_ach(loaded.with_weights(weights), console)
