@@ -31,6 +31,12 @@ STORE_AND_WEB = (
 )
 SCIENCE = ("scipy", "numba", "clingo")
 STUDY = ("quaestio.study",)
+#: Typer 0.29 checks parameters with pydantic; ``quaestio.cli.coercion`` spares plain ones.
+PYDANTIC = ("pydantic", "pydantic_core")
+#: Only the formats that need them: YAML (Argdown data, Carneades), XML, a schema's messages.
+FORMAT_LIBRARIES = ("yaml", "lxml", "jsonschema", "jinja2", "docx")
+#: The reasoning engine behind evaluate and solve, not behind a file command.
+ENGINE = ("numpy", "pysat", "quaestio.reasoning")
 #: The library behind any command: not needed to print the help.
 LIBRARY = ("quaestio.formats", "quaestio.model", "quaestio.reasoning", "numpy", "jsonschema")
 
@@ -92,7 +98,37 @@ def test_help_and_version_load_no_library(tmp_path: Path) -> None:
 def test_file_commands_load_no_store_web_scipy_or_study(command: list[str], tmp_path: Path) -> None:
     code, modules = loaded(command, tmp_path)
     assert code == 0
-    assert heavy(modules, STORE_AND_WEB + SCIENCE + STUDY) == []
+    assert heavy(modules, STORE_AND_WEB + SCIENCE + STUDY + PYDANTIC + FORMAT_LIBRARIES) == []
+    assert heavy(modules, ENGINE) == []
+    if command[0] in ("import", "convert", "export"):  # no table printed: no rich
+        assert heavy(modules, ("rich",)) == []
+
+
+def _debate_json(tmp_path: Path) -> Path:
+    from quaestio.formats import read_path, write_path
+
+    path = tmp_path / "purges.json"
+    write_path(read_path(EXAMPLE).debate, path)
+    return path
+
+
+def test_a_valid_debate_json_is_read_without_jsonschema(tmp_path: Path) -> None:
+    code, modules = loaded(["convert", str(_debate_json(tmp_path)), "purges.argdown"], tmp_path)
+    assert code == 0
+    assert heavy(modules, ("jsonschema", *PYDANTIC, *ENGINE, *STORE_AND_WEB)) == []
+
+
+def test_evaluate_json_loads_neither_rich_nor_scipy(tmp_path: Path) -> None:
+    command = ["evaluate", str(_debate_json(tmp_path)), "--semantics", "all", "--json"]
+    code, modules = loaded(command, tmp_path)
+    assert code == 0
+    assert heavy(modules, ("rich", "jsonschema", *PYDANTIC, *SCIENCE, *STORE_AND_WEB)) == []
+
+
+def test_plain_evaluate_loads_no_engine_library(tmp_path: Path) -> None:
+    code, modules = loaded(["evaluate", str(EXAMPLE)], tmp_path)
+    assert code == 0
+    assert heavy(modules, ("numpy", "pysat", *SCIENCE, *PYDANTIC, *STORE_AND_WEB)) == []
 
 
 def test_solve_loads_neither_typer_nor_scipy(tmp_path: Path) -> None:
@@ -100,7 +136,12 @@ def test_solve_loads_neither_typer_nor_scipy(tmp_path: Path) -> None:
     af.write_text("p af 3\n1 2\n2 3\n")
     code, modules = loaded(["solve", "-p", "DC-PR", "-f", str(af), "-a", "3"], tmp_path)
     assert code == 0
-    assert heavy(modules, ("typer", "rich", "pydantic", "click", *STORE_AND_WEB, *SCIENCE)) == []
+    assert heavy(modules, ("typer", "rich", "click", *PYDANTIC, *STORE_AND_WEB, *SCIENCE)) == []
+    assert heavy(modules, ("quaestio.formats", "quaestio.study", *FORMAT_LIBRARIES)) == []
+    assert heavy(modules, ("numpy.ma",)) == []  # np.unique's first call loads it (af.distinct)
+    code, modules = loaded(["solve", "-p", "SE-GR", "-f", str(af)], tmp_path)
+    assert code == 0
+    assert heavy(modules, ("pysat",)) == []  # grounded needs no SAT solver
 
 
 def test_ach_help_lists_the_models_ratings() -> None:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import NDArray
-from pysat.solvers import Solver
 
 from quaestio.reasoning import kernels
 from quaestio.reasoning.af import ArgumentationFramework, distinct, gather
@@ -96,6 +95,8 @@ def admissible_with(
         attackers[a].append(b)
     # variable a (1..k): a is in the set; k + b: the set attacks b. Defence is then one
     # binary clause per attack plus one clause per argument, linear in the attacks.
+    from pysat.solvers import Solver  # loaded by the first SAT call, not with the module
+
     with Solver(name=SOLVER_NAME) as solver:
         add = solver.add_clause
         for a in range(1, k + 1):

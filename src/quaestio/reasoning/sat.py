@@ -22,7 +22,6 @@ from itertools import count
 
 import numpy as np
 from numpy.typing import NDArray
-from pysat.solvers import Solver
 
 from quaestio.reasoning.admissible import credulous_complete
 from quaestio.reasoning.af import ArgumentationFramework
@@ -45,6 +44,8 @@ class Encoding:
     ) -> None:
         self.af = af
         self.n = n = af.n
+        from pysat.solvers import Solver  # here: a grounded-only command never loads python-sat
+
         self.solver = Solver(name=solver or SOLVERS.get(semantics, "cadical153"))
         self._next = count(2 * n + 1)
         self.range_vars: NDArray[np.int64] | None = None
