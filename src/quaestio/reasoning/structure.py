@@ -64,14 +64,18 @@ class InEdges:
     def total(self, s: FloatArray, n_targets: int) -> FloatArray:
         """Sum of the sources' strengths per target (0 for a target with none).
 
-        Added one edge at a time in their order, as ``self.matrix @ s`` (scipy's CSR
-        product) adds them, so the sums are the same to the last bit; scipy.sparse
-        is not loaded for it (a fifth of a second of ``quaestio evaluate``).
+        One ``bincount`` over (target, column) pairs adds each target's edges from 0 in
+        their order, as ``self.matrix @ s`` (scipy's CSR product) does, so the sums
+        are the same to the last bit; scipy.sparse is not loaded for it (a fifth of a
+        second of ``quaestio evaluate``).
         """
-        out = np.zeros((n_targets, *s.shape[1:]))
-        if self.src.size:
-            np.add.at(out, self._target, s[self.src])
-        return out
+        if s.ndim == 1:
+            sums = np.bincount(self._target, weights=s[self.src], minlength=n_targets)
+            return np.asarray(sums, dtype=np.float64)
+        width = s.shape[1]
+        where = (self._target[:, None] * width + np.arange(width)).ravel()
+        sums = np.bincount(where, weights=s[self.src].ravel(), minlength=n_targets * width)
+        return np.asarray(sums, dtype=np.float64).reshape(n_targets, width)
 
     @cached_property
     def _target(self) -> IntArray:
