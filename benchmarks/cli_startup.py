@@ -116,6 +116,7 @@ def main() -> None:
     if not QUAESTIO.exists():
         raise SystemExit(f"{QUAESTIO} is missing: run scripts/bootstrap first")
     tool = "hyperfine" if shutil.which("hyperfine") else "a subprocess loop"
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         (work / "small.i23").write_text(SMALL_AF)
@@ -133,7 +134,7 @@ def main() -> None:
         "",
         f"Produced by `python -m benchmarks.cli_startup` with {tool}, {args.runs} runs after two",
         "warm-up runs, each command a new process (what a user, a script or ICCMA waits for).",
-        machine_line(),
+        machine_line() + f" Load average when the run started: {load_before:.1f}.",
         "",
         "| command | median wall | fastest wall | CPU (user + system) | target |",
         "|---|---:|---:|---:|---|",
