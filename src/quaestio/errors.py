@@ -101,3 +101,9 @@ class SolverError(QuaestioError):
     """A reasoning task could not be carried out (bad task name, no convergence...)."""
 
     code = "solver_error"
+
+
+class TooLargeError(QuaestioError):
+    """A debate is larger than a view can show in its time and memory budget."""
+
+    code = "too_large"

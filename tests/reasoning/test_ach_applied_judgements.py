@@ -28,10 +28,10 @@ def judge(debate: Debate, evidence_id: str, **changes: object) -> Debate:
 
 def test_debate_ratings_apply_by_default_and_are_marked_as_the_analysts() -> None:
     plain = ach_matrix(river_debate())
-    assert plain.analyst == frozenset() and plain.ratings[("p1.f1", "p1")] == "CC"
+    assert plain.analyst == frozenset() and plain.rating("p1.f1", "p1") == "CC"
     judged = judge(river_debate(), "p1.f1", ach=(AchRating("p1", "II"), AchRating("p3", "C")))
     m = ach_matrix(judged)
-    assert m.ratings[("p1.f1", "p1")] == "II" and m.ratings[("p1.f1", "p3")] == "C"
+    assert m.rating("p1.f1", "p1") == "II" and m.rating("p1.f1", "p3") == "C"
     assert m.analyst == {("p1.f1", "p1"), ("p1.f1", "p3")}
     assert m.origin("p1.f1", "p1") == "analyst" and m.origin("p1.f2", "p1") == "derived"
     # p1.f1 (weight 0.9) now counts twice against p1, on top of p1.a1 (0.4)
@@ -42,7 +42,7 @@ def test_debate_ratings_apply_by_default_and_are_marked_as_the_analysts() -> Non
 def test_explicit_overrides_win_over_the_debates_ratings() -> None:
     judged = judge(river_debate(), "p1.f1", ach=(AchRating("p1", "II"),))
     m = ach_matrix(judged, {("p1.f1", "p1"): "c"})
-    assert m.ratings[("p1.f1", "p1")] == "C" and m.origin("p1.f1", "p1") == "analyst"
+    assert m.rating("p1.f1", "p1") == "C" and m.origin("p1.f1", "p1") == "analyst"
 
 
 def test_credibility_and_relevance_scale_the_inconsistency() -> None:

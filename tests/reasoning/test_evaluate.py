@@ -126,10 +126,10 @@ def test_extension_semantics_give_statuses_and_defeaters() -> None:
 def test_ach_matrix_ratings_scores_and_overrides() -> None:
     debate = river_debate()
     m = ach_matrix(debate)
-    assert m.ratings[("p1.f1", "p1")] == "CC" and m.ratings[("p1.f2", "p1")] == "C"
-    assert m.ratings[("p2.f1", "p2")] == "N"  # rebutted, so contested
-    assert m.ratings[("p3.a1", "p3")] == "II" and m.ratings[("p1.a1", "p1")] == "I"
-    assert m.ratings[("p1.f1", "p2")] == "N"
+    assert m.rating("p1.f1", "p1") == "CC" and m.rating("p1.f2", "p1") == "C"
+    assert m.rating("p2.f1", "p2") == "N"  # rebutted, so contested
+    assert m.rating("p3.a1", "p3") == "II" and m.rating("p1.a1", "p1") == "I"
+    assert m.rating("p1.f1", "p2") == "N"
     assert m.inconsistency["p3"] == pytest.approx(2 * 0.8)
     assert m.inconsistency["p2"] == pytest.approx(0.5 + 0.3)
     assert m.diagnosticity["p1.f1"] == pytest.approx(0.5) and m.diagnosticity["p2.f1"] == 0.0

@@ -111,6 +111,28 @@ def test_sign_in_attempts_are_limited_per_account_with_back_off(browser: Any) ->
     assert page.status_code == 429 and "try again in" in page.text
 
 
+def test_guessing_api_tokens_is_limited_per_address_with_back_off(browser: Any) -> None:
+    from quaestio.web.throttle import ADDRESS_FREE
+
+    owner = browser().signup("scripted")
+    token = owner.post("/api/tokens", json={"name": "ci"}).json()["token"]
+    guesser = browser()
+    statuses = [
+        guesser.client.get("/api/classes", headers={"Authorization": f"Bearer qst_guess{i}"})
+        for i in range(ADDRESS_FREE + 2)
+    ]
+    assert [r.status_code for r in statuses[:ADDRESS_FREE]] == [401] * ADDRESS_FREE
+    assert all(r.status_code == 429 for r in statuses[ADDRESS_FREE:])
+    last = statuses[-1]
+    assert "try again in" in last.json()["error"]["message"]
+    assert last.json()["error"]["field"] == "Authorization" and int(last.headers["Retry-After"]) >= 1
+    # from that address even the real token waits, as the right password does after guesses
+    real = {"Authorization": f"Bearer {token}"}
+    assert guesser.client.get("/api/classes", headers=real).status_code == 429
+    # while cookies still work: signed-in people are not locked out by a script's guesses
+    assert owner.get("/api/classes").status_code == 200
+
+
 def test_sign_in_from_another_site_is_refused(browser: Any) -> None:
     browser().signup("owner1")
     visitor = browser()

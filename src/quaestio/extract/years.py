@@ -15,6 +15,7 @@ extractor can skip them (the "21" of "1919, 21" is a year, not a count).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _FULL = r"(1[4-9]\d\d|20\d\d)"
 # Earlier years only with a word that makes them dates ("in 1066"): "1104 were dead" is a count.
@@ -109,19 +110,31 @@ def _early_ranges(text: str) -> list[tuple[int, int, tuple[int, int]]]:
     return out
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
+class _Taken:
+    """Marks characters already read as part of a year (one class, not one per call)."""
+
+    __slots__ = ("mask",)
+
+    def __init__(self, mask: bytearray) -> None:
+        self.mask = mask
+
+    def append(self, span: tuple[int, int]) -> None:
+        self.mask[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
+
+
 def year_spans(text: str, *, base: int = 1900) -> list[tuple[int, int, tuple[int, ...]]]:
     """(start, end, years) for every stretch of ``text`` read as one or more years."""
     spans: list[tuple[int, int, tuple[int, ...]]] = []
     # Characters already read as part of a year, as a mask: checking a span costs its
     # length, not the number of spans taken so far (a cell listing thousands of years
     # was quadratic).
+    if not _ANY_DIGIT.search(text):
+        return spans  # every reading of a year needs a digit
     mask = bytearray(len(text))
-
-    class _Taken:
-        def append(self, span: tuple[int, int]) -> None:
-            mask[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
-
-    taken = _Taken()
+    taken = _Taken(mask)
     for m in _DECADE.finditer(text):
         taken.append(m.span())
 
@@ -192,6 +205,10 @@ def year_spans(text: str, *, base: int = 1900) -> list[tuple[int, int, tuple[int
     return sorted(spans)
 
 
+@lru_cache(maxsize=32768)
 def find_years(text: str, *, base: int = 1900) -> tuple[int, ...]:
-    """Every year in ``text``, sorted and without duplicates (BC years are negative)."""
+    """Every year in ``text``, sorted and without duplicates (BC years are negative).
+
+    Cached: the quiz, the cards and the timeline ask about the same sentences again.
+    """
     return tuple(sorted({y for _, _, ys in year_spans(text, base=base) for y in ys}))

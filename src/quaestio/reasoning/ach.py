@@ -25,11 +25,9 @@ scaled to [0, 1]: an item that rates every hypothesis alike cannot tell them apa
 
 from __future__ import annotations
 
+import math
 import weakref
 from dataclasses import dataclass, field
-
-import numpy as np
-from numpy.typing import NDArray
 
 from quaestio.errors import ValidationError
 from quaestio.model import Debate
@@ -38,10 +36,22 @@ RATINGS = {"CC": 2.0, "C": 1.0, "N": 0.0, "I": -1.0, "II": -2.0, "NA": float("na
 STRONG = 0.8
 
 
+#: what a cell is when nothing sets it: every item is neutral towards the other positions
+DEFAULT = "N"
+
+
 @dataclass(frozen=True)
 class AchMatrix:
+    """The matrix, held sparse: only cells that differ from ``DEFAULT`` or that an analyst set.
+
+    A debate with P positions and E items has P x E cells, nearly all of them the
+    neutral default; holding them densely made a 10,000-position debate cost tens
+    of gigabytes. Every figure is computed from the explicit cells alone.
+    """
+
     evidence: tuple[str, ...]
     positions: tuple[str, ...]
+    #: the explicit cells (derived ones other than ``DEFAULT`` and every analyst's)
     ratings: dict[tuple[str, str], str]
     credibility: dict[str, float]
     relevance: dict[str, float]
@@ -51,54 +61,65 @@ class AchMatrix:
     #: cells set by the analyst (the debate's ratings or explicit overrides); others derived
     analyst: frozenset[tuple[str, str]] = frozenset()
 
+    def rating(self, evidence: str, position: str) -> str:
+        """The rating of one cell (``DEFAULT`` where nothing sets it)."""
+        return self.ratings.get((evidence, position), DEFAULT)
+
     def origin(self, evidence: str, position: str) -> str:
         """``"analyst"`` for a cell a person set, ``"derived"`` for one quaestio worked out."""
         return "analyst" if (evidence, position) in self.analyst else "derived"
 
-    def values(self) -> NDArray[np.float64]:
-        """Ratings as numbers, evidence rows by position columns (NA is nan)."""
-        return np.array(
-            [[RATINGS[self.ratings[(e, p)]] for p in self.positions] for e in self.evidence],
-            dtype=np.float64,
-        ).reshape(len(self.evidence), len(self.positions))
-
     def strength(self, position: str) -> float:
         return 1.0 / (1.0 + self.inconsistency[position])
 
+    def rows(self) -> dict[str, dict[str, str]]:
+        """The explicit cells by evidence item, then position (items with none left out)."""
+        order = {p: i for i, p in enumerate(self.positions)}
+        out: dict[str, dict[str, str]] = {}
+        for (e, p), r in sorted(self.ratings.items(), key=lambda c: order[c[0][1]]):
+            out.setdefault(e, {})[p] = r
+        return out
+
     def to_dict(self) -> dict[str, object]:
+        rows = self.rows()
         return {
             "positions": list(self.positions),
             "evidence": list(self.evidence),
-            "ratings": {
-                e: {p: self.ratings[(e, p)] for p in self.positions} for e in self.evidence
-            },
+            "default": DEFAULT,
+            # sparse: a cell left out is the default rating, derived
+            "ratings": {e: rows[e] for e in self.evidence if e in rows},
             "credibility": self.credibility,
             "relevance": self.relevance,
             "inconsistency": self.inconsistency,
             "consistency": self.consistency,
             "diagnosticity": self.diagnosticity,
-            "analyst": {
-                e: [p for p in self.positions if (e, p) in self.analyst]
-                for e in self.evidence
-                if any((e, p) in self.analyst for p in self.positions)
-            },
+            "analyst": _analyst_rows(self.analyst, self.evidence, self.positions),
         }
 
 
+def _analyst_rows(
+    analyst: frozenset[tuple[str, str]], evidence: tuple[str, ...], positions: tuple[str, ...]
+) -> dict[str, list[str]]:
+    """The analyst's cells by item, items and positions in the matrix's order."""
+    order = {p: i for i, p in enumerate(positions)}
+    by_item: dict[str, list[str]] = {}
+    for e, p in analyst:
+        by_item.setdefault(e, []).append(p)
+    return {e: sorted(by_item[e], key=order.__getitem__) for e in evidence if e in by_item}
+
+
 def derived_ratings(debate: Debate) -> dict[tuple[str, str], str]:
+    """The derived cells that are not ``DEFAULT``: each item towards its own position."""
     rebutted = {target for _, e in debate.iter_evidence() for target in e.rebuts}
     out: dict[tuple[str, str], str] = {}
     for position, e in debate.iter_evidence():
-        for other in debate.positions:
-            if other.id != position.id:
-                out[(e.id, other.id)] = "N"
-            elif e.stance == "for":
-                if e.id in rebutted:
-                    out[(e.id, other.id)] = "N"
-                else:
-                    out[(e.id, other.id)] = "CC" if e.weight >= STRONG else "C"
+        if e.stance == "for":
+            if e.id in rebutted:
+                out[(e.id, position.id)] = "N"
             else:
-                out[(e.id, other.id)] = "II" if e.weight >= STRONG else "I"
+                out[(e.id, position.id)] = "CC" if e.weight >= STRONG else "C"
+        else:
+            out[(e.id, position.id)] = "II" if e.weight >= STRONG else "I"
     return out
 
 
@@ -106,10 +127,12 @@ def _apply(
     ratings: dict[tuple[str, str], str],
     cells: dict[tuple[str, str], str],
     analyst: set[tuple[str, str]],
+    evidence: frozenset[str],
+    positions: frozenset[str],
 ) -> None:
     """Put ``cells`` over ``ratings`` (in place), refusing unknown cells and ratings."""
     for (e, p), value in cells.items():
-        if (e, p) not in ratings:
+        if e not in evidence or p not in positions:
             raise ValidationError(f"no ACH cell for evidence {e!r} and position {p!r}", field="ach")
         if value.upper() not in RATINGS:
             raise ValidationError(
@@ -153,36 +176,41 @@ def _matrix(
     credibility: dict[str, float] | None,
 ) -> AchMatrix:
     ratings = derived_ratings(debate)
-    evidence = tuple(e.id for _, e in debate.iter_evidence())
+    items = [e for _, e in debate.iter_evidence()]
+    evidence = tuple(e.id for e in items)
     positions = tuple(p.id for p in debate.positions)
     analyst: set[tuple[str, str]] = set()
-    _apply(ratings, dict(debate.ach_ratings()), analyst)
-    _apply(ratings, dict(overrides or {}), analyst)
-    items = [e for _, e in debate.iter_evidence()]
+    known_e, known_p = frozenset(evidence), frozenset(positions)
+    _apply(ratings, dict(debate.ach_ratings()), analyst, known_e, known_p)
+    _apply(ratings, dict(overrides or {}), analyst, known_e, known_p)
     cred = {
         e.id: float(e.weight if e.credibility is None else e.credibility) for e in items
     } | dict(credibility or {})
     rel = {e.id: 1.0 if e.relevance is None else float(e.relevance) for e in items} | dict(
         relevance or {}
     )
-    partial = AchMatrix(evidence, positions, ratings, cred, rel)
-    values = partial.values()
-    scale = np.array([cred[e] * rel[e] for e in evidence]).reshape(-1, 1)
-    clean = np.nan_to_num(values, nan=0.0)
-    incons = (np.maximum(-clean, 0.0) * scale).sum(axis=0)
-    cons = (np.maximum(clean, 0.0) * scale).sum(axis=0)
+    incons = dict.fromkeys(positions, 0.0)
+    cons = dict.fromkeys(positions, 0.0)
+    # per item: the explicit values (NA left out) and how many cells it sets at all
+    seen: dict[str, list[float]] = {}
+    explicit: dict[str, int] = {}
+    for (e, p), r in ratings.items():
+        explicit[e] = explicit.get(e, 0) + 1
+        value = RATINGS[r]
+        if math.isnan(value):
+            continue
+        seen.setdefault(e, []).append(value)
+        scaled = value * cred[e] * rel[e]
+        if value < 0:
+            incons[p] -= scaled
+        elif value > 0:
+            cons[p] += scaled
     diag: dict[str, float] = {}
-    for i, e in enumerate(evidence):
-        row = values[i][~np.isnan(values[i])]
-        diag[e] = float((row.max() - row.min()) / 4.0) if row.size > 1 else 0.0
+    for e in evidence:
+        row = seen.get(e, [])
+        if explicit.get(e, 0) < len(positions):
+            row = [*row, RATINGS[DEFAULT]]
+        diag[e] = (max(row) - min(row)) / 4.0 if len(row) > 1 else 0.0
     return AchMatrix(
-        evidence,
-        positions,
-        ratings,
-        cred,
-        rel,
-        {p: float(incons[j]) for j, p in enumerate(positions)},
-        {p: float(cons[j]) for j, p in enumerate(positions)},
-        diag,
-        frozenset(analyst),
+        evidence, positions, ratings, cred, rel, incons, cons, diag, frozenset(analyst)
     )

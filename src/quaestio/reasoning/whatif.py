@@ -231,9 +231,12 @@ class AchGame:
             if e.stance == "against" and (e.id, position.id) not in matrix.analyst:
                 own[graph.index[e.id] - p] = graph.index[position.id]
         self.own = own
-        self.players = [
-            [p + j for j in range(len(matrix.evidence)) if neg[j, i] > 0] for i in range(p)
-        ]
+        items, cols = np.nonzero(neg > 0)
+        order = np.lexsort((items, cols))
+        players: list[list[int]] = [[] for _ in range(p)]
+        for j, i in zip(items[order].tolist(), cols[order].tolist(), strict=True):
+            players[i].append(p + j)
+        self.players = players
 
     def coalitions(self, pos: int, players: Sequence[int], present: BoolArray) -> FloatArray:
         share = self.x[np.asarray(players, dtype=np.intp) - self.p, pos]

@@ -162,6 +162,7 @@ class Database:
     def read(self) -> Iterator[Session]:
         """A session for reading only (on SQLite it does not take the write lock)."""
         with self.readers() as session, session.begin():
+            session.info["read_only"] = True  # what it reads may come from a cache
             yield session
 
     def dispose(self) -> None:

@@ -8,6 +8,8 @@ land whole or not at all.
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
@@ -143,9 +145,49 @@ def find_imported(
     )
 
 
+class DebateCache:
+    """Recently rebuilt debates, keyed by database, id and ``content_rev``.
+
+    Every change moves ``content_rev`` in the database, so an entry is never stale
+    in this process or another; a debate is frozen, so one object serves every
+    reader. Rebuilding a 30,000-node debate from its rows takes over a second,
+    which every page would otherwise pay. Only read-only sessions use it: a
+    transaction that has just edited the debate must see its own change.
+    """
+
+    def __init__(self, size: int = 16) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[str, int, int], Debate] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def debate(self, session: Session, row: DebateRow) -> Debate:
+        if not session.info.get("read_only"):
+            return convert.debate_from_rows(session, row)
+        key = (str(session.get_bind().engine.url), row.id, row.content_rev)
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None:
+                self._items.move_to_end(key)
+                return hit
+        built = convert.debate_from_rows(session, row)
+        with self._lock:
+            self._items[key] = built
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return built
+
+
+_debates = DebateCache()
+
+
+def debate_of(session: Session, row: DebateRow) -> Debate:
+    """The frozen debate of ``row``, from the cache when the session only reads."""
+    return _debates.debate(session, row)
+
+
 def load(session: Session, actor: Actor, debate_id: int) -> tuple[DebateRow, Debate, Role]:
     row, role = debate_for(session, actor, debate_id)
-    return row, convert.debate_from_rows(session, row), role
+    return row, _debates.debate(session, row), role
 
 
 @dataclass(frozen=True)

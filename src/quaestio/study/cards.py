@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from quaestio.extract import find_years
 from quaestio.model import Debate
 from quaestio.study.questions import STANCE_WORDS, dated_sentences, figure_blank
 from quaestio.study.text import (
@@ -121,8 +120,8 @@ def _evidence_cards(debate: Debate) -> list[Card]:
 
 def _year_cards(debate: Debate) -> list[Card]:
     by_year: dict[int, list[tuple[str, Ref]]] = {}
-    for item, sentence, shown, _ in dated_sentences(debate):
-        for year in find_years(sentence):
+    for item, _, shown, found in dated_sentences(debate):
+        for year in found:
             by_year.setdefault(year, []).append((shorten(shown, 40), ref(item)))
     # one card per fact: years whose answers are the same sentences ("1919, 21, 24 …")
     # share one card instead of repeating the same back under each year

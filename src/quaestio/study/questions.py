@@ -65,15 +65,34 @@ def _unique(items: list[str], exclude: set[str]) -> list[str]:
     return out
 
 
+#: distractor candidates kept whole; past twice this many, the rest are sampled
+POOL = 60
+
+
+def bounded(items: list[str]) -> list[str]:
+    """The first ``POOL`` candidates, then ``POOL`` more spread evenly over the rest.
+
+    A question deals three distractors; weighing each against every other point of
+    a 2,000-point debate made a quiz quadratic (8 s). Up to ``2 * POOL`` candidates
+    nothing changes; beyond, the leading (most plausible) ones stay and the sample
+    still reaches every part of the debate, always the same for the same debate.
+    """
+    if len(items) <= 2 * POOL:
+        return items
+    rest = items[POOL:]
+    step = len(rest) / POOL
+    return [*items[:POOL], *(rest[int(i * step)] for i in range(POOL))]
+
+
 def choices(
     correct: str, distractors: list[str], also_right: set[str] | None = None
 ) -> tuple[str, ...] | None:
-    """The right answer followed by every distinct distractor, or None if there is none.
+    """The right answer followed by the distinct distractors, or None if there is none.
 
     A distractor that reads the same as the answer, or as any other right answer
     (two explanations may share a title), is dropped.
     """
-    rest = _unique(distractors, {correct} | (also_right or set()))
+    rest = _unique(bounded(distractors), {correct} | (also_right or set()))
     return (correct, *rest) if rest else None
 
 
@@ -266,18 +285,22 @@ def year_event(debate: Debate) -> list[Draft]:
     for _, sentence, shown, _ in dated:
         for y in find_years(shown):
             true_forms.setdefault(y, set()).update({mask_years(sentence), mask_years(shown)})
+    # each shown text once: its years, its masked form and that form shortened
+    shown_forms = [(set(find_years(t)), mask_years(t)) for _, _, t, _ in dated]
+    short = [shorten(masked, 40) for _, masked in shown_forms]
     drafts: list[Draft] = []
     used: set[int] = set()
-    for item, sentence, shown, years in dated:
+    for i, (item, sentence, shown, years) in enumerate(dated):
         # a year still visible after masking ("1996b" is a typo, not a year) is not asked
-        year = next((y for y in years if y not in used and str(y) not in mask_years(shown)), None)
+        masked_shown = shown_forms[i][1]
+        year = next((y for y in years if y not in used and str(y) not in masked_shown), None)
         if year is None:
             continue
-        correct = shorten(mask_years(shown), 40)
+        correct = short[i]
         others = [
-            shorten(mask_years(t), 40)
-            for _, _, t, _ in dated
-            if year not in find_years(t) and mask_years(t) not in true_forms[year]
+            short[j]
+            for j, (ys, masked) in enumerate(shown_forms)
+            if year not in ys and masked not in true_forms[year]
         ]
         options = choices(correct, others)
         if options is None or "[year]" not in correct:
@@ -418,13 +441,15 @@ def earliest_event(debate: Debate) -> list[Draft]:
         for item, sentence, shown, years in dated_sentences(debate)
         if len(set(find_years(shown))) == 1 and str(years[0]) not in mask_years(shown)
     ]
+    ordered = sorted(single, key=lambda t: t[0])
+    short = [shorten(mask_years(t), 40) for _, _, _, t in ordered]
     drafts: list[Draft] = []
     used: set[int] = set()
-    for year, item, sentence, shown in sorted(single, key=lambda t: t[0]):
+    for i, (year, item, sentence, shown) in enumerate(ordered):
         if year in used:
             continue
-        later = [shorten(mask_years(t), 40) for y, _, _, t in single if y > year]
-        options = choices(shorten(mask_years(shown), 40), later)
+        later = [short[j] for j in range(i + 1, len(ordered)) if ordered[j][0] > year]
+        options = choices(short[i], later)
         if options is None:
             continue
         used.add(year)
@@ -445,14 +470,17 @@ def earliest_event(debate: Debate) -> list[Draft]:
 def supports_position(debate: Debate) -> list[Draft]:
     """Which of these points does the handout give for an explanation? (its counters as distractors)"""
     drafts: list[Draft] = []
+    bare = {e.id: _bare(e) for _, e in debate.iter_evidence()}  # once, not once per position
     for position in debate.positions:
         if not position.countering:
             continue  # with nothing against it, the direction is not tested
-        against = [_bare(e) for e in position.countering]
-        others = [_bare(e) for p, e in debate.iter_evidence() if p.id != position.id]
-        mine = {_bare(e) for e in position.supporting}
+        against = [bare[e.id] for e in position.countering]
+        others = [bare[e.id] for p, e in debate.iter_evidence() if p.id != position.id]
+        mine = {bare[e.id] for e in position.supporting}
+        candidates = against + others
+        preferred = len(_unique(against, mine))
         for item in position.supporting:
-            options = choices(_bare(item), against + others, also_right=mine)
+            options = choices(bare[item.id], candidates, also_right=mine)
             if options is None:
                 continue
             drafts.append(
@@ -462,10 +490,10 @@ def supports_position(debate: Debate) -> list[Draft]:
                     f"Which of these points does the debate give in support of "
                     f"{quoted(position.title)}?",
                     options,
-                    f"The debate gives it for {quoted(position.title)}: {quoted(_bare(item))}",
+                    f"The debate gives it for {quoted(position.title)}: {quoted(bare[item.id])}",
                     (ref(item), ref(position)),
                     facts={"evidence": item.id, "position": position.id},
-                    preferred=len(_unique(against, mine)),
+                    preferred=preferred,
                 )
             )
     return drafts

@@ -19,6 +19,7 @@ from quaestio.errors import PermissionDeniedError
 from quaestio.store import Actor, Database
 from quaestio.store.accounts import AuthenticationError, session_for_cookie, user_for_token
 from quaestio.web.settings import Settings
+from quaestio.web.throttle import address, throttle
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -41,9 +42,12 @@ def resolve_actor(request: Request, db: Database, settings: Settings) -> Actor:
     share = request.headers.get("X-Share-Token") or request.query_params.get("share")
     auth = request.headers.get("Authorization", "")
     if auth.lower().startswith("bearer "):
+        limits, where = throttle(request), address(request)
+        limits.check_token(where)
         with db.read() as session:
             user = user_for_token(session, auth[7:].strip())
         if user is None:
+            limits.token_failed(where)
             raise AuthenticationError("this API token is unknown or revoked", field="Authorization")
         return Actor(user.id, share)
     cookie = request.cookies.get(settings.session_cookie)

@@ -7,6 +7,11 @@ to ``MAX_BACKOFF``, 15 minutes), with a message saying how long to wait. A succe
 account's count. The counts live in this process: with W workers an attacker gets
 at most W times the allowance, still a few guesses a minute instead of thousands.
 
+Bearer API tokens are guarded the same way: after ``ADDRESS_FREE`` unknown or
+revoked tokens from one address within ``WINDOW``, every request from it that
+names a token is refused with the same doubling back-off, so tokens cannot be
+guessed at speed either.
+
 Login CSRF (a foreign page signing the visitor into the attacker's account) is
 refused by the Origin check: a browser always sends ``Origin`` (or at least
 ``Referer``) on a cross-site POST, and it must name this server.
@@ -35,9 +40,9 @@ class TooManyAttemptsError(QuaestioError):
 
     code = "too_many_attempts"
 
-    def __init__(self, message: str, retry_after: int) -> None:
+    def __init__(self, message: str, retry_after: int, field: str = "username") -> None:
         self.retry_after = retry_after
-        super().__init__(message, field="username")
+        super().__init__(message, field=field)
 
 
 class CrossSiteError(PermissionDeniedError):
@@ -89,6 +94,32 @@ class Throttle:
                 if record.failures >= free:
                     backoff = min(MAX_BACKOFF, FIRST_BACKOFF * 2.0 ** (record.failures - free))
                     record.until = now + backoff
+
+    def check_token(self, address: str, now: float | None = None) -> None:
+        """Raise TooManyAttemptsError while this address is backed off for unknown tokens."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            record = self._records.get(("token", address))
+            if record is not None and record.until > now:
+                wait = int(record.until - now) + 1
+                raise TooManyAttemptsError(
+                    f"too many unknown or revoked API tokens from this address; "
+                    f"try again in {wait} seconds",
+                    wait,
+                    field="Authorization",
+                )
+
+    def token_failed(self, address: str, now: float | None = None) -> None:
+        """Count an unknown or revoked bearer token, as a failed sign-in from the address."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            record = self._records.setdefault(("token", address), _Record(first=now))
+            if now - record.first > WINDOW and record.until <= now:
+                record.failures, record.first = 0, now
+            record.failures += 1
+            if record.failures >= ADDRESS_FREE:
+                backoff = min(MAX_BACKOFF, FIRST_BACKOFF * 2.0 ** (record.failures - ADDRESS_FREE))
+                record.until = now + backoff
 
     def succeeded(self, username: str) -> None:
         with self._lock:

@@ -37,7 +37,7 @@ def _report(debate_path: Path, evidence: str, out: Console) -> None:
 
     m = ach_matrix(read_path(debate_path).debate)
     cells = ", ".join(
-        f"{p} {m.ratings[(evidence, p)]}{'*' if m.origin(evidence, p) == 'analyst' else ''}"
+        f"{p} {m.rating(evidence, p)}{'*' if m.origin(evidence, p) == 'analyst' else ''}"
         for p in m.positions
     )
     out.print(f"{evidence}: {cells}  (* set by the analyst)", highlight=False, soft_wrap=True)

@@ -87,7 +87,7 @@ def render_ach(debate: Debate, console: Console) -> None:
         table.add_row(
             eid,
             *(
-                m.ratings[(eid, pid)] + ("*" if m.origin(eid, pid) == "analyst" else "")
+                m.rating(eid, pid) + ("*" if m.origin(eid, pid) == "analyst" else "")
                 for pid in m.positions
             ),
             f"{m.credibility[eid]:.2f}",
@@ -101,7 +101,7 @@ def render_ach(debate: Debate, console: Console) -> None:
     if m.analyst:
         console.print(
             f"{len(m.analyst)} cell(s) set by the analyst: "
-            + ", ".join(f"{e}/{p} {m.ratings[(e, p)]}" for e, p in sorted(m.analyst)),
+            + ", ".join(f"{e}/{p} {m.rating(e, p)}" for e, p in sorted(m.analyst)),
             highlight=False,
             soft_wrap=True,
         )

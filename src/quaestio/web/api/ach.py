@@ -11,6 +11,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from quaestio.reasoning import ach_matrix
+from quaestio.reasoning.ach import DEFAULT
 from quaestio.store import ach as store_ach
 from quaestio.store import debates, nodeviews
 from quaestio.web.api.nodes import VersionQ
@@ -36,12 +37,10 @@ def get_matrix(debate_id: DebateId, actor: ActorDep, db: DbDep) -> AchMatrixOut:
     return AchMatrixOut(
         positions=list(m.positions),
         evidence=list(m.evidence),
+        default=AchCellOut(rating=DEFAULT, origin="derived"),
         cells={
-            e: {
-                p: AchCellOut(rating=m.ratings[(e, p)], origin=m.origin(e, p))  # type: ignore[arg-type]
-                for p in m.positions
-            }
-            for e in m.evidence
+            e: {p: AchCellOut(rating=r, origin=m.origin(e, p)) for p, r in row.items()}  # type: ignore[arg-type]
+            for e, row in m.rows().items()
         },
         credibility=m.credibility,
         relevance=m.relevance,

@@ -12,7 +12,6 @@ from quaestio.errors import ValidationError
 from quaestio.formats import by_name, debate_json, write_bytes
 from quaestio.store import Actor, debates, importing, nodeviews, revisions
 from quaestio.store.access import Role, debate_for
-from quaestio.store.convert import debate_from_rows
 from quaestio.store.models import DebateRow
 from quaestio.web.api.download import download
 from quaestio.web.api.schemas import (
@@ -56,7 +55,7 @@ class RenderCache:
                 self._items.move_to_end(key)
                 return hit
         value = (
-            debate_json.to_dict(debate_from_rows(session, row)),
+            debate_json.to_dict(debates.debate_of(session, row)),
             nodeviews.versions(session, row.id),
         )
         with self._lock:
@@ -205,7 +204,7 @@ def copy_debate(debate_id: DebateId, actor: UserDep, db: DbDep) -> DebateSummary
     """Make your own editable copy of a debate you can read (e.g. a library debate)."""
     with db.transaction() as session:
         row, _ = debate_for(session, actor, debate_id)
-        debate = debate_from_rows(session, row)
+        debate = debates.debate_of(session, row)
         return summary(debates.import_debate(session, debate, owner_id=actor.user_id))
 
 
@@ -224,7 +223,7 @@ def export_debate(
     fmt = by_name(format)
     with db.read() as session:
         row, _ = debate_for(session, actor, debate_id)
-        debate = debate_from_rows(session, row)
+        debate = debates.debate_of(session, row)
     data = write_bytes(debate, fmt)
     suffix = fmt.suffixes[-1] if fmt.suffixes else ""
     return download(data, fmt.media_type, f"debate-{debate_id}{suffix}")

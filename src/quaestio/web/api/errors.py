@@ -20,6 +20,7 @@ from quaestio.errors import (
     PermissionDeniedError,
     QuaestioError,
     SolverError,
+    TooLargeError,
     UnknownFormatError,
     UnsupportedOperationError,
     ValidationError,
@@ -48,6 +49,7 @@ def status_for(exc: QuaestioError) -> int:
         (UnsupportedOperationError, 400),
         (NotImplementedYetError, 501),
         (SolverError, 422),
+        (TooLargeError, 422),
     ]
     for kind, status in table:
         if isinstance(exc, kind):

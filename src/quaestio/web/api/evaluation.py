@@ -15,9 +15,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from quaestio.model import Debate
-from quaestio.store import personal
+from quaestio.store import debates, personal
 from quaestio.store.access import debate_for
-from quaestio.store.convert import debate_from_rows
 from quaestio.study.verdict import plain_verdict
 from quaestio.web.api.errors import NotImplementedYetError
 from quaestio.web.deps import ActorDep, DbDep, DebateId
@@ -116,7 +115,7 @@ def evaluation(
             tuple(sorted(mine.items())),
         )
         result = _cache.get(key)
-        debate = None if result is not None else debate_from_rows(session, row)
+        debate = None if result is not None else debates.debate_of(session, row)
     if debate is not None:
         result = {"verdict": plain_verdict(debate.with_weights(mine)).to_dict()}
         if semantics or compare:

@@ -241,10 +241,15 @@ class AchCellOut(BaseModel):
 
 
 class AchMatrixOut(BaseModel):
-    """The ACH matrix as the engine computes it, each cell marked analyst-set or derived."""
+    """The ACH matrix as the engine computes it, each cell marked analyst-set or derived.
+
+    ``cells`` is sparse (evidence item, then position): a cell left out is ``default``
+    (neutral, derived), so the answer grows with the debate, not with positions x items.
+    """
 
     positions: list[str]
     evidence: list[str]
+    default: AchCellOut
     cells: dict[str, dict[str, AchCellOut]]
     credibility: dict[str, float]
     relevance: dict[str, float]

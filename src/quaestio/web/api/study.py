@@ -52,6 +52,7 @@ from quaestio.web.api.download import download
 from quaestio.web.api.paging import paged
 from quaestio.web.api.schemas import Page
 from quaestio.web.deps import ActorDep, DbDep, DebateId, PageDep, UserDep
+from quaestio.web.view_limits import check_view
 
 router = APIRouter(prefix="/api/debates/{debate_id}", tags=["study"])
 
@@ -167,11 +168,17 @@ def _stored(row_state: dict[str, Any]) -> CardState | None:
         return None
 
 
+def deck_of(debate: Debate) -> list[Card]:
+    """The debate's flashcards, refused at once past the cards' size limit."""
+    check_view(debate, "cards")
+    return make_cards(debate)
+
+
 def review_deck(db: Database, actor: Actor, debate_id: int, now: datetime) -> ReviewDeck:
     with db.read() as session:
         _, debate, _ = store_debates.load(session, actor, debate_id)
         rows = personal.reviews(session, actor, debate_id)
-    cards = {c.id: c for c in make_cards(debate)}
+    cards = {c.id: c for c in deck_of(debate)}
     kept = {r.card_id: s for r in rows if (s := _stored(r.state)) is not None}
     states = sync_states(list(cards), kept, now)
     return ReviewDeck(cards, states, due_cards(states, now), now)
@@ -183,7 +190,7 @@ def rate_card(
     """Schedule one review with FSRS and store the new state as the actor's own."""
     with db.transaction() as session:
         _, debate, _ = store_debates.load(session, actor, debate_id)
-        if card_id not in {c.id for c in make_cards(debate)}:
+        if card_id not in {c.id for c in deck_of(debate)}:
             raise NotFoundError(f"debate {debate_id} has no card {card_id!r}", field="card_id")
         row = next(
             (r for r in personal.reviews(session, actor, debate_id) if r.card_id == card_id), None
@@ -323,6 +330,7 @@ def get_plan(
 ) -> Response:
     """An essay plan citing its nodes: JSON, or a Markdown/HTML/Word/PDF download."""
     debate, mine = load(db, actor, debate_id)
+    check_view(debate, "plan")
     plan = essay_plan(
         debate,
         question or None,
@@ -347,6 +355,7 @@ def get_quiz(
 ) -> QuizOut:
     """A reproducible quiz (same seed, same questions) without its answers."""
     debate, _ = load(db, actor, debate_id)
+    check_view(debate, "quiz")
     questions = quiz_for(debate, n, seed, kinds, semantics)
     return QuizOut(
         debate_id=debate_id,
@@ -363,6 +372,7 @@ def get_quiz(
 def post_marks(debate_id: DebateId, body: MarkIn, actor: ActorDep, db: DbDep) -> MarkOut:
     """Mark answers; the questions are re-derived from the seed, never taken from the client."""
     debate, _ = load(db, actor, debate_id)
+    check_view(debate, "quiz")
     marked = mark_answers(
         debate, body.n, body.seed, body.kinds, body.semantics, body.answers, body.fingerprint
     )
@@ -379,7 +389,7 @@ def post_marks(debate_id: DebateId, body: MarkIn, actor: ActorDep, db: DbDep) ->
 def get_cards(debate_id: DebateId, actor: ActorDep, db: DbDep, page: PageDep) -> Page[CardOut]:
     """The debate's flashcards, in reading order."""
     debate, _ = load(db, actor, debate_id)
-    return paged(make_cards(debate), page, lambda c: CardOut.model_validate(c.to_dict()))
+    return paged(deck_of(debate), page, lambda c: CardOut.model_validate(c.to_dict()))
 
 
 @router.get(
@@ -390,7 +400,7 @@ def get_cards(debate_id: DebateId, actor: ActorDep, db: DbDep, page: PageDep) ->
 def get_apkg(debate_id: DebateId, actor: ActorDep, db: DbDep) -> Response:
     """The flashcards as an Anki package (re-importing updates the same notes)."""
     debate, _ = load(db, actor, debate_id)
-    cards = make_cards(debate)
+    cards = deck_of(debate)
     return download(apkg_bytes(debate, cards), "application/apkg", f"cards-{debate_id}.apkg")
 
 
@@ -399,7 +409,7 @@ def get_csv(debate_id: DebateId, actor: ActorDep, db: DbDep) -> Response:
     """The flashcards as CSV: id, kind, front, back, source, tags."""
     debate, _ = load(db, actor, debate_id)
     return download(
-        csv_text(make_cards(debate)), "text/csv; charset=utf-8", f"cards-{debate_id}.csv"
+        csv_text(deck_of(debate)), "text/csv; charset=utf-8", f"cards-{debate_id}.csv"
     )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from quaestio.errors import NotFoundError, PermissionDeniedError, QuaestioError
+from quaestio.errors import NotFoundError, PermissionDeniedError, QuaestioError, TooLargeError
 from quaestio.model import Debate
 from quaestio.store import Role, personal
 from quaestio.store import debates as store_debates
@@ -72,6 +72,8 @@ def status_of(exc: QuaestioError) -> int:
         return 404
     if isinstance(exc, PermissionDeniedError):
         return 401 if "sign in" in exc.message else 403
+    if isinstance(exc, TooLargeError):
+        return 422
     return 400
 
 

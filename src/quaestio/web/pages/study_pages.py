@@ -33,6 +33,7 @@ from quaestio.web.api.study import (
 from quaestio.web.pages.context import db, render, visitor
 from quaestio.web.pages.loading import Opened, error_fragment, error_page, open_debate
 from quaestio.web.pages.views import VIEWS
+from quaestio.web.view_limits import check_view
 
 router = APIRouter()
 
@@ -99,6 +100,7 @@ def plan_page(request: Request, debate_id: int) -> Response:
     params = request.query_params
     try:
         opened = open_debate(request, debate_id)
+        check_view(opened.debate, "plan")
         semantics = _semantics(params.get("semantics"), "balance")
         question = (params.get("question") or "").strip()[:500] or None
         use_mine = params.get("weights", "mine") == "mine"
@@ -139,6 +141,7 @@ def _quiz_params(params: Any) -> tuple[int, int, list[str] | None, str]:
 def quiz_page(request: Request, debate_id: int) -> Response:
     try:
         opened = open_debate(request, debate_id)
+        check_view(opened.debate, "quiz")
         n, seed, kinds, semantics = _quiz_params(request.query_params)
         questions = quiz_for(opened.debate, n, seed, kinds, semantics)
     except QuaestioError as exc:
@@ -165,6 +168,7 @@ async def quiz_mark(request: Request, debate_id: int) -> Response:
     try:
         visitor(request)
         opened = open_debate(request, debate_id)
+        check_view(opened.debate, "quiz")
         n, seed, kinds, semantics = _quiz_params(form)
         qid = str(form.get("qid") or "")
         answer = str(form.get("answer") or "")

@@ -20,6 +20,7 @@ from quaestio.web.pages.context import db, render, visitor
 from quaestio.web.pages.loading import error_fragment, error_page, open_debate
 from quaestio.web.pages.verdicts import compare, distribution, parse_weights
 from quaestio.web.pages.views import VIEWS
+from quaestio.web.view_limits import check_view
 
 router = APIRouter()
 
@@ -33,6 +34,7 @@ async def _form(request: Request) -> dict[str, str]:
 def verdict(request: Request, debate_id: int) -> Response:
     try:
         opened = open_debate(request, debate_id)
+        check_view(opened.debate, "verdict")
         me = visitor(request)
         mine = None
         votes: list[tuple[str, str, int]] = []
@@ -72,6 +74,7 @@ async def compute(request: Request, debate_id: int) -> Response:
     form = await _form(request)
     try:
         opened = open_debate(request, debate_id)
+        check_view(opened.debate, "verdict")
     except QuaestioError as exc:
         return error_fragment(request, exc)
     weights = opened.weights | parse_weights(form, opened.debate)
@@ -99,6 +102,7 @@ async def save_weights(request: Request, debate_id: int) -> Response:
         if not me.signed_in:
             raise ValidationError("sign in to keep your weights", field="weights")
         opened = open_debate(request, debate_id)
+        check_view(opened.debate, "verdict")
         wanted = parse_weights(form, opened.debate)
         changed = 0
         with db(request).transaction() as session:
@@ -125,6 +129,7 @@ async def save_verdict(request: Request, debate_id: int) -> Response:
         if not me.signed_in:
             raise ValidationError("sign in to save your verdict", field="verdict")
         opened = open_debate(request, debate_id)
+        check_view(opened.debate, "verdict")
         favoured = form.get("favoured") or None
         text = form.get("text", "").strip()
         with db(request).transaction() as session:

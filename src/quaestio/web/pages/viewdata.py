@@ -11,7 +11,7 @@ from typing import Any
 
 from quaestio.model import Debate, Evidence, Historian, Position
 from quaestio.reasoning import ach_matrix
-from quaestio.reasoning.ach import derived_ratings
+from quaestio.reasoning.ach import DEFAULT, derived_ratings
 
 
 def short(text: str, n: int = 60) -> str:
@@ -203,9 +203,9 @@ def matrix(
             }
             for e in m.evidence
         ],
-        "cells": {e: {p: m.ratings[(e, p)] for p in m.positions} for e in m.evidence},
+        "cells": {e: {p: m.rating(e, p) for p in m.positions} for e in m.evidence},
         "origin": {e: {p: m.origin(e, p) for p in m.positions} for e in m.evidence},
-        "derived": {e: {p: plain[(e, p)] for p in m.positions} for e in m.evidence},
+        "derived": {e: {p: plain.get((e, p), DEFAULT) for p in m.positions} for e in m.evidence},
         "inconsistency": m.inconsistency,
         "diagnosticity": m.diagnosticity,
         "versions": {e: (versions or {}).get(e, 0) for e in m.evidence},

@@ -18,6 +18,7 @@ from quaestio.store import nodeviews
 from quaestio.web.pages import treeview, viewdata
 from quaestio.web.pages.context import db, render
 from quaestio.web.pages.loading import Opened, error_page, open_debate
+from quaestio.web.view_limits import check_view
 
 router = APIRouter()
 
@@ -42,6 +43,7 @@ def as_json(data: Any) -> str:
 def view(request: Request, debate_id: int, name: str, **extra: Any) -> Response:
     try:
         opened = open_debate(request, debate_id)
+        check_view(opened.debate, name)
     except QuaestioError as exc:
         return error_page(request, exc)
     context = {key: fn(opened) if callable(fn) else fn for key, fn in extra.items()}
