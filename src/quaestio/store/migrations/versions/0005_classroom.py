@@ -37,12 +37,14 @@ def _index(table: str, *names: str) -> None:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("classes", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("archived_at", sa.DateTime(), nullable=True))
-        for name in ("students_post", "anonymous", "weights_locked"):
-            batch_op.add_column(
-                sa.Column(name, sa.Boolean(), server_default=sa.text("false"), nullable=False)
-            )
+    # plain ADD COLUMN, never a batch copy: on SQLite a copy drops the old ``classes``
+    # table, and its ON DELETE rules would empty memberships and debates.class_id
+    op.add_column("classes", sa.Column("archived_at", sa.DateTime(), nullable=True))
+    for name in ("students_post", "anonymous", "weights_locked"):
+        op.add_column(
+            "classes",
+            sa.Column(name, sa.Boolean(), server_default=sa.text("false"), nullable=False),
+        )
     op.create_table(
         "class_debates",
         sa.Column("class_id", sa.Integer(), nullable=False),
@@ -168,6 +170,6 @@ def downgrade() -> None:
             for name in names:
                 batch_op.drop_index(batch_op.f(f"ix_{table}_{name}"))
         op.drop_table(table)
-    with op.batch_alter_table("classes", schema=None) as batch_op:
-        for name in ("weights_locked", "anonymous", "students_post", "archived_at"):
-            batch_op.drop_column(name)
+    for name in ("weights_locked", "anonymous", "students_post", "archived_at"):
+        # ALTER TABLE ... DROP COLUMN on both databases (SQLite 3.35+), for the reason above
+        op.execute(f"ALTER TABLE classes DROP COLUMN {name}")
