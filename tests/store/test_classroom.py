@@ -11,8 +11,21 @@ from datetime import timedelta
 import pytest
 
 from quaestio.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
-from quaestio.store import Actor, Database, accounts, classes, debates, importing, personal
-from quaestio.store import assignments, classroom, comments, contributions, progress, resets
+from quaestio.store import (
+    Actor,
+    Database,
+    accounts,
+    assignments,
+    classes,
+    classroom,
+    comments,
+    contributions,
+    debates,
+    importing,
+    personal,
+    progress,
+    resets,
+)
 from quaestio.store.accounts import AuthenticationError
 from quaestio.store.convert import debate_from_rows
 from quaestio.store.models import DebateRow, PasswordResetRow, utcnow
@@ -219,7 +232,11 @@ def test_an_assignment_shows_who_has_done_it_and_progress_exports_as_csv(
             progress.progress_csv(s, a, cid)
     by_user = {r["username"]: r for r in rows}
     assert by_user["ann"]["verdict"].startswith("'=SUM")  # no formula for the spreadsheet to run
-    assert (by_user["ann"]["weights_set"], by_user["ann"]["quiz_best"], by_user["ann"]["quizzes"]) == (
+    assert (
+        by_user["ann"]["weights_set"],
+        by_user["ann"]["quiz_best"],
+        by_user["ann"]["quizzes"],
+    ) == (
         "1",
         "9/10",
         "2",
