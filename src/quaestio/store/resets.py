@@ -9,7 +9,8 @@ everywhere. (The server's administrator resets any password with
 from __future__ import annotations
 
 import secrets
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -24,7 +25,16 @@ from quaestio.store.revisions import record
 HOURS = 48
 
 
-def create_link(session: Session, actor: Actor, class_id: int, user_id: int) -> tuple[str, User]:
+@dataclass(frozen=True)
+class NewLink:
+    """A link just made: its secret (shown once), whose it is, and when it stops working."""
+
+    secret: str
+    user: User
+    expires_at: datetime
+
+
+def create_link(session: Session, actor: Actor, class_id: int, user_id: int) -> NewLink:
     """A new reset secret for a student of a class the actor teaches; earlier ones stop working."""
     teaching(session, actor, class_id)
     user = session.get(User, user_id)
@@ -40,12 +50,10 @@ def create_link(session: Session, actor: Actor, class_id: int, user_id: int) -> 
     ):
         old.used_at = now  # one live link per student: the newest
     secret = secrets.token_urlsafe(32)
+    expires = now + timedelta(hours=HOURS)
     session.add(
         PasswordResetRow(
-            user_id=user_id,
-            token_hash=sha256(secret),
-            created_by=actor.user_id,
-            expires_at=now + timedelta(hours=HOURS),
+            user_id=user_id, token_hash=sha256(secret), created_by=actor.user_id, expires_at=expires
         )
     )
     session.flush()
@@ -57,7 +65,7 @@ def create_link(session: Session, actor: Actor, class_id: int, user_id: int) -> 
         resource="password_reset",
         resource_id=str(user_id),
     )
-    return secret, user
+    return NewLink(secret, user, expires)
 
 
 def _live(session: Session, secret: str) -> PasswordResetRow:
