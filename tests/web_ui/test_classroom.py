@@ -16,6 +16,7 @@ import io
 from typing import Any
 
 import pytest
+from tests.web_ui.test_access import AXE, _violations
 
 from web_browser import REPO, shot
 
@@ -207,6 +208,12 @@ def test_a_whole_class(server: Any, chromium: Any) -> None:
             teacher.goto(discussion)
             assert "Does the 1912 meeting count as a plan?" in teacher.content()
             shot(teacher, "class-discussion-1280")
+            if AXE.exists():
+                for path in ("", "/queue", "/progress", f"/d/{debate_id}"):
+                    teacher.goto(class_url + path)
+                    assert _violations(teacher) == [], path
+                one.goto(class_url)
+                assert _violations(one) == []
             assert one.errors == two.errors == teacher.errors == []
         finally:
             one.context.close()
