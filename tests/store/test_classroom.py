@@ -221,6 +221,8 @@ def test_an_assignment_shows_who_has_done_it_and_progress_exports_as_csv(
         personal.set_verdict(s, a, did, "=SUM(A1) Economics decided it.", "p1", 0)
         progress.record_quiz(s, a, did, 7, 10)
         progress.record_quiz(s, a, did, 9, 10)
+        for question, right in (("q1", True), ("q2", False), ("q1", False)):  # q1 again: once
+            progress.record_answer(s, a, did, "web:3:4", question, right)
         comments.add_comment(s, t, cid, did, "Well argued.", about_user=klass["a"])
     with db.read() as s:
         status = {
@@ -239,9 +241,10 @@ def test_an_assignment_shows_who_has_done_it_and_progress_exports_as_csv(
     ) == (
         "1",
         "9/10",
-        "2",
+        "3",
     )
     assert by_user["ann"]["teacher_comments"] == "Well argued."
+    assert by_user["ann"]["quiz_last"] == "1/2"  # the quiz marked question by question
     assert by_user["bob"]["verdict"] == "" and by_user["bob"]["weights_set"] == "0"
 
 

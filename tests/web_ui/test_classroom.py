@@ -143,12 +143,18 @@ def test_a_whole_class(server: Any, chromium: Any) -> None:
             root.locator(":scope > .claim-actions form.comment-form button").click()
             two.wait_for_selector("text=Your comment is posted.")
 
-            for student, text in (
-                (one, "The alliances spread the war."),
-                (two, "Germany chose war."),
+            for student, text, weight in (
+                (one, "The alliances spread the war.", "0.9"),
+                (two, "Germany chose war.", "0.3"),
             ):
+                student.goto(f"{server.url}/d/{debate_id}/quiz?n=4&seed=3")
+                for number in range(2):  # two questions, each marked on its own
+                    question = student.locator("form.question:not(.is-marked)").first
+                    question.locator("input[name=answer]").first.check()
+                    question.get_by_role("button", name="Check").click()
+                    student.wait_for_selector(f"form.question.is-marked >> nth={number}")
                 student.goto(f"{server.url}/d/{debate_id}/verdict")
-                student.locator("#w-p1\\.f1").fill("0.9")
+                student.locator("#w-p1\\.f1").fill(weight)
                 student.get_by_role("button", name="Save my weights").click()
                 student.wait_for_selector("#weights-saved:not(:empty)")
                 student.fill("#verdict-text", text)
@@ -184,6 +190,10 @@ def test_a_whole_class(server: Any, chromium: Any) -> None:
             row = teacher.locator("tr:has-text('pupil.one')")
             assert "The alliances spread the war." in row.inner_text()
             assert "1 in, 0 waiting" in row.inner_text()
+            assert "/2, last" in row.inner_text()  # the quiz taken on the page is kept
+            verdict = teacher.locator(".class-verdict").first.inner_text()
+            assert "From the weights of 2 students" in verdict
+            assert "Chain of obligations" in verdict and "spread 0.30" in verdict
             row.locator('input[name="text"]').fill("Say which alliance mattered most.")
             row.get_by_role("button", name="Comment").click()
             teacher.wait_for_selector("text=You: Say which alliance mattered most.")

@@ -472,6 +472,10 @@ class QuizScoreRow(Base):
     score: Mapped[int] = mapped_column(Integer)
     total: Mapped[int] = mapped_column(Integer)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # a quiz marked one question at a time (the web page) adds up in one row: the same
+    # ``attempt`` (its seed and length), each question counted once (``answered``)
+    attempt: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    answered: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default=sql_text("'[]'"))
 
 
 class PasswordResetRow(Base):

@@ -222,6 +222,39 @@ def record_quiz(
     return row
 
 
+def record_answer(
+    session: Session, actor: Actor, debate_id: int, attempt: str, question: str, correct: bool
+) -> QuizScoreRow | None:
+    """Add one marked question to the reader's quiz ``attempt`` (each question counts once)."""
+    if actor.user_id is None:
+        return None
+    debate_for(session, actor, debate_id, "student")
+    row = session.scalar(
+        select(QuizScoreRow).where(
+            QuizScoreRow.debate_id == debate_id,
+            QuizScoreRow.user_id == actor.user_id,
+            QuizScoreRow.attempt == attempt[:100],
+        )
+    )
+    if row is None:
+        row = QuizScoreRow(
+            debate_id=debate_id,
+            user_id=actor.user_id,
+            score=0,
+            total=0,
+            attempt=attempt[:100],
+            answered=[],
+        )
+        session.add(row)
+    if question not in row.answered:
+        row.answered = [*row.answered, question]
+        row.total += 1
+        row.score += int(correct)
+        row.at = utcnow()
+    session.flush()
+    return row
+
+
 # -- the class's ratings ------------------------------------------------------------------
 @dataclass(frozen=True)
 class Rating:

@@ -226,12 +226,40 @@ def progress_page(request: Request, class_id: int) -> Response:
             klass = classroom.teaching(session, me.actor, class_id)
             rows = progress.progress(session, me.actor, class_id)
             info = {"id": klass.id, "name": klass.name}
+            by_debate: dict[int, dict[str, Any]] = {}
+            for p in rows:
+                entry = by_debate.setdefault(p.debate_id, {"title": p.debate_title, "rows": []})
+                entry["rows"].append(p)
+            for debate_id, entry in by_debate.items():
+                entry["verdict"] = _class_verdict(session, me.actor, class_id, debate_id, entry)
     except QuaestioError as exc:
         return error_page(request, exc)
-    by_debate: dict[int, dict[str, Any]] = {}
-    for p in rows:
-        by_debate.setdefault(p.debate_id, {"title": p.debate_title, "rows": []})["rows"].append(p)
     return render(request, "class_progress.html", klass=info, debates=by_debate)
+
+
+def _class_verdict(
+    session: Any, actor: Any, class_id: int, debate_id: int, entry: dict[str, Any]
+) -> dict[str, Any]:
+    """The class's verdict: the plain verdict under the students' mean weights, what the
+    students favour, and the points they disagree on most (largest spread)."""
+    from quaestio.store import debates as store_debates
+    from quaestio.study.verdict import plain_verdict
+    from quaestio.web.pages.verdicts import distribution
+
+    _, debate, _ = store_debates.load(session, actor, debate_id)
+    ratings = progress.class_ratings(session, actor, class_id, debate_id)
+    means = {r.node_id: r.mean for r in ratings}
+    plain = plain_verdict(debate.with_weights(means))
+    labels = {e.id: e.label or e.text for _, e in debate.iter_evidence()}
+    labels.update({p.id: p.title for p in debate.positions})
+    split = sorted((r for r in ratings if r.raters > 1), key=lambda r: -r.spread)[:5]
+    favoured = [p.favoured for p in entry["rows"] if p.verdict]
+    return {
+        "summary": [point.text for point in plain.summary],
+        "raters": max((r.raters for r in ratings), default=0),
+        "split": [(labels.get(r.node_id, r.node_id), r) for r in split if r.spread > 0],
+        "favoured": [row for row in distribution(debate, favoured) if row[2]],
+    }
 
 
 @router.post("/classes/{class_id}/progress/comment", include_in_schema=False)

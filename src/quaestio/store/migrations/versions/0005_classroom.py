@@ -129,6 +129,8 @@ def upgrade() -> None:
         sa.Column("score", sa.Integer(), nullable=False),
         sa.Column("total", sa.Integer(), nullable=False),
         sa.Column("at", sa.DateTime(), nullable=False),
+        sa.Column("attempt", sa.String(length=100), nullable=True),
+        sa.Column("answered", sa.JSON(), server_default=sa.text("'[]'"), nullable=False),
         _fk("quiz_scores", "debate_id", "debates", "CASCADE"),
         _fk("quiz_scores", "user_id", "users", "CASCADE"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_quiz_scores")),
