@@ -170,6 +170,10 @@ def test_rejection_keeps_the_debate_and_a_direct_class_skips_the_queue(
         with pytest.raises(ValidationError) as bad:
             contributions.contribute(s, a, cid, did, {"claim": "p9", "stance": "for", "text": "x"})
         assert bad.value.field == "claim"
+        own = contributions.contribute(
+            s, t, cid, did, {"claim": "p2", "stance": "for", "text": "T."}
+        )
+        assert own.status == "approved" and own.node_id  # a teacher's point needs no approval
         klass_row = classroom.update_class(s, t, cid, 1, {"students_post": True})
         assert klass_row.students_post
         direct = contributions.contribute(

@@ -196,7 +196,8 @@ def remove_debate(session: Session, actor: Actor, class_id: int, debate_id: int)
 def class_debate(session: Session, actor: Actor, class_id: int, debate_id: int) -> SchoolClass:
     """The class, once the debate is checked to be one of its debates (404 otherwise)."""
     klass, _ = get_class(session, actor, class_id)
-    if not in_class(session, class_id, debate_id):
+    row = session.get(DebateRow, debate_id)
+    if row is None or row.deleted_at is not None or not in_class(session, class_id, debate_id):
         raise NotFoundError(f"debate {debate_id} is not in this class", field="debate_id")
     return klass
 

@@ -5,7 +5,8 @@ debates (a position or any point, to any depth) with its source. It waits in the
 class's moderation queue until a teacher approves it (perhaps edited first) or
 rejects it with a note; approving adds the point through the ordinary versioned edit
 path (``nodes.create_evidence``), so it has a node id, history and undo like any
-other. A class set to ``students_post`` skips the queue: the point goes in at once.
+other. A class set to ``students_post`` skips the queue: the point goes in at once, as a
+teacher's own point always does.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from quaestio.errors import NotFoundError, PermissionDeniedError, ValidationError
 from quaestio.store import nodes
-from quaestio.store.access import Actor
+from quaestio.store.access import Actor, class_role
 from quaestio.store.classroom import class_debate, require_open
 from quaestio.store.debates import check_version, flush_versioned
 from quaestio.store.models import (
@@ -166,10 +167,12 @@ def contribute(
     )
     session.add(row)
     session.flush()
-    if klass.students_post:
-        _apply(session, actor, row, checked=False)
+    teacher = class_role(session, actor.user_id, class_id) == "teacher"
+    if teacher or klass.students_post:  # a teacher's own point needs no approval
+        _apply(session, actor, row, checked=teacher)
         row.status = "approved"
         row.decided_at = utcnow()
+        row.decided_by = actor.user_id if teacher else None
         session.flush()
     _log(session, actor, row, "create")
     return row

@@ -33,7 +33,10 @@ def class_list(request: Request, error: str | None = None, status: int = 200) ->
     if me.signed_in:
         with db(request).read() as session:
             found, _ = store_classes.mine(session, me.actor, limit=200, offset=0)
-            rows = [{"id": c.id, "name": c.name, "role": role} for c, role in found]
+            rows = [
+                {"id": c.id, "name": c.name, "role": role, "archived": c.archived_at is not None}
+                for c, role in found
+            ]
     return render(request, "classes.html", status, classes=rows, error=error)
 
 
