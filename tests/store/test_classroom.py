@@ -332,3 +332,44 @@ def test_a_reset_link_works_once_and_signs_the_student_out(
             row.expires_at = utcnow() - timedelta(minutes=1)
     with db.transaction() as s, pytest.raises(NotFoundError):
         resets.use_link(s, late, "a new password")
+
+
+def test_a_team_argues_on_its_own_copy(db: Database, klass: dict[str, int]) -> None:
+    from quaestio.store import teams
+
+    t, a, b = Actor(klass["t"]), Actor(klass["a"]), Actor(klass["b"])
+    cid = klass["cls"]
+    with db.transaction() as s:
+        with pytest.raises(ValidationError) as bad:
+            teams.create(s, t, cid, "Reds", klass["debate"], [klass["t2"]])
+        assert bad.value.field == "members"
+        with pytest.raises(PermissionDeniedError):
+            teams.create(s, a, cid, "Reds", klass["debate"], [klass["a"]])
+        team = teams.create(s, t, cid, "Reds", klass["debate"], [klass["a"]])
+        copy = team.debate_id
+        assert copy != klass["debate"]
+        row = contributions.contribute(
+            s, a, cid, copy, {"claim": "p1", "stance": "for", "text": "Ours."}
+        )
+        contributions.decide(s, t, cid, row.id, row.version, "approve")
+    with db.read() as s:
+        assert "Ours." in [
+            e.text for _, e in debate_from_rows(s, s.get(DebateRow, copy)).iter_evidence()
+        ]
+        assert "Ours." not in [
+            e.text
+            for _, e in debate_from_rows(s, s.get(DebateRow, klass["debate"])).iter_evidence()
+        ]
+        debates.load(s, a, copy)
+        with pytest.raises(NotFoundError):  # a classmate outside the team
+            debates.load(s, b, copy)
+        with pytest.raises(NotFoundError):
+            comments.comments(s, b, cid, copy)
+        assert copy in [d.id for d in debates.visible(s, a, limit=50, offset=0).items]
+        assert copy not in [d.id for d in debates.visible(s, b, limit=50, offset=0).items]
+        assert [tm.name for tm, _ in teams.of_class(s, b, cid)] == []
+        assert [(tm.name, [u.username for u in us]) for tm, us in teams.of_class(s, t, cid)] == [
+            ("Reds", ["ann"])
+        ]
+        team_rows = [p for p in progress.progress(s, t, cid) if p.debate_id == copy]
+        assert [(p.username, p.contributions["approved"]) for p in team_rows] == [("ann", 1)]

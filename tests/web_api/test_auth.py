@@ -120,6 +120,7 @@ def test_every_unsafe_operation_refuses_a_cookie_without_csrf(browser: Any, app:
                 .replace("{assignment_id}", "1")
                 .replace("{contribution_id}", "1")
                 .replace("{comment_id}", "1")
+                .replace("{team_id}", "1")
             )
             r = b.request(method.upper(), url, json={})
             assert r.status_code == 403 and r.json()["error"]["code"] == "csrf_failed", (

@@ -199,3 +199,30 @@ def test_a_teachers_reset_link_works_once(school: dict[str, Any], browser: Any) 
     assert student.get("/api/auth/me").json()["user"] is None  # signed out everywhere
     login = anyone.post("/api/auth/login", json={"username": "student", "password": "brand new pw"})
     assert login.status_code == 200
+
+
+def test_a_team_has_its_own_copy_only_its_members_reach(school: dict[str, Any]) -> None:
+    owner, student, classmate = school["owner"], school["student"], school["classmate"]
+    body = {"name": "Reds", "debate_id": school["debate"], "members": [student.user_id]}
+    assert student.post(_url(school, "/teams"), json=body).status_code == 403
+    bad = owner.post(_url(school, "/teams"), json={**body, "members": []})
+    assert bad.status_code == 422 and bad.json()["error"]["field"].endswith("members")
+    made = owner.post(_url(school, "/teams"), json=body)
+    assert made.status_code == 201, made.text
+    copy = made.json()["debate_id"]
+    assert copy != school["debate"] and made.json()["members"][0]["username"] == "student"
+    assert student.get(f"/api/debates/{copy}").status_code == 200
+    assert classmate.get(f"/api/debates/{copy}").status_code == 404
+    assert school["other_teacher"].get(f"/api/debates/{copy}").status_code == 404
+    assert [t["name"] for t in student.get(_url(school, "/teams")).json()] == ["Reds"]
+    assert classmate.get(_url(school, "/teams")).json() == []
+    point = {"claim": "p1", "stance": "for", "text": "Our own point."}
+    assert (
+        student.post(_url(school, f"/debates/{copy}/contributions"), json=point).status_code == 201
+    )
+    assert (
+        classmate.post(_url(school, f"/debates/{copy}/contributions"), json=point).status_code
+        == 404
+    )
+    gone = owner.delete(_url(school, f"/teams/{made.json()['id']}"))
+    assert gone.status_code == 204 and student.get(f"/api/debates/{copy}").status_code == 404

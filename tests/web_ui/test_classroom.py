@@ -2,8 +2,8 @@
 
 A teacher makes a class, imports a debate, edits it, puts it in the class by uploading
 the same file again (once "Already imported" and an empty class), and sets an
-assignment. Two students join by code; one adds a point against a point, the other a
-point answering a position and a comment; both rate and write verdicts. The teacher
+assignment; later makes a team with its own copy that only its member reaches. Two students join by code; one adds a point against a point, the other a
+point answering a position and a comment; both take a quiz, rate and write verdicts. The teacher
 approves one point (edited) and rejects the other, comments on a verdict, sees who has
 done the assignment and each student's progress, and exports the results as CSV.
 Screenshots of the new pages at 1280 and 390 px, none scrolling sideways on a phone.
@@ -206,6 +206,18 @@ def test_a_whole_class(server: Any, chromium: Any) -> None:
             assert by_user["pupil.one"]["contributions_approved"] == "1"
             assert by_user["pupil.two"]["contributions_rejected"] == "1"
             assert by_user["pupil.one"]["teacher_comments"] == "Say which alliance mattered most."
+
+            teacher.goto(class_url)  # a team of one student with its own copy
+            teacher.click("text=Make a team")
+            teacher.fill("#team-name", "Reds")
+            teacher.locator("#team-form label:has-text('pupil.one') input").check()
+            teacher.click("#team-form button[type=submit]")
+            teacher.wait_for_selector("section[aria-labelledby=class-teams] li:has-text('Reds')")
+            one.goto(class_url)
+            one.click("text=the team's own copy")
+            assert "(Reds)" in one.locator("h1").inner_text()
+            two.goto(class_url)
+            assert two.locator("text=the team's own copy").count() == 0
 
             teacher.goto(class_url)
             teacher.click("text=who has done it")

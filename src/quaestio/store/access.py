@@ -7,6 +7,8 @@ Roles on a debate, strongest first:
 - ``teacher``: a teacher of a class the debate is given to (``class_debates``;
   one debate may serve several classes); edits the content and reads every
   member's weights and verdicts.
+  A small team's own copy of a debate is reached by the class's teachers (as
+  teachers) and the team's members (as students) only.
 - ``student``: a student of such a class (or any signed-in user on a library
   debate, one without an owner); reads it and writes only their own weights,
   verdicts and review states.
@@ -26,7 +28,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quaestio.errors import NotFoundError, PermissionDeniedError
-from quaestio.store.models import ClassDebate, DebateRow, Membership, ShareLink
+from quaestio.store.models import (
+    ClassDebate,
+    DebateRow,
+    Membership,
+    ShareLink,
+    TeamMember,
+    TeamRow,
+)
 
 Role = Literal["owner", "teacher", "student", "reader"]
 RANK: dict[Role, int] = {"reader": 0, "student": 1, "teacher": 2, "owner": 3}
@@ -68,6 +77,12 @@ def debate_class_role(session: Session, user_id: int, row: DebateRow) -> str | N
             )
         )
     )
+    team = session.scalar(select(TeamRow).where(TeamRow.debate_id == row.id))
+    if team is not None:  # a team's own copy: the class's teachers and the team's members
+        if class_role(session, user_id, team.class_id) == "teacher":
+            roles.add("teacher")
+        elif session.get(TeamMember, (team.id, user_id)) is not None:
+            roles.add("student")
     for role in ("teacher", "student"):
         if role in roles:
             return role

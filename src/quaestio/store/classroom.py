@@ -19,7 +19,14 @@ from quaestio.store import convert
 from quaestio.store.access import Actor, debate_for
 from quaestio.store.classes import get_class
 from quaestio.store.debates import check_version, flush_versioned, import_debate
-from quaestio.store.models import ClassDebate, DebateRow, SchoolClass, utcnow
+from quaestio.store.models import (
+    ClassDebate,
+    DebateRow,
+    SchoolClass,
+    TeamMember,
+    TeamRow,
+    utcnow,
+)
 from quaestio.store.revisions import record
 
 #: the settings a teacher may change, with their types
@@ -108,9 +115,20 @@ def debates_of(session: Session, actor: Actor, class_id: int) -> list[DebateRow]
 
 
 def in_class(session: Session, class_id: int, debate_id: int) -> bool:
+    """Whether the debate is one of the class's (or one of its teams' own copies)."""
     linked = session.get(ClassDebate, (class_id, debate_id)) is not None
     row = session.get(DebateRow, debate_id)
-    return linked or (row is not None and row.class_id == class_id)
+    return (
+        linked
+        or (row is not None and row.class_id == class_id)
+        or _team_of(session, class_id, debate_id) is not None
+    )
+
+
+def _team_of(session: Session, class_id: int, debate_id: int) -> TeamRow | None:
+    return session.scalar(
+        select(TeamRow).where(TeamRow.class_id == class_id, TeamRow.debate_id == debate_id)
+    )
 
 
 def copy_debate(
@@ -194,10 +212,18 @@ def remove_debate(session: Session, actor: Actor, class_id: int, debate_id: int)
 
 
 def class_debate(session: Session, actor: Actor, class_id: int, debate_id: int) -> SchoolClass:
-    """The class, once the debate is checked to be one of its debates (404 otherwise)."""
-    klass, _ = get_class(session, actor, class_id)
+    """The class, once the debate is checked to be one of its debates (404 otherwise);
+    a team's copy counts only for the team's members and the class's teachers."""
+    klass, role = get_class(session, actor, class_id)
     row = session.get(DebateRow, debate_id)
     if row is None or row.deleted_at is not None or not in_class(session, class_id, debate_id):
+        raise NotFoundError(f"debate {debate_id} is not in this class", field="debate_id")
+    team = _team_of(session, class_id, debate_id)
+    if (
+        team is not None
+        and role != "teacher"
+        and (session.get(TeamMember, (team.id, actor.user_id or 0)) is None)
+    ):
         raise NotFoundError(f"debate {debate_id} is not in this class", field="debate_id")
     return klass
 

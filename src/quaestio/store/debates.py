@@ -20,7 +20,15 @@ from quaestio.errors import ConflictError, NotFoundError, PermissionDeniedError,
 from quaestio.model import Conclusion, Debate, validate
 from quaestio.store import convert
 from quaestio.store.access import Actor, Role, class_role, debate_for
-from quaestio.store.models import ClassDebate, DebateRow, Membership, columns, utcnow
+from quaestio.store.models import (
+    ClassDebate,
+    DebateRow,
+    Membership,
+    TeamMember,
+    TeamRow,
+    columns,
+    utcnow,
+)
 from quaestio.store.revisions import record
 
 UNDO_DAYS = 30
@@ -169,7 +177,15 @@ def visible(
         if actor.user_id is not None:
             classes = select(Membership.class_id).where(Membership.user_id == actor.user_id)
             given = select(ClassDebate.debate_id).where(ClassDebate.class_id.in_(classes))
+            teaching = select(Membership.class_id).where(
+                Membership.user_id == actor.user_id, Membership.role == "teacher"
+            )
+            mine = select(TeamMember.team_id).where(TeamMember.user_id == actor.user_id)
+            teams = select(TeamRow.debate_id).where(
+                TeamRow.id.in_(mine) | TeamRow.class_id.in_(teaching)
+            )
             allowed += [
+                DebateRow.id.in_(teams),
                 DebateRow.owner_id == actor.user_id,
                 DebateRow.class_id.in_(classes),
                 DebateRow.id.in_(given),

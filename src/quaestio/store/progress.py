@@ -84,12 +84,15 @@ def progress(
 ) -> list[StudentProgress]:
     """Every student's progress on every class debate (or one), for the class's teachers."""
     teaching(session, actor, class_id)
-    debates = [d for d in debates_of(session, actor, class_id) if debate_id in (None, d.id)]
-    pupils = students(session, class_id)
-    ids = [u.id for u in pupils]
+    everyone = students(session, class_id)
+    work = [(d, everyone) for d in debates_of(session, actor, class_id)]
+    work += _team_work(session, class_id)
     now = utcnow()
     out: list[StudentProgress] = []
-    for d in debates:
+    for d, pupils in work:
+        if debate_id not in (None, d.id):
+            continue
+        ids = [u.id for u in pupils]
         rows = {
             u.id: StudentProgress(u.id, u.username, u.display_name or u.username, d.id, d.title)
             for u in pupils
@@ -143,6 +146,24 @@ def progress(
             assert m.about_user is not None
             rows[m.about_user].comments.append(m.text)
         out += [rows[u.id] for u in pupils]
+    return out
+
+
+def _team_work(session: Session, class_id: int) -> list[tuple[Any, list[User]]]:
+    """Each team's own copy of a debate with the team's members (the students on it)."""
+    from quaestio.store.models import DebateRow, TeamMember, TeamRow
+
+    out = []
+    for team in session.scalars(
+        select(TeamRow).where(TeamRow.class_id == class_id).order_by(TeamRow.id)
+    ):
+        debate = session.get(DebateRow, team.debate_id)
+        members = select(TeamMember.user_id).where(TeamMember.team_id == team.id)
+        pupils = list(
+            session.scalars(select(User).where(User.id.in_(members)).order_by(User.username))
+        )
+        if debate is not None and debate.deleted_at is None:
+            out.append((debate, pupils))
     return out
 
 

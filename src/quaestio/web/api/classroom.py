@@ -10,7 +10,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
 
-from quaestio.store import assignments, classroom, comments, contributions, progress, resets
+from quaestio.store import (
+    assignments,
+    classroom,
+    comments,
+    contributions,
+    progress,
+    resets,
+    teams,
+)
 from quaestio.store import classes as store_classes
 from quaestio.store.debates import summary
 from quaestio.store.models import AssignmentRow, ContributionRow
@@ -31,6 +39,8 @@ from quaestio.web.api.classroom_schemas import (
     RatingOut,
     ResetIn,
     ResetLinkOut,
+    TeamIn,
+    TeamOut,
 )
 from quaestio.web.api.schemas import ClassOut, DebateSummary
 from quaestio.web.deps import ClassId, DbDep, DebateId, ItemId, UserDep
@@ -317,4 +327,32 @@ def use_reset(body: ResetIn, request: Request, db: DbDep) -> Response:
     require_same_origin(request)
     with db.transaction() as session:
         resets.use_link(session, body.token, body.password)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+# -- small teams ----------------------------------------------------------------------
+@router.get("/classes/{class_id}/teams", response_model=list[TeamOut])
+def list_teams(class_id: ClassId, actor: UserDep, db: DbDep) -> list[TeamOut]:
+    """The class's teams (a student sees their own)."""
+    with db.read() as session:
+        rows = teams.of_class(session, actor, class_id)
+        return [TeamOut.model_validate(teams.team_dict(t, m)) for t, m in rows]
+
+
+@router.post(
+    "/classes/{class_id}/teams", status_code=status.HTTP_201_CREATED, response_model=TeamOut
+)
+def create_team(class_id: ClassId, body: TeamIn, actor: UserDep, db: DbDep) -> TeamOut:
+    """A team with its own copy of one of the class's debates (teachers only)."""
+    with db.transaction() as session:
+        row = teams.create(session, actor, class_id, body.name, body.debate_id, body.members)
+        (found,) = [m for t, m in teams.of_class(session, actor, class_id) if t.id == row.id]
+        return TeamOut.model_validate(teams.team_dict(row, found))
+
+
+@router.delete("/classes/{class_id}/teams/{team_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_team(class_id: ClassId, team_id: ItemId, actor: UserDep, db: DbDep) -> Response:
+    """Dissolve a team; its copy stays with the teacher."""
+    with db.transaction() as session:
+        teams.delete(session, actor, class_id, team_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

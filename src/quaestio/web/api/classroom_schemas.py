@@ -178,3 +178,25 @@ class ResetIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     token: str = Field(min_length=10, max_length=200)
     password: str = Field(min_length=8, max_length=1000)
+
+
+class TeamIn(BaseModel):
+    """A team of some of the class's students, with its own copy of one of its debates."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=200)
+    debate_id: DbId
+    members: list[DbId] = Field(min_length=1, max_length=200, description="students' user ids")
+
+
+class TeamMemberOut(BaseModel):
+    id: int
+    username: str
+
+
+class TeamOut(BaseModel):
+    id: int
+    class_id: int
+    name: str
+    debate_id: int = Field(description="the team's own copy of the debate")
+    members: list[TeamMemberOut]

@@ -68,7 +68,7 @@ def class_page(
 ) -> Response:
     """The class: its debates and assignments for everyone; settings, members, the queue
     and the debates a teacher could add, for its teachers."""
-    from quaestio.store import assignments, classroom, contributions
+    from quaestio.store import assignments, classroom, contributions, teams
 
     me = identify(request)
     try:
@@ -89,7 +89,8 @@ def class_page(
                 else []
             )
             debates = classroom.debates_of(session, me.actor, class_id)
-            given = {d.id for d in debates}
+            groups = [teams.team_dict(t, m) for t, m in teams.of_class(session, me.actor, class_id)]
+            given = {d.id for d in debates} | {int(str(t["debate_id"])) for t in groups}
             addable = (
                 [
                     {"id": d.id, "title": d.title, "own": d.owner_id == me.actor.user_id}
@@ -127,6 +128,7 @@ def class_page(
         pending=sum(1 for c, _ in mine if c.status == "pending"),
         contributions=[contributions.contribution_dict(c, who) for c, who in mine],
         reset_link=reset_link,
+        teams=groups,
         error=error,
     )
 

@@ -116,6 +116,35 @@ async def reset_link(request: Request, class_id: int, user_id: int) -> Response:
     return class_page(request, class_id, reset_link=link)
 
 
+@router.post("/classes/{class_id}/teams", include_in_schema=False)
+async def team_action(request: Request, class_id: int) -> Response:
+    """Make a team (name, debate, the students ticked) or dissolve one (``delete``)."""
+    from quaestio.store import teams
+
+    raw = await request.form()
+    form = {k: v for k, v in raw.items() if isinstance(v, str)}
+    try:
+        me = visitor(request, form.get("csrf_token"))
+        with db(request).transaction() as session:
+            if form.get("delete"):
+                teams.delete(session, me.actor, class_id, _int(form, "delete"))
+            else:
+                members = [
+                    int(v) for v in raw.getlist("member") if isinstance(v, str) and v.isdigit()
+                ]
+                teams.create(
+                    session,
+                    me.actor,
+                    class_id,
+                    form.get("name", ""),
+                    _int(form, "debate_id"),
+                    members,
+                )
+    except QuaestioError as exc:
+        return _refused(request, class_id, exc)
+    return _back(class_id, "#class-teams")
+
+
 def _due(raw: str) -> datetime | None:
     raw = raw.strip()
     if not raw:

@@ -1,5 +1,5 @@
 """The classroom: class settings, debates in several classes, assignments, students'
-contributions, comments, quiz scores and one-time password-reset links
+contributions, comments, quiz scores, small teams and one-time password-reset links
 
 Every existing row is kept: a debate imported for a class (``debates.class_id``) is
 copied into ``class_debates``, so the same students keep reading it; a class starts
@@ -151,11 +151,35 @@ def upgrade() -> None:
         sa.UniqueConstraint("token_hash", name=op.f("uq_password_resets_token_hash")),
     )
     _index("password_resets", "user_id")
+    op.create_table(
+        "teams",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("class_id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("debate_id", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        _fk("teams", "class_id", "classes", "CASCADE"),
+        _fk("teams", "debate_id", "debates", "CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_teams")),
+        sa.UniqueConstraint("debate_id", name=op.f("uq_teams_debate_id")),
+    )
+    _index("teams", "class_id")
+    op.create_table(
+        "team_members",
+        sa.Column("team_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        _fk("team_members", "team_id", "teams", "CASCADE"),
+        _fk("team_members", "user_id", "users", "CASCADE"),
+        sa.PrimaryKeyConstraint("team_id", "user_id", name=op.f("pk_team_members")),
+    )
+    _index("team_members", "user_id")
 
 
 def downgrade() -> None:
     """Back to 0004: the classroom's tables go; a debate keeps its first class in class_id."""
     indexed = {
+        "team_members": ("user_id",),
+        "teams": ("class_id",),
         "password_resets": ("user_id",),
         "quiz_scores": ("debate_id", "user_id"),
         "comments": ("class_id", "debate_id"),
