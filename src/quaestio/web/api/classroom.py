@@ -32,7 +32,6 @@ from quaestio.web.api.classroom_schemas import (
     CommentOut,
     ContributionIn,
     ContributionOut,
-    CopyIn,
     DecisionIn,
     DoneOut,
     ProgressOut,
@@ -89,16 +88,6 @@ def remove_debate(class_id: ClassId, debate_id: DebateId, actor: UserDep, db: Db
     with db.transaction() as session:
         classroom.remove_debate(session, actor, class_id, debate_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
-
-
-@router.post(
-    "/debates/{debate_id}/copy", status_code=status.HTTP_201_CREATED, response_model=DebateSummary
-)
-def copy_debate(debate_id: DebateId, body: CopyIn, actor: UserDep, db: DbDep) -> DebateSummary:
-    """Your own copy of a debate you can read (the bundled example, a shared one)."""
-    with db.transaction() as session:
-        row = classroom.copy_debate(session, actor, debate_id, body.title)
-        return DebateSummary.model_validate(summary(row))
 
 
 # -- assignments ----------------------------------------------------------------------

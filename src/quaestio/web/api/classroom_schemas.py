@@ -39,11 +39,6 @@ class ClassDebateIn(BaseModel):
     )
 
 
-class CopyIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    title: str | None = Field(default=None, min_length=1, max_length=500)
-
-
 class AssignmentIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     debate_id: DbId
