@@ -79,3 +79,25 @@ def test_a_reset_link_page_sets_the_password_once(school: dict[str, Any], browse
         "/api/auth/login", json={"username": "student", "password": "new password 1"}
     )
     assert login.status_code == 200
+
+
+def test_a_teacher_removes_a_member_and_cannot_give_another_classes_debate(
+    school: dict[str, Any],
+) -> None:
+    cid, owner, classmate = school["class_a"]["id"], school["owner"], school["classmate"]
+    gone = _form(owner, f"/classes/{cid}/members/{classmate.user_id}/remove", {})
+    assert gone.status_code == 303
+    assert classmate.get(f"/classes/{cid}").status_code == 404
+    assert classmate.get(f"/api/debates/{school['debate']}").status_code == 404
+    assert (
+        _form(school["student"], f"/classes/{cid}/members/{owner.user_id}/remove", {}).status_code
+        == 403
+    )
+    library = school["b_debate"]  # not the owner's: refused as it is, given as a copy
+    # (class B's debate is not readable by A's teacher: 404 either way)
+    assert (
+        _form(
+            owner, f"/classes/{cid}/debates", {"debate_id": str(library), "copy": "1"}
+        ).status_code
+        == 404
+    )

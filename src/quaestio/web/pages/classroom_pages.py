@@ -287,7 +287,7 @@ def _class_verdict(
         "summary": [point.text for point in plain.summary],
         "raters": max((r.raters for r in ratings), default=0),
         "split": [(labels.get(r.node_id, r.node_id), r) for r in split if r.spread > 0],
-        "favoured": [row for row in distribution(debate, favoured) if row[2]],
+        "favoured": [row for row in distribution(debate, favoured) if row[2] and row[0]],
     }
 
 
