@@ -1,7 +1,8 @@
-"""A database made by main before the argument graph upgrades in place, nothing lost.
+"""A database made by an older main upgrades in place, nothing lost.
 
-The old database is made by the old code itself: the store of main at schema 0003
-(taken from git) runs in a subprocess and writes a debate with edits, ACH cells,
+Two old mains: the one before the argument graph (schema 0003) and the one before
+the classroom (schema 0004). The old database is made by the old code itself: the
+store of that main (taken from git) runs in a subprocess and writes a debate with edits, ACH cells,
 the student's weights, verdict and review state. This code then upgrades the
 schema to head and checks every old row and column is still there with the same
 value, and that each debate reads back as the old code read it, with the new
@@ -30,21 +31,25 @@ from quaestio.store.convert import debate_from_rows
 from quaestio.store.db import current_revision, head_revision
 from quaestio.store.models import Base, DebateRow
 
-# main just before the argument graph: its newest migration is 0003
-OLD_MAIN = "cb9009f93beb31db456c62b7df98ff834d06faff"
+# main just before the argument graph (its newest migration is 0003), and just before
+# the classroom (0004)
+OLD_MAINS = {
+    "0003": "cb9009f93beb31db456c62b7df98ff834d06faff",
+    "0004": "54e4ad533fd5dcfe03155db7da733e05aee03e34",
+}
 WRITER = Path(__file__).with_name("old_main_writer.py")
 
 
-def _old_code(into: Path) -> Path:
+def _old_code(into: Path, commit: str) -> Path:
     """The old ``src`` and ``tests/store_samples.py``, unpacked from git."""
     try:
         archive = subprocess.run(
-            ["git", "-C", str(REPO), "archive", "--format=tar", OLD_MAIN, "src", "tests"],
+            ["git", "-C", str(REPO), "archive", "--format=tar", commit, "src", "tests"],
             check=True,
             capture_output=True,
         ).stdout
     except (OSError, subprocess.CalledProcessError) as exc:
-        pytest.skip(f"main's commit {OLD_MAIN[:7]} is not in this clone's history: {exc}")
+        pytest.skip(f"main's commit {commit[:7]} is not in this clone's history: {exc}")
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
     return into
@@ -91,20 +96,23 @@ def _only_old_keys(old: Any, new: Any, extra: dict[str, Any]) -> Any:
     return new
 
 
-def test_a_database_made_by_main_upgrades_with_nothing_lost(empty_url: str, tmp_path: Path) -> None:
-    old = _old_code(tmp_path / "old")
+@pytest.mark.parametrize("old_revision", sorted(OLD_MAINS))
+def test_a_database_made_by_main_upgrades_with_nothing_lost(
+    empty_url: str, tmp_path: Path, old_revision: str
+) -> None:
+    old = _old_code(tmp_path / "old", OLD_MAINS[old_revision])
     out = tmp_path / "old.json"
     env = {**os.environ, "PYTHONPATH": f"{old / 'src'}{os.pathsep}{old / 'tests'}"}
     subprocess.run(
         [sys.executable, str(WRITER), empty_url, str(out)], check=True, env=env, cwd=tmp_path
     )
     before = json.loads(out.read_text(encoding="utf-8"))
-    assert before["revision"] == "0003"
+    assert before["revision"] == old_revision
     assert len(before["tables"]["ach_ratings"]) >= 2  # the old code really stored judgements
     assert before["tables"]["verdicts"] and before["tables"]["review_states"]
 
     db = Database(empty_url)  # opening upgrades in place
-    assert current_revision(db.engine) == head_revision() != "0003"
+    assert current_revision(db.engine) == head_revision() != old_revision
     with db.read() as s:
         for name, old_rows in before["tables"].items():
             table = Base.metadata.tables[name]
@@ -123,5 +131,28 @@ def test_a_database_made_by_main_upgrades_with_nothing_lost(empty_url: str, tmp_
             assert debate.relations == debate.arguments == debate.schools == ()
             assert all(e.parent is None and not e.historians for _, e in debate.iter_evidence())
             assert all(h.stance == "for" for p in debate.positions for h in p.historians)
-            assert {k: v for k, v in extra.items() if any(v)} == {"stance": extra["stance"]}
+            new_keys = {"stance"} if old_revision == "0003" else set()
+            assert {k for k, v in extra.items() if any(v)} == new_keys
+        _class_work_survives(s, before["ids"])
     db.dispose()
+
+
+def _class_work_survives(s: Any, ids: dict[str, int]) -> None:
+    """The class's debate is still the class's (now through ``class_debates``): its student
+    reads it and their own work; the class starts moderated, named, unarchived."""
+    from quaestio.store import Actor, classroom, personal
+    from quaestio.store.models import ClassDebate, SchoolClass
+
+    (klass,) = s.scalars(select(SchoolClass))
+    assert (klass.archived_at, klass.students_post, klass.anonymous, klass.weights_locked) == (
+        None,
+        False,
+        False,
+        False,
+    )
+    assert [(c.class_id, c.debate_id) for c in s.scalars(select(ClassDebate))] == [
+        (klass.id, ids["debate"])
+    ]
+    student = Actor(ids["student"])
+    assert [d.id for d in classroom.debates_of(s, student, klass.id)] == [ids["debate"]]
+    assert personal.my_verdict(s, student, ids["debate"]) is not None

@@ -84,4 +84,3 @@ def render(debate: Debate) -> str:
 
 def write(debate: Debate) -> bytes:
     return render(debate).encode("utf-8")
-

@@ -4,9 +4,12 @@ Roles on a debate, strongest first:
 
 - ``owner``: the user who imported or created it; everything, including delete,
   sharing and assigning it to a class.
-- ``teacher``: a teacher of the class the debate is assigned to; edits the
-  content and reads every member's weights and verdicts.
-- ``student``: a student of that class (or any signed-in user on a library
+- ``teacher``: a teacher of a class the debate is given to (``class_debates``;
+  one debate may serve several classes); edits the content and reads every
+  member's weights and verdicts.
+  A small team's own copy of a debate is reached by the class's teachers (as
+  teachers) and the team's members (as students) only.
+- ``student``: a student of such a class (or any signed-in user on a library
   debate, one without an owner); reads it and writes only their own weights,
   verdicts and review states.
 - ``reader``: anyone holding a live share link (or anyone at all on a library
@@ -25,7 +28,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quaestio.errors import NotFoundError, PermissionDeniedError
-from quaestio.store.models import DebateRow, Membership, ShareLink
+from quaestio.store.models import (
+    ClassDebate,
+    DebateRow,
+    Membership,
+    ShareLink,
+    TeamMember,
+    TeamRow,
+)
 
 Role = Literal["owner", "teacher", "student", "reader"]
 RANK: dict[Role, int] = {"reader": 0, "student": 1, "teacher": 2, "owner": 3}
@@ -56,11 +66,34 @@ def class_role(session: Session, user_id: int | None, class_id: int | None) -> s
     )
 
 
+def debate_class_role(session: Session, user_id: int, row: DebateRow) -> str | None:
+    """The user's strongest role in any class the debate is given to (teacher first)."""
+    classes = select(ClassDebate.class_id).where(ClassDebate.debate_id == row.id)
+    roles = set(
+        session.scalars(
+            select(Membership.role).where(
+                Membership.user_id == user_id,
+                (Membership.class_id.in_(classes)) | (Membership.class_id == row.class_id),
+            )
+        )
+    )
+    team = session.scalar(select(TeamRow).where(TeamRow.debate_id == row.id))
+    if team is not None:  # a team's own copy: the class's teachers and the team's members
+        if class_role(session, user_id, team.class_id) == "teacher":
+            roles.add("teacher")
+        elif session.get(TeamMember, (team.id, user_id)) is not None:
+            roles.add("student")
+    for role in ("teacher", "student"):
+        if role in roles:
+            return role
+    return None
+
+
 def role_on(session: Session, actor: Actor, row: DebateRow) -> Role | None:
     if actor.user_id is not None:
         if row.owner_id == actor.user_id:
             return "owner"
-        membership = class_role(session, actor.user_id, row.class_id)
+        membership = debate_class_role(session, actor.user_id, row)
         if membership == "teacher":
             return "teacher"
         if membership == "student":

@@ -20,7 +20,16 @@ ROLES = ("teacher", "student")
 
 
 def class_dict(row: SchoolClass, role: str | None) -> dict[str, object]:
-    out: dict[str, object] = {"id": row.id, "name": row.name, "role": role, "version": row.version}
+    out: dict[str, object] = {
+        "id": row.id,
+        "name": row.name,
+        "role": role,
+        "version": row.version,
+        "archived": row.archived_at is not None,
+        "students_post": row.students_post,
+        "anonymous": row.anonymous,
+        "weights_locked": row.weights_locked,
+    }
     if role == "teacher":
         out["join_code"] = row.join_code
     return out
@@ -98,6 +107,8 @@ def join(session: Session, actor: Actor, code: str) -> SchoolClass:
     row = session.scalar(select(SchoolClass).where(SchoolClass.join_code == code))
     if row is None:
         raise NotFoundError("no class has this join code", field="code")
+    if row.archived_at is not None:
+        raise PermissionDeniedError("this class is archived: ask your teacher", field="code")
     if class_role(session, actor.user_id, row.id) is None:
         session.add(Membership(class_id=row.id, user_id=actor.user_id, role="student"))
         session.flush()

@@ -22,7 +22,15 @@ from quaestio.errors import ConflictError, NotFoundError, PermissionDeniedError,
 from quaestio.model import Conclusion, Debate, validate
 from quaestio.store import convert
 from quaestio.store.access import Actor, Role, class_role, debate_for
-from quaestio.store.models import DebateRow, Membership, columns, utcnow
+from quaestio.store.models import (
+    ClassDebate,
+    DebateRow,
+    Membership,
+    TeamMember,
+    TeamRow,
+    columns,
+    utcnow,
+)
 from quaestio.store.revisions import record
 
 UNDO_DAYS = 30
@@ -115,6 +123,8 @@ def import_debate(
     session.add(row)
     session.flush()
     convert.add_nodes(session, row.id, debate)
+    if class_id is not None:
+        session.add(ClassDebate(class_id=class_id, debate_id=row.id, added_by=owner_id))
     record(
         session,
         debate_id=row.id,
@@ -208,7 +218,20 @@ def visible(
         allowed: list[ColumnElement[bool]] = [DebateRow.owner_id.is_(None)]
         if actor.user_id is not None:
             classes = select(Membership.class_id).where(Membership.user_id == actor.user_id)
-            allowed += [DebateRow.owner_id == actor.user_id, DebateRow.class_id.in_(classes)]
+            given = select(ClassDebate.debate_id).where(ClassDebate.class_id.in_(classes))
+            teaching = select(Membership.class_id).where(
+                Membership.user_id == actor.user_id, Membership.role == "teacher"
+            )
+            mine = select(TeamMember.team_id).where(TeamMember.user_id == actor.user_id)
+            teams = select(TeamRow.debate_id).where(
+                TeamRow.id.in_(mine) | TeamRow.class_id.in_(teaching)
+            )
+            allowed += [
+                DebateRow.id.in_(teams),
+                DebateRow.owner_id == actor.user_id,
+                DebateRow.class_id.in_(classes),
+                DebateRow.id.in_(given),
+            ]
         cond = or_(*allowed) & DebateRow.deleted_at.is_(None)
     total = session.scalar(select(func.count()).select_from(DebateRow).where(cond)) or 0
     rows = session.scalars(
@@ -234,7 +257,13 @@ def update(
             raise PermissionDeniedError(
                 f"you are not a teacher of class {target}", field="class_id"
             )
+        if row.class_id is not None:  # a move: the old class no longer has it
+            link = session.get(ClassDebate, (row.class_id, row.id))
+            if link is not None:
+                session.delete(link)
         row.class_id = target
+        if target is not None and session.get(ClassDebate, (target, row.id)) is None:
+            session.add(ClassDebate(class_id=target, debate_id=row.id, added_by=actor.user_id))
     if "title" in changes:
         if not str(changes["title"]).strip():
             raise ValidationError("a debate needs a title", field="title")

@@ -25,6 +25,8 @@ class Imported:
     loaded: Loaded
     format: Format
     created: bool
+    #: the debate was put into the class asked for (a new import, or one found again)
+    added_to_class: bool = False
 
 
 def parse(data: bytes, filename: str, format_name: str | None = None) -> tuple[Loaded, Format]:
@@ -56,11 +58,19 @@ def import_bytes(
             session, owner_id=owner_id, title=loaded.debate.title, source_hash=digest
         )
         if existing is not None:
-            return Imported(existing, loaded, fmt, created=False)
+            # the same file again (perhaps edited since in the web app): the debate found,
+            # with its edits, goes into the class asked for instead of nothing happening
+            added = False
+            if class_id is not None and owner_id is not None:
+                from quaestio.store.access import Actor
+                from quaestio.store.classroom import ensure_in_class
+
+                added = ensure_in_class(session, Actor(owner_id), class_id, existing.id)
+            return Imported(existing, loaded, fmt, created=False, added_to_class=added)
     row = import_debate(
         session, loaded.debate, owner_id=owner_id, class_id=class_id, source_hash=digest
     )
-    return Imported(row, loaded, fmt, created=True)
+    return Imported(row, loaded, fmt, created=True, added_to_class=class_id is not None)
 
 
 def import_path(

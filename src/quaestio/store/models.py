@@ -139,6 +139,20 @@ class SchoolClass(Versioned, Base):
     join_code: Mapped[str] = mapped_column(String(32), unique=True)
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # the class's settings, added by migration 0005: an archived class is read-only;
+    # ``students_post`` puts students' points straight into the debate (no moderation);
+    # ``anonymous`` shows students to each other as "Student 3"; ``weights_locked``
+    # keeps the teacher's weights (students' own sliders are refused)
+    archived_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True, sort_order=_ADDED)
+    students_post: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=sql_text("false"), sort_order=_ADDED
+    )
+    anonymous: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=sql_text("false"), sort_order=_ADDED
+    )
+    weights_locked: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=sql_text("false"), sort_order=_ADDED
+    )
 
 
 class Membership(Base):
@@ -364,3 +378,143 @@ class Revision(Base):
     resource_id: Mapped[str | None] = mapped_column(String(200), nullable=True)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+# -- the classroom (migration 0005) ------------------------------------------------------
+class ClassDebate(Base):
+    """A debate given to a class: one debate may serve several classes.
+
+    ``debates.class_id`` (the class a debate was imported for) is copied here by the
+    migration; access reads this table, so adding a debate to a second class needs
+    no copy of it.
+    """
+
+    __tablename__ = "class_debates"
+    class_id: Mapped[int] = mapped_column(
+        ForeignKey("classes.id", ondelete="CASCADE"), primary_key=True
+    )
+    debate_id: Mapped[int] = mapped_column(
+        ForeignKey("debates.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    added_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AssignmentRow(Versioned, Base):
+    """Work set for a class on one of its debates: what to do and by when."""
+
+    __tablename__ = "assignments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
+    debate_id: Mapped[int] = mapped_column(ForeignKey("debates.id", ondelete="CASCADE"))
+    title: Mapped[str] = mapped_column(Text)
+    instructions: Mapped[str] = mapped_column(Text, default="")
+    due_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ContributionRow(Versioned, Base):
+    """A student's point for or against a claim of a class debate, until a teacher decides.
+
+    ``status`` is "pending", "approved" or "rejected"; an approved one names the point
+    it became (``node_id``), made through the ordinary versioned edit path.
+    """
+
+    __tablename__ = "contributions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
+    debate_id: Mapped[int] = mapped_column(ForeignKey("debates.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    position_node: Mapped[str] = mapped_column(String(64))
+    parent_node: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    stance: Mapped[str] = mapped_column(String(16))
+    label: Mapped[str | None] = mapped_column(Text, nullable=True)
+    text: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    node_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CommentRow(Base):
+    """A remark in a class on a claim (``node_id``) or on a student's verdict (``about_user``)."""
+
+    __tablename__ = "comments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
+    debate_id: Mapped[int] = mapped_column(ForeignKey("debates.id", ondelete="CASCADE"), index=True)
+    node_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    about_user: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), nullable=True
+    )
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class QuizScoreRow(Base):
+    """One marked quiz: how many of how many, so a teacher sees the class's scores."""
+
+    __tablename__ = "quiz_scores"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    debate_id: Mapped[int] = mapped_column(ForeignKey("debates.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    score: Mapped[int] = mapped_column(Integer)
+    total: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # a quiz marked one question at a time (the web page) adds up in one row: the same
+    # ``attempt`` (its seed and length), each question counted once (``answered``)
+    attempt: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    answered: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default=sql_text("'[]'"))
+
+
+class PasswordResetRow(Base):
+    """A one-time link to set a new password; only the SHA-256 of its secret is kept."""
+
+    __tablename__ = "password_resets"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class TeamRow(Base):
+    """A small group of a class's students with its own copy of a debate.
+
+    The copy (``debate_id``) is not one of the class's debates: only the team's members
+    (as students) and the class's teachers reach it, so a team argues on its own.
+    """
+
+    __tablename__ = "teams"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    debate_id: Mapped[int] = mapped_column(
+        ForeignKey("debates.id", ondelete="CASCADE"), unique=True
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class TeamMember(Base):
+    __tablename__ = "team_members"
+    team_id: Mapped[int] = mapped_column(
+        ForeignKey("teams.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

@@ -180,6 +180,12 @@ def set_weight(
     session: Session, actor: Actor, debate_id: int, node_id: str, value: float, expected: int
 ) -> WeightRow:
     user_id = _writer(session, actor, debate_id)
+    from quaestio.store.progress import weights_locked_for
+
+    if weights_locked_for(session, actor, debate_id):
+        raise PermissionDeniedError(
+            "your teacher has locked the weights of this debate", field="node_id"
+        )
     if not 0.0 <= value <= 1.0:
         raise ValidationError(f"weight {value} is outside [0, 1]", field="value")
     _check_node(session, debate_id, node_id)

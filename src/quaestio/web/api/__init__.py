@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from quaestio.web.api import ach, auth, classes, debates, evaluation, graph, nodes, personal
+from quaestio.web.api import (
+    ach,
+    auth,
+    classes,
+    classroom,
+    debates,
+    evaluation,
+    graph,
+    nodes,
+    personal,
+)
 from quaestio.web.api.study import router as study_router
 
 router = APIRouter()
-for module in (auth, debates, nodes, graph, ach, personal, classes, evaluation):
+for module in (auth, debates, nodes, graph, ach, personal, classes, classroom, evaluation):
     router.include_router(module.router)
 router.include_router(study_router)
 

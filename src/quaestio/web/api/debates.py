@@ -202,10 +202,10 @@ def restore_debate(debate_id: DebateId, actor: UserDep, db: DbDep) -> DebateSumm
 )
 def copy_debate(debate_id: DebateId, actor: UserDep, db: DbDep) -> DebateSummary:
     """Make your own editable copy of a debate you can read (e.g. a library debate)."""
+    from quaestio.store.classroom import copy_debate as copy_of
+
     with db.transaction() as session:
-        row, _ = debate_for(session, actor, debate_id)
-        debate = debates.debate_of(session, row)
-        return summary(debates.import_debate(session, debate, owner_id=actor.user_id))
+        return summary(copy_of(session, actor, debate_id))
 
 
 @router.get(

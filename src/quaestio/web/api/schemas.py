@@ -436,6 +436,10 @@ class ClassOut(BaseModel):
     role: str | None
     version: int
     join_code: str | None = None
+    archived: bool = False
+    students_post: bool = False
+    anonymous: bool = False
+    weights_locked: bool = False
 
 
 class JoinIn(BaseModel):

@@ -377,9 +377,15 @@ def post_marks(debate_id: DebateId, body: MarkIn, actor: ActorDep, db: DbDep) ->
         debate, body.n, body.seed, body.kinds, body.semantics, body.answers, body.fingerprint
     )
     results = [FeedbackOut.model_validate({"id": q.id, **fb}) for q, fb in marked]
+    score = sum(r.correct for r in results)
+    if actor.user_id is not None and results:  # kept for the student's class (progress)
+        from quaestio.store.progress import record_quiz
+
+        with db.transaction() as session:
+            record_quiz(session, actor, debate_id, score, len(results))
     return MarkOut(
         debate_id=debate_id,
-        score=sum(r.correct for r in results),
+        score=score,
         answered=len(results),
         results=results,
     )

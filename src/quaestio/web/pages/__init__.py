@@ -8,6 +8,8 @@ from fastapi import APIRouter
 
 from quaestio.web.pages import (
     class_pages,
+    classroom_pages,
+    discussion,
     editing,
     home,
     static_files,
@@ -25,6 +27,8 @@ router.include_router(verdict_pages.router)
 router.include_router(editing.router)
 router.include_router(upload.router)
 router.include_router(class_pages.router)
+router.include_router(classroom_pages.router)
+router.include_router(discussion.router)
 router.include_router(study_pages.router)
 
 __all__ = ["router"]

@@ -11,11 +11,10 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
 
 from quaestio.errors import QuaestioError, ValidationError
 from quaestio.store import classes as store_classes
-from quaestio.store.models import DebateRow
+from quaestio.store import debates as store_debates
 from quaestio.web.pages.context import db, identify, render, visitor
 from quaestio.web.pages.loading import error_page, open_debate, status_of
 from quaestio.web.pages.views import VIEWS
@@ -34,7 +33,10 @@ def class_list(request: Request, error: str | None = None, status: int = 200) ->
     if me.signed_in:
         with db(request).read() as session:
             found, _ = store_classes.mine(session, me.actor, limit=200, offset=0)
-            rows = [{"id": c.id, "name": c.name, "role": role} for c, role in found]
+            rows = [
+                {"id": c.id, "name": c.name, "role": role, "archived": c.archived_at is not None}
+                for c, role in found
+            ]
     return render(request, "classes.html", status, classes=rows, error=error)
 
 
@@ -57,36 +59,76 @@ async def class_action(request: Request) -> Response:
 
 
 @router.get("/classes/{class_id}", response_class=HTMLResponse, include_in_schema=False)
-def class_page(request: Request, class_id: int, error: str | None = None) -> Response:
+def class_page(
+    request: Request,
+    class_id: int,
+    error: str | None = None,
+    status: int = 200,
+    reset_link: dict[str, Any] | None = None,
+) -> Response:
+    """The class: its debates and assignments for everyone; settings, members, the queue
+    and the debates a teacher could add, for its teachers."""
+    from quaestio.store import assignments, classroom, contributions, teams
+
     me = identify(request)
     try:
         with db(request).read() as session:
             row, role = store_classes.get_class(session, me.actor, class_id)
+            teacher = role == "teacher"
             members = (
                 [
-                    (u.display_name or u.username, u.username, r)
+                    {
+                        "id": u.id,
+                        "name": u.display_name or u.username,
+                        "username": u.username,
+                        "role": r,
+                    }
                     for u, r in store_classes.members(session, me.actor, class_id)
                 ]
-                if role == "teacher"
+                if teacher
                 else []
             )
-            debates = list(
-                session.scalars(
-                    select(DebateRow)
-                    .where(DebateRow.class_id == class_id, DebateRow.deleted_at.is_(None))
-                    .order_by(DebateRow.id)
-                )
+            debates = classroom.debates_of(session, me.actor, class_id)
+            groups = [teams.team_dict(t, m) for t, m in teams.of_class(session, me.actor, class_id)]
+            given = {d.id for d in debates} | {int(str(t["debate_id"])) for t in groups}
+            addable = (
+                [
+                    {"id": d.id, "title": d.title, "own": d.owner_id == me.actor.user_id}
+                    for d in store_debates.visible(session, me.actor, limit=200, offset=0).items
+                    if d.id not in given
+                ]
+                if teacher
+                else []
             )
-            info = {"id": row.id, "name": row.name, "join_code": row.join_code}
+            jobs = [
+                assignments.assignment_dict(a)
+                for a in assignments.of_class(session, me.actor, class_id)
+            ]
+            mine = contributions.contributions(session, me.actor, class_id)
+            info = {
+                "id": row.id,
+                "name": row.name,
+                "join_code": row.join_code,
+                "version": row.version,
+                **classroom.settings_dict(row),
+            }
     except QuaestioError as exc:
         return error_page(request, exc)
     return render(
         request,
         "class.html",
+        status,
         klass=info,
         role=role,
         members=members,
         debates=[{"id": d.id, "title": d.title} for d in debates],
+        addable=addable,
+        assignments=jobs,
+        titles={d.id: d.title for d in debates},
+        pending=sum(1 for c, _ in mine if c.status == "pending"),
+        contributions=[contributions.contribution_dict(c, who) for c, who in mine],
+        reset_link=reset_link,
+        teams=groups,
         error=error,
     )
 
@@ -105,8 +147,8 @@ async def add_member(request: Request, class_id: int) -> Response:
                 form.get("role", "student"),
             )
     except QuaestioError as exc:
-        return class_page(request, class_id, error=exc.message)
-    return RedirectResponse(f"/classes/{class_id}", status_code=303)
+        return class_page(request, class_id, error=exc.message, status=status_of(exc))
+    return RedirectResponse(f"/classes/{class_id}#class-members", status_code=303)
 
 
 @router.get("/d/{debate_id}/share", response_class=HTMLResponse, include_in_schema=False)

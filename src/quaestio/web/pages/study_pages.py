@@ -166,7 +166,7 @@ def quiz_page(request: Request, debate_id: int) -> Response:
 async def quiz_mark(request: Request, debate_id: int) -> Response:
     form = await request.form()
     try:
-        visitor(request)
+        me = visitor(request)
         opened = open_debate(request, debate_id)
         check_view(opened.debate, "quiz")
         n, seed, kinds, semantics = _quiz_params(form)
@@ -183,6 +183,12 @@ async def quiz_mark(request: Request, debate_id: int) -> Response:
             {qid: int(answer) if answer.isdigit() else answer},
             str(form.get("fingerprint") or "") or None,
         )
+        if opened.can_write_own and me.signed_in:  # kept for the student's class (progress)
+            from quaestio.store.progress import record_answer
+
+            with db(request).transaction() as session:
+                attempt = f"web:{seed}:{n}:{','.join(kinds or [])}:{semantics}"
+                record_answer(session, me.actor, debate_id, attempt, qid, bool(feedback["correct"]))
     except QuaestioError as exc:
         return error_fragment(request, exc)
     return render(

@@ -39,7 +39,14 @@ def _teaching(request: Request) -> list[dict[str, Any]]:
 
 @router.get("/upload", response_class=HTMLResponse, include_in_schema=False)
 def upload_form(request: Request) -> Response:
-    return render(request, "upload.html", formats=_formats(), classes=_teaching(request))
+    raw = request.query_params.get("class_id", "")
+    return render(
+        request,
+        "upload.html",
+        formats=_formats(),
+        classes=_teaching(request),
+        chosen_class=int(raw) if raw.isdigit() else None,
+    )
 
 
 def _listing(data: bytes, name: str) -> list[str]:
@@ -83,6 +90,8 @@ async def upload(request: Request) -> Response:
                 debate_id=done.row.id,
                 title=debate.title,
                 created=done.created,
+                class_id=class_id,
+                added_to_class=done.added_to_class,
                 format=done.format.name,
                 positions=len(debate.positions),
                 evidence=sum(len(p.evidence) for p in debate.positions),
