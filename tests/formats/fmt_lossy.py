@@ -105,7 +105,12 @@ def _graph(d: Debate, lost: frozenset[str]) -> Debate:
         d = replace(
             d,
             positions=tuple(
-                replace(p, evidence=tuple(ev(e) for e in p.evidence)) for p in d.positions
+                replace(
+                    p,
+                    evidence=tuple(ev(e) for e in p.evidence),
+                    tags=() if drop_tags else p.tags,
+                )
+                for p in d.positions
             ),
         )
     return d

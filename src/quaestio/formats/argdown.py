@@ -31,7 +31,7 @@ from quaestio.formats.draft import (
 from quaestio.formats.graph_shape import Edge, place, rebuttals, relations
 from quaestio.formats.losses import describe, table_view
 from quaestio.formats.registry import Format, Loaded
-from quaestio.model import DEFAULT_WEIGHT, Debate, Evidence, RelationKind, Warning
+from quaestio.model import DEFAULT_WEIGHT, Debate, Evidence, RelationKind, Source, Warning
 
 LOSES = frozenset(
     {
@@ -79,6 +79,11 @@ class _Titles:
         return title
 
 
+def _element(source: Source | None) -> str | None:
+    """What a claim was in the Argdown file it came from (None: the writer's default)."""
+    return None if source is None else source.element
+
+
 def _tags(tags: tuple[str, ...]) -> str:
     return "".join(
         f" #{t}" if re.fullmatch(r"[A-Za-z0-9\-]+", t) else f" #({t.replace(')', ' ')})"
@@ -123,9 +128,12 @@ def write(debate: Debate) -> bytes:
     in_pcs = {k for a in debate.arguments for k in (*a.premises, a.conclusion)}
     ref: dict[str, str] = {}  # claim id -> "[title]" or "<title>"
     for p in debate.positions:
-        ref[p.id] = f"[{statements.make(p.title)}]"
+        if _element(p.source) == "argument" and p.id not in in_pcs:
+            ref[p.id] = f"<{arguments.make(p.title)}>"
+        else:
+            ref[p.id] = f"[{statements.make(p.title)}]"
     for _, e in debate.iter_evidence():
-        if e.id in in_pcs:
+        if e.id in in_pcs or _element(e.source) == "statement":
             ref[e.id] = f"[{statements.make(e.label or e.id)}]"
         else:
             ref[e.id] = f"<{arguments.make(e.label or e.id)}>"
@@ -135,13 +143,26 @@ def write(debate: Debate) -> bytes:
     # its premises are written in the structure, not again as supports in the tree
     by_ref = {r: c for c, r in ref.items()}
     structure: dict[str, str] = {}  # argument id -> the claim written as that argument
-    in_structure: set[tuple[str, str]] = set()  # (premise, argument claim)
+    in_structure: set[tuple[str, str]] = set()  # (premise, argument claim or conclusion)
+    # a bare structure (an argument that is no claim) holds the premises that answer its
+    # conclusion: written in the structure only, they do not come back as extra supports
+    answered = {e.parent for _, e in debate.iter_evidence() if e.parent is not None}
+    answered |= {t for _, e in debate.iter_evidence() for t in e.rebuts}
+    plain = {e.id for _, e in debate.iter_evidence() if e.id not in answered and not e.rebuts}
+    answers = debate.answers()
     for a in debate.arguments:
         claim = by_ref.get(f"<{a.title}>")
         if claim is not None and claim not in structure.values():
             structure[a.id] = claim
             in_structure.update((k, claim) for k in a.premises)
+        else:
+            in_structure.update(
+                (k, a.conclusion)
+                for k in a.premises
+                if k in plain and answers.get(k) == a.conclusion
+            )
     evidence = debate.evidence_by_id()
+    bodied: set[str] = set()  # premises whose text was written in a structure
     out += ["# Positions", ""]
     for p in debate.positions:
         title = ref[p.id][1:-1]
@@ -153,7 +174,9 @@ def write(debate: Debate) -> bytes:
         if p.weight != DEFAULT_WEIGHT:
             data["weight"] = p.weight
         out.append(
-            f"{ref[p.id]}: {escape(p.summary)} #position {_yaml(data)}".replace(":  #", ": #")
+            f"{ref[p.id]}: {escape(p.summary)} #position{_tags(p.tags)} {_yaml(data)}".replace(
+                ":  #", ": #"
+            )
         )
         children: dict[str, list[Evidence]] = {}
         for e in p.evidence:
@@ -177,9 +200,11 @@ def write(debate: Debate) -> bytes:
             claim = structure.get(a.id)
             title = ref[claim][1:-1] if claim else arguments.make(a.title or a.id)
             out += [f"<{title}>", ""]
+            home = claim or a.conclusion
             for n, k in enumerate(a.premises, start=1):
                 item = evidence.get(k)
-                if item is not None and (k, claim) in in_structure:
+                if item is not None and (k, home) in in_structure and k not in bodied:
+                    bodied.add(k)
                     body = f"{escape(item.text)}{_tags(item.tags)} {_yaml(_edata(item, ref))}"
                     line = f"({n}) {ref[k]}: {body}"
                     out.append(line)
@@ -254,47 +279,55 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
         title=str(front.get("title") or ""), question=str(front.get("question") or "")
     )
     special = {"conclusion", "positive", "negative"}
-    nodes = [k for k, el in doc.elements.items() if not special & set(el.tags)]
+    bare = _bare_structures(doc)
+    nodes = [k for k, el in doc.elements.items() if not special & set(el.tags) and k not in bare]
     known = set(nodes)
     seen: set[tuple[str, str, str]] = set()
     edges = []
     for i, (src, dst, kind, line) in enumerate(doc.relations):
+        if src in bare:
+            continue  # a bare structure's own link to its conclusion: the argument says it
         if kind in _KIND and (src, dst, kind) not in seen:  # a relation said twice is one
             seen.add((src, dst, kind))
             edges.append(Edge(f"e{i}", _KIND[kind], src, dst, line))
-    # a premise belongs to its argument: it supports it unless the map says otherwise
+    # a premise belongs to its argument: it supports it (a bare structure's conclusion)
+    # unless the map says otherwise; only as the premise's place in the tree, since the
+    # premise-conclusion structure already holds the link
+    structural: set[str] = set()
     for key, el in doc.elements.items():
+        conclusion = next((k for role, k in el.pcs if role == "conclusion"), None)
+        target = conclusion if key in bare else key
         for n, (role, premise) in enumerate(el.pcs):
             if (
                 role == "premise"
                 and premise in known
-                and key in known
-                and (
-                    premise,
-                    key,
-                    "support",
-                )
-                not in seen
+                and target in known
+                and premise != target
+                and (premise, target, "support") not in seen
             ):
-                edges.append(Edge(f"{key}~{n}", "support", premise, key, el.line))
-    skipped = sum(1 for src, dst, *_ in doc.relations if src not in known or dst not in known)
+                edges.append(Edge(f"{key}~{n}", "support", premise, target, el.line))
+                structural.add(f"{key}~{n}")
+    skipped = sum(
+        1
+        for src, dst, *_ in doc.relations
+        if src not in bare and (src not in known or dst not in known)
+    )
     edges = [e for e in edges if e.source in known and e.target in known]
     forced = [k for k in nodes if "position" in doc.elements[k].tags]
     placed = place(nodes, edges, forced)
+    tree = {p.edge for p in placed.values()}
+    edges = [e for e in edges if e.key not in structural or e.key in tree]
     draft.relations, dropped = relations(edges, placed)
     draft.relations, rebuts = rebuttals(draft.relations, placed)
-    # an undercut needs a link to attack: aimed at a position it is an attack on the claim
-    undercut_roots = 0
+    # undercutting an argument that answers nothing attacks its inference: the link of
+    # its premises to it when it has premises; else the position's own unstated inference
     for r in draft.relations:
         if r.kind == "undercut" and r.target in placed and placed[r.target].stance == "root":
-            # undercutting an argument attacks its inference: the link of its premises to it
             premises = [k for role, k in doc.elements[r.target].pcs if role == "premise"]
             linked = [k for k in premises if k in placed and placed[k].parent == r.target]
             if linked:
                 r.target = linked[0]
-            else:
-                r.kind = "attack"
-                undercut_roots += 1
+    in_pcs = {k for el in doc.elements.values() for _, k in el.pcs}
     positions: dict[str, DraftPosition] = {}
     for key in nodes:
         el = doc.elements[key]
@@ -308,6 +341,8 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
             historians=[str(h) for h in _list(el, "historians", path, str)],
             weight=parse_weight(el.data.get("weight"), path, el.line, "weight"),
             line=el.line,
+            tags=tuple(t for t in el.tags if t != "position"),
+            source=Source(element="argument") if el.kind == "argument" else None,
         )
         draft.positions.append(positions[key])
     for key in nodes:
@@ -336,15 +371,19 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
                 references=tuple(str(r) for r in _list(el, "references", path, str)),
                 weight=parse_weight(el.data.get("weight"), path, el.line, "weight"),
                 line=el.line,
+                # the writer's default is an argument, a statement inside a structure
+                source=Source(element="statement")
+                if el.kind == "statement" and key not in in_pcs
+                else None,
             )
         )
-    for key in nodes:
+    for key in doc.elements:
         el = doc.elements[key]
-        conclusion = [k for role, k in el.pcs if role == "conclusion"]
+        ends = [k for role, k in el.pcs if role == "conclusion"]
         premises = [k for role, k in el.pcs if role == "premise" and k in known]
-        if el.kind == "argument" and conclusion and premises and conclusion[0] in known:
+        if el.kind == "argument" and ends and premises and ends[0] in known:
             draft.arguments.append(
-                DraftArgument(el.title, premises, conclusion[0], el.inference, el.line)
+                DraftArgument(el.title, premises, ends[0], el.inference, el.line)
             )
     for el in doc.elements.values():
         if "conclusion" in el.tags:
@@ -368,14 +407,34 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
                 f"{skipped + dropped} relation(s) to the conclusion or consequences were skipped",
             )
         )
-    if undercut_roots:
-        draft.warnings.append(
-            Warning(
-                "argdown_undercut_position",
-                f"{undercut_roots} undercut(s) of a claim that answers nothing read as attacks",
-            )
-        )
     return draft
+
+
+def _bare_structures(doc: Document) -> set[str]:
+    """Arguments that are nothing but a premise-conclusion structure.
+
+    An argument without a text, tags or data of its own, that no relation names except its
+    link to its own conclusion, is read as a model argument only, not also as a claim:
+    otherwise every structure would come back as an extra point (and the structure quaestio
+    writes for an argument would grow a claim on each round trip).
+    """
+    own = {
+        (el.key, el.pcs[-1][1])
+        for el in doc.elements.values()
+        if el.pcs and el.pcs[-1][0] == "conclusion"
+    }
+    named = {k for src, dst, *_ in doc.relations if (src, dst) not in own for k in (src, dst)}
+    return {
+        key
+        for key, el in doc.elements.items()
+        if el.kind == "argument"
+        and not el.text
+        and not el.tags
+        and not el.data
+        and key not in named
+        and any(role == "premise" for role, _ in el.pcs)
+        and el.pcs[-1][0] == "conclusion"
+    }
 
 
 def _label(title: str) -> str | None:
@@ -400,10 +459,8 @@ FORMAT = Format(
     loses=describe(
         LOSES,
         "Rephrases and attacks on relations are not written (Argdown has no syntax for "
-        "them). An outside Argdown file also loses its headings, the tags of positions, "
-        "whether a claim was a statement or an argument, equivalence-class members after "
-        "the first text, and an undercut of a claim that answers nothing (read as an "
-        "attack); @include is refused.",
+        "them). An outside Argdown file also loses its headings and equivalence-class "
+        "members after the first text; @include is refused.",
     ),
     kind="interchange",
 )

@@ -75,6 +75,7 @@ class DraftPosition:
     weight: float = DEFAULT_WEIGHT
     source: Source | None = None
     line: int | None = None
+    tags: tuple[str, ...] = ()
 
 
 @dataclass
@@ -279,6 +280,7 @@ def build(draft: DraftDebate, path: str | None) -> Loaded:
                 evidence=tuple(items),
                 weight=p.weight,
                 source=p.source,
+                tags=p.tags,
             )
         )
     consequences = []

@@ -98,6 +98,7 @@ def table_view(debate: Debate, lost: Iterable[str]) -> Debate:
                     )
                     for e in p.evidence
                 ),
+                tags=() if "tags" in gone else p.tags,
             )
             for p in debate.positions
         )

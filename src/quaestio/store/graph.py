@@ -137,15 +137,19 @@ def check_relation(
             f"{target!r} is not a claim or relation of this debate", field="target"
         )
     if kind == "undercut":
-        point = session.scalar(
+        linked = session.scalar(
             select(EvidenceRow.id).where(
                 EvidenceRow.debate_id == debate_id, EvidenceRow.node_id == target
             )
+        ) or session.scalar(
+            select(PositionRow.id).where(
+                PositionRow.debate_id == debate_id, PositionRow.node_id == target
+            )
         )
-        if point is None:
+        if linked is None:
             raise ValidationError(
-                f"an undercut aims at a point (the link to what it answers) or a relation, "
-                f"not at {target}",
+                f"an undercut aims at a point (the link to what it answers), a position (the "
+                f"link to the question) or a relation, not at {target}",
                 field="target",
             )
     if kind == "rephrase" and _reaches(_rephrases(session, debate_id), target, source):
