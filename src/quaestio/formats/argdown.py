@@ -140,15 +140,13 @@ def write(debate: Debate) -> bytes:
     for claim_k in debate.conclusion_claims:
         ref[claim_k.id] = f"[{statements.make(claim_k.id)}]"
     # an argument claim and its premise-conclusion structure are one Argdown argument:
-    # its premises are written in the structure, not again as supports in the tree
+    # its premises are written in the structure, not again as supports in the tree; so are
+    # the premises of a bare structure (an argument that is no claim) that answer its
+    # conclusion. Such a premise is defined in the structure, its own subtree below it.
     by_ref = {r: c for c, r in ref.items()}
     structure: dict[str, str] = {}  # argument id -> the claim written as that argument
-    in_structure: set[tuple[str, str]] = set()  # (premise, argument claim or conclusion)
-    # a bare structure (an argument that is no claim) holds the premises that answer its
-    # conclusion: written in the structure only, they do not come back as extra supports
-    answered = {e.parent for _, e in debate.iter_evidence() if e.parent is not None}
-    answered |= {t for _, e in debate.iter_evidence() for t in e.rebuts}
-    plain = {e.id for _, e in debate.iter_evidence() if e.id not in answered and not e.rebuts}
+    in_structure: set[tuple[str, str]] = set()  # (premise, argument claim)
+    in_bare: set[tuple[str, str]] = set()  # (premise, conclusion of a bare structure)
     answers = debate.answers()
     for a in debate.arguments:
         claim = by_ref.get(f"<{a.title}>")
@@ -156,13 +154,36 @@ def write(debate: Debate) -> bytes:
             structure[a.id] = claim
             in_structure.update((k, claim) for k in a.premises)
         else:
-            in_structure.update(
-                (k, a.conclusion)
-                for k in a.premises
-                if k in plain and answers.get(k) == a.conclusion
-            )
+            in_bare.update((k, a.conclusion) for k in a.premises)
     evidence = debate.evidence_by_id()
-    bodied: set[str] = set()  # premises whose text was written in a structure
+    children: dict[str, list[Evidence]] = {}
+    for _, e in debate.iter_evidence():
+        children.setdefault(answers[e.id], []).append(e)
+    deferred = {  # points defined in a structure instead of the tree
+        e.id
+        for _, e in debate.iter_evidence()
+        if e.stance == "for"
+        and (
+            (e.id, answers[e.id]) in in_structure
+            or ((e.id, answers[e.id]) in in_bare and _element(e.source) == "premise")
+        )
+    }
+
+    def tree(first: list[Evidence], depth: int) -> list[str]:
+        lines: list[str] = []
+        stack = [(e, depth) for e in reversed(first)]
+        while stack:  # depth-first without recursion: deep trees cannot overflow the stack
+            e, level = stack.pop()
+            if e.id in deferred:
+                continue
+            edata = _edata(e, ref)
+            sign = "+" if e.stance == "for" else "-"
+            pad = "  " * level
+            lines.append(f"{pad}{sign} {ref[e.id]}: {escape(e.text)}{_tags(e.tags)} {_yaml(edata)}")
+            lines += [f"{pad}  -> {ref[t]}" for t in e.rebuts if t in ref]
+            stack += [(c, level + 1) for c in reversed(children.get(e.id, []))]
+        return lines
+
     out += ["# Positions", ""]
     for p in debate.positions:
         title = ref[p.id][1:-1]
@@ -178,36 +199,23 @@ def write(debate: Debate) -> bytes:
                 ":  #", ": #"
             )
         )
-        children: dict[str, list[Evidence]] = {}
-        for e in p.evidence:
-            children.setdefault(e.parent or p.id, []).append(e)
-        stack = [(e, 1) for e in reversed(children.get(p.id, []))]
-        while stack:  # depth-first without recursion: deep trees cannot overflow the stack
-            e, depth = stack.pop()
-            if e.stance == "for" and (e.id, e.parent or p.id) in in_structure:
-                stack += [(c, depth) for c in reversed(children.get(e.id, []))]
-                continue
-            edata = _edata(e, ref)
-            sign = "+" if e.stance == "for" else "-"
-            pad = "  " * depth
-            out.append(f"{pad}{sign} {ref[e.id]}: {escape(e.text)}{_tags(e.tags)} {_yaml(edata)}")
-            out += [f"{pad}  -> {ref[t]}" for t in e.rebuts if t in ref]
-            stack += [(c, depth + 1) for c in reversed(children.get(e.id, []))]
+        out += tree(children.get(p.id, []), 1)
         out.append("")
+    bodied: set[str] = set()  # deferred points already defined in a structure
     if debate.arguments:
         out += ["# Arguments", ""]
         for a in debate.arguments:
             claim = structure.get(a.id)
             title = ref[claim][1:-1] if claim else arguments.make(a.title or a.id)
             out += [f"<{title}>", ""]
-            home = claim or a.conclusion
             for n, k in enumerate(a.premises, start=1):
                 item = evidence.get(k)
-                if item is not None and (k, home) in in_structure and k not in bodied:
+                if item is not None and k in deferred and k not in bodied:
                     bodied.add(k)
                     body = f"{escape(item.text)}{_tags(item.tags)} {_yaml(_edata(item, ref))}"
-                    line = f"({n}) {ref[k]}: {body}"
-                    out.append(line)
+                    out.append(f"({n}) {ref[k]}: {body}")
+                    out += [f"  -> {ref[t]}" for t in item.rebuts if t in ref]
+                    out += tree(children.get(k, []), 1)
                 else:
                     out.append(f"({n}) {ref[k]}")
             out.append(f"-- {escape(a.inference)} --" if a.inference else "-----")
@@ -371,10 +379,7 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
                 references=tuple(str(r) for r in _list(el, "references", path, str)),
                 weight=parse_weight(el.data.get("weight"), path, el.line, "weight"),
                 line=el.line,
-                # the writer's default is an argument, a statement inside a structure
-                source=Source(element="statement")
-                if el.kind == "statement" and key not in in_pcs
-                else None,
+                source=_element_source(el.kind, key in in_pcs, where.edge in structural),
             )
         )
     for key in doc.elements:
@@ -408,6 +413,18 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
             )
         )
     return draft
+
+
+def _element_source(kind: str, in_pcs: bool, placed_by_pcs: bool) -> Source | None:
+    """What a point was in the file, where the writer would not guess it.
+
+    The writer's default for a point is an argument, or a statement inside a structure;
+    a premise placed in the tree only by its structure (no relation of its own to the
+    conclusion) is marked so that it is written in the structure alone.
+    """
+    if in_pcs:
+        return Source(element="premise") if placed_by_pcs else None
+    return Source(element="statement") if kind == "statement" else None
 
 
 def _bare_structures(doc: Document) -> set[str]:

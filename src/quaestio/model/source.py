@@ -12,8 +12,9 @@ class Source:
     """Where a node came from in the document it was imported from.
 
     ``element`` is what the node was in that document's own terms when the format has
-    more than one kind of claim (Argdown's ``statement`` or ``argument``), so a writer
-    of the same format can give each claim back as it was.
+    more than one kind of claim (Argdown's ``statement`` or ``argument``, or ``premise``:
+    a statement met only inside a premise-conclusion structure), so a writer of the same
+    format can give each claim back as it was.
     """
 
     file: str | None = None
