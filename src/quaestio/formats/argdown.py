@@ -31,7 +31,15 @@ from quaestio.formats.draft import (
 from quaestio.formats.graph_shape import Edge, place, rebuttals, relations
 from quaestio.formats.losses import describe, table_view
 from quaestio.formats.registry import Format, Loaded
-from quaestio.model import DEFAULT_WEIGHT, Debate, Evidence, RelationKind, Source, Warning
+from quaestio.model import (
+    DEFAULT_WEIGHT,
+    Debate,
+    Evidence,
+    Relation,
+    RelationKind,
+    Source,
+    Warning,
+)
 
 LOSES = frozenset(
     {
@@ -77,6 +85,26 @@ class _Titles:
             title = f"{base} ({n})"
         self.used.add(title.lower())
         return title
+
+
+def _strict(debate: Debate, ref: dict[str, str], links: list[Relation]) -> bool:
+    """Whether to write Argdown's strict mode: a contrary between statements needs it.
+
+    Only when no against-point is written as a statement answering a statement, since
+    strict mode would read that attack as a contrary too.
+    """
+    statement = {k for k, r in ref.items() if r.startswith("[")}
+    answers = debate.answers()
+    if not any(r.kind == "contrary" and {r.source, r.target} <= statement for r in links):
+        return False
+    return not any(
+        e.id in statement
+        and (
+            (e.stance == "against" and answers[e.id] in statement)
+            or any(t in statement for t in e.rebuts)
+        )
+        for _, e in debate.iter_evidence()
+    ) and not any(r.kind == "attack" and {r.source, r.target} <= statement for r in links)
 
 
 def _element(source: Source | None) -> str | None:
@@ -221,6 +249,8 @@ def write(debate: Debate) -> bytes:
             out.append(f"-- {escape(a.inference)} --" if a.inference else "-----")
             out += [f"({len(a.premises) + 1}) {ref[a.conclusion]}", ""]
     links = [r for r in debate.relations if r.kind in _ARROW and r.target in ref]
+    if _strict(debate, ref, links):
+        out[1:1] = ["model:", "  mode: strict"]  # so that '->' between statements is contrary
     if links:
         out += ["# Relations", ""]
         for r in links:
@@ -292,9 +322,13 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
     known = set(nodes)
     seen: set[tuple[str, str, str]] = set()
     edges = []
+    model = front.get("model")
+    strict = isinstance(model, dict) and model.get("mode") == "strict"
     for i, (src, dst, kind, line) in enumerate(doc.relations):
         if src in bare:
             continue  # a bare structure's own link to its conclusion: the argument says it
+        if strict and kind == "attack" and src.startswith("[") and dst.startswith("["):
+            kind = "contrary"  # Argdown's strict mode: an attack between statements
         if kind in _KIND and (src, dst, kind) not in seen:  # a relation said twice is one
             seen.add((src, dst, kind))
             edges.append(Edge(f"e{i}", _KIND[kind], src, dst, line))

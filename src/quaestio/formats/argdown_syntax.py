@@ -268,7 +268,7 @@ def parse(text: str, path: str | None = None) -> Document:
         if not stripped:
             stack, current, conclusion_for = [], None, None
             continue
-        heading = _HEADING.match(raw_line)
+        heading = _HEADING.match(stripped)
         if heading and (indent == 0 or not stack):  # a heading may be indented a little
             section = " ".join(unescape(heading.group(2)).split())
             doc.sections.append(section)
