@@ -43,7 +43,7 @@ from quaestio.model import (
 
 LOSES = frozenset(
     {
-        "ach",
+        "ach_judgements",
         "whitespace",
         "figures",
         "historian_keys",

@@ -32,8 +32,8 @@ from quaestio.model import Warning
 
 LOSES = frozenset(
     {
-        "ach",
-        "summary",
+        "ach_judgements",
+        "summaries",
         "labels",
         "years",
         "figures",
@@ -42,7 +42,7 @@ LOSES = frozenset(
         "sources",
         "conclusion",
         "consequences",
-        "historians",
+        "position_historians",
         "tags",
     }
 )

@@ -99,4 +99,3 @@ def render(debate: Debate) -> str:
 
 def write(debate: Debate) -> bytes:
     return render(debate).encode("utf-8")
-

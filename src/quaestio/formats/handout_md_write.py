@@ -15,14 +15,14 @@ from quaestio.model import Debate, Evidence
 LOSES = (
     frozenset(
         {
-            "ach",
+            "ach_judgements",
             "ids",
             "years",
             "figures",
             "references",
             "weights",
             "sources",
-            "categories",
+            "consequence_categories",
             "warnings",
             "historian_keys",
         }
@@ -84,4 +84,3 @@ def render(debate: Debate) -> str:
 
 def write(debate: Debate) -> bytes:
     return render(debate).encode("utf-8")
-
