@@ -324,9 +324,17 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
     edges = []
     model = front.get("model")
     strict = isinstance(model, dict) and model.get("mode") == "strict"
+    concludes = {
+        k: el.pcs[-1][1]
+        for k, el in doc.elements.items()
+        if el.pcs and el.pcs[-1][0] == "conclusion"
+    }
     for i, (src, dst, kind, line) in enumerate(doc.relations):
         if src in bare:
             continue  # a bare structure's own link to its conclusion: the argument says it
+        if src in concludes and dst != concludes[src] and kind in ("support", "attack"):
+            # Argdown reads a reconstructed argument's outgoing relations as its conclusion's
+            src = concludes[src]
         if strict and kind == "attack" and src.startswith("[") and dst.startswith("["):
             kind = "contrary"  # Argdown's strict mode: an attack between statements
         if kind in _KIND and (src, dst, kind) not in seen:  # a relation said twice is one

@@ -227,7 +227,8 @@ def parse(text: str, path: str | None = None) -> Document:
     last_argument: Element | None = None
     #: the argument whose inference line came last: its next statement is a conclusion
     conclusion_for: Element | None = None
-    #: arguments named in a relation tree, by indentation: a structure below one is its
+    #: arguments named in a relation tree, by indentation: a structure below one is read as
+    #: an untitled argument of its own (as @argdown/cli does), kept here while it runs
     nested: list[tuple[int, Element]] = []
     anonymous = 0
 
@@ -281,7 +282,7 @@ def parse(text: str, path: str | None = None) -> Document:
         pcs = _PCS.match(stripped)
         rule_line = re.match(r"^-{2,}", stripped)
         if pcs or rule_line:
-            # a structure indented below an argument of a relation tree is that argument's
+            # a structure indented below an argument of a relation tree goes on there
             while nested and nested[-1][0] >= indent:
                 nested.pop()
         if pcs and last_argument is None and not stack and not nested and pcs.group(1) == "1":
@@ -289,6 +290,13 @@ def parse(text: str, path: str | None = None) -> Document:
             anonymous += 1
             last_argument = Element("argument", f"Untitled {anonymous}", line=number)
             doc.elements[last_argument.key] = last_argument
+        if pcs and nested and pcs.group(1) == "1" and not nested[-1][1].key.startswith("<Untitled"):
+            # @argdown/cli reads a structure indented below an argument of a relation tree
+            # as an untitled argument of its own, not as that argument's
+            anonymous += 1
+            own = Element("argument", f"Untitled {anonymous}", line=number)
+            doc.elements[own.key] = own
+            nested[-1] = (nested[-1][0], own)
         owner = nested[-1][1] if nested else last_argument
         if pcs and owner is not None:
             statement = element(pcs.group(2), number, allow_plain=True)
