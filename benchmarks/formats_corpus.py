@@ -265,6 +265,7 @@ def debate_graph(debate: Debate) -> Graph:
     rel_ids = {r.id for r in relations}
     for p in debate.positions:
         g.claim(p.id, p.title, p.summary, f"{p.title} {p.summary}", f"{p.title}\n{p.summary}")
+        g.tags.update((p.id, t) for t in getattr(p, "tags", ()))
         for e in p.evidence:
             g.claim(e.id, e.text, e.label)
             g.tags.update((e.id, t) for t in getattr(e, "tags", ()))
@@ -281,6 +282,8 @@ def debate_graph(debate: Debate) -> Graph:
         g.relate(r.source, r.target, kind)
     for a in getattr(debate, "arguments", ()):
         g.arguments.append(a.conclusion)
+        # a bare premise-conclusion structure is held as the argument alone, named by title
+        g.claim(a.id, a.title)
     return g
 
 

@@ -108,7 +108,15 @@ Historians: Another
 - {#r1} p1.f1 supports p7
 - {#r2} p1.f1 rephrases p2.f1
 - {#r3} p2.f1 rephrases p1.f1
-- {#r4} p2.f1 undercuts p1
+- {#r4} p2.f1 undercuts k1
+
+## Conclusion
+
+Both count.
+
+### Claims
+
+- {#k1 endorses=p1} The first counts more.
 """
 
 
@@ -122,7 +130,7 @@ def test_check_names_line_and_field_of_every_graph_error(tmp_path: Path) -> None
     assert "[dangling_relation] (field target)" in out
     assert f"{bad}:19: error: r3 closes a circle of rephrases" in out
     assert "[rephrase_cycle] (field target)" in out
-    assert f"{bad}:20: error: r4 undercuts p1" in out and "[undercut_of_nothing]" in out
+    assert f"{bad}:20: error: r4 undercuts k1" in out and "[undercut_of_nothing]" in out
     # and nothing is written from a debate with errors
     target = tmp_path / "out.json"
     converted = runner.invoke(app, ["convert", str(bad), str(target)])

@@ -170,7 +170,7 @@ def make_example() -> Debate:
 
 def make_graph_example() -> Debate:
     """The example plus every part of the argument graph: a nested point with a historian
-    and a tag, a cross-position relation, an argument, a school and a conclusion claim."""
+    and a tag, a tagged position, a cross-position relation, an argument, a school and a conclusion claim."""
     from dataclasses import replace
 
     from quaestio.model import Argument, ConclusionClaim, Judgement, Relation, School
@@ -186,7 +186,7 @@ def make_graph_example() -> Debate:
         historians=(Historian("Peukert", historian_key("Peukert"), "for"),),
         tags=("comparison",),
     )
-    p1 = replace(p1, evidence=(*p1.evidence, reply))
+    p1 = replace(p1, evidence=(*p1.evidence, reply), tags=("economic",))
     assert base.conclusion is not None
     return replace(
         base,

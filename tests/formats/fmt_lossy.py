@@ -24,7 +24,7 @@ def _evidence(e: Evidence, lost: frozenset[str]) -> Evidence:
         e = replace(e, weight=DEFAULT_WEIGHT)
     if "sources" in lost:
         e = replace(e, source=None)
-    if "ach" in lost:
+    if "ach_judgements" in lost:
         e = replace(e, ach=(), credibility=None, relevance=None)
     if "tags" in lost:
         e = replace(e, tags=())
@@ -34,9 +34,9 @@ def _evidence(e: Evidence, lost: frozenset[str]) -> Evidence:
 
 
 def _position(p: Position, lost: frozenset[str]) -> Position:
-    if "summary" in lost:
+    if "summaries" in lost:
         p = replace(p, summary="")
-    if "historians" in lost:
+    if "position_historians" in lost:
         p = replace(p, historians=())
     if "historian_keys" in lost:
         p = replace(
@@ -105,7 +105,12 @@ def _graph(d: Debate, lost: frozenset[str]) -> Debate:
         d = replace(
             d,
             positions=tuple(
-                replace(p, evidence=tuple(ev(e) for e in p.evidence)) for p in d.positions
+                replace(
+                    p,
+                    evidence=tuple(ev(e) for e in p.evidence),
+                    tags=() if drop_tags else p.tags,
+                )
+                for p in d.positions
             ),
         )
     return d
@@ -133,7 +138,7 @@ def strip(debate: Debate, lost: frozenset[str], untitled: str = "example") -> De
     if "consequences" in lost:
         d = replace(d, consequences=())
     consequences = d.consequences
-    if "categories" in lost:
+    if "consequence_categories" in lost:
         consequences = tuple(replace(c, category=None) for c in consequences)
     if "weights" in lost:
         consequences = tuple(replace(c, weight=DEFAULT_WEIGHT) for c in consequences)

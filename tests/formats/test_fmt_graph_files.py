@@ -67,9 +67,16 @@ def test_argdown_keeps_structures_undercuts_contradictions_tags_and_data() -> No
         "By 1788 bankers would lend only at ruinous rates.",
     ) in g["nesting"]  # type: ignore[operator]
     kinds = {r.kind for r in d.relations}
-    assert {"undercut", "contradictory", "support"} <= kinds
+    assert {"undercut", "contradictory"} <= kinds
     (arg,) = d.arguments
     assert arg.title == "Price argument" and len(arg.premises) == 2
+    # a structure with nothing of its own is the argument only, not also a point, and its
+    # premises sit in the tree below its conclusion rather than in extra relations
+    assert "Price argument" not in {e.label for _, e in d.iter_evidence()}
+    bread = next(e for _, e in d.iter_evidence() if e.label == "Bread price")
+    assert d.claims_by_id()[bread.parent or d.position_of()[bread.id].id] is not None
+    assert "support" not in kinds
+    assert d.positions[0].tags == ("fiscal",)  # a position's tags are kept
     loans = next(e for _, e in d.iter_evidence() if e.label == "Loans refused")
     assert loans.tags == ("fiscal", "credit markets")
     court = next(e for _, e in d.iter_evidence() if e.label == "Spending on court")

@@ -172,7 +172,7 @@ def test_ach_matrix_layout(example: Debate) -> None:
 def test_ach_matrix_without_judgements_has_no_analyst_columns(example: Debate) -> None:
     from fmt_lossy import strip
 
-    plain = strip(example, frozenset({"ach"}))
+    plain = strip(example, frozenset({"ach_judgements"}))
     rows = list(csv.reader(io.StringIO(ach_csv.write(plain).decode())))
     assert rows[0][:5] == ["ID", "Evidence", "Label", "Date", plain.positions[0].title]
 

@@ -85,7 +85,7 @@ def test_every_graph_problem_is_reported_at_once() -> None:
         Relation("r1", "support", "p1.f1", "p9"),
         Relation("r2", "rephrase", "p1.f1", "p2.f1"),
         Relation("r3", "rephrase", "p2.f1", "p1.f1"),
-        Relation("r4", "undercut", "p2.f1", "p1"),
+        Relation("r4", "undercut", "p2.f1", "k1"),
         Relation("r5", "support", "p1.f1", "r1"),
         Relation("r6", "knocks", "p1.f1", "p2"),  # type: ignore[arg-type]
         extra=(

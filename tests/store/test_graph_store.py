@@ -153,7 +153,7 @@ def test_relations_are_typed_versioned_and_attacks_on_them_go_with_them(db: Data
     assert (r1["id"], r2["id"], r1["version"]) == ("r1", "r2", 1)
     for bad, field in (
         ({"kind": "support", "source": "p3.f1", "target": r1["id"]}, "target"),
-        ({"kind": "undercut", "source": "p3.f1", "target": "p2"}, "target"),
+        ({"kind": "undercut", "source": "p3.f1", "target": "c.pos1"}, "target"),
         ({"kind": "attack", "source": "nope", "target": "p2"}, "source"),
         ({"kind": "refutes", "source": "p1", "target": "p2"}, "kind"),
         ({"kind": "attack", "source": "p1", "target": "p1"}, "target"),
@@ -161,6 +161,11 @@ def test_relations_are_typed_versioned_and_attacks_on_them_go_with_them(db: Data
         with pytest.raises(ValidationError) as err, db.transaction() as s:
             graph.create_relation(s, actor, debate_id, bad)
         assert err.value.field == field
+    with db.transaction() as s:  # a position's link is to the question: it can be undercut
+        r3 = graph.create_relation(
+            s, actor, debate_id, {"kind": "undercut", "source": "p3.f1", "target": "p2"}
+        )
+        graph.delete_relation(s, actor, debate_id, r3["id"], 1)
     with db.transaction() as s:
         changed = graph.update_relation(s, actor, debate_id, "r1", 1, {"text": "also"})
     assert changed["version"] == 2

@@ -9,6 +9,8 @@ from tests.web_ui.sample import sample_debate
 from quaestio.store import Actor, accounts
 from quaestio.store import classes as store_classes
 from quaestio.store import debates as store_debates
+from quaestio.store.convert import debate_from_rows
+from quaestio.store.models import DebateRow
 from web_browser import shot
 
 pytestmark = pytest.mark.browser
@@ -373,3 +375,44 @@ def test_join_a_class_by_code_then_sign_out(server, page, school) -> None:  # ty
     page.wait_for_url(f"{server.url}/")
     assert page.locator("header a", has_text="Sign in").count() == 1
     assert page.locator("ul.debate-list a", has_text="Class debate").count() == 0
+
+
+def test_teacher_edits_who_makes_a_point_and_its_tags(server, page, school) -> None:  # type: ignore[no-untyped-def]
+    with server.db.transaction() as session:
+        teacher = accounts.by_username(session, "teacher1")
+        did = store_debates.import_debate(
+            session, sample_debate("Points by whom"), owner_id=teacher.id
+        ).id
+    sign_in(page, server, "teacher1")
+    page.goto(f"{server.url}/d/{did}/edit")
+    edit_node(
+        page,
+        "p1.f1",
+        {"historians": "Conquest, Getty (disputes)", "tags": "#terror, regions, terror"},
+        ' .node-tags:has-text("#regions")',
+    )
+    card = page.locator('.edit-node[data-node="p1.f1"]')
+    assert "Conquest, Getty (disputes)" in card.locator(".node-historians").inner_text()
+    assert card.locator(".node-tags").inner_text().split() == ["#terror", "#regions"]
+    # stored on the point itself, with the stance of each historian
+    with server.db.read() as session:
+        debate = debate_from_rows(session, session.get(DebateRow, did))
+    point = debate.evidence_by_id()["p1.f1"]
+    assert [(h.name, h.stance) for h in point.historians] == [
+        ("Conquest", "for"),
+        ("Getty", "against"),
+    ]
+    assert point.tags == ("terror", "regions")
+    # the form opens with what was saved, and emptying the fields clears them
+    page.reload()
+    card.get_by_role("button", name="Edit").click()
+    assert page.input_value("#f-p1\\.f1-tags") == "terror, regions"
+    assert page.input_value("#f-p1\\.f1-historians") == "Conquest, Getty (disputes)"
+    page.fill("#f-p1\\.f1-tags", "")
+    page.fill("#f-p1\\.f1-historians", "")
+    page.click('.edit-node[data-node="p1.f1"] button[type=submit]')
+    page.wait_for_selector('.edit-node[data-node="p1.f1"] .node-text')
+    assert card.locator(".node-tags").count() == 0
+    with server.db.read() as session:
+        point = debate_from_rows(session, session.get(DebateRow, did)).evidence_by_id()["p1.f1"]
+    assert point.historians == () and point.tags == ()

@@ -34,10 +34,10 @@ from quaestio.model import Debate, Warning
 
 LOSES = frozenset(
     {
-        "ach",
+        "ach_judgements",
         "title",
         "question",
-        "summary",
+        "summaries",
         "labels",
         "years",
         "figures",

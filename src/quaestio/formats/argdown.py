@@ -31,11 +31,19 @@ from quaestio.formats.draft import (
 from quaestio.formats.graph_shape import Edge, place, rebuttals, relations
 from quaestio.formats.losses import describe, table_view
 from quaestio.formats.registry import Format, Loaded
-from quaestio.model import DEFAULT_WEIGHT, Debate, Evidence, RelationKind, Warning
+from quaestio.model import (
+    DEFAULT_WEIGHT,
+    Debate,
+    Evidence,
+    Relation,
+    RelationKind,
+    Source,
+    Warning,
+)
 
 LOSES = frozenset(
     {
-        "ach",
+        "ach_judgements",
         "whitespace",
         "figures",
         "historian_keys",
@@ -77,6 +85,31 @@ class _Titles:
             title = f"{base} ({n})"
         self.used.add(title.lower())
         return title
+
+
+def _strict(debate: Debate, ref: dict[str, str], links: list[Relation]) -> bool:
+    """Whether to write Argdown's strict mode: a contrary between statements needs it.
+
+    Only when no against-point is written as a statement answering a statement, since
+    strict mode would read that attack as a contrary too.
+    """
+    statement = {k for k, r in ref.items() if r.startswith("[")}
+    answers = debate.answers()
+    if not any(r.kind == "contrary" and {r.source, r.target} <= statement for r in links):
+        return False
+    return not any(
+        e.id in statement
+        and (
+            (e.stance == "against" and answers[e.id] in statement)
+            or any(t in statement for t in e.rebuts)
+        )
+        for _, e in debate.iter_evidence()
+    ) and not any(r.kind == "attack" and {r.source, r.target} <= statement for r in links)
+
+
+def _element(source: Source | None) -> str | None:
+    """What a claim was in the Argdown file it came from (None: the writer's default)."""
+    return None if source is None else source.element
 
 
 def _tags(tags: tuple[str, ...]) -> str:
@@ -123,25 +156,62 @@ def write(debate: Debate) -> bytes:
     in_pcs = {k for a in debate.arguments for k in (*a.premises, a.conclusion)}
     ref: dict[str, str] = {}  # claim id -> "[title]" or "<title>"
     for p in debate.positions:
-        ref[p.id] = f"[{statements.make(p.title)}]"
+        if _element(p.source) == "argument" and p.id not in in_pcs:
+            ref[p.id] = f"<{arguments.make(p.title)}>"
+        else:
+            ref[p.id] = f"[{statements.make(p.title)}]"
     for _, e in debate.iter_evidence():
-        if e.id in in_pcs:
+        if e.id in in_pcs or _element(e.source) == "statement":
             ref[e.id] = f"[{statements.make(e.label or e.id)}]"
         else:
             ref[e.id] = f"<{arguments.make(e.label or e.id)}>"
     for claim_k in debate.conclusion_claims:
         ref[claim_k.id] = f"[{statements.make(claim_k.id)}]"
     # an argument claim and its premise-conclusion structure are one Argdown argument:
-    # its premises are written in the structure, not again as supports in the tree
+    # its premises are written in the structure, not again as supports in the tree; so are
+    # the premises of a bare structure (an argument that is no claim) that answer its
+    # conclusion. Such a premise is defined in the structure, its own subtree below it.
     by_ref = {r: c for c, r in ref.items()}
     structure: dict[str, str] = {}  # argument id -> the claim written as that argument
     in_structure: set[tuple[str, str]] = set()  # (premise, argument claim)
+    in_bare: set[tuple[str, str]] = set()  # (premise, conclusion of a bare structure)
+    answers = debate.answers()
     for a in debate.arguments:
         claim = by_ref.get(f"<{a.title}>")
         if claim is not None and claim not in structure.values():
             structure[a.id] = claim
             in_structure.update((k, claim) for k in a.premises)
+        else:
+            in_bare.update((k, a.conclusion) for k in a.premises)
     evidence = debate.evidence_by_id()
+    children: dict[str, list[Evidence]] = {}
+    for _, e in debate.iter_evidence():
+        children.setdefault(answers[e.id], []).append(e)
+    deferred = {  # points defined in a structure instead of the tree
+        e.id
+        for _, e in debate.iter_evidence()
+        if e.stance == "for"
+        and (
+            (e.id, answers[e.id]) in in_structure
+            or ((e.id, answers[e.id]) in in_bare and _element(e.source) == "premise")
+        )
+    }
+
+    def tree(first: list[Evidence], depth: int) -> list[str]:
+        lines: list[str] = []
+        stack = [(e, depth) for e in reversed(first)]
+        while stack:  # depth-first without recursion: deep trees cannot overflow the stack
+            e, level = stack.pop()
+            if e.id in deferred:
+                continue
+            edata = _edata(e, ref)
+            sign = "+" if e.stance == "for" else "-"
+            pad = "  " * level
+            lines.append(f"{pad}{sign} {ref[e.id]}: {escape(e.text)}{_tags(e.tags)} {_yaml(edata)}")
+            lines += [f"{pad}  -> {ref[t]}" for t in e.rebuts if t in ref]
+            stack += [(c, level + 1) for c in reversed(children.get(e.id, []))]
+        return lines
+
     out += ["# Positions", ""]
     for p in debate.positions:
         title = ref[p.id][1:-1]
@@ -153,24 +223,13 @@ def write(debate: Debate) -> bytes:
         if p.weight != DEFAULT_WEIGHT:
             data["weight"] = p.weight
         out.append(
-            f"{ref[p.id]}: {escape(p.summary)} #position {_yaml(data)}".replace(":  #", ": #")
+            f"{ref[p.id]}: {escape(p.summary)} #position{_tags(p.tags)} {_yaml(data)}".replace(
+                ":  #", ": #"
+            )
         )
-        children: dict[str, list[Evidence]] = {}
-        for e in p.evidence:
-            children.setdefault(e.parent or p.id, []).append(e)
-        stack = [(e, 1) for e in reversed(children.get(p.id, []))]
-        while stack:  # depth-first without recursion: deep trees cannot overflow the stack
-            e, depth = stack.pop()
-            if e.stance == "for" and (e.id, e.parent or p.id) in in_structure:
-                stack += [(c, depth) for c in reversed(children.get(e.id, []))]
-                continue
-            edata = _edata(e, ref)
-            sign = "+" if e.stance == "for" else "-"
-            pad = "  " * depth
-            out.append(f"{pad}{sign} {ref[e.id]}: {escape(e.text)}{_tags(e.tags)} {_yaml(edata)}")
-            out += [f"{pad}  -> {ref[t]}" for t in e.rebuts if t in ref]
-            stack += [(c, depth + 1) for c in reversed(children.get(e.id, []))]
+        out += tree(children.get(p.id, []), 1)
         out.append("")
+    bodied: set[str] = set()  # deferred points already defined in a structure
     if debate.arguments:
         out += ["# Arguments", ""]
         for a in debate.arguments:
@@ -179,15 +238,19 @@ def write(debate: Debate) -> bytes:
             out += [f"<{title}>", ""]
             for n, k in enumerate(a.premises, start=1):
                 item = evidence.get(k)
-                if item is not None and (k, claim) in in_structure:
+                if item is not None and k in deferred and k not in bodied:
+                    bodied.add(k)
                     body = f"{escape(item.text)}{_tags(item.tags)} {_yaml(_edata(item, ref))}"
-                    line = f"({n}) {ref[k]}: {body}"
-                    out.append(line)
+                    out.append(f"({n}) {ref[k]}: {body}")
+                    out += [f"  -> {ref[t]}" for t in item.rebuts if t in ref]
+                    out += tree(children.get(k, []), 1)
                 else:
                     out.append(f"({n}) {ref[k]}")
             out.append(f"-- {escape(a.inference)} --" if a.inference else "-----")
             out += [f"({len(a.premises) + 1}) {ref[a.conclusion]}", ""]
     links = [r for r in debate.relations if r.kind in _ARROW and r.target in ref]
+    if _strict(debate, ref, links):
+        out[1:1] = ["model:", "  mode: strict"]  # so that '->' between statements is contrary
     if links:
         out += ["# Relations", ""]
         for r in links:
@@ -254,47 +317,67 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
         title=str(front.get("title") or ""), question=str(front.get("question") or "")
     )
     special = {"conclusion", "positive", "negative"}
-    nodes = [k for k, el in doc.elements.items() if not special & set(el.tags)]
+    bare = _bare_structures(doc)
+    nodes = [k for k, el in doc.elements.items() if not special & set(el.tags) and k not in bare]
     known = set(nodes)
     seen: set[tuple[str, str, str]] = set()
     edges = []
+    model = front.get("model")
+    strict = isinstance(model, dict) and model.get("mode") == "strict"
+    concludes = {
+        k: el.pcs[-1][1]
+        for k, el in doc.elements.items()
+        if el.pcs and el.pcs[-1][0] == "conclusion"
+    }
     for i, (src, dst, kind, line) in enumerate(doc.relations):
+        if src in bare:
+            continue  # a bare structure's own link to its conclusion: the argument says it
+        if src in concludes and dst != concludes[src] and kind in ("support", "attack"):
+            # Argdown reads a reconstructed argument's outgoing relations as its conclusion's
+            src = concludes[src]
+        if strict and kind == "attack" and src.startswith("[") and dst.startswith("["):
+            kind = "contrary"  # Argdown's strict mode: an attack between statements
         if kind in _KIND and (src, dst, kind) not in seen:  # a relation said twice is one
             seen.add((src, dst, kind))
             edges.append(Edge(f"e{i}", _KIND[kind], src, dst, line))
-    # a premise belongs to its argument: it supports it unless the map says otherwise
+    # a premise belongs to its argument: it supports it (a bare structure's conclusion)
+    # unless the map says otherwise; only as the premise's place in the tree, since the
+    # premise-conclusion structure already holds the link
+    structural: set[str] = set()
     for key, el in doc.elements.items():
+        conclusion = next((k for role, k in el.pcs if role == "conclusion"), None)
+        target = conclusion if key in bare else key
         for n, (role, premise) in enumerate(el.pcs):
             if (
                 role == "premise"
                 and premise in known
-                and key in known
-                and (
-                    premise,
-                    key,
-                    "support",
-                )
-                not in seen
+                and target in known
+                and premise != target
+                and (premise, target, "support") not in seen
             ):
-                edges.append(Edge(f"{key}~{n}", "support", premise, key, el.line))
-    skipped = sum(1 for src, dst, *_ in doc.relations if src not in known or dst not in known)
+                edges.append(Edge(f"{key}~{n}", "support", premise, target, el.line))
+                structural.add(f"{key}~{n}")
+    skipped = sum(
+        1
+        for src, dst, *_ in doc.relations
+        if src not in bare and (src not in known or dst not in known)
+    )
     edges = [e for e in edges if e.source in known and e.target in known]
     forced = [k for k in nodes if "position" in doc.elements[k].tags]
     placed = place(nodes, edges, forced)
+    tree = {p.edge for p in placed.values()}
+    edges = [e for e in edges if e.key not in structural or e.key in tree]
     draft.relations, dropped = relations(edges, placed)
     draft.relations, rebuts = rebuttals(draft.relations, placed)
-    # an undercut needs a link to attack: aimed at a position it is an attack on the claim
-    undercut_roots = 0
+    # undercutting an argument that answers nothing attacks its inference: the link of
+    # its premises to it when it has premises; else the position's own unstated inference
     for r in draft.relations:
         if r.kind == "undercut" and r.target in placed and placed[r.target].stance == "root":
-            # undercutting an argument attacks its inference: the link of its premises to it
             premises = [k for role, k in doc.elements[r.target].pcs if role == "premise"]
             linked = [k for k in premises if k in placed and placed[k].parent == r.target]
             if linked:
                 r.target = linked[0]
-            else:
-                r.kind = "attack"
-                undercut_roots += 1
+    in_pcs = {k for el in doc.elements.values() for _, k in el.pcs}
     positions: dict[str, DraftPosition] = {}
     for key in nodes:
         el = doc.elements[key]
@@ -308,6 +391,8 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
             historians=[str(h) for h in _list(el, "historians", path, str)],
             weight=parse_weight(el.data.get("weight"), path, el.line, "weight"),
             line=el.line,
+            tags=tuple(t for t in el.tags if t != "position"),
+            source=Source(element="argument") if el.kind == "argument" else None,
         )
         draft.positions.append(positions[key])
     for key in nodes:
@@ -336,15 +421,16 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
                 references=tuple(str(r) for r in _list(el, "references", path, str)),
                 weight=parse_weight(el.data.get("weight"), path, el.line, "weight"),
                 line=el.line,
+                source=_element_source(el.kind, key in in_pcs, where.edge in structural),
             )
         )
-    for key in nodes:
+    for key in doc.elements:
         el = doc.elements[key]
-        conclusion = [k for role, k in el.pcs if role == "conclusion"]
+        ends = [k for role, k in el.pcs if role == "conclusion"]
         premises = [k for role, k in el.pcs if role == "premise" and k in known]
-        if el.kind == "argument" and conclusion and premises and conclusion[0] in known:
+        if el.kind == "argument" and ends and premises and ends[0] in known:
             draft.arguments.append(
-                DraftArgument(el.title, premises, conclusion[0], el.inference, el.line)
+                DraftArgument(el.title, premises, ends[0], el.inference, el.line)
             )
     for el in doc.elements.values():
         if "conclusion" in el.tags:
@@ -368,14 +454,46 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
                 f"{skipped + dropped} relation(s) to the conclusion or consequences were skipped",
             )
         )
-    if undercut_roots:
-        draft.warnings.append(
-            Warning(
-                "argdown_undercut_position",
-                f"{undercut_roots} undercut(s) of a claim that answers nothing read as attacks",
-            )
-        )
     return draft
+
+
+def _element_source(kind: str, in_pcs: bool, placed_by_pcs: bool) -> Source | None:
+    """What a point was in the file, where the writer would not guess it.
+
+    The writer's default for a point is an argument, or a statement inside a structure;
+    a premise placed in the tree only by its structure (no relation of its own to the
+    conclusion) is marked so that it is written in the structure alone.
+    """
+    if in_pcs:
+        return Source(element="premise") if placed_by_pcs else None
+    return Source(element="statement") if kind == "statement" else None
+
+
+def _bare_structures(doc: Document) -> set[str]:
+    """Arguments that are nothing but a premise-conclusion structure.
+
+    An argument without a text, tags or data of its own, that no relation names except its
+    link to its own conclusion, is read as a model argument only, not also as a claim:
+    otherwise every structure would come back as an extra point (and the structure quaestio
+    writes for an argument would grow a claim on each round trip).
+    """
+    own = {
+        (el.key, el.pcs[-1][1])
+        for el in doc.elements.values()
+        if el.pcs and el.pcs[-1][0] == "conclusion"
+    }
+    named = {k for src, dst, *_ in doc.relations if (src, dst) not in own for k in (src, dst)}
+    return {
+        key
+        for key, el in doc.elements.items()
+        if el.kind == "argument"
+        and not el.text
+        and not el.tags
+        and not el.data
+        and key not in named
+        and any(role == "premise" for role, _ in el.pcs)
+        and el.pcs[-1][0] == "conclusion"
+    }
 
 
 def _label(title: str) -> str | None:
@@ -400,10 +518,8 @@ FORMAT = Format(
     loses=describe(
         LOSES,
         "Rephrases and attacks on relations are not written (Argdown has no syntax for "
-        "them). An outside Argdown file also loses its headings, the tags of positions, "
-        "whether a claim was a statement or an argument, equivalence-class members after "
-        "the first text, and an undercut of a claim that answers nothing (read as an "
-        "attack); @include is refused.",
+        "them). An outside Argdown file also loses its headings and equivalence-class "
+        "members after the first text; @include is refused.",
     ),
     kind="interchange",
 )

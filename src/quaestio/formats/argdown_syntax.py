@@ -19,7 +19,8 @@ from typing import Any
 from quaestio.errors import ParseError
 
 _RELATION = re.compile(r"^(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
-_ELEMENT = re.compile(r"^(\[(?:\\.|[^\]\\])+?\]|<(?:\\.|[^>\\])+?>)(:?)(.*)$")
+#: a statement or argument; ``[text](url)`` is a Markdown link inside a text, not a statement
+_ELEMENT = re.compile(r"^(\[(?:\\.|[^\]\\])+?\](?!\()|<(?:\\.|[^>\\])+?>)(:?)(.*)$")
 _TAG = re.compile(
     r"(?<!\\)#(?:\(([^)]+)\)|([A-Za-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+))"
 )
@@ -228,7 +229,11 @@ def parse(text: str, path: str | None = None) -> Document:
     stack: list[tuple[int, str]] = []
     current: Element | None = None
     last_argument: Element | None = None
-    conclusion_next = False
+    #: the argument whose inference line came last: its next statement is a conclusion
+    conclusion_for: Element | None = None
+    #: arguments named in a relation tree, by indentation: a structure below one is read as
+    #: an untitled argument of its own (as @argdown/cli does), kept here while it runs
+    nested: list[tuple[int, Element]] = []
     anonymous = 0
 
     def element(raw: str, line: int, allow_plain: bool) -> Element:
@@ -266,42 +271,57 @@ def parse(text: str, path: str | None = None) -> Document:
         stripped = raw_line.strip()
         indent = len(raw_line) - len(raw_line.lstrip(" \t"))
         if not stripped:
-            stack, current, conclusion_next = [], None, False
+            stack, current, conclusion_for = [], None, None
             continue
-        heading = _HEADING.match(raw_line)
-        if heading and indent == 0:
+        heading = _HEADING.match(stripped)
+        if heading and (indent == 0 or not stack):  # a heading may be indented a little
             section = " ".join(unescape(heading.group(2)).split())
             doc.sections.append(section)
-            stack, current, last_argument = [], None, None
+            stack, current, last_argument, nested = [], None, None, []
             continue
-        if indent == 0 and not stack and _LIST.match(stripped):
-            stripped = _LIST.sub("", stripped)  # a list item: its text is read as a paragraph
+        if indent == 0 and _LIST.match(stripped):
+            # a list item starts a paragraph of its own: its text is read as one
+            stripped = _LIST.sub("", stripped)
+            stack, current = [], None
         pcs = _PCS.match(stripped)
-        if pcs and last_argument is None and not stack and pcs.group(1) == "1":
+        rule_line = re.match(r"^-{2,}", stripped)
+        if pcs or rule_line:
+            # a structure indented below an argument of a relation tree goes on there
+            while nested and nested[-1][0] >= indent:
+                nested.pop()
+        if pcs and last_argument is None and not stack and not nested and pcs.group(1) == "1":
             # a premise-conclusion structure without a title is an argument of its own
             anonymous += 1
             last_argument = Element("argument", f"Untitled {anonymous}", line=number)
             doc.elements[last_argument.key] = last_argument
-        if pcs and last_argument is not None:
+        if pcs and nested and pcs.group(1) == "1" and not nested[-1][1].key.startswith("<Untitled"):
+            # @argdown/cli reads a structure indented below an argument of a relation tree
+            # as an untitled argument of its own, not as that argument's
+            anonymous += 1
+            own = Element("argument", f"Untitled {anonymous}", line=number)
+            doc.elements[own.key] = own
+            nested[-1] = (nested[-1][0], own)
+        owner = nested[-1][1] if nested else last_argument
+        if pcs and owner is not None:
             statement = element(pcs.group(2), number, allow_plain=True)
-            if conclusion_next:
+            if conclusion_for is owner:
                 # an earlier conclusion of a chain of inferences is a premise of the next one
-                last_argument.pcs = [("premise", k) for _, k in last_argument.pcs]
-                last_argument.pcs.append(("conclusion", statement.key))
+                owner.pcs = [("premise", k) for _, k in owner.pcs]
+                owner.pcs.append(("conclusion", statement.key))
             else:
-                last_argument.premises.append(statement.text or statement.title)
-                last_argument.pcs.append(("premise", statement.key))
+                owner.premises.append(statement.text or statement.title)
+                owner.pcs.append(("premise", statement.key))
                 statement.is_premise = True
-            conclusion_next = False
+            conclusion_for = None
             stack, current = [(indent, statement.key)], statement
             continue
-        if re.match(r"^-{2,}", stripped) and last_argument is not None:
+        if rule_line and owner is not None:
             rule = re.sub(r"\{.*\}", " ", stripped).strip("- ")
             if rule:
-                last_argument.inference = " ".join(rule.split())
-            conclusion_next = True
+                owner.inference = " ".join(rule.split())
+            conclusion_for = owner
             # a relation below the inference line is aimed at the inference: the argument
-            stack, current = [(indent - 1, last_argument.key)], None
+            stack, current = [(indent - 1, owner.key)], None
             continue
         rel = _RELATION.match(stripped)
         if rel:
@@ -320,12 +340,16 @@ def parse(text: str, path: str | None = None) -> Document:
             doc.relations.append((src, dst, kind, number))
             stack.append((indent, child.key))
             current = child
+            if child.kind == "argument":
+                while nested and nested[-1][0] >= indent:
+                    nested.pop()
+                nested.append((indent, child))
             continue
         if _ELEMENT.match(stripped) or (current is None and not stack):
             el = element(stripped, number, allow_plain=True)
             stack, current = [(indent, el.key)], el
             last_argument = el if el.kind == "argument" else last_argument
-            conclusion_next = False
+            conclusion_for, nested = None, []
             continue
         if current is not None:  # a text running over several lines
             rest, data = _split_data(stripped, path, number)

@@ -30,8 +30,8 @@ from quaestio.model import Warning
 
 LOSES = frozenset(
     {
-        "ach",
-        "summary",
+        "ach_judgements",
+        "summaries",
         "labels",
         "years",
         "figures",
@@ -40,7 +40,7 @@ LOSES = frozenset(
         "sources",
         "conclusion",
         "consequences",
-        "historians",
+        "position_historians",
         "tags",
     }
 )
@@ -103,9 +103,10 @@ def read(data: bytes, path: str | None) -> Loaded:
             scheme = str(arg.get("scheme") or "")
             draft.arguments.append(DraftArgument(str(aid), premises, conclusion, scheme))
         if arg.get("undercutter") is not None:
+            # without premises the argument's only link is its conclusion's: to the point it
+            # answers or, for a position, to the question
             target = f"{aid}~0" if premises else conclusion
-            kind = "undercut" if premises else "attack"
-            edges.append(Edge(f"{aid}~u", kind, claim(arg["undercutter"]), target))  # type: ignore[arg-type]
+            edges.append(Edge(f"{aid}~u", "undercut", claim(arg["undercutter"]), target))
     for iid, issue in raw_issues.items():
         positions = [claim(p) for p in ((issue or {}).get("positions") or [])]
         for i, a in enumerate(positions):

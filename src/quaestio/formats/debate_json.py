@@ -127,6 +127,8 @@ def _position(p: Position) -> dict[str, Any]:
         "source": _source(p.source),
         "evidence": [_evidence(e) for e in p.evidence],
     }
+    if p.tags:
+        out["tags"] = list(p.tags)
     return out
 
 
@@ -236,6 +238,7 @@ def from_dict(data: dict[str, Any], *, path: str | None = None) -> Debate:
                 historians=_historians(p),
                 weight=p.get("weight", DEFAULT_WEIGHT),
                 source=_read_source(p.get("source")),
+                tags=tuple(p.get("tags", ())),
                 evidence=tuple(
                     Evidence(
                         id=e["id"],

@@ -27,13 +27,22 @@ from quaestio.model import (
 def source_dict(source: Source | None) -> dict[str, Any] | None:
     if source is None:
         return None
-    return {"file": source.file, "line_start": source.line_start, "line_end": source.line_end}
+    out: dict[str, Any] = {
+        "file": source.file,
+        "line_start": source.line_start,
+        "line_end": source.line_end,
+    }
+    if source.element is not None:
+        out["element"] = source.element
+    return out
 
 
 def read_source(data: Any) -> Source | None:
     if not data:
         return None
-    return Source(data.get("file"), data.get("line_start"), data.get("line_end"))
+    return Source(
+        data.get("file"), data.get("line_start"), data.get("line_end"), data.get("element")
+    )
 
 
 def point_fields(e: Evidence) -> dict[str, Any]:

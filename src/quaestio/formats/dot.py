@@ -18,9 +18,9 @@ from quaestio.model import Debate
 LOSES = (
     frozenset(
         {
-            "ach",
+            "ach_judgements",
             "question",
-            "summary",
+            "summaries",
             "years",
             "figures",
             "references",
@@ -28,7 +28,7 @@ LOSES = (
             "sources",
             "conclusion",
             "consequences",
-            "categories",
+            "consequence_categories",
             "warnings",
             "historian_keys",
         }

@@ -36,6 +36,7 @@ from quaestio.model import (
     Source,
     Stance,
     Warning,
+    fits_evidence,
     validate,
 )
 
@@ -75,6 +76,7 @@ class DraftPosition:
     weight: float = DEFAULT_WEIGHT
     source: Source | None = None
     line: int | None = None
+    tags: tuple[str, ...] = ()
 
 
 @dataclass
@@ -128,10 +130,7 @@ _CONSEQUENCE = {"positive": re.compile(r"^c\.pos\d+$"), "negative": re.compile(r
 
 
 def _fits_evidence(hint: str | None, parent: str, stance: Stance) -> bool:
-    if not hint:
-        return False
-    letter = "f" if stance == "for" else "a"
-    return re.fullmatch(re.escape(parent) + r"\." + letter + r"\d+", hint) is not None
+    return bool(hint) and fits_evidence(str(hint), parent, stance)
 
 
 def _parents_first(p: DraftPosition, path: str | None) -> list[int]:
@@ -279,6 +278,7 @@ def build(draft: DraftDebate, path: str | None) -> Loaded:
                 evidence=tuple(items),
                 weight=p.weight,
                 source=p.source,
+                tags=p.tags,
             )
         )
     consequences = []

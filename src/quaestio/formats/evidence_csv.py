@@ -26,7 +26,7 @@ from quaestio.model import Debate
 LOSES = (
     frozenset(
         {
-            "ach",
+            "ach_judgements",
             "title",
             "question",
             "conclusion",

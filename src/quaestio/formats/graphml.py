@@ -28,7 +28,7 @@ from quaestio.model import Debate
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-LOSES = frozenset({"ach", "figures", "historian_keys", "sources", "warnings"}) | GRAPH
+LOSES = frozenset({"ach_judgements", "figures", "historian_keys", "sources", "warnings"}) | GRAPH
 KEYS: tuple[tuple[str, str, str], ...] = (
     ("graph", "title", "string"),
     ("graph", "question", "string"),

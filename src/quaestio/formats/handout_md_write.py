@@ -15,14 +15,14 @@ from quaestio.model import Debate, Evidence
 LOSES = (
     frozenset(
         {
-            "ach",
+            "ach_judgements",
             "ids",
             "years",
             "figures",
             "references",
             "weights",
             "sources",
-            "categories",
+            "consequence_categories",
             "warnings",
             "historian_keys",
         }

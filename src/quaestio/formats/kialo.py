@@ -39,10 +39,10 @@ from quaestio.model import Debate, Evidence, RelationKind, Warning
 
 LOSES = frozenset(
     {
-        "ach",
+        "ach_judgements",
         "title",
         "labels",
-        "historians",
+        "position_historians",
         "weights",
         "conclusion",
         "consequences",

@@ -20,8 +20,8 @@ FIELDS: dict[str, str] = {
     "whitespace": "line breaks and repeated spaces inside texts",
     "title": "the debate title (the file name stands in)",
     "question": "the question",
-    "summary": "position summaries",
-    "historians": "historians",
+    "summaries": "position summaries",
+    "position_historians": "the historians of positions",
     "historian_keys": "historian keys (recomputed from the names)",
     "labels": "evidence labels",
     "years": "stored years (re-extracted from the text)",
@@ -29,17 +29,17 @@ FIELDS: dict[str, str] = {
     "rebuttals": "which point a counter-point rebuts",
     "references": "cross-references",
     "weights": "weights",
-    "sources": "source file and line numbers",
+    "sources": "source file and line numbers (and what each claim was in its file)",
     "conclusion": "the conclusion",
     "consequences": "consequences",
-    "categories": "consequence categories",
+    "consequence_categories": "consequence categories",
     "warnings": "import warnings",
-    "ach": "the analyst's ACH ratings, credibility and relevance",
+    "ach_judgements": "the analyst's ACH ratings, credibility and relevance",
     "nesting": "points below points (each deeper point is attached to its position)",
     "relations": "relations that are not the tree's (cross-links, undercuts, contraries, "
     "rephrases, attacks on relations)",
     "arguments": "premise-conclusion arguments",
-    "tags": "tags",
+    "tags": "tags of points and positions",
     "point_historians": "historians attached to points",
     "schools": "schools",
     "conclusion_claims": "the conclusion's claims and their judgements",
@@ -98,6 +98,7 @@ def table_view(debate: Debate, lost: Iterable[str]) -> Debate:
                     )
                     for e in p.evidence
                 ),
+                tags=() if "tags" in gone else p.tags,
             )
             for p in debate.positions
         )

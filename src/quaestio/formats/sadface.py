@@ -34,8 +34,8 @@ from quaestio.model import Debate, RelationKind, Warning
 
 LOSES = frozenset(
     {
-        "ach",
-        "summary",
+        "ach_judgements",
+        "summaries",
         "labels",
         "years",
         "figures",
@@ -45,7 +45,7 @@ LOSES = frozenset(
         "conclusion",
         "consequences",
         "warnings",
-        "historians",
+        "position_historians",
         "historian_keys",
         "point_historians",
         "tags",

@@ -70,6 +70,7 @@ def formats_markdown(formats: tuple[Format, ...] | None = None) -> str:
             )
             + " |"
         )
+    rows += ["", *tokens_markdown()]
     rows += ["", *limits_markdown()]
     rows += ["", "## How each format is laid out", ""]
     for fmt in formats if formats is not None else all_formats():
@@ -77,6 +78,34 @@ def formats_markdown(formats: tuple[Format, ...] | None = None) -> str:
         if doc:
             rows += [f"### `{fmt.name}`", "", doc, ""]
     return "\n".join(rows).rstrip("\n") + "\n"
+
+
+def tokens_markdown() -> list[str]:
+    """The loss vocabulary: each format's "Loses" column is built from these tokens."""
+    from quaestio.formats.losses import FIELDS, GRAPH
+
+    out = [
+        '## What "loses" can say',
+        "",
+        'Each format module declares the set of tokens it loses (`LOSES`); the "Loses"',
+        "column above is made from their phrases, and the round-trip tests strip exactly",
+        "those fields before comparing, so the column is what the tests check. Tokens are",
+        "snake_case names of what goes: singular for what a debate has once (`title`,",
+        "`question`, `conclusion`), plural for what every item has (`summaries`, `labels`,",
+        "`weights`), prefixed with its owner where the bare word would be ambiguous",
+        "(`position_historians` and `point_historians`, `consequence_categories`,",
+        "`relation_notes`), and a plain word for a property of the whole file (`ids`, `order`,",
+        "`whitespace`, `nesting`). Tokens marked",
+        "*graph* are the parts of the argument graph a table-shaped format cannot hold.",
+        "",
+        "| Token | What is lost | |",
+        "| --- | --- | --- |",
+    ]
+    out += [
+        f"| `{token}` | {_cell(phrase)} | {'graph' if token in GRAPH else ''} |"
+        for token, phrase in FIELDS.items()
+    ]
+    return out
 
 
 def limits_markdown() -> list[str]:

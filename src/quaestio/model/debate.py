@@ -109,6 +109,8 @@ class Position:
     evidence: tuple[Evidence, ...] = ()
     weight: float = DEFAULT_WEIGHT
     source: Source | None = None
+    #: tags of the position as a claim (an Argdown statement's ``#tags``)
+    tags: tuple[str, ...] = ()
 
     @property
     def top_level(self) -> tuple[Evidence, ...]:

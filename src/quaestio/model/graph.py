@@ -38,7 +38,10 @@ class Relation:
 
     ``source`` is a claim id; ``target`` a claim id, or a relation id for an attack or
     undercut aimed at a relation. An undercut aimed at a point attacks the link between
-    that point and what it answers (its parent, or its position), not the point itself.
+    that point and what it answers (its parent, or its position), not the point itself;
+    aimed at a position it attacks the position's link to the question (that it explains
+    what is asked, or, for an Argdown argument that concludes nothing stated, its own
+    inference), which the reasoning weighs as an attack on the position.
     ``weight`` is the strength of the link where a reasoning method weighs links.
     """
 

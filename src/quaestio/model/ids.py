@@ -5,13 +5,26 @@ Positions are ``p1``, ``p2``...; their evidence ``p1.f1`` (for) and ``p1.a1``
 against ``p1.f2``); consequences ``c.pos1`` and ``c.neg1``; conclusion claims ``k1``,
 relations ``r1``, arguments ``g1``, schools ``s1``. Ids are never reused within a
 debate: readers skip ids that are already taken.
+
+A nested id grows by three characters a level, so a 200-deep Kialo chain would end in a
+600-character id (and 60,000 characters of ids in all: quadratic in depth). Ids are
+bounded by ``MAX_ID_LENGTH`` instead, the width of the store's id columns and of the
+API's id parameters: a point whose extended id would not fit starts a fresh short id in
+its position, ``p1.n1`` (then ``p1.n1.a1`` below it, ...). The parent is always the
+point's ``parent`` field, never read off the id, so nothing depends on ids extending.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from quaestio.model.debate import Polarity, Stance
+
+#: the longest id a debate may hold (the store's columns and the API's paths are this wide)
+MAX_ID_LENGTH = 64
+#: room left for the point's own ``.f1234`` when deciding whether an id may extend its parent's
+_OWN = 6
 
 
 def position_id(n: int) -> str:
@@ -21,6 +34,25 @@ def position_id(n: int) -> str:
 def evidence_id(parent: str, stance: Stance, n: int) -> str:
     """The n-th point for/against ``parent`` (a position id, or a point id when nested)."""
     return f"{parent}.{'f' if stance == 'for' else 'a'}{n}"
+
+
+def deep_id(position: str, n: int) -> str:
+    """The n-th fresh short id of a point too deep for its parent's id to be extended."""
+    return f"{position}.n{n}"
+
+
+def extends(parent: str) -> bool:
+    """Whether a point below ``parent`` gets an id extending it (else a fresh ``deep_id``)."""
+    return len(parent) + _OWN <= MAX_ID_LENGTH
+
+
+def fits_evidence(hint: str, parent: str, stance: Stance) -> bool:
+    """Whether ``hint`` is an id the allocator could give a point below ``parent``."""
+    if not extends(parent):
+        position = parent.split(".", 1)[0]
+        return re.fullmatch(re.escape(position) + r"\.n\d+", hint) is not None
+    letter = "f" if stance == "for" else "a"
+    return re.fullmatch(re.escape(parent) + r"\." + letter + r"\d+", hint) is not None
 
 
 def consequence_id(polarity: Polarity, n: int) -> str:
@@ -68,7 +100,11 @@ class IdAllocator:
         return self._next("p", position_id)
 
     def evidence(self, parent: str, stance: Stance) -> str:
-        """Next point id below ``parent`` (a position, or a point for a nested point)."""
+        """Next point id below ``parent`` (a position, or a point for a nested point);
+        a fresh short one in the position when the parent's id is too long to extend."""
+        if not extends(parent):
+            position = parent.split(".", 1)[0]
+            return self._next(f"{position}/deep", lambda n: deep_id(position, n))
         return self._next(f"{parent}/{stance}", lambda n: evidence_id(parent, stance, n))
 
     def relation(self) -> str:

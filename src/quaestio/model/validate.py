@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from quaestio.model.debate import ACH_RATINGS, POLARITIES, STANCES, Debate, Evidence, Problem
+from quaestio.model.ids import MAX_ID_LENGTH
 from quaestio.model.validate_graph import graph_problems
 from quaestio.model.validate_graph import weight_problem as _weight_problem
 
@@ -77,6 +78,16 @@ def validate(debate: Debate) -> list[Problem]:
         if not node_id or any(ch.isspace() for ch in node_id):
             problems.append(
                 Problem("bad_id", f"id {node_id!r} is empty or contains spaces", node_id, "id")
+            )
+        elif len(node_id) > MAX_ID_LENGTH:
+            problems.append(
+                Problem(
+                    "long_id",
+                    f"id {node_id[:40]!r}... is {len(node_id)} characters long; at most "
+                    f"{MAX_ID_LENGTH} fit (a nested point may take a short id like p1.n1)",
+                    node_id,
+                    "id",
+                )
             )
 
     evidence_ids = {e.id for _, e in debate.iter_evidence()}

@@ -92,6 +92,7 @@ def _relation_problems(debate: Debate) -> list[Problem]:
     claims = set(debate.claim_ids())
     relations = debate.relation_by_id()
     points = debate.evidence_by_id()
+    positions = debate.position_by_id()
     rephrase: dict[str, list[str]] = {}
     seen: set[tuple[str, str, str]] = set()
     for r in debate.relations:
@@ -139,12 +140,13 @@ def _relation_problems(debate: Debate) -> list[Problem]:
                     "target",
                 )
             )
-        elif r.kind == "undercut" and r.target not in points:
+        elif r.kind == "undercut" and r.target not in points and r.target not in positions:
             out.append(
                 Problem(
                     "undercut_of_nothing",
                     f"{r.id} undercuts {r.target}, which links to nothing: an undercut aims at "
-                    "a point (the link to what it answers) or at a relation",
+                    "a point (the link to what it answers), a position (the link to the "
+                    "question) or a relation",
                     r.id,
                     "target",
                 )

@@ -16,7 +16,8 @@ conclusion claims comes here. The rules, in plain words:
   premise's place, and that the undercutter attacks. Its base score is the premise's
   weight (a relation's link: the relation's weight). Premise edges carry attacks on the
   premise over to the link, but a premise does not attack through its link once the link
-  is attacked (see ``DebateGraph.derived_attacks``);
+  is attacked (see ``DebateGraph.derived_attacks``); an undercut of a position attacks
+  the position's link to the question, which is no node, so it is an attack on the position;
 - conclusion claims are arguments with their weights and take part through relations;
   their judgements of positions are the author's verdict, kept out of the frameworks so
   that it can be compared with the computed one.
@@ -65,6 +66,7 @@ def graph_edges(debate: Debate) -> GraphEdges:
     out.weights += [float(k.weight) for k in debate.conclusion_claims]
     index = {a: i for i, a in enumerate(out.ids)}
     relations = debate.relation_by_id()
+    positions = debate.position_by_id()
     out.aliases = {a: t for a, t in _aliases(debate).items() if a in index and t in index}
 
     def node(claim: str) -> int:
@@ -75,7 +77,7 @@ def graph_edges(debate: Debate) -> GraphEdges:
     for r in debate.relations:
         if r.kind in ("attack", "undercut") and r.target in relations:
             linked.add(r.target)
-        elif r.kind == "undercut" and r.target in index:
+        elif r.kind == "undercut" and r.target in index and r.target not in positions:
             linked.add(f"{r.target}/link")
     link_node: dict[str, int] = {}
 
@@ -124,6 +126,9 @@ def graph_edges(debate: Debate) -> GraphEdges:
                 continue
             dst = link(r.target, float(target.weight))
             edge(node(r.source), dst, "attack", r.id, float(r.weight))
+        elif r.kind == "undercut" and r.target in positions:
+            # a position's link is to the question, which is not a node: attack the position
+            edge(node(r.source), node(r.target), "attack", r.id, float(r.weight))
         elif r.kind == "undercut":
             if r.target in index:
                 dst = link(f"{r.target}/link", float(claims[r.target].weight))

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from quaestio.errors import ValidationError
-from quaestio.store import ach, graph, nodes
+from quaestio.store import ach, arguments, graph, moves, nodes
 from quaestio.store.access import Actor
 
 Handler = Callable[[Any, Actor, int, dict[str, Any]], dict[str, Any] | None]
@@ -40,6 +40,13 @@ _OPERATIONS: dict[str, Callable[..., Any]] = {
     "create_school": graph.create_school,
     "update_school": graph.update_school,
     "delete_school": graph.delete_school,
+    "create_argument": arguments.create_argument,
+    "update_argument": arguments.update_argument,
+    "delete_argument": arguments.delete_argument,
+    "create_conclusion_claim": arguments.create_claim,
+    "update_conclusion_claim": arguments.update_claim,
+    "delete_conclusion_claim": arguments.delete_claim,
+    "move_evidence": moves.move_evidence,
 }
 
 
@@ -63,7 +70,7 @@ def apply(
             continue
         node = _need(op, "id", i)
         version = _need(op, "version", i)
-        if kind.startswith("update_"):
+        if kind.startswith(("update_", "move_")):
             results.append(_handler(kind, i)(session, actor, debate_id, node, version, data))
         elif kind.startswith("delete_"):
             _handler(kind, i)(session, actor, debate_id, node, version)

@@ -29,13 +29,22 @@ from quaestio.store.models import ArgumentRow, ConclusionClaimRow, RelationRow, 
 def source_to_json(source: Source | None) -> dict[str, Any] | None:
     if source is None:
         return None
-    return {"file": source.file, "line_start": source.line_start, "line_end": source.line_end}
+    out: dict[str, Any] = {
+        "file": source.file,
+        "line_start": source.line_start,
+        "line_end": source.line_end,
+    }
+    if source.element is not None:
+        out["element"] = source.element
+    return out
 
 
 def source_from_json(data: dict[str, Any] | None) -> Source | None:
     if data is None:
         return None
-    return Source(data.get("file"), data.get("line_start"), data.get("line_end"))
+    return Source(
+        data.get("file"), data.get("line_start"), data.get("line_end"), data.get("element")
+    )
 
 
 def relation_row(debate_id: int, relation: Relation, ord_: int) -> RelationRow:

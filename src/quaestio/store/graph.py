@@ -4,15 +4,15 @@ A relation (support, attack, undercut, contrary, contradictory, rephrase) links
 any two claims of a debate, across positions too, or aims an attack or undercut
 at another relation; a school names a group of positions. Each has its own id
 and version, so edits are checked like a node's (409 on a stale version), logged,
-and move the debate's ``content_rev``. ``forget`` keeps the graph sound when
-nodes go: what names them goes too, as ``Debate.without_nodes`` does.
+and move the debate's ``content_rev`` (through ``graph_edit``, shared with the
+arguments and conclusion claims of ``store.arguments``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -20,11 +20,9 @@ from quaestio.errors import NotFoundError, ValidationError
 from quaestio.model import RELATION_KINDS, RELATION_TARGETING, IdAllocator
 from quaestio.store.access import Actor, debate_for
 from quaestio.store.convert_graph import relation_rows, source_to_json
-from quaestio.store.debates import check_version, flush_versioned
 from quaestio.store.edits import log, next_ord
+from quaestio.store.graph_edit import forget, versioned_delete, versioned_update
 from quaestio.store.models import (
-    ArgumentRow,
-    ConclusionClaimRow,
     EvidenceRow,
     PositionRow,
     RelationRow,
@@ -137,15 +135,19 @@ def check_relation(
             f"{target!r} is not a claim or relation of this debate", field="target"
         )
     if kind == "undercut":
-        point = session.scalar(
+        linked = session.scalar(
             select(EvidenceRow.id).where(
                 EvidenceRow.debate_id == debate_id, EvidenceRow.node_id == target
             )
+        ) or session.scalar(
+            select(PositionRow.id).where(
+                PositionRow.debate_id == debate_id, PositionRow.node_id == target
+            )
         )
-        if point is None:
+        if linked is None:
             raise ValidationError(
-                f"an undercut aims at a point (the link to what it answers) or a relation, "
-                f"not at {target}",
+                f"an undercut aims at a point (the link to what it answers), a position (the "
+                f"link to the question) or a relation, not at {target}",
                 field="target",
             )
     if kind == "rephrase" and _reaches(_rephrases(session, debate_id), target, source):
@@ -197,24 +199,23 @@ def update_relation(
     expected: int,
     changes: dict[str, Any],
 ) -> dict[str, Any]:
+    def apply(row: RelationRow) -> None:
+        kind = changes.get("kind", row.kind)
+        source = changes.get("source", row.source_node)
+        target = changes.get("target", row.target_node)
+        check_relation(session, debate_id, kind, source, target, relation_id)
+        row.kind, row.source_node, row.target_node = kind, source, target
+        if "text" in changes:
+            row.text = changes["text"] or ""
+        if "weight" in changes:
+            row.weight = float(changes["weight"])
+        flag_modified(row, "text")  # even an empty edit moves the version
+
     debate_for(session, actor, debate_id, "teacher")
     row = get_relation(session, debate_id, relation_id)
-    before = relation_dict(row)
-    check_version("relation", relation_id, expected, row.version, before)
-    kind = changes.get("kind", row.kind)
-    source = changes.get("source", row.source_node)
-    target = changes.get("target", row.target_node)
-    check_relation(session, debate_id, kind, source, target, relation_id)
-    row.kind, row.source_node, row.target_node = kind, source, target
-    if "text" in changes:
-        row.text = changes["text"] or ""
-    if "weight" in changes:
-        row.weight = float(changes["weight"])
-    flag_modified(row, "text")  # even an empty edit moves the version
-    flush_versioned(session, "relation", relation_id)
-    after = relation_dict(row)
-    log(session, actor, debate_id, "update", "relation", relation_id, before, after)
-    return after
+    return versioned_update(
+        session, actor, debate_id, "relation", relation_id, row, relation_dict, expected, apply
+    )
 
 
 def delete_relation(
@@ -223,11 +224,17 @@ def delete_relation(
     """Delete a relation, and the attacks and undercuts aimed at it."""
     debate_for(session, actor, debate_id, "teacher")
     row = get_relation(session, debate_id, relation_id)
-    before = relation_dict(row)
-    check_version("relation", relation_id, expected, row.version, before)
-    forget(session, debate_id, {relation_id})
-    flush_versioned(session, "relation", relation_id)
-    log(session, actor, debate_id, "delete", "relation", relation_id, before, None)
+    versioned_delete(
+        session,
+        actor,
+        debate_id,
+        "relation",
+        relation_id,
+        row,
+        relation_dict,
+        expected,
+        lambda: forget(session, debate_id, {relation_id}),
+    )
 
 
 # -- schools --------------------------------------------------------------------------
@@ -261,23 +268,22 @@ def update_school(
     expected: int,
     changes: dict[str, Any],
 ) -> dict[str, Any]:
+    def apply(row: SchoolRow) -> None:
+        if "name" in changes:
+            if not str(changes["name"]).strip():
+                raise ValidationError("a school needs a name", field="name")
+            row.name = str(changes["name"]).strip()
+        if "positions" in changes:
+            row.positions = _check_positions(session, debate_id, list(changes["positions"]))
+        if "description" in changes:
+            row.description = changes["description"] or ""
+        flag_modified(row, "name")
+
     debate_for(session, actor, debate_id, "teacher")
     row = get_school(session, debate_id, school_id)
-    before = school_dict(row)
-    check_version("school", school_id, expected, row.version, before)
-    if "name" in changes:
-        if not str(changes["name"]).strip():
-            raise ValidationError("a school needs a name", field="name")
-        row.name = str(changes["name"]).strip()
-    if "positions" in changes:
-        row.positions = _check_positions(session, debate_id, list(changes["positions"]))
-    if "description" in changes:
-        row.description = changes["description"] or ""
-    flag_modified(row, "name")
-    flush_versioned(session, "school", school_id)
-    after = school_dict(row)
-    log(session, actor, debate_id, "update", "school", school_id, before, after)
-    return after
+    return versioned_update(
+        session, actor, debate_id, "school", school_id, row, school_dict, expected, apply
+    )
 
 
 def delete_school(
@@ -285,56 +291,27 @@ def delete_school(
 ) -> None:
     debate_for(session, actor, debate_id, "teacher")
     row = get_school(session, debate_id, school_id)
-    before = school_dict(row)
-    check_version("school", school_id, expected, row.version, before)
-    session.delete(row)
-    flush_versioned(session, "school", school_id)
-    log(session, actor, debate_id, "delete", "school", school_id, before, None)
-
-
-# -- keeping the graph sound ----------------------------------------------------------
-def forget(session: Session, debate_id: int, removed: set[str]) -> None:
-    """Remove what names nodes (or relations) about to go, as ``Debate.without_nodes`` does.
-
-    Rebuttals and relations into or out of them, relations aimed at those relations
-    (repeatedly), arguments using them, their place in schools and the conclusion
-    claims' judgements of removed positions.
-    """
-    gone = set(removed)
-    while True:
-        ids = list(gone)
-        rows = list(
-            session.scalars(
-                select(RelationRow).where(
-                    RelationRow.debate_id == debate_id,
-                    or_(
-                        RelationRow.source_node.in_(ids),
-                        RelationRow.target_node.in_(ids),
-                        RelationRow.relation_id.in_(ids),
-                    ),
-                )
-            )
-        )
-        if not rows:
-            break
-        gone |= {r.relation_id for r in rows if r.relation_id is not None}
-        session.execute(delete(RelationRow).where(RelationRow.id.in_([r.id for r in rows])))
-    for argument in session.scalars(select(ArgumentRow).where(ArgumentRow.debate_id == debate_id)):
-        if argument.conclusion in gone or gone & set(argument.premises):
-            session.delete(argument)
-    for school in session.scalars(select(SchoolRow).where(SchoolRow.debate_id == debate_id)):
-        if gone & set(school.positions):
-            school.positions = [p for p in school.positions if p not in gone]
-    for claim in session.scalars(
-        select(ConclusionClaimRow).where(ConclusionClaimRow.debate_id == debate_id)
-    ):
-        if any(j["position"] in gone for j in claim.judgements):
-            claim.judgements = [j for j in claim.judgements if j["position"] not in gone]
-    session.flush()
+    versioned_delete(
+        session,
+        actor,
+        debate_id,
+        "school",
+        school_id,
+        row,
+        school_dict,
+        expected,
+        lambda: session.delete(row),
+    )
 
 
 def current(session: Session, debate_id: int, resource: str, key: str) -> dict[str, Any] | None:
-    """The present state of a node, relation or school (for a 409 that raced past the check)."""
+    """The present state of a node, relation, school, argument or conclusion claim (for a
+    409 that raced past the check)."""
+    from quaestio.store import arguments  # it builds on this module
+
+    found = arguments.current(session, debate_id, resource, key)
+    if found is not None or resource in ("argument", "conclusion_claim"):
+        return found
     try:
         if resource == "relation":
             return relation_dict(get_relation(session, debate_id, key))

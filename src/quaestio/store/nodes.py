@@ -20,7 +20,7 @@ from quaestio.model import IdAllocator
 from quaestio.store.access import Actor, debate_for
 from quaestio.store.ach import drop_ach
 from quaestio.store.edits import created, deleted, next_ord, open_node, updater
-from quaestio.store.graph import forget
+from quaestio.store.graph_edit import forget
 from quaestio.store.models import ConsequenceRow, EvidenceRow, HistorianRow, PositionRow
 from quaestio.store.nesting import check_move, descendants, placement
 from quaestio.store.nodeviews import all_ids, get_evidence, show

@@ -218,6 +218,7 @@ def _position(
         evidence=tuple(evidence),
         weight=weight_attr(draft.attrs, path, draft.line),
         source=source_attr(draft.attrs, path, draft.line),
+        tags=tuple(as_list(draft.attrs.get("tags", []))),
     )
 
 

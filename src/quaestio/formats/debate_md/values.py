@@ -36,8 +36,11 @@ def source_attr(attrs: dict[str, Any], path: str | None, line: int) -> Source | 
     src = attrs.get("src")
     if src is None:
         return None
-    if not isinstance(src, list) or len(src) != 3:
+    if not isinstance(src, list) or len(src) not in (3, 4):
         raise ParseError(
-            "src must be [file, first line, last line]", file=path, line=line, field="src"
+            "src must be [file, first line, last line] (and the element kind)",
+            file=path,
+            line=line,
+            field="src",
         )
-    return Source(src[0], src[1], src[2])
+    return Source(src[0], src[1], src[2], src[3] if len(src) == 4 else None)

@@ -145,6 +145,9 @@ def dumps(debate: Debate) -> str:
 
 def _position(position: Position) -> list[str]:
     attrs = {"id": position.id} | _weight_attr(position.weight) | _source_attr(position.source)
+    if position.tags:
+        tags = position.tags
+        attrs["tags"] = ",".join(tags) if all(_joinable(t, ",") for t in tags) else list(tags)
     out = [f"## {position.title} {format_attrs(attrs)}", ""]
     lines = []
     for heading, people in (
@@ -359,7 +362,8 @@ def _weight_attr(weight: float) -> dict[str, Any]:
 def _source_attr(source: Source | None) -> dict[str, Any]:
     if source is None:
         return {}
-    return {"src": [source.file, source.line_start, source.line_end]}
+    src = [source.file, source.line_start, source.line_end]
+    return {"src": src if source.element is None else [*src, source.element]}
 
 
 def _figure(f: Figure) -> dict[str, Any]:

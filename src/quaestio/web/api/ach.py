@@ -14,7 +14,7 @@ from quaestio.reasoning import ach_matrix
 from quaestio.reasoning.ach import DEFAULT
 from quaestio.store import ach as store_ach
 from quaestio.store import debates, nodeviews
-from quaestio.web.api.nodes import VersionQ
+from quaestio.web.api.items import VersionQ
 from quaestio.web.api.schemas import (
     AchCellIn,
     AchCellOut,

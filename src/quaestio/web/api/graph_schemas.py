@@ -1,10 +1,13 @@
-"""Request and response bodies of the argument graph: typed relations and schools."""
+"""Request and response bodies of the argument graph: typed relations, schools, arguments,
+conclusion claims and moves of points."""
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from quaestio.web.api.schemas import EvidenceOut
 
 #: "rebuts" is the handout's counter-point -> point pair; the rest are the graph's kinds
 RelationKindIn = Literal[
@@ -75,3 +78,85 @@ class SchoolPatch(BaseModel):
     name: str | None = Field(default=None, min_length=1, max_length=500)
     positions: list[str] | None = None
     description: str | None = Field(default=None, max_length=10_000)
+
+
+class ArgumentIn(BaseModel):
+    """A premise-conclusion structure over claims of the debate (positions, points, claims)."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str = Field(default="", max_length=500)
+    premises: list[Annotated[str, ClaimId]] = Field(min_length=1, description="claim ids")
+    conclusion: str = Field(min_length=1, max_length=64, description="a claim id")
+    inference: str = Field(default="", max_length=10_000, description="the inference in words")
+
+
+class ArgumentOut(BaseModel):
+    id: str
+    title: str
+    premises: list[str]
+    conclusion: str
+    inference: str
+    origin: dict[str, Any] | None = None
+    version: int
+
+
+class ArgumentPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: int
+    title: str | None = Field(default=None, max_length=500)
+    premises: list[Annotated[str, ClaimId]] | None = Field(default=None, min_length=1)
+    conclusion: str | None = Field(default=None, min_length=1, max_length=64)
+    inference: str | None = Field(default=None, max_length=10_000)
+
+
+class JudgementIO(BaseModel):
+    """What a sentence of the conclusion says of one position."""
+
+    model_config = ConfigDict(extra="forbid")
+    position: str = Field(min_length=1, max_length=64)
+    verdict: Literal["endorses", "qualifies", "rejects"]
+
+
+class ConclusionClaimIn(BaseModel):
+    """One sentence of the conclusion as a claim, with what it says of positions."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, max_length=10_000)
+    judgements: list[JudgementIO] = []
+    weight: float = Field(default=0.5, ge=0.0, le=1.0)
+
+
+class ConclusionClaimOut(BaseModel):
+    id: str
+    text: str
+    judgements: list[JudgementIO]
+    weight: float
+    source: dict[str, Any] | None = None
+    version: int
+
+
+class ConclusionClaimPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: int
+    text: str | None = Field(default=None, min_length=1, max_length=10_000)
+    judgements: list[JudgementIO] | None = None
+    weight: float | None = Field(default=None, ge=0.0, le=1.0)
+
+
+class MoveIn(BaseModel):
+    """Where a point goes: under a position, or under a point of any position."""
+
+    model_config = ConfigDict(extra="forbid")
+    version: int
+    under: str = Field(min_length=1, max_length=64, description="a position id or a point id")
+    stance: Literal["for", "against"] | None = Field(
+        default=None, description="its stance towards what it now answers (default: as before)"
+    )
+
+
+class MovedOut(EvidenceOut):
+    """The moved point as it is now, and the new id of every point that moved with it."""
+
+    renamed: dict[str, str] = Field(
+        default={}, description="old id -> new id (empty: a move within the position)"
+    )

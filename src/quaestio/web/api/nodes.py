@@ -6,17 +6,29 @@ client read (``version`` in the body for PATCH, ``?version=`` for DELETE).
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Response, status
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 
 from quaestio.errors import ValidationError
-from quaestio.store import StaleVersionError, batch, graph, nodes, nodeviews
+from quaestio.store import StaleVersionError, batch, graph, moves, nodes, nodeviews
 from quaestio.store.access import debate_for
 from quaestio.store.models import ConsequenceRow, PositionRow
-from quaestio.web.api.graph_schemas import RelationIn, RelationPatch, SchoolIn, SchoolPatch
+from quaestio.web.api.graph_schemas import (
+    ArgumentIn,
+    ArgumentPatch,
+    ConclusionClaimIn,
+    ConclusionClaimPatch,
+    MovedOut,
+    MoveIn,
+    RelationIn,
+    RelationPatch,
+    SchoolIn,
+    SchoolPatch,
+)
+from quaestio.web.api.items import VersionQ, gone, write
 from quaestio.web.api.paging import paged
 from quaestio.web.api.schemas import (
     AchPatch,
@@ -37,11 +49,6 @@ from quaestio.web.api.schemas import (
 from quaestio.web.deps import ActorDep, DbDep, DebateId, NodeId, PageDep, UserDep
 
 router = APIRouter(prefix="/api/debates/{debate_id}", tags=["nodes"])
-VersionQ = Annotated[int, Query(description="the version you read")]
-
-
-def _gone() -> Response:
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 # -- positions ------------------------------------------------------------------------
@@ -94,7 +101,7 @@ def delete_position(
     """Delete a position with all its evidence (and rebuttals touching it)."""
     with db.transaction() as session:
         nodes.delete_position(session, actor, debate_id, node_id, version)
-    return _gone()
+    return gone()
 
 
 # -- evidence -------------------------------------------------------------------------
@@ -153,7 +160,26 @@ def delete_evidence(
     """Delete a point with every point below it (and the links naming any of them)."""
     with db.transaction() as session:
         nodes.delete_evidence(session, actor, debate_id, node_id, version)
-    return _gone()
+    return gone()
+
+
+@router.post("/evidence/{node_id}/move", response_model=MovedOut)
+def move_evidence(
+    debate_id: DebateId, node_id: NodeId, body: MoveIn, actor: UserDep, db: DbDep
+) -> MovedOut:
+    """Move a point, with every point below it, under a position or a point of any position.
+
+    Within its position only the parent changes. Into another position the moved points
+    get new ids extending their new parent's (``renamed`` lists them), every relation,
+    reference, argument, ACH cell and personal weight naming them follows, and a rebuttal
+    that would now join two positions becomes a typed attack.
+    """
+    data = body.model_dump(exclude={"version"}, exclude_none=True)
+    return write(
+        db,
+        MovedOut,
+        lambda s: moves.move_evidence(s, actor, debate_id, node_id, body.version, data),
+    )
 
 
 # -- consequences ---------------------------------------------------------------------
@@ -194,7 +220,7 @@ def delete_consequence(
 ) -> Response:
     with db.transaction() as session:
         nodes.delete_consequence(session, actor, debate_id, node_id, version)
-    return _gone()
+    return gone()
 
 
 # -- several edits at once ------------------------------------------------------------
@@ -210,6 +236,11 @@ _SCHEMAS: dict[str, type[BaseModel]] = {
     "update_relation": RelationPatch,
     "create_school": SchoolIn,
     "update_school": SchoolPatch,
+    "create_argument": ArgumentIn,
+    "update_argument": ArgumentPatch,
+    "create_conclusion_claim": ConclusionClaimIn,
+    "update_conclusion_claim": ConclusionClaimPatch,
+    "move_evidence": MoveIn,
 }
 
 
@@ -220,7 +251,7 @@ def _checked(index: int, op: Operation) -> dict[str, Any]:
     if schema is None:
         return out
     raw = dict(op.data)
-    if op.op.startswith("update_"):
+    if op.op.startswith(("update_", "move_")):
         if op.version is None:
             raise ValidationError(
                 f"operation {index} needs 'version'", field=f"operations.{index}.version"
@@ -234,7 +265,9 @@ def _checked(index: int, op: Operation) -> dict[str, Any]:
         raise ValidationError(
             f"operation {index}: {where}: {first['msg']}", field=f"operations.{index}.data.{where}"
         ) from exc
-    out["data"] = data.model_dump(exclude_unset=op.op.startswith("update_"), exclude={"version"})
+    out["data"] = data.model_dump(
+        exclude_unset=op.op.startswith(("update_", "move_")), exclude={"version"}
+    )
     return out
 
 

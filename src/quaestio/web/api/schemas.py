@@ -358,9 +358,18 @@ class Operation(BaseModel):
         "create_school",
         "update_school",
         "delete_school",
+        "create_argument",
+        "update_argument",
+        "delete_argument",
+        "create_conclusion_claim",
+        "update_conclusion_claim",
+        "delete_conclusion_claim",
+        "move_evidence",
     ]
     id: str | None = Field(
-        default=None, max_length=64, description="node, relation or school id (update, delete)"
+        default=None,
+        max_length=64,
+        description="node, relation, school, argument or claim id (update, delete, move)",
     )
     version: int | None = Field(default=None, description="version you read (update, delete)")
     data: dict[str, Any] = Field(

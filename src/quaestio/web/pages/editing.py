@@ -31,7 +31,7 @@ router = APIRouter()
 FIELDS = {
     "debate": ("title", "question", "conclusion"),
     "position": ("title", "summary", "historians"),
-    "evidence": ("label", "text", "stance", "weight", "years", "rebuts"),
+    "evidence": ("label", "text", "stance", "weight", "years", "rebuts", "historians", "tags"),
     "consequence": ("text", "category", "polarity", "weight"),
 }
 DEBATE_NODE = "debate"  # the debate's own fields (title, question, conclusion)
@@ -100,6 +100,9 @@ def _changes(kind: str, form: dict[str, str]) -> dict[str, Any]:
             value = [_historian(n) for n in value.split(",") if n.strip()]
         elif name == "rebuts":
             value = value.replace(",", " ").split()
+        elif name == "tags":
+            value = list(dict.fromkeys(t.strip().lstrip("#").strip() for t in value.split(",")))
+            value = [t for t in value if t]
         elif name == "years":
             try:
                 value = sorted({int(y) for y in value.replace(",", " ").split()})
@@ -137,7 +140,7 @@ def as_field(node: dict[str, Any], name: str) -> Any:
             h["name"] + (f" {DISPUTES}" if h.get("stance") == "against" else "")
             for h in value or []
         )
-    if name in ("years", "rebuts"):
+    if name in ("years", "rebuts", "tags"):
         return ", ".join(str(v) for v in value or [])
     return value
 
