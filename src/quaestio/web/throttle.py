@@ -67,26 +67,19 @@ class Throttle:
             (("address", address), ADDRESS_FREE),
         ]
 
-    def check(self, username: str, address: str, now: float | None = None) -> None:
-        """Raise TooManyAttemptsError while the account or the address is backed off."""
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            for key, _ in self._keys(username, address):
-                record = self._records.get(key)
-                if record is not None and record.until > now:
-                    wait = int(record.until - now) + 1
-                    what = "this account" if key[0] == "account" else "this address"
-                    raise TooManyAttemptsError(
-                        f"too many failed sign-ins for {what}; try again in {wait} seconds",
-                        wait,
-                    )
+    def _wait(self, key: tuple[str, str], now: float) -> int | None:
+        """Seconds ``key`` is still backed off for, or None (call with the lock held)."""
+        record = self._records.get(key)
+        if record is not None and record.until > now:
+            return int(record.until - now) + 1
+        return None
 
-    def failed(self, username: str, address: str, now: float | None = None) -> None:
-        now = time.monotonic() if now is None else now
+    def _count(self, keys: list[tuple[tuple[str, str], int]], now: float) -> None:
+        """One more failure for each key, backing it off past its free allowance."""
         with self._lock:
             if len(self._records) > 100_000:  # forget stale entries rather than grow forever
                 self._records = {k: r for k, r in self._records.items() if now - r.first < WINDOW}
-            for key, free in self._keys(username, address):
+            for key, free in keys:
                 record = self._records.setdefault(key, _Record(first=now))
                 if now - record.first > WINDOW and record.until <= now:
                     record.failures, record.first = 0, now
@@ -95,31 +88,37 @@ class Throttle:
                     backoff = min(MAX_BACKOFF, FIRST_BACKOFF * 2.0 ** (record.failures - free))
                     record.until = now + backoff
 
-    def check_token(self, address: str, now: float | None = None) -> None:
-        """Raise TooManyAttemptsError while this address is backed off for unknown tokens."""
+    def check(self, username: str, address: str, now: float | None = None) -> None:
+        """Raise TooManyAttemptsError while the account or the address is backed off."""
         now = time.monotonic() if now is None else now
         with self._lock:
-            record = self._records.get(("token", address))
-            if record is not None and record.until > now:
-                wait = int(record.until - now) + 1
-                raise TooManyAttemptsError(
-                    f"too many unknown or revoked API tokens from this address; "
-                    f"try again in {wait} seconds",
-                    wait,
-                    field="Authorization",
-                )
+            for key, _ in self._keys(username, address):
+                wait = self._wait(key, now)
+                if wait is not None:
+                    what = "this account" if key[0] == "account" else "this address"
+                    raise TooManyAttemptsError(
+                        f"too many failed sign-ins for {what}; try again in {wait} seconds",
+                        wait,
+                    )
+
+    def failed(self, username: str, address: str, now: float | None = None) -> None:
+        self._count(self._keys(username, address), time.monotonic() if now is None else now)
+
+    def check_token(self, address: str, now: float | None = None) -> None:
+        """Raise TooManyAttemptsError while this address is backed off for unknown tokens."""
+        with self._lock:
+            wait = self._wait(("token", address), time.monotonic() if now is None else now)
+        if wait is not None:
+            raise TooManyAttemptsError(
+                f"too many unknown or revoked API tokens from this address; "
+                f"try again in {wait} seconds",
+                wait,
+                field="Authorization",
+            )
 
     def token_failed(self, address: str, now: float | None = None) -> None:
         """Count an unknown or revoked bearer token, as a failed sign-in from the address."""
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            record = self._records.setdefault(("token", address), _Record(first=now))
-            if now - record.first > WINDOW and record.until <= now:
-                record.failures, record.first = 0, now
-            record.failures += 1
-            if record.failures >= ADDRESS_FREE:
-                backoff = min(MAX_BACKOFF, FIRST_BACKOFF * 2.0 ** (record.failures - ADDRESS_FREE))
-                record.until = now + backoff
+        self._count([(("token", address), ADDRESS_FREE)], time.monotonic() if now is None else now)
 
     def succeeded(self, username: str) -> None:
         with self._lock:
