@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any, Generic, TypeVar, cast
 
 from sqlalchemy import ColumnElement, Table, delete, func, or_, select
 from sqlalchemy.orm import Session
@@ -34,6 +35,7 @@ from quaestio.store.models import (
 from quaestio.store.revisions import record
 
 UNDO_DAYS = 30
+T = TypeVar("T")
 
 
 class StaleVersionError(ConflictError):
@@ -155,31 +157,28 @@ def find_imported(
     )
 
 
-class DebateCache:
-    """Recently rebuilt debates, keyed by database, id and ``content_rev``.
+class RevisionCache(Generic[T]):
+    """Recent values built from a debate, keyed by database, id and ``content_rev``.
 
     Every change moves ``content_rev`` in the database, so an entry is never stale
-    in this process or another; a debate is frozen, so one object serves every
-    reader. Rebuilding a 30,000-node debate from its rows takes over a second,
-    which every page would otherwise pay. Only read-only sessions use it: a
-    transaction that has just edited the debate must see its own change.
+    in this process or another; one process may serve several databases (tests
+    do), so the URL is part of the key. The rebuilt debate and the API's rendering
+    of it both live in one of these.
     """
 
-    def __init__(self, size: int = 16) -> None:
+    def __init__(self, size: int) -> None:
         self.size = size
-        self._items: OrderedDict[tuple[str, int, int], Debate] = OrderedDict()
+        self._items: OrderedDict[tuple[str, int, int], T] = OrderedDict()
         self._lock = threading.Lock()
 
-    def debate(self, session: Session, row: DebateRow) -> Debate:
-        if not session.info.get("read_only"):
-            return convert.debate_from_rows(session, row)
+    def get(self, session: Session, row: DebateRow, build: Callable[[], T]) -> T:
         key = (str(session.get_bind().engine.url), row.id, row.content_rev)
         with self._lock:
             hit = self._items.get(key)
             if hit is not None:
                 self._items.move_to_end(key)
                 return hit
-        built = convert.debate_from_rows(session, row)
+        built = build()
         with self._lock:
             self._items[key] = built
             while len(self._items) > self.size:
@@ -187,17 +186,24 @@ class DebateCache:
         return built
 
 
-_debates = DebateCache()
+_debates: RevisionCache[Debate] = RevisionCache(16)
 
 
 def debate_of(session: Session, row: DebateRow) -> Debate:
-    """The frozen debate of ``row``, from the cache when the session only reads."""
-    return _debates.debate(session, row)
+    """The frozen debate of ``row``, from the cache when the session only reads.
+
+    Rebuilding a 30,000-node debate from its rows takes over a second, which every
+    page would otherwise pay; a debate is frozen, so one object serves every reader.
+    A transaction that has just edited the debate rebuilds it, to see its own change.
+    """
+    if not session.info.get("read_only"):
+        return convert.debate_from_rows(session, row)
+    return _debates.get(session, row, lambda: convert.debate_from_rows(session, row))
 
 
 def load(session: Session, actor: Actor, debate_id: int) -> tuple[DebateRow, Debate, Role]:
     row, role = debate_for(session, actor, debate_id)
-    return row, _debates.debate(session, row), role
+    return row, debate_of(session, row), role
 
 
 @dataclass(frozen=True)
