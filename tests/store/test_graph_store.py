@@ -16,11 +16,13 @@ from quaestio.store.models import DebateRow, EvidenceRow, RelationRow
 from store_samples import sample_debate
 from strategies import graph_debates, line, source
 
+TAGS = ("economy", "regions", "terror", "a-long_tag2")
+
 
 @st.composite
 def stored_graphs(draw: st.DrawFn) -> Debate:
-    """``graph_debates`` plus what the store also keeps: premise-conclusion arguments and
-    historians who dispute a position."""
+    """``graph_debates`` plus what the store also keeps: premise-conclusion arguments,
+    historians who dispute a position and the positions' own tags."""
     debate = draw(graph_debates())
     claims = debate.claim_ids()
     arguments = []
@@ -39,6 +41,7 @@ def stored_graphs(draw: st.DrawFn) -> Debate:
                 Historian(h.name, h.key, draw(st.sampled_from(("for", "against"))))
                 for h in p.historians
             ),
+            tags=tuple(draw(st.lists(st.sampled_from(TAGS), max_size=3, unique=True))),
         )
         for p in debate.positions
     )
@@ -204,3 +207,22 @@ def test_a_bad_graph_leaves_nothing_behind(db: Database) -> None:
         assert s.scalar(select(func.count()).select_from(DebateRow)) == 0
         assert s.scalar(select(func.count()).select_from(EvidenceRow)) == 0
         assert s.scalar(select(func.count()).select_from(RelationRow)) == 0
+
+
+def test_a_position_keeps_its_tags_through_create_edit_and_reload(db: Database) -> None:
+    actor = _owner(db)
+    debate_id = _imported(db, actor)
+    with db.transaction() as s:
+        made = nodes.create_position(
+            s, actor, debate_id, {"title": "Fear of war", "tags": ["#external", "external"]}
+        )
+    assert made["tags"] == ["external"]  # the hash is dropped and repeats are merged
+    with db.transaction() as s:
+        edited = nodes.update_position(
+            s, actor, debate_id, made["id"], made["version"], {"tags": ["external", "1937"]}
+        )
+    assert edited["tags"] == ["external", "1937"]
+    with pytest.raises(ValidationError), db.transaction() as s:
+        nodes.update_position(s, actor, debate_id, made["id"], edited["version"], {"tags": [" "]})
+    back = _load(db, actor, debate_id).position_by_id()[made["id"]]
+    assert back.tags == ("external", "1937")

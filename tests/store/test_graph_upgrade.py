@@ -31,11 +31,12 @@ from quaestio.store.convert import debate_from_rows
 from quaestio.store.db import current_revision, head_revision
 from quaestio.store.models import Base, DebateRow
 
-# main just before the argument graph (its newest migration is 0003), and just before
-# the classroom (0004)
+# main just before the argument graph (its newest migration is 0003), just before the
+# classroom (0004), and just before positions kept their tags (0005)
 OLD_MAINS = {
     "0003": "cb9009f93beb31db456c62b7df98ff834d06faff",
     "0004": "54e4ad533fd5dcfe03155db7da733e05aee03e34",
+    "0005": "07cedac9a8ee1c43a747c839d05616986282c61f",
 }
 WRITER = Path(__file__).with_name("old_main_writer.py")
 
@@ -132,6 +133,7 @@ def test_a_database_made_by_main_upgrades_with_nothing_lost(
             assert all(e.parent is None and not e.historians for _, e in debate.iter_evidence())
             assert all(h.stance == "for" for p in debate.positions for h in p.historians)
             new_keys = {"stance"} if old_revision == "0003" else set()
+            assert all(p.tags == () for p in debate.positions)
             assert {k for k, v in extra.items() if any(v)} == new_keys
         _class_work_survives(s, before["ids"])
     db.dispose()

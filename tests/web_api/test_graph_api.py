@@ -148,3 +148,22 @@ def test_openapi_lists_the_graph_resources(browser: Any) -> None:
     ):
         assert path in paths, path
     assert "409" in paths["/api/debates/{debate_id}/relations/{relation_id}"]["patch"]["responses"]
+
+
+def test_a_position_takes_tags_and_refuses_an_empty_or_null_one(browser: Any) -> None:
+    t = browser().signup("teach")
+    d = _debate(t)
+    made = t.post(f"/api/debates/{d}/positions", json={"title": "War scare", "tags": ["#fear"]})
+    assert made.status_code == 201, made.text
+    assert made.json()["tags"] == ["fear"]
+    node = made.json()["id"]
+    patched = t.patch(
+        f"/api/debates/{d}/positions/{node}", json={"version": 1, "tags": ["fear", "1927"]}
+    )
+    assert patched.status_code == 200 and patched.json()["tags"] == ["fear", "1927"]
+    for bad in ([""], None, ["#"]):
+        r = t.patch(f"/api/debates/{d}/positions/{node}", json={"version": 2, "tags": bad})
+        assert r.status_code == 422, (bad, r.text)
+        assert r.json()["error"]["field"].startswith("tags")
+    again = t.get(f"/api/debates/{d}/positions/{node}").json()
+    assert again["tags"] == ["fear", "1927"] and again["version"] == 2

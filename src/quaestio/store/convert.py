@@ -97,6 +97,7 @@ def add_nodes(session: Session, debate_id: int, debate: Debate) -> None:
             summary=position.summary,
             weight=float(position.weight),
             source=source_to_json(position.source),
+            tags=list(position.tags),
         )
         session.add(prow)
         session.flush()
@@ -278,6 +279,7 @@ def debate_from_rows(session: Session, row: DebateRow) -> Debate:
                 ),
                 weight=p.weight,
                 source=source_from_json(p.source),
+                tags=tuple(p.tags or ()),
             )
             for p in positions
         ),

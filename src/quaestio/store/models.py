@@ -195,6 +195,10 @@ class PositionRow(Node, Base):
     __tablename__ = "positions"
     title: Mapped[str] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(Text, default="")
+    # the position's tags as a claim (an Argdown statement's ``#tags``); migration 0006
+    tags: Mapped[list[Any]] = mapped_column(
+        JSON, default=list, server_default=sql_text("'[]'"), sort_order=_ADDED
+    )
 
 
 class HistorianRow(Base):

@@ -67,9 +67,12 @@ def _set_historians(
         )
 
 
-def _historians_changed(session: Session, row: PositionRow, changes: dict[str, Any]) -> None:
+def _position_changed(session: Session, row: PositionRow, changes: dict[str, Any]) -> None:
+    """What an edit of a position changes outside its plain columns: historians, tags."""
     if "historians" in changes:
         _set_historians(session, row, list(changes["historians"]))
+    if "tags" in changes:
+        row.tags = _tags(changes["tags"])
 
 
 def create_position(
@@ -84,6 +87,7 @@ def create_position(
         title=data["title"],
         summary=data.get("summary", ""),
         weight=float(data.get("weight", 0.5)),
+        tags=_tags(list(data.get("tags", []))),
     )
     session.add(row)
     session.flush()
@@ -93,7 +97,7 @@ def create_position(
 
 
 update_position = updater(
-    PositionRow, ("title", "summary", "weight"), touched="title", then=_historians_changed
+    PositionRow, ("title", "summary", "weight"), touched="title", then=_position_changed
 )
 
 

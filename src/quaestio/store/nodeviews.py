@@ -59,6 +59,7 @@ def position_dict(session: Session, row: PositionRow) -> dict[str, Any]:
         "id": row.node_id,
         **columns(row, "title", "summary"),
         "historians": historian_dicts(session, row.id, None),
+        "tags": list(row.tags or ()),
         **columns(row, "weight", "source", "version"),
     }
 

@@ -151,6 +151,7 @@ class PositionOut(BaseModel):
     title: str
     summary: str
     historians: list[HistorianOut]
+    tags: list[str] = []
     weight: float
     source: dict[str, Any] | None
     version: int
@@ -161,6 +162,7 @@ class PositionIn(BaseModel):
     title: str = Field(min_length=1)
     summary: str = ""
     historians: list[HistorianName] = []
+    tags: list[Tag] = []
     weight: float = Field(default=0.5, ge=0.0, le=1.0)
 
 
@@ -170,11 +172,12 @@ class PositionPatch(BaseModel):
     title: str | None = Field(default=None, min_length=1)
     summary: str | None = None
     historians: list[HistorianName] | None = None
+    tags: list[Tag] | None = None
     weight: float | None = Field(default=None, ge=0.0, le=1.0)
 
-    _not_null = field_validator("title", "summary", "historians", "weight", mode="before")(
-        _reject_null
-    )
+    _not_null = field_validator(
+        "title", "summary", "historians", "tags", "weight", mode="before"
+    )(_reject_null)
 
 
 class EvidenceOut(BaseModel):

@@ -30,7 +30,7 @@ router = APIRouter()
 
 FIELDS = {
     "debate": ("title", "question", "conclusion"),
-    "position": ("title", "summary", "historians"),
+    "position": ("title", "summary", "historians", "tags"),
     "evidence": ("label", "text", "stance", "weight", "years", "rebuts", "historians", "tags"),
     "consequence": ("text", "category", "polarity", "weight"),
 }
