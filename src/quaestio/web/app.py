@@ -13,8 +13,8 @@ import importlib.util
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
 
 from quaestio import __version__
 from quaestio.store import Database
@@ -22,6 +22,7 @@ from quaestio.web.api import docs, errors
 from quaestio.web.api import router as api_router
 from quaestio.web.api.schemas import ErrorBody
 from quaestio.web.body_limit import ENVELOPE_BYTES, BodyLimit
+from quaestio.web.offload import ClientGone, Offloader
 from quaestio.web.settings import Settings
 
 DESCRIPTION = """A shared service for structured debates: import a handout, weigh the
@@ -61,8 +62,15 @@ def create_app(database_url: str | None = None) -> FastAPI:
     )
     app.state.db = db
     app.state.settings = settings
+    app.state.offloader = Offloader()
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + ENVELOPE_BYTES)
     errors.install(app)
+
+    @app.exception_handler(ClientGone)
+    async def client_gone(_request: Request, _exc: ClientGone) -> Response:
+        """The browser left before the answer: nobody reads this (nginx's 499)."""
+        return Response(status_code=499)
+
     docs.install(app)
     app.include_router(api_router)
 

@@ -12,7 +12,8 @@ from collections import OrderedDict
 from collections.abc import Hashable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from quaestio.model import Debate
 from quaestio.store import debates, personal
@@ -20,6 +21,7 @@ from quaestio.store.access import debate_for
 from quaestio.study.verdict import plain_verdict
 from quaestio.web.api.errors import NotImplementedYetError
 from quaestio.web.deps import ActorDep, DbDep, DebateId
+from quaestio.web.offload import offloader
 
 router = APIRouter(prefix="/api/debates/{debate_id}", tags=["evaluation"])
 
@@ -81,24 +83,10 @@ class EvaluationCache:
 _cache = EvaluationCache()
 
 
-@router.get("/evaluation")
-def evaluation(
-    debate_id: DebateId,
-    actor: ActorDep,
-    db: DbDep,
-    semantics: Annotated[
-        str | None, Query(description="compare methods: one semantics (all with compare=true)")
-    ] = None,
-    compare: Annotated[
-        bool, Query(description="also the methods side by side (engine strengths and statuses)")
-    ] = False,
-    weights: Annotated[
-        str,
-        Query(pattern="^(mine|default)$", description="'mine': your own weights over the debate's"),
-    ] = "mine",
-) -> dict[str, Any]:
-    """The verdict in plain words (balance of evidence, the handout's own verdict, citing
-    points); with ``semantics`` or ``compare=true`` also the methods' output (``evaluation``)."""
+def _prepared(
+    db: DbDep, actor: ActorDep, debate_id: int, semantics: str | None, compare: bool, weights: str
+) -> tuple[Hashable, dict[str, Any] | None, Debate | None, dict[str, float]]:
+    """The cache key, a cached answer or the debate to compute it from, and the weights."""
     with db.read() as session:
         row, _ = debate_for(session, actor, debate_id)  # permission first: 404 tells nothing
         engine()
@@ -116,10 +104,47 @@ def evaluation(
         )
         result = _cache.get(key)
         debate = None if result is not None else debates.debate_of(session, row)
+    return key, result, debate, mine
+
+
+def _computed(
+    debate: Debate, semantics: str | None, compare: bool, weights: dict[str, float]
+) -> dict[str, Any]:
+    result: dict[str, Any] = {"verdict": plain_verdict(debate.with_weights(weights)).to_dict()}
+    if semantics or compare:
+        result["evaluation"] = run(debate, semantics, weights)
+    return result
+
+
+@router.get("/evaluation")
+async def evaluation(
+    request: Request,
+    debate_id: DebateId,
+    actor: ActorDep,
+    db: DbDep,
+    semantics: Annotated[
+        str | None, Query(description="compare methods: one semantics (all with compare=true)")
+    ] = None,
+    compare: Annotated[
+        bool, Query(description="also the methods side by side (engine strengths and statuses)")
+    ] = False,
+    weights: Annotated[
+        str,
+        Query(pattern="^(mine|default)$", description="'mine': your own weights over the debate's"),
+    ] = "mine",
+) -> dict[str, Any]:
+    """The verdict in plain words (balance of evidence, the handout's own verdict, citing
+    points); with ``semantics`` or ``compare=true`` also the methods' output (``evaluation``).
+
+    The computing runs in a child process with a time and memory budget (422 past
+    them) and stops when the client disconnects."""
+    key, result, debate, mine = await run_in_threadpool(
+        _prepared, db, actor, debate_id, semantics, compare, weights
+    )
     if debate is not None:
-        result = {"verdict": plain_verdict(debate.with_weights(mine)).to_dict()}
-        if semantics or compare:
-            result["evaluation"] = run(debate, semantics, mine)
+        result = await offloader(request).run(
+            request, "The evaluation", _computed, debate, semantics, compare, mine
+        )
         _cache.put(key, result)
     assert result is not None
     return {"debate_id": debate_id, "weights": weights, **result}

@@ -10,19 +10,34 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from quaestio.errors import QuaestioError, ValidationError
+from quaestio.model import Debate
 from quaestio.store import personal
 from quaestio.store.access import RANK
-from quaestio.study.verdict import plain_verdict
+from quaestio.store.models import VerdictRow
+from quaestio.study.verdict import PlainVerdict, plain_verdict
+from quaestio.web.offload import offloader
 from quaestio.web.pages import viewdata
 from quaestio.web.pages.context import db, render, visitor
-from quaestio.web.pages.loading import error_fragment, error_page, open_debate
-from quaestio.web.pages.verdicts import compare, distribution, parse_weights
+from quaestio.web.pages.loading import Opened, error_fragment, error_page, open_debate
+from quaestio.web.pages.verdicts import Comparison, compare, distribution, parse_weights
 from quaestio.web.pages.views import VIEWS
 from quaestio.web.view_limits import check_view
 
 router = APIRouter()
+
+
+def _weighed(debate: Debate, weights: dict[str, float]) -> tuple[Comparison, PlainVerdict]:
+    """The methods side by side and the plain verdict: the page's heavy part, in a child."""
+    return compare(debate, weights), plain_verdict(debate.with_weights(weights))
+
+
+async def _weigh(
+    request: Request, debate: Debate, weights: dict[str, float]
+) -> tuple[Comparison, PlainVerdict]:
+    return await offloader(request).run(request, "The verdict", _weighed, debate, weights)
 
 
 async def _form(request: Request) -> dict[str, str]:
@@ -31,24 +46,13 @@ async def _form(request: Request) -> dict[str, str]:
 
 
 @router.get("/d/{debate_id}/verdict", response_class=HTMLResponse, include_in_schema=False)
-def verdict(request: Request, debate_id: int) -> Response:
+async def verdict(request: Request, debate_id: int) -> Response:
     try:
-        opened = open_debate(request, debate_id)
-        check_view(opened.debate, "verdict")
-        me = visitor(request)
-        mine = None
-        votes: list[tuple[str, str, int]] = []
-        students: list[tuple[str, str | None, str]] = []
-        with db(request).read() as session:
-            if me.signed_in and opened.can_write_own:
-                mine = personal.my_verdict(session, me.actor, debate_id)
-            if RANK[opened.role] >= RANK["teacher"]:
-                rows = personal.all_verdicts(session, me.actor, debate_id)
-                votes = distribution(opened.debate, [v.favoured for v, _ in rows])
-                students = [(u.display_name or u.username, v.favoured, v.text) for v, u in rows]
+        page = await run_in_threadpool(_verdict_page, request, debate_id)
+        result, plain = await _weigh(request, page[0].debate, page[0].weights)
     except QuaestioError as exc:
         return error_page(request, exc)
-    result = compare(opened.debate, opened.weights)
+    opened, mine, votes, students = page
     return render(
         request,
         "verdict.html",
@@ -60,7 +64,7 @@ def verdict(request: Request, debate_id: int) -> Response:
         short=viewdata.short,
         label_of=viewdata.label_of,
         result=result,
-        plain=plain_verdict(opened.debate.with_weights(opened.weights)),
+        plain=plain,
         compare_open=False,
         mine=mine,
         votes=votes,
@@ -69,23 +73,47 @@ def verdict(request: Request, debate_id: int) -> Response:
     )
 
 
+VerdictPage = tuple[
+    Opened, VerdictRow | None, list[tuple[str, str, int]], list[tuple[str, str | None, str]]
+]
+
+
+def _verdict_page(request: Request, debate_id: int) -> VerdictPage:
+    """What the verdict page reads from the store: the debate, the visitor's own verdict
+    and, for a teacher, the class's."""
+    opened = open_debate(request, debate_id)
+    check_view(opened.debate, "verdict")
+    me = visitor(request)
+    mine = None
+    votes: list[tuple[str, str, int]] = []
+    students: list[tuple[str, str | None, str]] = []
+    with db(request).read() as session:
+        if me.signed_in and opened.can_write_own:
+            mine = personal.my_verdict(session, me.actor, debate_id)
+        if RANK[opened.role] >= RANK["teacher"]:
+            rows = personal.all_verdicts(session, me.actor, debate_id)
+            votes = distribution(opened.debate, [v.favoured for v, _ in rows])
+            students = [(u.display_name or u.username, v.favoured, v.text) for v, u in rows]
+    return opened, mine, votes, students
+
+
 @router.post("/d/{debate_id}/verdict/compute", response_class=HTMLResponse, include_in_schema=False)
 async def compute(request: Request, debate_id: int) -> Response:
     form = await _form(request)
     try:
-        opened = open_debate(request, debate_id)
+        opened = await run_in_threadpool(open_debate, request, debate_id)
         check_view(opened.debate, "verdict")
+        weights = opened.weights | parse_weights(form, opened.debate)
+        result, plain = await _weigh(request, opened.debate, weights)
     except QuaestioError as exc:
         return error_fragment(request, exc)
-    weights = opened.weights | parse_weights(form, opened.debate)
-    result = compare(opened.debate, weights)
     response = render(
         request,
         "_ranking.html",
         d=opened,
         debate=opened.debate,
         result=result,
-        plain=plain_verdict(opened.debate.with_weights(weights)),
+        plain=plain,
         compare_open=form.get("compare") == "1",
         titles={p.id: p.title for p in opened.debate.positions},
         label_of=viewdata.label_of,
