@@ -7,6 +7,7 @@ hangs up mid-request; the child's pid must be gone soon after, not minutes later
 from __future__ import annotations
 
 import asyncio
+import itertools
 import os
 import socket
 import subprocess
@@ -88,7 +89,7 @@ def test_no_more_children_run_at_once_than_there_are_workers(tmp_path: Path) -> 
     spans = sorted(
         tuple(map(float, (tmp_path / f"{i}.txt").read_text().split())) for i in range(3)
     )
-    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+    for (_, end), (start, _) in itertools.pairwise(spans):
         assert start >= end  # one after the other, never overlapping
     assert offloader.started == 3
 

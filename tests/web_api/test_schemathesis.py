@@ -6,6 +6,7 @@ operations get past the permission checks and exercise their handlers.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -37,25 +38,29 @@ def api_schema(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
 
 def test_no_server_errors(api_schema: Any) -> None:
-    """Every operation, eight generated requests each, with a fixed seed so CI repeats.
+    """Every operation, eight generated requests each (``QUAESTIO_FUZZ_EXAMPLES`` for a
+    longer run), with a fixed seed so CI repeats.
 
     Run without schemathesis' pytest plugin, whose lazy fixtures fail on this pytest."""
     headers = {"Authorization": f"Bearer {TOKEN['value']}"}
     failures: list[str] = []
-    operations = 0
+    operations = requests = 0
+    examples = int(os.environ.get("QUAESTIO_FUZZ_EXAMPLES", "8"))
     for result in api_schema.get_all_operations():
         operation = result.ok()
         operations += 1
 
         @given(case=operation.as_strategy())
         @settings(
-            max_examples=8,
+            max_examples=examples,
             derandomize=True,
             deadline=None,
             suppress_health_check=list(HealthCheck),
             database=None,
         )
         def run(case: Any) -> None:
+            nonlocal requests
+            requests += 1
             if "debate_id" in (case.path_parameters or {}):
                 case.path_parameters["debate_id"] = 1  # the imported debate: handlers run deep
             response = case.call(headers=headers)
@@ -69,4 +74,5 @@ def test_no_server_errors(api_schema: Any) -> None:
 
         run()
     assert operations > 30
+    print(f"schemathesis: {operations} operations, {requests} requests, {len(failures)} 5xx")
     assert failures == []

@@ -146,7 +146,10 @@ def test_verdict_page_shows_contributions_and_flip_for_a_large_debate(server) ->
     assert re.search(r'class="flip" data-flip-evidence="p\d+\.[fa]\d+"', page.text)
     assert 'data-semantics="preferred"' in page.text and "sampled orderings" in page.text
     big = big_debate(20, 100)
-    form = {f"w:{e.id}": "0" for e in big.position_by_id()["p7"].countering}
+    # the browser sends every slider (2,000 fields, past Starlette's default of 1,000)
+    form = {f"w:{e.id}": str(e.weight) for _, e in big.iter_evidence()}
+    form |= {f"w:{e.id}": "0" for e in big.position_by_id()["p7"].countering}
+    assert len(form) == 2000
     r = httpx.post(f"{server.url}/d/{did}/verdict/compute", data=form, timeout=60)
     assert r.status_code == 200
     leader = re.search(r'data-semantics="dfquad".*?<li data-node="([^"]+)"', r.text, re.S)

@@ -24,7 +24,7 @@ from quaestio.web.pages.context import db, render, visitor
 from quaestio.web.pages.loading import Opened, error_fragment, error_page, open_debate
 from quaestio.web.pages.verdicts import Comparison, compare, distribution, parse_weights
 from quaestio.web.pages.views import VIEWS
-from quaestio.web.view_limits import check_view
+from quaestio.web.view_limits import LIMITS, check_view
 
 router = APIRouter()
 
@@ -40,8 +40,13 @@ async def _weigh(
     return await offloader(request).run(request, "The verdict", _weighed, debate, weights)
 
 
+#: a slider per point of the largest debate the page shows, and a few fields besides;
+#: Starlette's default of 1,000 fields refused every slider move at 2,000 points
+MAX_FIELDS = LIMITS["verdict"].points + LIMITS["verdict"].positions + 50
+
+
 async def _form(request: Request) -> dict[str, str]:
-    form = await request.form()
+    form = await request.form(max_fields=MAX_FIELDS)
     return {k: v for k, v in form.items() if isinstance(v, str)}
 
 
