@@ -148,3 +148,14 @@ def test_questions_round_trip_through_json(crash: Debate) -> None:
         Question.from_dict({"id": "q1", "options": ["a"], "answer": 3})
     hidden = make_quiz(crash, n=1, seed=6)[0].to_dict(with_answer=False)
     assert set(hidden) == {"id", "kind", "prompt", "options"}  # no answer, no node ids
+
+
+def test_dealing_many_quizzes_from_one_debate_never_changes_what_a_seed_deals(
+    crash: Debate,
+) -> None:
+    """The drafts are kept per debate; dealing pops from them, so each quiz gets a copy."""
+    first = [q.to_dict() for q in make_quiz(crash, n=200, seed=5)]
+    for seed in range(12):
+        make_quiz(crash, n=200, seed=seed)
+    assert [q.to_dict() for q in make_quiz(crash, n=200, seed=5)] == first
+    assert len(first) > 10

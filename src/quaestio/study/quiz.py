@@ -10,6 +10,7 @@ node it comes from.
 
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import dataclass
 from typing import Any
@@ -120,6 +121,22 @@ class Feedback:
 
 
 def _drafts(debate: Debate, kinds: list[str], semantics: str) -> dict[str, list[Draft]]:
+    """Every question of each kind, as fresh lists the caller may shuffle and pop."""
+    pools = _every_draft(debate, tuple(kinds), semantics)
+    return {kind: list(pool) for kind, pool in pools.items()}
+
+
+@functools.lru_cache(maxsize=4)
+def _every_draft(
+    debate: Debate, kinds: tuple[str, ...], semantics: str
+) -> dict[str, tuple[Draft, ...]]:
+    """Drafting reads the whole debate (a second or more at 2,000 points) while dealing
+    only shuffles; a class deals many quizzes, each with its own seed, from one debate,
+    and marking deals each again, so the drafts are kept for the last few debates."""
+    return {kind: tuple(pool) for kind, pool in _draft_kinds(debate, kinds, semantics).items()}
+
+
+def _draft_kinds(debate: Debate, kinds: tuple[str, ...], semantics: str) -> dict[str, list[Draft]]:
     out: dict[str, list[Draft]] = {}
     for kind in kinds:
         if kind == "discount_top":

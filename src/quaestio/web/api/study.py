@@ -17,6 +17,7 @@ Two rules the helpers enforce:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
@@ -82,8 +83,11 @@ def load(db: Database, actor: Actor, debate_id: int) -> tuple[Debate, dict[str, 
     return debate, mine
 
 
+@functools.lru_cache(maxsize=8)
 def fingerprint(debate: Debate) -> str:
-    """Identifies the debate's content, so a quiz is marked against the debate it came from."""
+    """Identifies the debate's content, so a quiz is marked against the debate it came from
+    (kept per debate: writing a 2,000-point debate out takes a tenth of a second, and every
+    quiz dealt and marked asks for it)."""
     return store_debates.content_hash(debate_json.dumps(debate).encode("utf-8"))[:16]
 
 
