@@ -158,6 +158,72 @@ function refocus(host: HTMLElement, evidence: string, hypothesis: string): void 
     ?.focus();
 }
 
+/** Past this many evidence rows only the rows in view (and a screenful either side) are
+ * in the page: 2,000 points x 20 positions made 40,000 menus and a page that took over a
+ * minute to appear. The wrapper scrolls, its header stays put, and spacer rows keep the
+ * scroll bar true to the whole matrix. */
+const VIRTUAL_ABOVE = 150;
+const SPARE_ROWS = 30;
+let stopScrolling: (() => void) | null = null;
+
+function virtualise(
+  host: HTMLElement,
+  body: HTMLTableSectionElement,
+  rows: MatrixData["evidence"],
+  row: (e: MatrixData["evidence"][number], index: number) => HTMLTableRowElement,
+  columns: number,
+): void {
+  host.classList.add("is-virtual");
+  let rowHeight = 0;
+  let shown = "";
+  const spacer = (height: number): HTMLTableRowElement => {
+    const tr = el("tr", undefined, "matrix-spacer");
+    tr.setAttribute("aria-hidden", "true");
+    const td = el("td");
+    td.colSpan = columns;
+    td.style.height = `${height}px`;
+    td.style.padding = "0";
+    td.style.border = "0";
+    tr.appendChild(td);
+    return tr;
+  };
+  const draw = (): void => {
+    if (!rowHeight) {
+      const probe = row(rows[0], 0);
+      body.replaceChildren(probe);
+      rowHeight = probe.getBoundingClientRect().height || 40;
+    }
+    const top = Math.max(0, Math.floor(host.scrollTop / rowHeight) - SPARE_ROWS);
+    const visible = Math.ceil((host.clientHeight || window.innerHeight) / rowHeight);
+    const end = Math.min(rows.length, top + visible + 2 * SPARE_ROWS);
+    const key = `${top}:${end}`;
+    if (key === shown) return;
+    shown = key;
+    const focused = document.activeElement as HTMLElement | null;
+    const keep = focused && body.contains(focused) ? focused.closest("tr")?.dataset.evidence : undefined;
+    const parts: HTMLTableRowElement[] = [spacer(top * rowHeight)];
+    for (let i = top; i < end; i++) parts.push(row(rows[i], i));
+    parts.push(spacer((rows.length - end) * rowHeight));
+    body.replaceChildren(...parts);
+    if (keep && focused?.dataset.hypothesis) refocus(host, keep, focused.dataset.hypothesis);
+    host.dataset.rows = `${top + 1}-${end} of ${rows.length}`;
+  };
+  let queued = false;
+  const onScroll = (): void => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      draw();
+    });
+  };
+  stopScrolling?.();
+  host.addEventListener("scroll", onScroll, { passive: true });
+  stopScrolling = () => host.removeEventListener("scroll", onScroll);
+  // drawn once the table is in the page, where rows have a height
+  queueMicrotask(draw);
+}
+
 function render(host: HTMLElement, data: MatrixData, edits: Record<string, Record<string, Mark>>): void {
   const scores = new Map(data.hypotheses.map((h) => [h.id, inconsistency(data, h.id)]));
   const diag = new Map(data.evidence.map((e) => [e.id, diagnosticity(data, e.id)]));
@@ -191,9 +257,11 @@ function render(host: HTMLElement, data: MatrixData, edits: Record<string, Recor
   head.appendChild(hr);
   table.appendChild(head);
   const body = el("tbody");
-  for (const e of rows) {
+  const columns = 3 + hyps.length;
+  const row = (e: MatrixData["evidence"][number], index: number): HTMLTableRowElement => {
     const tr = el("tr");
     tr.dataset.evidence = e.id;
+    tr.setAttribute("aria-rowindex", String(index + 2)); // the header row is 1
     const th = el("th");
     th.scope = "row";
     th.dataset.node = e.id;
@@ -209,7 +277,13 @@ function render(host: HTMLElement, data: MatrixData, edits: Record<string, Recor
     for (const h of hyps) {
       tr.appendChild(cell(host, data, edits, e, h));
     }
-    body.appendChild(tr);
+    return tr;
+  };
+  table.setAttribute("aria-rowcount", String(rows.length + 1));
+  if (rows.length <= VIRTUAL_ABOVE) {
+    rows.forEach((e, i) => body.appendChild(row(e, i)));
+  } else {
+    virtualise(host, body, rows, row, columns);
   }
   table.appendChild(body);
   host.replaceChildren(table);
