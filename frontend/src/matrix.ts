@@ -163,7 +163,7 @@ function refocus(host: HTMLElement, evidence: string, hypothesis: string): void 
  * minute to appear. The wrapper scrolls, its header stays put, and spacer rows keep the
  * scroll bar true to the whole matrix. */
 const VIRTUAL_ABOVE = 150;
-const SPARE_ROWS = 30;
+const SPARE_ROWS = 12;
 let stopScrolling: (() => void) | null = null;
 
 function virtualise(
