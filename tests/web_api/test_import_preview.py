@@ -10,23 +10,23 @@ from typing import Any
 from quaestio.formats import debate_json
 
 DOC = (
-    "# Why did the Weimar Republic fall?\n"  # 1
-    "\n"
-    "## Economic crisis\n"  # 3
-    "\n"
-    "- unemployment reached six million\n"  # 5
-    "- the depression was decisive\n"  # 6
-    "- the Nazis promised work\n"  # 7
-    "\n"
-    "## Political intrigue\n"  # 9
-    "\n"
-    "- Papen and Schleicher plotted\n"  # 11
-    "- Hindenburg appointed Hitler\n"  # 12
-    "\n"
-    "## Key terms\n"  # 14
-    "\n"
-    "- Reichstag: the parliament\n"  # 16
-).encode()
+    b"# Why did the Weimar Republic fall?\n"  # 1
+    b"\n"
+    b"## Economic crisis\n"  # 3
+    b"\n"
+    b"- unemployment reached six million\n"  # 5
+    b"- the depression was decisive\n"  # 6
+    b"- the Nazis promised work\n"  # 7
+    b"\n"
+    b"## Political intrigue\n"  # 9
+    b"\n"
+    b"- Papen and Schleicher plotted\n"  # 11
+    b"- Hindenburg appointed Hitler\n"  # 12
+    b"\n"
+    b"## Key terms\n"  # 14
+    b"\n"
+    b"- Reichstag: the parliament\n"  # 16
+)
 
 
 def preview(b: Any, fixes: str = "", name: str = "weimar.md", data: bytes = DOC) -> Any:

@@ -57,8 +57,31 @@ class _TreeEdit(_Edit):
             points = self.positions[i][1]
             gone = {id(e) for e in _subtree(points, points[j])}
             self.positions[i] = (self.positions[i][0], [e for e in points if id(e) not in gone])
+        elif fix.op == "promote":
+            self.promote(fix)
         else:
             super().apply(fix)
+
+    def promote(self, fix: Fix) -> None:
+        """The point on the line heads a position of its own, with the points after it.
+
+        A point read under a sub-heading carries the heading as its label: the heading
+        names the new position and the point's text stays its first point.
+        """
+        i, j = self.point_at(fix, fix.target)
+        parent, points = self.positions[i]
+        e = points[j]
+        line = _start(e) or 0
+        moved = [x for x in points if x is not e and (_start(x) or 0) > line]
+        gone = {id(x) for x in moved} | {id(e)}
+        self.positions[i] = (parent, [x for x in points if id(x) not in gone])
+        if e.label and e.text.strip():
+            head = replace(e, label=None, parent=None, rebuts=())
+            new = Position(id="", title=e.label, source=e.source, historians=e.historians)
+            self.positions.insert(i + 1, (new, [head, *moved]))
+        else:
+            new = Position(id="", title=e.text, source=e.source, historians=e.historians)
+            self.positions.insert(i + 1, (new, moved))
 
     def move(self, fix: Fix) -> None:
         i, j = self.point_at(fix, fix.target)
@@ -119,9 +142,11 @@ class _TreeEdit(_Edit):
                 )
                 for e, eid in fresh
             )
+            # the position starts on its heading even when a point from earlier lines moved in
             lines = [n for n in (_start(p), *(e.source.line_end for e in points if e.source)) if n]
+            first = _start(p) or (min(lines) if lines else None)
             where = p.source.file if p.source else self.debate.source_file
-            source = Source(where, min(lines), max(lines)) if lines else p.source
+            source = Source(where, first, max(lines)) if lines else p.source
             positions.append(replace(p, id=pid, evidence=linked, source=source))
         return replace(self.debate, question=self.question, positions=tuple(positions))
 

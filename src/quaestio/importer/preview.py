@@ -148,41 +148,19 @@ def line_roles(debate: Debate, lines: list[tuple[int, str]]) -> tuple[DocLine, .
                 word = "good" if c.polarity == "positive" else "bad"
                 role[n] = DocLine(n, "", "consequence", f"consequence ({word})", c.id)
     text_of = dict(lines)
+    # three passes, so that a point moved into another position's lines keeps its role:
+    # the positions' whole spans, then every point's lines, then the headings
     for p in debate.positions:
-        head = p.source.line_start if p.source else None
-        names = [h.name for h in p.historians]
-        title = _short(p.title, 40)
+        head, names, title = _line(p) or None, [h.name for h in p.historians], _short(p.title, 40)
         for n in _span(p):
             found = _names_in(text_of.get(n, ""), names)
             kind = "historian" if found else "part"
             label = f"historian of “{title}”" if found else f"part of the position “{title}”"
             role[n] = DocLine(n, "", kind, label, p.id, head, found)
-        depth = {e.id: (depth_of(p, e)) for e in p.evidence}
-        points = {e.id: e for e in p.evidence}
-        for e in p.evidence:
-            d = depth[e.id]
-            if e.parent and e.parent in points:
-                parent = points[e.parent]
-                whose = f", answers the point on line {_line(parent)}"
-            else:
-                whose = f" “{title}”"
-            if e.rebuts:
-                rebutted = [points[r] for r in e.rebuts if r in points]
-                if rebutted:
-                    whose += f", rebuts the point on line {_line(rebutted[0])}"
-            label = f"{ROLES[e.stance]}{whose}"
-            for k, n in enumerate(_span(e)):
-                more = " (continued)" if k else ""
-                role[n] = DocLine(
-                    n,
-                    "",
-                    e.stance,
-                    label + more,
-                    e.id,
-                    head,
-                    _names_in(text_of.get(n, ""), [h.name for h in e.historians] + names),
-                    d,
-                )
+    for p in debate.positions:
+        role.update(_point_lines(p, text_of))
+    for p in debate.positions:
+        head, names = _line(p) or None, [h.name for h in p.historians]
         if head is not None:
             found = _names_in(text_of.get(head, ""), names)
             with_names = f", historians {', '.join(found)}" if found else ""
@@ -198,7 +176,7 @@ def line_roles(debate: Debate, lines: list[tuple[int, str]]) -> tuple[DocLine, .
             same = question_line is None and _norm(debate.question) != _norm(debate.title)
             label = f"title (the question read from it: {debate.question})" if same else "title"
             line = DocLine(n, "", "question" if same else "title", label)
-        if not text.strip() and (line is None or line.role == "part"):
+        if not text.strip():
             line = DocLine(n, "", "blank", "")
         elif line is None:
             if n in notes:
@@ -229,6 +207,28 @@ def line_roles(debate: Debate, lines: list[tuple[int, str]]) -> tuple[DocLine, .
             )
         )
     return tuple(out)
+
+
+def _point_lines(p: Position, text_of: dict[int, str]) -> dict[int, DocLine]:
+    """The lines of ``p``'s points: stance, what each answers or rebuts, historians named."""
+    out: dict[int, DocLine] = {}
+    head, names, title = _line(p) or None, [h.name for h in p.historians], _short(p.title, 40)
+    points = {e.id: e for e in p.evidence}
+    for e in p.evidence:
+        if e.parent and e.parent in points:
+            whose = f", answers the point on line {_line(points[e.parent])}"
+        else:
+            whose = f" “{title}”"
+        rebutted = [points[r] for r in e.rebuts if r in points]
+        if rebutted:
+            whose += f", rebuts the point on line {_line(rebutted[0])}"
+        label = f"{ROLES[e.stance]}{whose}"
+        here = [h.name for h in e.historians] + names
+        for k, n in enumerate(_span(e)):
+            more = " (continued)" if k else ""
+            found = _names_in(text_of.get(n, ""), here)
+            out[n] = DocLine(n, "", e.stance, label + more, e.id, head, found, depth_of(p, e))
+    return out
 
 
 def depth_of(position: Position, point: Evidence) -> int:
