@@ -174,7 +174,7 @@ def line_roles(debate: Debate, lines: list[tuple[int, str]]) -> tuple[DocLine, .
             line = DocLine(n, "", "question", "question")
         elif n == title_line and line is None:
             same = question_line is None and _norm(debate.question) != _norm(debate.title)
-            label = f"title (the question read from it: {debate.question})" if same else "title"
+            label = f"title; the debate's question: {debate.question}" if same else "title"
             line = DocLine(n, "", "question" if same else "title", label)
         if not text.strip():
             line = DocLine(n, "", "blank", "")
