@@ -122,7 +122,7 @@ def test_clicks_append_undo_redo_and_refuse_what_is_not_a_correction() -> None:
     fixes, redo = click(fixes, redo, "undo", {})
     assert (fixes, redo) == (["flip 16"], ["question: How far? flip 7 x"])
     assert click(fixes, redo, "redo", {})[0][-1].startswith("question:")
-    assert click(fixes, redo, "historian 5", {"historian-5": "Syme"})[0][-1] == (
+    assert click(fixes, redo, "mark-historian 5", {"historian-5": "Syme"})[0][-1] == (
         "historian add 5 Syme"
     )
     assert click(fixes, redo, "move", {"move-point": "8", "move-to": "7"})[0][-1] == (
@@ -131,7 +131,7 @@ def test_clicks_append_undo_redo_and_refuse_what_is_not_a_correction() -> None:
     with pytest.raises(ParseError):
         correction("delete everything", {})
     with pytest.raises(ParseError) as info:
-        correction("historian 5", {})
+        correction("mark-historian 5", {})
     assert info.value.field == "historian-5"
     assert fix_script(["flip 16"]).splitlines()[1:] == ["flip 16"]
     ops = [(f.op, f.target) for f in parse_fixes(fix_script(["flip 16", "promote 20"]))]

@@ -152,3 +152,65 @@ def test_the_page_clicks_undo_redo_and_download(browser: Any) -> None:
     assert "sign in to save" in anonymous.text
     forged = b.client.post("/upload/fixup/save", data={**state, "csrf_token": "x"})
     assert forged.status_code == 403
+
+
+def test_hostile_drafts_are_clear_errors_never_server_errors(browser: Any) -> None:
+    b = browser()
+    for name, data, fixes in [
+        ("x.md", b"", ""),
+        ("x.docx", b"not a zip", ""),
+        ("x.txt", bytes(range(256)) * 4, ""),
+        ("x.md", DOC, "move 5 under 5\n"),
+        ("x.md", DOC, "historian remove 3 Nobody\n"),
+        ("x.md", DOC, "drop 3\ndrop 9\n"),
+        ("x.md", DOC, "flip 99999999999999999999\n"),
+        ("x.md", DOC, "promote 5\n" * 501),
+    ]:
+        r = preview(b, fixes, name=name, data=data)
+        assert r.status_code == 422, (name, fixes[:20], r.text)
+        assert r.json()["error"]["message"]
+    big = preview(b, "", data=b"# a\n" * (1024 * 1024))
+    assert big.status_code == 422 and "larger than" in big.text
+    hx = {"HX-Request": "true"}
+    t = browser().signup("hostile")
+    for draft in ("!!!not base64", "", base64.b64encode(b"\x00\x01binary").decode()):
+        r = t.post(
+            "/upload/fixup/preview",
+            data={"csrf_token": t.csrf, "draft": draft, "filename": "x.md", "op": "flip 5"},
+            headers=hx,
+        )
+        assert r.status_code in (400, 422), (draft, r.status_code)
+
+
+def test_the_page_moves_and_unmarks(browser: Any) -> None:
+    b = browser().signup("teacher")
+    page = b.post(
+        "/upload/fixup", files={"file": ("w.md", DOC, "text/markdown")}, data={"csrf_token": b.csrf}
+    )
+    state = _fields(page.text)
+    hx = {"HX-Request": "true"}
+    moved = b.post(
+        "/upload/fixup/preview",
+        data={**state, "op": "move", "move-point": "7", "move-to": "6"},
+        headers=hx,
+    )
+    assert "answers the point on line 6" in moved.text
+    state = _fields(moved.text)
+    marked = b.post(
+        "/upload/fixup/preview",
+        data={**state, "op": "mark-historian 9", "historian-9": "Evans"},
+        headers=hx,
+    )
+    assert "Evans is not a historian of" in marked.text
+    state = _fields(marked.text)
+    unmarked = b.post(
+        "/upload/fixup/preview",
+        data={**state, "op": "historian remove 9 Evans"},
+        headers=hx,
+    )
+    assert "Evans is not a historian of" not in unmarked.text
+    assert _fields(unmarked.text)["fixes"].splitlines() == [
+        "move 7 under 6",
+        "historian add 9 Evans",
+        "historian remove 9 Evans",
+    ]

@@ -317,7 +317,7 @@ def correction(op: str, values: dict[str, str]) -> str:
     """The fix-file line a click asks for: ``op`` is a button's value, ``values`` the
     form's fields (the question typed, a historian's name, the move's two lines).
 
-    ``"flip 7"`` is itself; ``"set-question"`` reads ``question``; ``"historian 12"``
+    ``"flip 7"`` is itself; ``"set-question"`` reads ``question``; ``"mark-historian 12"``
     reads ``historian-12``; ``"move"`` reads ``move-point`` and ``move-to``. A click
     missing what it needs is a ``ParseError`` naming the field.
     """
@@ -327,7 +327,7 @@ def correction(op: str, values: dict[str, str]) -> str:
         if not text:
             raise ParseError("type the question first", field="question")
         line = f"question: {text}"
-    elif op.startswith("historian "):
+    elif op.startswith("mark-historian "):
         at = op.split()[1] if len(op.split()) > 1 else ""
         name = _one_line(values.get(f"historian-{at}", ""))
         if not name:
