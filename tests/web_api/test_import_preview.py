@@ -214,3 +214,26 @@ def test_the_page_moves_and_unmarks(browser: Any) -> None:
         "historian add 9 Evans",
         "historian remove 9 Evans",
     ]
+
+
+def test_a_fix_file_is_loaded_at_upload_and_on_the_page(browser: Any) -> None:
+    b = browser().signup("teacher")
+    page = b.post(
+        "/upload/fixup",
+        files={"file": ("w.md", DOC, "text/markdown"), "fixfile": ("w.fixes.txt", b"flip 5\n")},
+        data={"csrf_token": b.csrf},
+    )
+    assert _fields(page.text)["fixes"] == "flip 5"
+    loaded = b.post(
+        "/upload/fixup/preview",
+        files={"fixfile": ("other.txt", b"# mine\npromote 12\ndrop 5\n")},
+        data={**_fields(page.text), "op": "load"},
+        headers={"HX-Request": "true"},
+    )
+    assert _fields(loaded.text)["fixes"].splitlines() == ["promote 12", "drop 5"]
+    wrong = b.post(
+        "/upload/fixup",
+        files={"file": ("w.md", DOC, "text/markdown"), "fixfile": ("f.txt", b"burn it\n")},
+        data={"csrf_token": b.csrf},
+    )
+    assert wrong.status_code in (400, 422) and "not a correction" in wrong.text
