@@ -203,3 +203,35 @@ def test_any_corrections_that_apply_leave_a_sound_debate(ops: list[str]) -> None
         assert e.source is not None and e.source.line_start in placed | {
             p.source.line_start for p in shown.debate.positions if p.source
         }
+
+
+def test_the_cli_gives_the_debate_the_preview_shows(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The downloaded corrections re-run by ``quaestio import --fix`` give the same debate."""
+    from quaestio.cli.commands.import_cmd import run_import
+    from quaestio.formats import debate_json
+
+    monkeypatch.chdir(tmp_path)
+    script = [
+        "promote 20",
+        "flip 16",
+        "move 9 under 15",
+        "historian add 5 Syme",
+        "question: How far?",
+    ]
+    (tmp_path / "rome.md").write_bytes(DOC)
+    (tmp_path / "rome.fixes.txt").write_text(fix_script(script), encoding="utf-8")
+    code = run_import(
+        tmp_path / "rome.md",
+        tmp_path / "rome.json",
+        "auto",
+        None,
+        False,
+        tmp_path / "rome.fixes.txt",
+    )
+    assert code == 0
+    from_cli = debate_json.loads((tmp_path / "rome.json").read_text(encoding="utf-8")).debate
+    shown = preview(DOC, str(tmp_path / "rome.md"), "\n".join(script)).debate
+    assert from_cli.positions == shown.positions and from_cli.question == shown.question
+    # the gap warnings speak of the corrected positions: the flip filled one
+    gaps = [w.message for w in shown.warnings if w.code == "no_countering"]
+    assert not any("Social and economic strain" in m for m in gaps)

@@ -21,7 +21,7 @@ from pathlib import Path
 from quaestio.errors import ParseError
 from quaestio.extract import load_table
 from quaestio.importer.fixes import Fix, _Edit, _start
-from quaestio.model import Debate, Evidence, IdAllocator, Position, Source
+from quaestio.model import Debate, Evidence, IdAllocator, Position, Source, Warning
 
 
 def _subtree(points: list[Evidence], root: Evidence) -> list[Evidence]:
@@ -148,7 +148,36 @@ class _TreeEdit(_Edit):
             where = p.source.file if p.source else self.debate.source_file
             source = Source(where, first, max(lines)) if lines else p.source
             positions.append(replace(p, id=pid, evidence=linked, source=source))
-        return replace(self.debate, question=self.question, positions=tuple(positions))
+        return replace(
+            self.debate,
+            question=self.question,
+            positions=tuple(positions),
+            warnings=_gaps_again(self.debate.warnings, positions),
+        )
+
+
+_GAPS = ("no_supporting", "no_countering")
+
+
+def _gaps_again(warnings: tuple[Warning, ...], positions: list[Position]) -> tuple[Warning, ...]:
+    """The warnings, with "no supporting / countering points" said of the corrected positions
+    (a flip or a move can fill a gap or open one; the words are the importer's)."""
+    out = [w for w in warnings if w.code not in _GAPS]
+    for p in positions:
+        line = p.source.line_start if p.source else None
+        if not p.supporting:
+            out.append(
+                Warning(
+                    "no_supporting", f"position {p.id} {p.title!r} has no supporting evidence", line
+                )
+            )
+        if not p.countering:
+            out.append(
+                Warning(
+                    "no_countering", f"position {p.id} {p.title!r} has no countering evidence", line
+                )
+            )
+    return tuple(out)
 
 
 def apply_corrections(
