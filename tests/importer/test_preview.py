@@ -235,3 +235,14 @@ def test_the_cli_gives_the_debate_the_preview_shows(tmp_path, monkeypatch) -> No
     # the gap warnings speak of the corrected positions: the flip filled one
     gaps = [w.message for w in shown.warnings if w.code == "no_countering"]
     assert not any("Social and economic strain" in m for m in gaps)
+
+
+def test_every_line_of_the_seed_is_used_or_named() -> None:
+    """The seed handout: each line is part of the debate, its layout, or blank; none unused."""
+    from paths import SEED
+
+    shown = preview(SEED.read_bytes(), "seed.txt")
+    assert not [x.number for x in shown.lines if x.role == "unused"]
+    assert {"position", "for", "against", "historian", "consequence", "structure"} <= {
+        x.role for x in shown.lines
+    }

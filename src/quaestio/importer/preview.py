@@ -13,7 +13,10 @@ HTML source lines (shown as the text read on them), .docx paragraph numbers.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +39,7 @@ ROLES: dict[str, str] = {
     "part": "part of a position",
     "conclusion": "conclusion",
     "consequence": "consequence",
+    "structure": "layout",
     "note": "set aside",
     "unused": "not used",
     "blank": "",
@@ -131,7 +135,9 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def line_roles(debate: Debate, lines: list[tuple[int, str]]) -> tuple[DocLine, ...]:
+def line_roles(
+    debate: Debate, lines: list[tuple[int, str]], structure: dict[int, str] | None = None
+) -> tuple[DocLine, ...]:
     """Each line with its role in ``debate`` (see ``ROLES``), from the nodes' source lines."""
     role: dict[int, DocLine] = {}
     notes: dict[int, list[str]] = {}
@@ -178,6 +184,8 @@ def line_roles(debate: Debate, lines: list[tuple[int, str]]) -> tuple[DocLine, .
             line = DocLine(n, "", "question" if same else "title", label)
         if not text.strip():
             line = DocLine(n, "", "blank", "")
+        elif line is None and structure and n in structure:
+            line = DocLine(n, "", "structure", structure[n])
         elif line is None:
             if n in notes:
                 line = DocLine(n, "", "note", "set aside, " + "; ".join(notes[n]))
@@ -284,14 +292,69 @@ def preview(
         raise ParseError(
             f"too many corrections ({len(corrections)}; the limit is {MAX_FIXES})", file=fix_file
         )
-    debate = import_bytes(data, filename, kind=kind, historians=historians)
+    read = _read(data, filename, kind, historians)
+    debate = read.debate
     if corrections:
         debate = apply_corrections(debate, corrections, file=fix_file, historians=historians)
-    lines = document_lines(data, filename, kind)
-    listed = lines[:MAX_LINES]
-    return Preview(
-        debate, kind, line_roles(debate, listed), tuple(corrections), len(lines) - len(listed)
-    )
+    listed = list(read.lines[:MAX_LINES])
+    roles = line_roles(debate, listed, read.structure)
+    return Preview(debate, kind, roles, tuple(corrections), len(read.lines) - len(listed))
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A document as imported, before any correction: what every click starts from."""
+
+    debate: Debate
+    lines: tuple[tuple[int, str], ...]
+    structure: dict[int, str]
+
+
+#: documents read lately, so that a click applies its corrections without reading again
+CACHE_SIZE = 8
+_CACHE: OrderedDict[tuple[str, str, str, str], _Read] = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def _read(data: bytes, filename: str, kind: str, historians: str | Path | None) -> _Read:
+    key = (hashlib.sha256(data).hexdigest(), filename, kind, str(historians))
+    with _LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            return hit
+    debate = import_bytes(data, filename, kind=kind, historians=historians)
+    layout, _ = read_layout(data, filename, kind)
+    lines = document_lines(data, filename, kind, layout)
+    read = _Read(debate, tuple(lines), _structure(layout, lines))
+    with _LOCK:
+        _CACHE[key] = read
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return read
+
+
+def _structure(layout: Layout, lines: list[tuple[int, str]]) -> dict[int, str]:
+    """Lines that only shape the document: a table's column names and its title."""
+    out: dict[int, str] = {}
+    for table in layout.tables:
+        for cell in table.header or ():
+            for line in cell.lines:
+                if line.text.strip():
+                    out[line.number] = "layout: the table's column names"
+        if table.title:
+            before = [
+                n
+                for n, text in lines
+                if n <= table.line_start and _norm(text) == _norm(table.title)
+            ]
+            if before:
+                out[before[-1]] = "layout: the table's title"
+        above = [n for n, text in lines if n < table.line_start and text.strip()]
+        if above and above[-1] not in out:
+            # only shown when nothing else used the line (a heading over the table)
+            out[above[-1]] = "layout: the heading above a table"
+    return out
 
 
 def fix_script(fixes: list[str] | tuple[str, ...]) -> str:

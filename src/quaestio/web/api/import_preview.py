@@ -34,6 +34,7 @@ Role = Literal[
     "part",
     "conclusion",
     "consequence",
+    "structure",
     "note",
     "unused",
     "blank",

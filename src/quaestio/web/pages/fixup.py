@@ -95,9 +95,7 @@ def _context(
         "shown": shown,
         "debate": debate,
         "positions_at": positions_at,
-        "point_lines": {
-            e.id: e.source.line_start for _, e in debate.iter_evidence() if e.source
-        },
+        "point_lines": {e.id: e.source.line_start for _, e in debate.iter_evidence() if e.source},
         "headline": summarise(debate).headline(),
         "problems": [p for p in validate(debate) if p.severity == "error"],
         "roles": ROLES,
