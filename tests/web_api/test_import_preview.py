@@ -179,7 +179,11 @@ def test_hostile_drafts_are_clear_errors_never_server_errors(browser: Any) -> No
             data={"csrf_token": t.csrf, "draft": draft, "filename": "x.md", "op": "flip 5"},
             headers=hx,
         )
-        assert r.status_code in (400, 422), (draft, r.status_code)
+        # htmx swaps no 4xx: the message goes to the page's message area instead
+        assert r.headers.get("HX-Retarget") == "#messages", (draft, r.status_code)
+        assert "upload the file again" in r.text or "binary" in r.text, r.text
+    plain = t.post("/upload/fixup/preview", data={"csrf_token": t.csrf, "draft": "!!", "op": ""})
+    assert plain.status_code in (400, 422)
 
 
 def test_the_page_moves_and_unmarks(browser: Any) -> None:

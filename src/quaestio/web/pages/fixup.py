@@ -35,7 +35,7 @@ from quaestio.model import validate
 from quaestio.store import importing
 from quaestio.web.api.download import download
 from quaestio.web.pages.context import db, render, visitor
-from quaestio.web.pages.loading import error_page
+from quaestio.web.pages.loading import error_fragment, error_page
 
 router = APIRouter()
 
@@ -110,6 +110,13 @@ def _context(
     }
 
 
+def _failed(request: Request, exc: QuaestioError) -> HTMLResponse:
+    """An error page, or for htmx an inline message (htmx does not swap a 4xx answer)."""
+    if request.headers.get("HX-Request") == "true":
+        return error_fragment(request, exc)
+    return error_page(request, exc)
+
+
 def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
     partial = request.headers.get("HX-Request") == "true"
     return render(request, "_fixup.html" if partial else "fixup.html", status, **context)
@@ -148,7 +155,7 @@ async def change(request: Request) -> Response:
         visitor(request, _text(form, "csrf_token") or None)
         data, name = _draft(request, form)
     except QuaestioError as exc:
-        return error_page(request, exc)
+        return _failed(request, exc)
     class_id = _text(form, "class_id")
     op = _text(form, "op")
     values = {k: v for k, v in form.items() if isinstance(v, str)}
@@ -169,7 +176,7 @@ async def change(request: Request) -> Response:
             try:
                 context = _context(data, name, [], [], class_id)
             except QuaestioError:
-                return error_page(request, exc)
+                return _failed(request, exc)
             context["fixes_text"] = _text(form, "fixes")
         context["error"] = exc.message
     return _page(request, **context)
@@ -187,7 +194,7 @@ async def save(request: Request) -> Response:
         class_id = int(raw_class) if raw_class.isdigit() else None
         context = _context(data, name, fixes, redo, raw_class)
     except QuaestioError as exc:
-        return error_page(request, exc)
+        return _failed(request, exc)
     try:
         if not me.signed_in:
             raise ValidationError("sign in to save the debate")
