@@ -246,3 +246,14 @@ def test_every_line_of_the_seed_is_used_or_named() -> None:
     assert {"position", "for", "against", "historian", "consequence", "structure"} <= {
         x.role for x in shown.lines
     }
+
+
+@given(st.lists(OPS, max_size=8), OPS)
+def test_undo_takes_back_exactly_the_last_click_and_redo_puts_it_back(
+    before: list[str], op: str
+) -> None:
+    after, redo = click(before, ["flip 7"], op, {})
+    assert after == [*before, op] and redo == []  # a new click forgets what was undone
+    undone, redo = click(after, redo, "undo", {})
+    assert undone == before and redo == [op]
+    assert click(undone, redo, "redo", {}) == (after, [])
