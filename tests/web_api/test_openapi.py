@@ -13,6 +13,8 @@ def test_openapi_lists_every_resource(browser: Any) -> None:
         "/api/debates",
         "/api/debates/{debate_id}",
         "/api/imports",
+        "/api/imports/preview",
+        "/api/imports/corrected",
         "/api/debates/{debate_id}/evidence/{node_id}",
         "/api/debates/{debate_id}/weights/{node_id}",
         "/api/debates/{debate_id}/evaluation",

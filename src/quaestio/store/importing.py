@@ -95,3 +95,38 @@ def report_problems(loaded: Loaded) -> list[dict[str, object]]:
             }
         )
     return out
+
+
+_FORMAT_OF_KIND = {"text": "text", "markdown": "md", "html": "html", "docx": "docx"}
+
+
+def import_corrected(
+    session: Session,
+    data: bytes,
+    filename: str,
+    fixes: str,
+    *,
+    owner_id: int | None,
+    class_id: int | None = None,
+) -> Imported:
+    """A handout imported with a teacher's corrections (the browser's fix-up), in one go.
+
+    The document is read and every correction applied before anything is written, so a
+    correction that no longer fits, or a debate that is not sound, is an error naming
+    it and nothing is saved. The same document with the same corrections is found again
+    instead of stored twice; with other corrections it is another debate.
+    """
+    from quaestio.importer import node_lines
+    from quaestio.importer.preview import preview
+
+    shown = preview(data, filename, fixes)
+    debate = shown.debate
+    loaded = Loaded(debate, node_lines(debate))
+    fmt = by_name(_FORMAT_OF_KIND[shown.kind])
+    script = "\n".join(f"{f.op} {f.target} {f.to} {f.text}" for f in shown.fixes)
+    digest = content_hash(data + b"\0corrections\0" + script.encode())
+    existing = find_imported(session, owner_id=owner_id, title=debate.title, source_hash=digest)
+    if existing is not None:
+        return Imported(existing, loaded, fmt, created=False)
+    row = import_debate(session, debate, owner_id=owner_id, class_id=class_id, source_hash=digest)
+    return Imported(row, loaded, fmt, created=True, added_to_class=class_id is not None)

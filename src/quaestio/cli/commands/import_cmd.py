@@ -42,7 +42,8 @@ def run_import(
     from quaestio.formats import all_formats, by_name, for_path, write_path
     from quaestio.formats.detect import choose
     from quaestio.importer import import_bytes, summarise
-    from quaestio.importer.fixes import apply_fixes, read_fixes
+    from quaestio.importer.corrections import apply_corrections
+    from quaestio.importer.fixes import read_fixes
     from quaestio.model import validate
 
     target = out or default_target(file)
@@ -84,7 +85,7 @@ def run_import(
         else:
             debate = source.read(data, str(file)).debate
     if corrections:
-        debate = apply_fixes(debate, corrections, file=str(fixes), historians=historians)
+        debate = apply_corrections(debate, corrections, file=str(fixes), historians=historians)
         say(f"applied {len(corrections)} corrections from {fixes}")
     problems = [p for p in validate(debate) if p.severity == "error"]
     if problems:

@@ -12,13 +12,25 @@ from quaestio.web.api import (
     debates,
     evaluation,
     graph,
+    import_preview,
     nodes,
     personal,
 )
 from quaestio.web.api.study import router as study_router
 
 router = APIRouter()
-for module in (auth, debates, nodes, graph, ach, personal, classes, classroom, evaluation):
+for module in (
+    auth,
+    debates,
+    import_preview,
+    nodes,
+    graph,
+    ach,
+    personal,
+    classes,
+    classroom,
+    evaluation,
+):
     router.include_router(module.router)
 router.include_router(study_router)
 

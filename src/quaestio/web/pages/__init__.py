@@ -11,6 +11,7 @@ from quaestio.web.pages import (
     classroom_pages,
     discussion,
     editing,
+    fixup,
     home,
     static_files,
     study_pages,
@@ -26,6 +27,7 @@ router.include_router(views.router)
 router.include_router(verdict_pages.router)
 router.include_router(editing.router)
 router.include_router(upload.router)
+router.include_router(fixup.router)
 router.include_router(class_pages.router)
 router.include_router(classroom_pages.router)
 router.include_router(discussion.router)
