@@ -10,132 +10,38 @@ between supporting and countering points given as bullets or paragraphs. A
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from quaestio.importer.build import Builder
 from quaestio.importer.cells import name_list, parse_points, parse_position, split_label
 from quaestio.importer.citations import cited_names, known_names, title_names
 from quaestio.importer.layout import Block, Layout, Line, Table
+from quaestio.importer.outline_rules import (
+    _CONCLUSION,
+    _CONSEQUENCES,
+    _DEBATE_SIGNAL,
+    _HISTORIANS_LINE,
+    _NOT_POSITION,
+    _TITLE_NAMES,
+    COUNTER_OPENING,
+    _answers,
+    _names_on_title,
+    _polarity,
+    _stance,
+    _switch,
+)
+from quaestio.importer.sections import (
+    _BARE_DATE,
+    _PROMPT,
+    QUESTION_HEADING,
+    _explanation_level,
+    _gather_stance_sections,
+    _labelled_positions,
+    _Section,
+)
 from quaestio.importer.title import question_for, stated_question
 from quaestio.model import Conclusion, Consequence, Debate, Evidence, Position
-
-_STANCE = re.compile(
-    r"^(?:(?:the\s+)?(?:evidence|arguments?|points?|case)\s+)?"
-    r"(?P<stance>for|against|supporting|countering|support|counter[- ]?(?:arguments?|evidence)?|"
-    r"criticisms?|pros|cons|strengths?|weakness(?:es)?|limitations?|challenging|challenges|"
-    r"objections?)(?:\s+evidence|\s+arguments?)?\s*(?P<colon>:?)\s*(?P<rest>.*)$",
-    re.I,
-)
-_POLARITY = re.compile(
-    r"^(?P<pol>positives?|negatives?|advantages?|disadvantages?|benefits?|costs?)"
-    r"(?:\s+\w+){0,4}?\s*(?P<colon>:?)\s*(?P<rest>.*)$",
-    re.I,
-)
-_CONSEQUENCES = re.compile(
-    r"\b(?:consequences?|effects?|results?|impact|outcomes?|"
-    r"positives?|negatives?)\b",
-    re.I,
-)
-_CONCLUSION = re.compile(r"^(?:in\s+)?(?:conclusions?|summary|overall|verdict|judge?ment)\b", re.I)
-_NEGATIVE = re.compile(r"^(?:negatives?|disadvantages?|costs?)", re.I)
-# Headings that never head an explanation: apparatus, worksheets, study aids.
-_NOT_POSITION = re.compile(
-    r"^(?:(?:suggested|further|wider)\s+reading|reading\s+list|bibliography|references?|sources?|"
-    r"works\s+cited|notes?|key\s+(?:terms|words|dates|vocabulary)|glossary|vocabulary|timeline|"
-    r"chronology|key\s+dates|questions?|exam\s+questions?|practice\s+questions?|tasks?|activit(?:y|ies)|"
-    r"lecture\s+prep\w*|homework|pdf(?:\s+version)?|intro(?:duction)?|contents|table\s+of\s+contents|"
-    r"further\s+resources|resources|links|see\s+also|image\s+credits?)\b[\s:.]*$",
-    re.I,
-)
-# Words that say a document weighs explanations against each other; notes without any of them
-# (in the title, the question or a heading) are not read as a debate.
-_DEBATE_SIGNAL = re.compile(
-    r"\b(?:to\s+what\s+extent|how\s+far|assess|evaluate|why\s+(?:did|was|were|do|does|is)|"
-    r"what\s+(?:caused|pushed|led)|causes?|caused|reasons?|explanations?|factors?|interpretations?|"
-    r"views?|perspectives?|positions?|schools?\s+of\s+thought|revisionis\w*|orthodox\w*|"
-    r"traditionalis\w*|intentionalis\w*|functionalis\w*|debates?|arguments?|counter-?arguments?|"
-    r"strengths?|weakness(?:es)?|criticisms?|limitations?|benefits?|"
-    r"supporting|challenging|axe|dans\s+quelle\s+mesure|probl[ée]matique|historians?)\b",
-    re.I,
-)
-
-
-def _stance(text: str) -> tuple[str, str] | None:
-    """("for"|"against", rest) when ``text`` switches stance ("For:", "Against: ...")."""
-    m = _STANCE.match(text.strip())
-    if m is None or (m.group("rest") and not m.group("colon")):
-        return None
-    word = m.group("stance").lower()
-    stance = (
-        "for"
-        if word in ("for", "supporting", "support", "pros", "strength", "strengths")
-        else "against"
-    )
-    return stance, m.group("rest").strip()
-
-
-def _polarity(text: str) -> tuple[str, str] | None:
-    m = _POLARITY.match(text.strip())
-    if m is None or (m.group("rest") and not m.group("colon")):
-        return None
-    return ("negative" if _NEGATIVE.match(m.group("pol")) else "positive"), m.group("rest").strip()
-
-
-# "Historians:", "Key historians:", "Held by:", "Proponents:" introduce a position's historians.
-_HISTORIANS_LINE = re.compile(
-    r"^(?:(?:key|main|leading)\s+)?(?:historians?|held\s+by|proponents?|supporters?|"
-    r"advocates?)(?:\s+of\s+this\s+view)?$",
-    re.I,
-)
-_TITLE_NAMES = re.compile(r"\s*\(([^()]+)\)\s*$")
-
-
-def _names_on_title(names: tuple[str, ...], builder: Builder) -> bool:
-    """Parentheses on a heading hold historians: no acronym ("(LON)"), and two names or a known one."""
-    if any(n.isupper() or n.lower() in builder.document for n in names if len(n) > 1):
-        return False
-    return len(names) >= 2 or builder.is_historian(names[0])
-
-
-# A sentence that answers the point before it: "However, ...", "But ...", "This does not explain".
-COUNTER_OPENING = re.compile(
-    r"^(?:however\b|but\b|yet\b|nevertheless\b|on\s+the\s+other\s+hand\b|critics\b|"
-    r"this\s+(?:does\s+not|doesn[’']t|fails\s+to)\s+explain|counter[- ]?(?:argument|point)s?\b|"
-    r"[A-Z][\w'’-]+\s+(?:challenges|rejects|disputes|criticises|criticizes)\b)",
-    re.I,
-)
-
-
-def _switch(block: Block) -> tuple[str, str] | None:
-    """The stance a block switches to ("For:", a "Weaknesses" sub-heading), if it does."""
-    if block.kind == "item" and block.level > 0:
-        return None
-    switch = _stance(block.text)
-    if switch is None or (block.kind == "item" and switch[1]):
-        return None
-    return switch
-
-
-def _answers(evidence: list[Evidence], answers: dict[int, int]) -> list[Evidence]:
-    """Tie each "However, ..." point to the supporting point just before it."""
-    by_line = {e.source.line_start: e.id for e in evidence if e.source and e.stance == "for"}
-    out: list[Evidence] = []
-    for e in evidence:
-        start = e.source.line_start if e.source else None
-        target = by_line.get(answers.get(start or -1, -1))
-        if e.stance == "against" and target is not None and not e.rebuts:
-            e = replace(e, rebuts=(target,))
-        out.append(e)
-    return out
-
-
-@dataclass
-class _Section:
-    kind: str  # "position", "conclusion", "consequences"
-    heading: Block
-    blocks: list[Block] = field(default_factory=list)
 
 
 def _lines(blocks: list[Block]) -> list[Line]:
@@ -412,9 +318,6 @@ def read_outline(
     )
 
 
-QUESTION_HEADING = re.compile(r"^(?:essay\s+)?question(?:\s+d[’']essai)?\s*:?\s*$", re.I)
-
-
 def _title_question(title: str, meta_title: str, document: str) -> str:
     """The question the title implies; the front-matter title when only it says one."""
     question = question_for(title, document)
@@ -423,132 +326,3 @@ def _title_question(title: str, meta_title: str, document: str) -> str:
         if other != meta_title.strip():
             return other
     return question
-
-
-_POSITION_WORD = re.compile(
-    r"\b(?:axe|axis|factors?|interpretations?|views?|perspectives?|schools?|arguments?|"
-    r"explanations?|causes?|reasons?|theor(?:y|ies)|thesis|revisionis\w*|orthodox\w*|"
-    r"traditionalis\w*|intentionalis\w*|functionalis\w*|structuralis\w*)\b",
-    re.I,
-)
-
-
-def _explanation_level(blocks: list[Block], top: int, title: Block | None) -> int | None:
-    """The heading level that holds the explanations, when it is not the first one below the title.
-
-    Notes often group their explanations under headings of sources or parts ("Essay",
-    "Reading 2"). A deeper level is the level of the positions when its headings name
-    themselves explanations ("Axe 1", "Interpretation 2", "Factor: ...") at least twice
-    and more often than the level above, or when most headings of the first level open
-    with a link (they name a source read, and the headings under them its ideas).
-    None: the first level below the title.
-    """
-    headings = [b for b in blocks if b.kind == "heading" and b is not title and b.level > top]
-    levels = sorted({h.level for h in headings})
-    if len(levels) < 2:
-        return None
-    score = {
-        lv: sum(1 for h in headings if h.level == lv and _POSITION_WORD.search(h.text))
-        for lv in levels
-    }
-    best = max(levels, key=lambda lv: (score[lv], -lv))
-    if best != levels[0] and score[best] >= 2 and score[best] > score[levels[0]]:
-        return best
-    first = [h for h in headings if h.level == levels[0]]
-    after = {b.number: blocks[i + 1] for i, b in enumerate(blocks[:-1]) if b.kind == "heading"}
-    linked = sum(1 for h in first if h.number in after and _URL.match(after[h.number].text))
-    if len(first) >= 2 and linked * 2 >= len(first):
-        return levels[1]
-    return None
-
-
-_URL = re.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$", re.I)
-_BARE_DATE = re.compile(r"^[^\w]*(?:c\.\s*)?\d{3,4}(?:\s*[-–]\s*\d{2,4})?s?[^\w]*$")
-# Worksheet prompts: "Take notes on ...", "Summarize ...", "What was the headright system?"
-_PROMPT = re.compile(
-    r"^(?:(?:take\s+notes|read|summari[sz]e|identify|describe|define|explain|discuss|compare|"
-    r"comment|make|list|analy[sz]e|outline|in\s+\d)\b.*|(?:what|who|when|where|which|how|why|"
-    r"is|are|was|were|did|do|does)\b.*\?)$",
-    re.I,
-)
-_SUBJECT_STANCE = re.compile(
-    r"^(?:the\s+)?(?P<word>criticisms?|limitations|weaknesses|problems|strengths|benefits|"
-    r"advantages|merits)\s+(?:of|for|to|with|in)\s+(?:the\s+use\s+of\s+)?(?P<subject>.+?)\W*$",
-    re.I,
-)
-_AGAINST_WORDS = ("criticism", "limitation", "weakness", "problem")
-
-
-def _gather_stance_sections(
-    sections: list[_Section], title: str, title_block: Block | None, builder: Builder
-) -> list[_Section]:
-    """ "Criticisms of X" / "Benefits of X" sections become X's countering / supporting points.
-
-    X is a position of the document, or the document's own subject (its title): then
-    the document weighs one explanation, and its other sections are background.
-    """
-    from rapidfuzz import fuzz
-
-    def near(a: str, b: str) -> bool:
-        return fuzz.ratio(a.lower().strip(), b.lower().strip()) >= 85
-
-    stance_sections: list[tuple[_Section, str, str]] = []
-    for section in sections:
-        m = _SUBJECT_STANCE.match(section.heading.text.strip("*_ "))
-        if section.kind == "position" and m:
-            word = m.group("word").lower()
-            side = "Against:" if word.startswith(_AGAINST_WORDS) else "For:"
-            stance_sections.append((section, side, m.group("subject")))
-    if not stance_sections:
-        return sections
-    out = [s for s in sections if all(s is not t for t, _, _ in stance_sections)]
-    subject: _Section | None = None
-    for section, side, about in stance_sections:
-        target = next(
-            (s for s in out if s.kind == "position" and near(s.heading.text, about)), None
-        )
-        if target is None and title and near(title, about):
-            if subject is None:
-                line = title_block.number if title_block else section.heading.number
-                subject = _Section("position", Block("heading", title, line))
-            target = subject
-        if target is None:
-            out.append(section)
-            continue
-        target.blocks.append(Block("paragraph", side, section.heading.number))
-        target.blocks.extend(section.blocks)
-    if subject is not None:
-        for section in out:
-            if section.kind == "position":
-                section.kind = "aside"
-        out.insert(0, subject)
-    return out
-
-
-# "Interpretation 1: the intentionalist view", "Factor 2 - the economy", "View B:" written as
-# a paragraph: it opens a position as a heading would.
-_POSITION_LABEL = re.compile(
-    r"^(?:interpretation|view|factor|reason|cause|argument|explanation|theory|school|"
-    r"perspective|axe|axis)\s*(?:\d{1,2}|[A-H]|[ivx]{1,4})?\s*[:.–—-]\s*\S",
-    re.I,
-)
-
-
-def _labelled_positions(blocks: list[Block]) -> list[Block]:
-    """Paragraphs labelled as explanations become headings one level below the last heading.
-
-    Only when at least two such labels appear, so one "Reason: ..." sentence in a
-    note stays a sentence.
-    """
-    labelled = [b for b in blocks if b.kind == "paragraph" and _POSITION_LABEL.match(b.text)]
-    if len(labelled) < 2:
-        return blocks
-    out: list[Block] = []
-    level = 0
-    for block in blocks:
-        if block.kind == "heading":
-            level = block.level
-        if block in labelled:
-            block = Block("heading", block.text, block.number, min(level + 1, 6), block.end)
-        out.append(block)
-    return out

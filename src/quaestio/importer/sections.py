@@ -1,0 +1,153 @@
+"""Which headings of an outline are explanations, which are apparatus or background.
+
+Structure is found by meaning, not by level: the level whose headings name
+explanations, labelled paragraphs ("Interpretation 1: ..."), sources whose ideas
+sit one level down, "Criticisms of X" sections that belong to X.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quaestio.importer.build import Builder
+from quaestio.importer.layout import Block
+
+
+@dataclass
+class _Section:
+    kind: str  # "position", "conclusion", "consequences"
+    heading: Block
+    blocks: list[Block] = field(default_factory=list)
+
+
+QUESTION_HEADING = re.compile(r"^(?:essay\s+)?question(?:\s+d[’']essai)?\s*:?\s*$", re.I)
+
+
+_POSITION_WORD = re.compile(
+    r"\b(?:axe|axis|factors?|interpretations?|views?|perspectives?|schools?|arguments?|"
+    r"explanations?|causes?|reasons?|theor(?:y|ies)|thesis|revisionis\w*|orthodox\w*|"
+    r"traditionalis\w*|intentionalis\w*|functionalis\w*|structuralis\w*)\b",
+    re.I,
+)
+
+
+def _explanation_level(blocks: list[Block], top: int, title: Block | None) -> int | None:
+    """The heading level that holds the explanations, when it is not the first one below the title.
+
+    Notes often group their explanations under headings of sources or parts ("Essay",
+    "Reading 2"). A deeper level is the level of the positions when its headings name
+    themselves explanations ("Axe 1", "Interpretation 2", "Factor: ...") at least twice
+    and more often than the level above, or when most headings of the first level open
+    with a link (they name a source read, and the headings under them its ideas).
+    None: the first level below the title.
+    """
+    headings = [b for b in blocks if b.kind == "heading" and b is not title and b.level > top]
+    levels = sorted({h.level for h in headings})
+    if len(levels) < 2:
+        return None
+    score = {
+        lv: sum(1 for h in headings if h.level == lv and _POSITION_WORD.search(h.text))
+        for lv in levels
+    }
+    best = max(levels, key=lambda lv: (score[lv], -lv))
+    if best != levels[0] and score[best] >= 2 and score[best] > score[levels[0]]:
+        return best
+    first = [h for h in headings if h.level == levels[0]]
+    after = {b.number: blocks[i + 1] for i, b in enumerate(blocks[:-1]) if b.kind == "heading"}
+    linked = sum(1 for h in first if h.number in after and _URL.match(after[h.number].text))
+    if len(first) >= 2 and linked * 2 >= len(first):
+        return levels[1]
+    return None
+
+
+_URL = re.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$", re.I)
+_BARE_DATE = re.compile(r"^[^\w]*(?:c\.\s*)?\d{3,4}(?:\s*[-–]\s*\d{2,4})?s?[^\w]*$")
+# Worksheet prompts: "Take notes on ...", "Summarize ...", "What was the headright system?"
+_PROMPT = re.compile(
+    r"^(?:(?:take\s+notes|read|summari[sz]e|identify|describe|define|explain|discuss|compare|"
+    r"comment|make|list|analy[sz]e|outline|in\s+\d)\b.*|(?:what|who|when|where|which|how|why|"
+    r"is|are|was|were|did|do|does)\b.*\?)$",
+    re.I,
+)
+_SUBJECT_STANCE = re.compile(
+    r"^(?:the\s+)?(?P<word>criticisms?|limitations|weaknesses|problems|strengths|benefits|"
+    r"advantages|merits)\s+(?:of|for|to|with|in)\s+(?:the\s+use\s+of\s+)?(?P<subject>.+?)\W*$",
+    re.I,
+)
+_AGAINST_WORDS = ("criticism", "limitation", "weakness", "problem")
+
+
+def _gather_stance_sections(
+    sections: list[_Section], title: str, title_block: Block | None, builder: Builder
+) -> list[_Section]:
+    """ "Criticisms of X" / "Benefits of X" sections become X's countering / supporting points.
+
+    X is a position of the document, or the document's own subject (its title): then
+    the document weighs one explanation, and its other sections are background.
+    """
+    from rapidfuzz import fuzz
+
+    def near(a: str, b: str) -> bool:
+        return fuzz.ratio(a.lower().strip(), b.lower().strip()) >= 85
+
+    stance_sections: list[tuple[_Section, str, str]] = []
+    for section in sections:
+        m = _SUBJECT_STANCE.match(section.heading.text.strip("*_ "))
+        if section.kind == "position" and m:
+            word = m.group("word").lower()
+            side = "Against:" if word.startswith(_AGAINST_WORDS) else "For:"
+            stance_sections.append((section, side, m.group("subject")))
+    if not stance_sections:
+        return sections
+    out = [s for s in sections if all(s is not t for t, _, _ in stance_sections)]
+    subject: _Section | None = None
+    for section, side, about in stance_sections:
+        target = next(
+            (s for s in out if s.kind == "position" and near(s.heading.text, about)), None
+        )
+        if target is None and title and near(title, about):
+            if subject is None:
+                line = title_block.number if title_block else section.heading.number
+                subject = _Section("position", Block("heading", title, line))
+            target = subject
+        if target is None:
+            out.append(section)
+            continue
+        target.blocks.append(Block("paragraph", side, section.heading.number))
+        target.blocks.extend(section.blocks)
+    if subject is not None:
+        for section in out:
+            if section.kind == "position":
+                section.kind = "aside"
+        out.insert(0, subject)
+    return out
+
+
+# "Interpretation 1: the intentionalist view", "Factor 2 - the economy", "View B:" written as
+# a paragraph: it opens a position as a heading would.
+_POSITION_LABEL = re.compile(
+    r"^(?:interpretation|view|factor|reason|cause|argument|explanation|theory|school|"
+    r"perspective|axe|axis)\s*(?:\d{1,2}|[A-H]|[ivx]{1,4})?\s*[:.–—-]\s*\S",
+    re.I,
+)
+
+
+def _labelled_positions(blocks: list[Block]) -> list[Block]:
+    """Paragraphs labelled as explanations become headings one level below the last heading.
+
+    Only when at least two such labels appear, so one "Reason: ..." sentence in a
+    note stays a sentence.
+    """
+    labelled = [b for b in blocks if b.kind == "paragraph" and _POSITION_LABEL.match(b.text)]
+    if len(labelled) < 2:
+        return blocks
+    out: list[Block] = []
+    level = 0
+    for block in blocks:
+        if block.kind == "heading":
+            level = block.level
+        if block in labelled:
+            block = Block("heading", block.text, block.number, min(level + 1, 6), block.end)
+        out.append(block)
+    return out
