@@ -40,6 +40,12 @@ from quaestio.importer.sections import (
     _labelled_positions,
     _Section,
 )
+from quaestio.importer.structure import (
+    group_start,
+    listed_groups,
+    promote_labels,
+    promote_reasons,
+)
 from quaestio.importer.title import question_for, stated_question
 from quaestio.model import Conclusion, Consequence, Debate, Evidence, Position
 
@@ -184,6 +190,7 @@ def read_outline(
     table_consequences: Callable[[Table], list[Consequence] | None],
 ) -> Debate:
     blocks = _labelled_positions([item for item in layout.items if isinstance(item, Block)])
+    blocks = promote_reasons(promote_labels(blocks), document)
     builder.document = document
     headings = [b for b in blocks if b.kind == "heading"]
     meta_title = layout.metadata.get("title", "")
@@ -223,7 +230,10 @@ def read_outline(
             source_file=builder.file,
         )
     sections: list[_Section] = []
-    section_level: int | None = _explanation_level(blocks, top, title_block)
+    focus = _explanation_level(blocks, top, title_block)
+    section_level = focus.level
+    if focus.question and not (layout.metadata.get("question") or stated):
+        question = focus.question  # the causal question whose sub-headings are the explanations
     prompts = sum(1 for h in headings if h is not title_block and _PROMPT.match(h.text.strip()))
     for block in blocks:
         if block is title_block:
@@ -241,6 +251,7 @@ def read_outline(
                 _NOT_POSITION.match(block.text.strip("*_ "))
                 or QUESTION_HEADING.match(block.text)
                 or block.level < section_level
+                or block.number in focus.outside
                 or _BARE_DATE.match(block.text.strip())
                 or (prompts >= 2 and _PROMPT.match(block.text.strip()))
             ):
@@ -265,6 +276,7 @@ def read_outline(
                 f"text before the first position was not used: '{block.text[:60]}'",
                 block.number,
             )
+    sections = _split_listed(sections, document)
     sections = _gather_stance_sections(sections, title, title_block, builder)
     positions: list[Position] = []
     conclusion: Conclusion | None = None
@@ -326,3 +338,43 @@ def _title_question(title: str, meta_title: str, document: str) -> str:
         if other != meta_title.strip():
             return other
     return question
+
+
+def _split_listed(sections: list[_Section], document: str) -> list[_Section]:
+    """A heading that lists the schools ("The A, The B, and The C") holds one position each.
+
+    Each school's position starts at the first paragraph that names it (in bold
+    first), the first at the heading. The document's other sections are then
+    background to that debate and are set aside.
+    """
+    raw = document.split("\n")
+    out: list[_Section] = []
+    split = False
+    for section in sections:
+        groups = listed_groups(section.heading.text) if section.kind == "position" else []
+        starts = [-1]
+        for group in groups[1:]:
+            at = group_start(group, section.blocks, raw, starts[-1])
+            if at is None:
+                break
+            starts.append(at)
+        if not groups or len(starts) != len(groups):
+            out.append(section)
+            continue
+        split = True
+        ends = [*starts[1:], len(section.blocks)]
+        for group, start, end in zip(groups, starts, ends, strict=True):
+            if start < 0:
+                heading = Block("heading", group, section.heading.number, section.heading.level)
+                out.append(_Section("position", heading, section.blocks[:end]))
+            else:
+                first = section.blocks[start]
+                heading = Block("heading", group, first.number, section.heading.level)
+                out.append(_Section("position", heading, section.blocks[start:end]))
+    if split:
+        for section in out:
+            if section.kind == "position" and not any(
+                section.heading.text == g for s in sections for g in listed_groups(s.heading.text)
+            ):
+                section.kind = "aside"
+    return out

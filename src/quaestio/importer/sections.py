@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from quaestio.importer.build import Builder
 from quaestio.importer.layout import Block
+from quaestio.importer.structure import Focus, question_focus, unlinked_outside
 
 
 @dataclass
@@ -32,7 +33,7 @@ _POSITION_WORD = re.compile(
 )
 
 
-def _explanation_level(blocks: list[Block], top: int, title: Block | None) -> int | None:
+def _explanation_level(blocks: list[Block], top: int, title: Block | None) -> Focus:
     """The heading level that holds the explanations, when it is not the first one below the title.
 
     Notes often group their explanations under headings of sources or parts ("Essay",
@@ -40,25 +41,34 @@ def _explanation_level(blocks: list[Block], top: int, title: Block | None) -> in
     themselves explanations ("Axe 1", "Interpretation 2", "Factor: ...") at least twice
     and more often than the level above, or when most headings of the first level open
     with a link (they name a source read, and the headings under them its ideas).
-    None: the first level below the title.
+    When most headings of the first level are worksheet prompts ("Summarize ...",
+    "Why do ...?"), the names under them are the explanations. A causal question
+    heading with sub-headings ("What pushed X to war?") holds the debate alone.
+    Level None: the first level below the title.
     """
     headings = [b for b in blocks if b.kind == "heading" and b is not title and b.level > top]
     levels = sorted({h.level for h in headings})
     if len(levels) < 2:
-        return None
+        return Focus(None)
+    focus = question_focus(headings, top)
+    if focus is not None:
+        return focus
     score = {
         lv: sum(1 for h in headings if h.level == lv and _POSITION_WORD.search(h.text))
         for lv in levels
     }
     best = max(levels, key=lambda lv: (score[lv], -lv))
     if best != levels[0] and score[best] >= 2 and score[best] > score[levels[0]]:
-        return best
+        return Focus(best)
     first = [h for h in headings if h.level == levels[0]]
     after = {b.number: blocks[i + 1] for i, b in enumerate(blocks[:-1]) if b.kind == "heading"}
-    linked = sum(1 for h in first if h.number in after and _URL.match(after[h.number].text))
-    if len(first) >= 2 and linked * 2 >= len(first):
-        return levels[1]
-    return None
+    linked = {h.number for h in first if h.number in after and _URL.match(after[h.number].text)}
+    if len(first) >= 2 and len(linked) * 2 >= len(first):
+        return Focus(levels[1], unlinked_outside(headings, levels[1], linked))
+    prompts = sum(1 for h in first if _PROMPT.match(h.text.strip()) or h.text.strip().endswith("?"))
+    if prompts >= 2 and prompts * 2 > len(first):
+        return Focus(levels[1])
+    return Focus(None)
 
 
 _URL = re.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$", re.I)
