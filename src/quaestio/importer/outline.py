@@ -15,7 +15,13 @@ from dataclasses import replace
 
 from quaestio.importer.build import Builder
 from quaestio.importer.cells import name_list, parse_points, parse_position, split_label
-from quaestio.importer.citations import cited_names, known_names, title_names
+from quaestio.importer.citations import (
+    cited_names,
+    given_only,
+    known_names,
+    school_name,
+    title_names,
+)
 from quaestio.importer.layout import Block, Layout, Line, Table
 from quaestio.importer.outline_rules import (
     _CONCLUSION,
@@ -39,13 +45,9 @@ from quaestio.importer.sections import (
     _gather_stance_sections,
     _labelled_positions,
     _Section,
+    _split_listed,
 )
-from quaestio.importer.structure import (
-    group_start,
-    listed_groups,
-    promote_labels,
-    promote_reasons,
-)
+from quaestio.importer.structure import promote_labels, promote_reasons
 from quaestio.importer.title import question_for, stated_question
 from quaestio.model import Conclusion, Consequence, Debate, Evidence, Position
 
@@ -140,7 +142,9 @@ def _position(section: _Section, builder: Builder) -> Position:
             for t in [parsed.title, *texts]
             for n in known_names(t, builder.is_historian, builder.document)
         ]
-        cited = [n for n in cited if not builder.is_figure(n)]
+        cited = school_name(parsed.title, builder.document) + cited
+        given = given_only(builder.document)
+        cited = [n for n in cited if not builder.is_figure(n) and n not in given]
         names = tuple(dict.fromkeys(cited))
         names_line = section.heading.number if names else names_line
     position = Position(
@@ -338,43 +342,3 @@ def _title_question(title: str, meta_title: str, document: str) -> str:
         if other != meta_title.strip():
             return other
     return question
-
-
-def _split_listed(sections: list[_Section], document: str) -> list[_Section]:
-    """A heading that lists the schools ("The A, The B, and The C") holds one position each.
-
-    Each school's position starts at the first paragraph that names it (in bold
-    first), the first at the heading. The document's other sections are then
-    background to that debate and are set aside.
-    """
-    raw = document.split("\n")
-    out: list[_Section] = []
-    split = False
-    for section in sections:
-        groups = listed_groups(section.heading.text) if section.kind == "position" else []
-        starts = [-1]
-        for group in groups[1:]:
-            at = group_start(group, section.blocks, raw, starts[-1])
-            if at is None:
-                break
-            starts.append(at)
-        if not groups or len(starts) != len(groups):
-            out.append(section)
-            continue
-        split = True
-        ends = [*starts[1:], len(section.blocks)]
-        for group, start, end in zip(groups, starts, ends, strict=True):
-            if start < 0:
-                heading = Block("heading", group, section.heading.number, section.heading.level)
-                out.append(_Section("position", heading, section.blocks[:end]))
-            else:
-                first = section.blocks[start]
-                heading = Block("heading", group, first.number, section.heading.level)
-                out.append(_Section("position", heading, section.blocks[start:end]))
-    if split:
-        for section in out:
-            if section.kind == "position" and not any(
-                section.heading.text == g for s in sections for g in listed_groups(s.heading.text)
-            ):
-                section.kind = "aside"
-    return out

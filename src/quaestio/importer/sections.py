@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from quaestio.importer.build import Builder
 from quaestio.importer.layout import Block
-from quaestio.importer.structure import Focus, question_focus, unlinked_outside
+from quaestio.importer.structure import (
+    Focus,
+    group_start,
+    listed_groups,
+    question_focus,
+    unlinked_outside,
+)
 
 
 @dataclass
@@ -161,3 +167,67 @@ def _labelled_positions(blocks: list[Block]) -> list[Block]:
             block = Block("heading", block.text, block.number, min(level + 1, 6), block.end)
         out.append(block)
     return out
+
+
+def _split_listed(sections: list[_Section], document: str) -> list[_Section]:
+    """A heading that lists the schools ("The A, The B, and The C") holds one position each.
+
+    Each school's position starts at the first paragraph that names it (in bold
+    first), the first at the heading. The document's other sections are then
+    background to that debate and are set aside.
+    """
+    raw = document.split("\n")
+    out: list[_Section] = []
+    split = False
+    for section in sections:
+        groups = listed_groups(section.heading.text) if section.kind == "position" else []
+        starts = [-1]
+        for group in groups[1:]:
+            at = group_start(group, section.blocks, raw, starts[-1])
+            if at is None:
+                break
+            starts.append(at)
+        if not groups or len(starts) != len(groups):
+            out.append(section)
+            continue
+        split = True
+        ends = [*starts[1:], len(section.blocks)]
+        for group, start, end in zip(groups, starts, ends, strict=True):
+            if start < 0:
+                heading = Block("heading", group, section.heading.number, section.heading.level)
+                out.append(_Section("position", heading, section.blocks[:end]))
+            else:
+                first = section.blocks[start]
+                heading = Block("heading", group, first.number, section.heading.level)
+                out.append(_Section("position", heading, section.blocks[start:end]))
+    if split:
+        _move_named_parts(out)
+        for section in out:
+            if section.kind == "position" and not any(
+                section.heading.text == g for s in sections for g in listed_groups(s.heading.text)
+            ):
+                section.kind = "aside"
+    return out
+
+
+def _move_named_parts(sections: list[_Section]) -> None:
+    """A sub-heading that names another school ("The Dunning School's Role") goes to that school."""
+    stems = [re.sub(r"s$", "", s.heading.text.split()[-1]) for s in sections]
+    for index, section in enumerate(sections):
+        keep: list[Block] = []
+        moving: list[Block] | None = None
+        for block in section.blocks:
+            if block.kind == "heading":
+                target = next(
+                    (
+                        j
+                        for j, stem in enumerate(stems)
+                        if j != index
+                        and sections[j].kind == "position"
+                        and re.search(rf"(?<![\w-]){re.escape(stem)}", block.text)
+                    ),
+                    None,
+                )
+                moving = sections[target].blocks if target is not None else None
+            (keep if moving is None else moving).append(block)
+        section.blocks = keep
