@@ -247,7 +247,8 @@ _SCHOOL_OF = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][a-zà-ÿ'’]+?)s$", re.I)
 def school_name(title: str, document: str) -> list[str]:
     """ "The Dunnings": a school called after its founder, who is a historian of it.
 
-    Only when the document writes the founder's name alone, always with a capital.
+    Only when the document writes the founder's name alone, always with a capital,
+    and at least once not after an article ("the Whig story" names no person).
     """
     m = _SCHOOL_OF.match(title.strip())
     if m is None:
@@ -255,4 +256,10 @@ def school_name(title: str, document: str) -> list[str]:
     name = m.group("name")
     if not name[:1].isupper() or _common_word(name, document):
         return []
-    return [name] if re.search(r"\b" + re.escape(name) + r"\b", document) else []
+    plain = _ADDRESS.sub(" ", document)
+    alone = (
+        m
+        for m in re.finditer(r"\b" + re.escape(name) + r"\b(?![’'-])", plain)
+        if not _ARTICLE.search(plain[: m.start()])
+    )
+    return [name] if next(alone, None) is not None else []

@@ -1,0 +1,235 @@
+"""Explanations that notes write without headings, and the section that holds the debate.
+
+Every document here is written for these tests (topics and wording our own); the
+corpus benchmark measures the same rules on real public notes.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quaestio.importer import import_bytes
+from quaestio.importer.citations import (
+    cited_names,
+    given_only,
+    known_names,
+    listed_names,
+    school_name,
+)
+from quaestio.importer.structure import listed_groups
+
+
+def _read(text: str, name: str = "n.md"):  # type: ignore[no-untyped-def]
+    return import_bytes(text.encode("utf-8"), name)
+
+
+def test_name_lines_over_bullets_are_the_explanations() -> None:
+    debate = _read(
+        "# Homework 2\n\n## Summarise each thinker's view of the state\n\n"
+        "Thomas Hobbes\n- a strong sovereign keeps the peace\n- life without one is war\n\n"
+        "John Locke\n- government rests on consent\n  - and may be resisted\n\n"
+        "## Compare the two thinkers' views\n\nOne wanted order, the other liberty.\n"
+    )
+    assert [p.title for p in debate.positions] == ["Thomas Hobbes", "John Locke"]
+    assert [len(p.evidence) for p in debate.positions] == [2, 1]
+    assert any(w.code == "set_aside" and w.line == 13 for w in debate.warnings)
+
+
+def test_one_name_line_alone_stays_a_paragraph() -> None:
+    debate = _read(
+        "# Causes of the Irish famine\n\n## Potato blight\n\nThe blight\n- arrived in 1845\n\n"
+        "## Land system\n\n- tenants held tiny plots\n"
+    )
+    assert [p.title for p in debate.positions] == ["Potato blight", "Land system"]
+
+
+def test_a_name_line_ending_in_a_colon_is_a_label_not_a_heading() -> None:
+    debate = _read(
+        "# Causes of the Irish famine\n\n## Potato blight\n\nFacts:\n- arrived in 1845\n\n"
+        "Spread:\n- reached every county\n\n## Land system\n\n- tenants held tiny plots\n"
+    )
+    assert [p.title for p in debate.positions] == ["Potato blight", "Land system"]
+
+
+_WORKSHEET = (
+    "# Worksheet 5\n\n"
+    "## Why did the king call parliament in 1640?\n\n"
+    "He needed money after the Scottish war\n\n"
+    "## Why did the war between king and parliament break out?\n\n"
+    "1. Quarrels over religion\n2. Money and taxes\n\n"
+    "Laud's reforms angered the Puritans\n- new prayer book\n\n"
+    "Ship money was raised without consent\n\n"
+    "### The Irish rising\n\nNews from Ireland in 1641 raised fear\n\n"
+    "### Control of the army\n\nNeither side would trust the other with it\n\n"
+    "## Oliver Cromwell\n\nLed the New Model Army\n\n"
+    "## The Levellers\n\nWanted a wider vote\n"
+)
+
+
+def test_numbered_reasons_under_a_causal_question_are_the_positions() -> None:
+    debate = _read(_WORKSHEET)
+    assert debate.question == "Why did the war between king and parliament break out?"
+    titles = [p.title for p in debate.positions]
+    assert titles == [
+        "Quarrels over religion",
+        "Money and taxes",
+        "The Irish rising",
+        "Control of the army",
+    ]
+
+
+def test_each_paragraph_after_the_reasons_explains_one_reason_in_order() -> None:
+    religion, money = _read(_WORKSHEET).positions[:2]
+    assert [e.source.line_start for e in religion.evidence if e.source] == [12, 13]
+    assert [e.source.line_start for e in money.evidence if e.source] == [15]
+
+
+def test_notes_outside_the_causal_question_are_set_aside_with_a_warning() -> None:
+    debate = _read(_WORKSHEET)
+    aside = {w.line for w in debate.warnings if w.code == "set_aside"}
+    assert aside >= {3, 25, 29}  # the other question and the two note headings
+
+
+def test_reasons_in_a_bulleted_list_are_points_not_positions() -> None:
+    debate = _read(
+        "# Notes\n\n## Why did the war break out?\n\n- quarrels over religion\n- money\n\n"
+        "### The Irish rising\n\nfear\n\n### Control of the army\n\ndistrust\n"
+    )
+    assert [p.title for p in debate.positions] == ["The Irish rising", "Control of the army"]
+
+
+def test_headings_of_sources_hold_ideas_only_under_a_linked_source() -> None:
+    debate = _read(
+        "# Notes\n\nQuestion: Why did the Roman Republic fall?\n\n"
+        "## Article one\nhttps://example.org/one\n\n### Ambitious generals\n\n- armies loyal to men\n\n"
+        "## Article two\nhttps://example.org/two\n\n### Land crisis\n\n- small farmers ruined\n\n"
+        "## Textbook\n\n### Julius Caesar\n\n- a dictator for life\n"
+    )
+    assert [p.title for p in debate.positions] == ["Ambitious generals", "Land crisis"]
+    assert any(w.code == "set_aside" and w.line == 19 for w in debate.warnings)
+
+
+def test_a_heading_listing_three_schools_holds_one_position_each() -> None:
+    debate = _read(
+        "---\ntitle: The Whig interpretation\n---\n\n"
+        "## Butterfield's life\n\nHe taught at Cambridge.\n\n"
+        "## The Whigs, The Revisionists, and The Marxists\n\n"
+        "The Whig story was one of progress toward liberty.\n\n"
+        "The **Revisionists** doubted every step of that story.\n\n"
+        "**The Marxists** looked instead at class and land.\n\n"
+        "### The Whig legacy today\n\nSchool books still tell it.\n"
+    )
+    titles = [p.title for p in debate.positions]
+    assert titles == ["The Whigs", "The Revisionists", "The Marxists"]
+    whigs = debate.positions[0]
+    assert whigs.historians == ()  # "the Whig story": a party, not a person
+    assert (
+        whigs.source is not None and whigs.source.line_end == 19
+    )  # with the sub-heading naming it
+    assert any(w.code == "set_aside" and w.line == 5 for w in debate.warnings)
+
+
+def test_listed_groups_needs_three_names() -> None:
+    assert listed_groups("The Whigs, The Tories, and The Radicals") == [
+        "The Whigs",
+        "The Tories",
+        "The Radicals",
+    ]
+    assert listed_groups("Friedman and Schwartz") == []
+    assert listed_groups("Causes, effects and memory of the war") == []
+
+
+def test_historians_a_sentence_lists_after_historians_included() -> None:
+    text = (
+        "Revisionist historians included the “Gentry Thesis” [Lawrence Stone](https://x.org/ls), "
+        "the “County Community” Alan Everitt, and Conrad Russell."
+    )
+    assert listed_names(text) == ["Stone", "Everitt", "Russell"]
+    assert cited_names(text)[:3] == ["Stone", "Everitt", "Russell"]
+
+
+def test_a_given_name_in_the_reference_list_is_not_a_historian() -> None:
+    document = (
+        "Micro studies began in Italy (Levi, Giovanni, and Ginzburg, 4).\n\n"
+        "## Works cited\n\nLevi, Giovanni. On microhistory. 1991.\n\n"
+        "Ginzburg, Carlo. The cheese and the worms. 1976.\n"
+    )
+    assert "Giovanni" in given_only(document)
+    assert "Levi" not in given_only(document)
+    debate = _read(
+        "# Interpretations of the village\n\n## Micro view\n\n" + document.split("\n\n")[0] + "\n"
+        "\n## Macro view\n\n- the long run\n\n" + "\n\n".join(document.split("\n\n")[1:])
+    )
+    names = {h.name for p in debate.positions for h in p.historians}
+    assert "Giovanni" not in names and "Levi" in names
+
+
+def test_a_known_surname_opening_a_sentence_needs_a_verb_of_saying() -> None:
+    def known(word: str) -> bool:
+        return word in {"Short", "Taylor"}
+
+    assert known_names("Short for submarine, a new weapon.", known) == []
+    assert known_names("Taylor argued the war came by timetable.", known) == ["Taylor"]
+    assert known_names("The view of Taylor is disputed.", known) == ["Taylor"]
+
+
+def test_a_name_after_an_article_labels_a_thing() -> None:
+    def known(word: str) -> bool:
+        return word == "Dunning"
+
+    assert known_names("Critics of the Dunning Era wrote later.", known) == []
+
+
+def test_words_in_web_addresses_are_not_lower_case_uses() -> None:
+    document = "Read https://example.org/essays/stone-on-gentry first. Stone argued it."
+    assert cited_names("Stone argued it.", document) == ["Stone"]
+
+
+def test_a_school_called_after_its_founder_names_him() -> None:
+    document = "The Namierites followed Namier. Namier counted votes."
+    assert school_name("The Namierites", document) == []  # the founder is not "Namierite"
+    document = "The Turners read the frontier. Turner said so; Turner again."
+    assert school_name("The Turners", document) == ["Turner"]
+    assert school_name("The Revisionists", "revisionist work") == []
+    assert school_name("The Whigs", "The Whig story was told.") == []
+
+
+def test_html_text_below_its_tag_is_named_on_its_own_line() -> None:
+    page = (
+        "<html><body><main>\n<h1>Causes of the Crimean War</h1>\n<h2>Russian ambition</h2>\n"
+        "<p>the Straits</p>\n<h2>Religious quarrel</h2>\n<p>the holy places</p>\n"
+        '</main><footer><a href="/tags/x/">\n    notes\n</a></footer></body></html>\n'
+    )
+    debate = import_bytes(page.encode(), "p.html")
+    chrome = [w.line for w in debate.warnings if w.code == "page_chrome"]
+    assert chrome == [8]  # "notes" stands on line 8, below its tag on line 7
+
+
+_WORD = st.text(alphabet="abcdefghij", min_size=2, max_size=8)
+_POINT = st.lists(_WORD, min_size=1, max_size=14).map(" ".join)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_POINT, min_size=1, max_size=4), st.integers(min_value=10, max_value=40))
+def test_wrapping_a_bullet_never_changes_the_points_read(points: list[str], width: int) -> None:
+    head = "# Causes of the Jacobite rising\n\n## Clan loyalty\n\n"
+    tail = "\n## French help\n\n- promised ships\n"
+    flat = head + "".join(f"- {p}\n" for p in points) + tail
+    wrapped = head
+    for p in points:
+        first, *rest = _wrap(p, width)
+        wrapped += f"- {first}\n" + "".join(f"  {line}\n" for line in rest)
+    wrapped += tail
+    read = [[e.text for e in pos.evidence] for pos in _read(flat).positions]
+    assert [[e.text for e in pos.evidence] for pos in _read(wrapped).positions] == read
