@@ -13,8 +13,8 @@ Graded per field, as precision / recall / F1 over the whole corpus:
 - points: a gold point (each line that starts a paragraph, a top-level list
   item or a table row inside the gold ranges) is found when an imported point's
   source lines cover it; stance right = matched points with the gold stance;
-- question: right when close to the gold question (ratio >= 85), for documents
-  whose gold states one;
+- question: right when close to the gold question (ratio >= 85), for every
+  document whose gold states one (a non-debate rightly refused is not graded);
 - lines neither used nor warned: non-blank lines of the document (visible text
   lines for HTML) that no imported node covers (a position covers the lines of
   its section or row, which the importer reads whole into its title, summary,
@@ -272,7 +272,9 @@ def grade(entry: dict[str, Any], gold: dict[str, Any], data: bytes, scores: Scor
                 scores.stance_seen += 1
                 scores.stance_right += e.stance == wanted[inside[0]]
         scores.points.add(len(hit), len(evidence) - useful, len(wanted) - len(hit))
-    if gold.get("question") and gold.get("debate", True):
+    # Every document whose gold names a question is graded on it, except a non-debate the
+    # importer rightly refused (nothing was imported to carry a question).
+    if gold.get("question") and not (refused and not gold.get("debate", True)):
         scores.question_seen += 1
         accepted = [gold["question"], *gold.get("question_also", [])]
         right = any(fuzz.ratio(_norm(debate.question), _norm(q)) >= 85 for q in accepted)

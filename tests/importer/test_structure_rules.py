@@ -18,9 +18,10 @@ from quaestio.importer.citations import (
     school_name,
 )
 from quaestio.importer.structure import listed_groups
+from quaestio.model import Debate
 
 
-def _read(text: str, name: str = "n.md"):  # type: ignore[no-untyped-def]
+def _read(text: str, name: str = "n.md") -> Debate:
     return import_bytes(text.encode("utf-8"), name)
 
 
@@ -233,3 +234,22 @@ def test_wrapping_a_bullet_never_changes_the_points_read(points: list[str], widt
     wrapped += tail
     read = [[e.text for e in pos.evidence] for pos in _read(flat).positions]
     assert [[e.text for e in pos.evidence] for pos in _read(wrapped).positions] == read
+
+
+def test_an_exam_form_line_is_the_question() -> None:
+    debate = _read(
+        "Causes of the Boer War\n======================\n\n"
+        "How far was gold the main cause of the war?\n\n"
+        "Gold\n----\n\n- the Rand mines\n\nImperial pride\n--------------\n\n- the new empire\n"
+    )
+    assert debate.question == "How far was gold the main cause of the war?"
+    assert [p.title for p in debate.positions] == ["Gold", "Imperial pride"]
+    assert not any(w.code == "unplaced_text" for w in debate.warnings)
+
+
+def test_an_order_to_assess_a_view_is_the_question_as_written() -> None:
+    debate = _read(
+        "# Revision\n\nAssess the view that the navy won the war for Britain.\n\n"
+        "## Sea power\n\n- the blockade\n\n## Land power\n\n- the army in France\n"
+    )
+    assert debate.question == "Assess the view that the navy won the war for Britain."

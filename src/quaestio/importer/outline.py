@@ -48,7 +48,7 @@ from quaestio.importer.sections import (
     _split_listed,
 )
 from quaestio.importer.structure import promote_labels, promote_reasons
-from quaestio.importer.title import question_for, stated_question
+from quaestio.importer.title import exam_question, question_for, stated_question
 from quaestio.model import Conclusion, Consequence, Debate, Evidence, Position
 
 
@@ -207,7 +207,8 @@ def read_outline(
         top = min(h.level for h in headings) - 1
     elif not any(h.level > top for h in headings[1:]):
         top -= 1  # every heading at one level: the first is the title, the rest are sections
-    stated = stated_question([(b.text, b.kind == "heading") for b in blocks])
+    texts = [(b.text, b.kind == "heading") for b in blocks]
+    stated = stated_question(texts) or exam_question(texts)
     question_lines = set()
     if stated:
         question_lines = {
