@@ -207,8 +207,8 @@ def read_outline(
         top = min(h.level for h in headings) - 1
     elif not any(h.level > top for h in headings[1:]):
         top -= 1  # every heading at one level: the first is the title, the rest are sections
-    texts = [(b.text, b.kind == "heading") for b in blocks]
-    stated = stated_question(texts) or exam_question(texts)
+    block_texts = [(b.text, b.kind == "heading") for b in blocks]
+    stated = stated_question(block_texts) or exam_question(block_texts)
     question_lines = set()
     if stated:
         question_lines = {
