@@ -170,7 +170,7 @@ def test_a_known_surname_opening_a_sentence_needs_a_verb_of_saying() -> None:
     def known(word: str) -> bool:
         return word in {"Short", "Taylor"}
 
-    assert known_names("Short for submarine, a new weapon.", known) == []
+    assert known_names("Short of money, the king called parliament.", known) == []
     assert known_names("Taylor argued the war came by timetable.", known) == ["Taylor"]
     assert known_names("The view of Taylor is disputed.", known) == ["Taylor"]
 

@@ -118,7 +118,7 @@ def _words_of(document: str) -> frozenset[str]:
     """Every run of word characters in ``document``, found once per document.
 
     Web addresses are left out: "william-archibald-dunning" in a link does not
-    make Dunning a common word.
+    make Namier a common word.
     """
     return frozenset(re.findall(r"\w+", _ADDRESS.sub(" ", document)))
 
@@ -168,10 +168,10 @@ _REFERENCE = re.compile(
 
 @lru_cache(maxsize=4)
 def given_only(document: str) -> frozenset[str]:
-    """Words a reference list writes only as given names ("Magnusson, Sigurur Gylfi, and ...").
+    """Words a reference list writes only as given names ("Levi, Giovanni. On ...").
 
-    A student citing "(Magnusson, Gylfi, and Szijártó, 1)" splits one author in two;
-    the reference list says Gylfi is a given name, not a historian.
+    A student citing "(Levi, Giovanni, and Ginzburg, 4)" splits one author in two;
+    the reference list says Giovanni is a given name, not a historian.
     """
     surnames: set[str] = set()
     given: set[str] = set()
@@ -224,9 +224,9 @@ def known_names(text: str, known: Callable[[str], bool], document: str = "") -> 
     """Capitalised words of ``text`` that the historian table knows as historians.
 
     A known surname that opens a sentence is a historian only when a verb of
-    saying (or another name) follows it: "Short for submarine" opens with an
+    saying (or another name) follows it: "Short of money, the" opens with an
     ordinary word, "Taylor argued" with a historian. After an article ("the
-    Dunning Era") the name labels a thing, not a historian's view.
+    Namier school") the name labels a thing, not a historian's view.
     """
     found: list[str] = []
     for m in _CAPITALISED.finditer(text):
@@ -236,7 +236,7 @@ def known_names(text: str, known: Callable[[str], bool], document: str = "") -> 
         if _sentence_start(text, m.start()) and not _SAYING.match(text, m.end()):
             continue
         if _ARTICLE.search(text[: m.start()]):
-            continue  # "the Dunning Era", "a Taylor rule": a name used for a thing
+            continue  # "the Namier school", "a Taylor rule": a name used for a thing
         found.append(word)
     return found
 
@@ -245,7 +245,7 @@ _SCHOOL_OF = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][a-zà-ÿ'’]+?)s$", re.I)
 
 
 def school_name(title: str, document: str) -> list[str]:
-    """ "The Dunnings": a school called after its founder, who is a historian of it.
+    """ "The Turners": a school called after its founder, who is a historian of it.
 
     Only when the document writes the founder's name alone, always with a capital,
     and at least once not after an article ("the Whig story" names no person).

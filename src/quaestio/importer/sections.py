@@ -49,7 +49,7 @@ def _explanation_level(blocks: list[Block], top: int, title: Block | None) -> Fo
     with a link (they name a source read, and the headings under them its ideas).
     When most headings of the first level are worksheet prompts ("Summarize ...",
     "Why do ...?"), the names under them are the explanations. A causal question
-    heading with sub-headings ("What pushed X to war?") holds the debate alone.
+    heading with sub-headings ("Why did the war break out?") holds the debate alone.
     Level None: the first level below the title.
     """
     headings = [b for b in blocks if b.kind == "heading" and b is not title and b.level > top]
@@ -211,7 +211,7 @@ def _split_listed(sections: list[_Section], document: str) -> list[_Section]:
 
 
 def _move_named_parts(sections: list[_Section]) -> None:
-    """A sub-heading that names another school ("The Dunning School's Role") goes to that school."""
+    """A sub-heading that names another school ("The Whig legacy") goes to that school."""
     stems = [re.sub(r"s$", "", s.heading.text.split()[-1]) for s in sections]
     for index, section in enumerate(sections):
         keep: list[Block] = []

@@ -1,8 +1,8 @@
 """Explanations that notes write without headings, and the one section that holds the debate.
 
 Students' notes rarely give each explanation its own heading. They write a name
-on a line of its own with bullets under it ("Adam Smith" then "- believed in
-..."), answer a question heading with a numbered list of reasons and one
+on a line of its own with bullets under it ("Thomas Hobbes" then "- a strong
+sovereign ..."), answer a question heading with a numbered list of reasons and one
 paragraph per reason, or put the debate under one question among worksheet
 answers. Each function here rewrites the blocks (or picks the headings) so that
 the outline reader sees the explanations as headings, and says why by its rule.
@@ -34,9 +34,9 @@ def _label_like(text: str, words: int = 5) -> bool:
 def promote_labels(blocks: list[Block]) -> list[Block]:
     """Short lines each followed by a list are sub-headings, when a section has two or more.
 
-    "Adam Smith" followed by bullets, then "Karl Marx" followed by bullets: each
+    "Thomas Hobbes" followed by bullets, then "John Locke" followed by bullets: each
     name heads the points under it. One such line alone stays a paragraph (a
-    lead-in to its bullets), so a single "Sussex pledge" in a section is not an
+    lead-in to its bullets), so a single "The blight" in a section is not an
     explanation. A line ending in a colon is a label of points, not a heading.
     """
     out = list(blocks)
@@ -76,7 +76,7 @@ CAUSAL_QUESTION = re.compile(
 def promote_reasons(blocks: list[Block], document: str) -> list[Block]:
     """A question heading answered by a numbered list of short reasons: each reason is a heading.
 
-    "## What pushed X to war?" then "1. Britain's navy", "2. Trade with Britain":
+    "## Why did the war break out?" then "1. Quarrels over religion", "2. Money":
     the reasons are the explanations. When the paragraphs that follow (each with
     its bullets) are exactly as many as the reasons, the n-th paragraph explains
     the n-th reason; otherwise they stay after the last reason.
@@ -179,7 +179,7 @@ _LISTED = re.compile(rf"^(?P<a>{_GROUP})(?:\s*,\s*{_GROUP})*\s*,?\s+and\s+{_GROU
 
 
 def listed_groups(heading: str) -> list[str]:
-    """ "The Dunnings, The Revisionists, and The Post-Revisionists": the schools a heading lists.
+    """ "The Whigs, The Revisionists, and The Marxists": the schools a heading lists.
 
     Three or more capitalised names joined by commas and "and", each read as one
     school; fewer is a title ("Friedman and Schwartz" is one view).
