@@ -253,3 +253,18 @@ def test_an_order_to_assess_a_view_is_the_question_as_written() -> None:
         "## Sea power\n\n- the blockade\n\n## Land power\n\n- the army in France\n"
     )
     assert debate.question == "Assess the view that the navy won the war for Britain."
+
+
+def test_a_citation_to_a_preface_page_in_roman_numerals() -> None:
+    assert cited_names("The old view was a myth (Russell, xiv).") == ["Russell"]
+    assert cited_names("Ruled as (Henry VIII) once did.") == []
+
+
+def test_a_labelled_first_position_is_not_taken_for_the_title() -> None:
+    debate = _read(
+        "Assess the view that the slump made the extremists' fortune.\n\n"
+        "Factor 1: the slump\n- six million out of work\n\n"
+        "Factor 2: propaganda\n- rallies and radio\n"
+    )
+    assert [p.title for p in debate.positions] == ["Factor 1: the slump", "Factor 2: propaganda"]
+    assert debate.question.startswith("Assess the view")

@@ -16,7 +16,7 @@ from functools import lru_cache
 _NAME = r"[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+)?"
 _CITATION = re.compile(
     rf"\((?P<names>{_NAME}(?:(?:,\s*|\s*,?\s+and\s+|\s*&\s*){_NAME})*)(?:\s+et\s+al\.?)?,?\s+"
-    r"(?:p{1,2}\.\s*)?(?:1[4-9]\d\d|20\d\d|\d{1,4}(?:\s*[-–]\s*\d{1,4})?)[a-z]?\)"
+    r"(?:p{1,2}\.\s*)?(?:1[4-9]\d\d|20\d\d|\d{1,4}(?:\s*[-–]\s*\d{1,4})?[a-z]?|[xvi]{1,6})\)"
 )
 _VERB = re.compile(
     rf"\b(?P<names>{_NAME}(?:\s+and\s+{_NAME})?)\s+(?:has\s+|have\s+)?(?:argued|argues|argue|claimed|claims|"

@@ -193,12 +193,16 @@ def read_outline(
     document: str,
     table_consequences: Callable[[Table], list[Consequence] | None],
 ) -> Debate:
-    blocks = _labelled_positions([item for item in layout.items if isinstance(item, Block)])
+    written = [item for item in layout.items if isinstance(item, Block)]
+    blocks = _labelled_positions(written)
     blocks = promote_reasons(promote_labels(blocks), document)
     builder.document = document
     headings = [b for b in blocks if b.kind == "heading"]
     meta_title = layout.metadata.get("title", "")
     title_block: Block | None = headings[0] if headings else (blocks[0] if blocks else None)
+    if headings and headings[0] not in written and blocks[0] is not headings[0]:
+        # "Factor 1: ..." made a heading is a position; the text above it names the page.
+        title_block = blocks[0]
     if meta_title and (not headings or headings[0].level > 1):
         title_block = None  # the front matter names the page; every heading is a section
     title = title_block.text if title_block else meta_title
