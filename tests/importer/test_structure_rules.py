@@ -268,3 +268,15 @@ def test_a_labelled_first_position_is_not_taken_for_the_title() -> None:
     )
     assert [p.title for p in debate.positions] == ["Factor 1: the slump", "Factor 2: propaganda"]
     assert debate.question.startswith("Assess the view")
+
+
+def test_a_question_line_above_a_positions_table_is_the_question() -> None:
+    debate = _read(
+        "# Unit 4\n\nHow far was the navy the reason for victory in 1815?\n\n"
+        "| Argument | Supporting evidence | Countering evidence |\n| --- | --- | --- |\n"
+        "| Sea power | the blockade | the land war decided it |\n"
+        "| Allied armies | Waterloo | came late |\n"
+    )
+    assert debate.question == "How far was the navy the reason for victory in 1815?"
+    assert [p.title for p in debate.positions] == ["Sea power", "Allied armies"]
+    assert not any(w.code == "unplaced_text" for w in debate.warnings)
