@@ -280,3 +280,23 @@ def test_a_question_line_above_a_positions_table_is_the_question() -> None:
     assert debate.question == "How far was the navy the reason for victory in 1815?"
     assert [p.title for p in debate.positions] == ["Sea power", "Allied armies"]
     assert not any(w.code == "unplaced_text" for w in debate.warnings)
+
+
+def test_a_causal_question_over_apparatus_headings_does_not_hold_the_debate() -> None:
+    debate = _read(
+        "# Worksheet 7\n\n## Why did the north win?\n\n### Context:\n\n- a long war\n\n"
+        "### Brainstorming:\n\nBigger armies\n- more men\n\n"
+        "## Causes of the draft riots\n\n### Conscription\n\n- the lottery\n\n"
+        "### Prices\n\n- wages fell behind\n"
+    )
+    assert "Context" not in [p.title for p in debate.positions]
+    assert debate.question != "Why did the north win?"
+
+
+def test_name_lines_among_other_paragraphs_stay_notes() -> None:
+    debate = _read(
+        "# Causes of the Irish famine\n\n## Potato blight\n\nA fungus spread quickly.\n\n"
+        "The blight\n- arrived in 1845\n\nWet summers\n- helped it spread\n\n"
+        "## Land system\n\n- tenants held tiny plots\n"
+    )
+    assert [p.title for p in debate.positions] == ["Potato blight", "Land system"]

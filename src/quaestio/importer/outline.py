@@ -223,7 +223,19 @@ def read_outline(
     question = (
         layout.metadata.get("question") or stated or _title_question(title, meta_title, document)
     )
-    signals = [title, question, meta_title, *(h.text for h in headings if h is not title_block)]
+    # Only headings the author wrote (or labelled "Interpretation 1:") say it is a debate;
+    # name lines made sub-headings above do not.
+    written_headings = [b for b in _labelled_positions(written) if b.kind == "heading"]
+    signals = [
+        title,
+        question,
+        meta_title,
+        *(
+            h.text
+            for h in written_headings
+            if title_block is None or h.number != title_block.number
+        ),
+    ]
     labelled = any(_stance(b.text) or _polarity(b.text) for b in blocks)
     if not labelled and not any(_DEBATE_SIGNAL.search(text) for text in signals if text):
         builder.warn(

@@ -38,7 +38,8 @@ _NOT_POSITION = re.compile(
     r"works\s+cited|notes?|key\s+(?:terms|words|dates|vocabulary)|glossary|vocabulary|timeline|"
     r"chronology|key\s+dates|questions?|exam\s+questions?|practice\s+questions?|tasks?|activit(?:y|ies)|"
     r"lecture\s+prep\w*|homework|pdf(?:\s+version)?|intro(?:duction)?|contents|table\s+of\s+contents|"
-    r"further\s+resources|resources|links|see\s+also|image\s+credits?)\b[\s:.]*$",
+    r"further\s+resources|resources|links|see\s+also|image\s+credits?|context|background|"
+    r"brainstorm(?:ing)?|(?:essay\s+)?(?:outline|plan)|thesis(?:\s+statement)?|overview)\b[\s:.]*$",
     re.I,
 )
 # Words that say a document weighs explanations against each other; notes without any of them

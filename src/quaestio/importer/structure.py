@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from quaestio.importer.layout import Block
+from quaestio.importer.outline_rules import _NOT_POSITION
 
 _LABEL_STOP = (".", ",", ";", ":", "!", "?", '"', "”")
 _URLISH = re.compile(r"https?://|www\.", re.I)
@@ -37,10 +38,12 @@ def promote_labels(blocks: list[Block]) -> list[Block]:
     "Thomas Hobbes" followed by bullets, then "John Locke" followed by bullets: each
     name heads the points under it. One such line alone stays a paragraph (a
     lead-in to its bullets), so a single "The blight" in a section is not an
-    explanation. A line ending in a colon is a label of points, not a heading.
+    explanation; nor are name lines among other paragraphs or lists of the
+    section (worksheet notes). A line ending in a colon is a label of points.
     """
     out = list(blocks)
     groups: list[tuple[int, list[int]]] = [(0, [])]
+    mixed: set[int] = set()  # sections with a paragraph that is not such a name line
     for i, block in enumerate(blocks):
         if block.kind == "heading":
             groups.append((block.level, []))
@@ -54,8 +57,11 @@ def promote_labels(blocks: list[Block]) -> list[Block]:
             and _label_like(block.text)
         ):
             groups[-1][1].append(i)
-    for level, indexes in groups:
-        if level == 0 or len(indexes) < 2:  # not under a heading: nothing to be a sub-heading of
+        elif block.kind == "paragraph" or (block.kind == "item" and not groups[-1][1]):
+            mixed.add(len(groups) - 1)
+    for index, (level, indexes) in enumerate(groups):
+        # Not under a heading, fewer than two, or among other paragraphs: notes, not names.
+        if level == 0 or len(indexes) < 2 or index in mixed:
             continue
         for i in indexes:
             b = blocks[i]
@@ -148,11 +154,15 @@ def question_focus(headings: list[Block], top: int) -> Focus | None:
 
     Worksheet answers put one question ("Why did ...?", "What pushed ...?") among
     headings of notes; its sub-headings are the explanations, and every other
-    section of the document is notes.
+    section of the document is notes. Sub-headings of apparatus ("Context:",
+    "Brainstorming:") do not count.
     """
     below = [h for h in headings if h.level > top]
     focus = [
-        h for h in below if CAUSAL_QUESTION.match(h.text.strip()) and len(_children(below, h)) >= 2
+        h
+        for h in below
+        if CAUSAL_QUESTION.match(h.text.strip())
+        and sum(1 for c in _children(below, h) if not _NOT_POSITION.match(c.text.strip("*_ "))) >= 2
     ]
     if not focus:
         return None
