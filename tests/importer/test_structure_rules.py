@@ -173,6 +173,7 @@ def test_a_known_surname_opening_a_sentence_needs_a_verb_of_saying() -> None:
     assert known_names("Short of money, the king called parliament.", known) == []
     assert known_names("Taylor argued the war came by timetable.", known) == ["Taylor"]
     assert known_names("The view of Taylor is disputed.", known) == ["Taylor"]
+    assert known_names("The books of Taylor Branch are long.", known) == []
 
 
 def test_a_name_after_an_article_labels_a_thing() -> None:

@@ -212,6 +212,7 @@ _SAYING = re.compile(
 )
 
 
+_GIVEN_NAME_OF = re.compile(r"\s+[A-Z][a-zà-ÿ'’\-]+")
 _ARTICLE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 
 
@@ -235,6 +236,8 @@ def known_names(text: str, known: Callable[[str], bool], document: str = "") -> 
             continue
         if _sentence_start(text, m.start()) and not _SAYING.match(text, m.end()):
             continue
+        if _GIVEN_NAME_OF.match(text, m.end()):
+            continue  # "Thomas Hobbes": a given name here, not the surname the table knows
         if _ARTICLE.search(text[: m.start()]):
             continue  # "the Namier school", "a Taylor rule": a name used for a thing
         found.append(word)
@@ -248,7 +251,8 @@ def school_name(title: str, document: str) -> list[str]:
     """ "The Turners": a school called after its founder, who is a historian of it.
 
     Only when the document writes the founder's name alone, always with a capital,
-    and at least once not after an article ("the Whig story" names no person).
+    at least once as a person ("Turner was", "Turner's", "Turner argued") and not
+    after an article ("the Whig story" names no person).
     """
     m = _SCHOOL_OF.match(title.strip())
     if m is None:
@@ -259,7 +263,12 @@ def school_name(title: str, document: str) -> list[str]:
     plain = _ADDRESS.sub(" ", document)
     alone = (
         m
-        for m in re.finditer(r"\b" + re.escape(name) + r"\b(?![’'-])", plain)
+        for m in re.finditer(r"\b" + re.escape(name) + r"\b(?![-])", plain)
         if not _ARTICLE.search(plain[: m.start()])
+        and (_SAYING.match(plain, m.end()) or _PERSON_AFTER.match(plain, m.end()))
     )
     return [name] if next(alone, None) is not None else []
+
+
+# What follows a person's name: "Turner was", "Turner's", "Turner wrote".
+_PERSON_AFTER = re.compile(r"(?:[’']s\b|\s+(?:was|is|had|has|did|wrote|taught|studied|died)\b)")
