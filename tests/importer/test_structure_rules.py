@@ -301,3 +301,12 @@ def test_name_lines_among_other_paragraphs_stay_notes() -> None:
         "## Land system\n\n- tenants held tiny plots\n"
     )
     assert [p.title for p in debate.positions] == ["Potato blight", "Land system"]
+
+
+def test_every_run_of_front_matter_lines_is_named() -> None:
+    debate = _read(
+        "---\ntitle: Causes of the Boer War\nblurb: a long one\n\ntags: notes\n---\n\n"
+        "## Gold\n\n- the mines\n\n## Empire\n\n- pride\n"
+    )
+    lines = {w.line for w in debate.warnings if w.code.startswith("front_matter")}
+    assert lines == {1, 5}
