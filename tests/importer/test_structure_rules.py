@@ -310,3 +310,13 @@ def test_every_run_of_front_matter_lines_is_named() -> None:
     )
     lines = {w.line for w in debate.warnings if w.code.startswith("front_matter")}
     assert lines == {1, 5}
+
+
+def test_a_consequence_stands_on_the_label_that_opened_its_side() -> None:
+    debate = _read(
+        "# Effects of the railways\n\n## What were the effects?\n\nPositive:\n- cheap coal\n"
+        "- fresh food\n\nNegative:\n- canals ruined\n"
+    )
+    starts = sorted(c.source.line_start for c in debate.consequences if c.source)
+    assert starts[0] == 3  # the heading of the consequences
+    assert 9 in starts  # "Negative:" opened the countering side

@@ -216,7 +216,7 @@ def _blocks_conclusion(blocks: list[Block], builder: Builder) -> Conclusion | No
         return None
     text = "\n\n".join(texts)
     builder.check_text(text, blocks[0].number)
-    return Conclusion(text, builder.source(blocks[0].number, blocks[-1].number))
+    return Conclusion(text, builder.source(blocks[0].number, blocks[-1].end or blocks[-1].number))
 
 
 def _two_sided(table: Table) -> bool:

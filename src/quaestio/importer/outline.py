@@ -164,10 +164,14 @@ def _consequences(section: _Section, builder: Builder) -> list[Consequence]:
     current = _polarity(section.heading.text)
     polarity = current[0] if current else None
     found: dict[str, list[Block]] = {"positive": [], "negative": []}
+    # The line that opened each polarity ("Positive:", or the heading): its first
+    # consequence stands on it too, so the label is traced to what it became.
+    opened: dict[str, int] = {polarity: section.heading.number} if polarity else {}
     for block in section.blocks:
         switch = _polarity(block.text) if block.kind != "item" else None
         if switch is not None:
             polarity = switch[0]
+            opened.setdefault(polarity, block.number)
             if switch[1]:
                 found[polarity].append(Block("paragraph", switch[1], block.number))
             continue
@@ -183,8 +187,27 @@ def _consequences(section: _Section, builder: Builder) -> list[Consequence]:
     out: list[Consequence] = []
     for key in ("positive", "negative"):
         points, _ = parse_points(_lines(found[key]), dashes=False)
-        out += builder.consequences(key, points)  # type: ignore[arg-type]
+        made = builder.consequences(key, points)  # type: ignore[arg-type]
+        if made and key in opened:
+            made[0] = _starting_at(made[0], opened[key], builder)
+        out += made
+    if out:
+        first = min(range(len(out)), key=lambda i: _start(out[i]))
+        out[first] = _starting_at(out[first], section.heading.number, builder)
     return out
+
+
+def _start(item: Consequence) -> int:
+    return item.source.line_start or 0 if item.source else 0
+
+
+def _starting_at(item: Consequence, line: int, builder: Builder) -> Consequence:
+    """The consequence with its source stretched back to ``line`` (its heading or label)."""
+    if item.source is None or item.source.line_start is None or item.source.line_start <= line:
+        return item
+    return replace(
+        item, source=builder.source(line, item.source.line_end or item.source.line_start)
+    )
 
 
 def read_outline(
@@ -304,7 +327,11 @@ def read_outline(
     consequences: list[Consequence] = []
     for section in sections:
         if section.kind == "aside":
-            last = section.blocks[-1].number if section.blocks else section.heading.number
+            last = (
+                (section.blocks[-1].end or section.blocks[-1].number)
+                if section.blocks
+                else section.heading.number
+            )
             builder.warn(
                 "set_aside",
                 f"section '{section.heading.text[:50]}' (lines {section.heading.number}-{last}) "
@@ -328,7 +355,11 @@ def read_outline(
             if texts:
                 text = "\n\n".join(texts)
                 builder.check_text(text, section.heading.number)
-                last = section.blocks[-1].number if section.blocks else section.heading.number
+                last = (
+                    (section.blocks[-1].end or section.blocks[-1].number)
+                    if section.blocks
+                    else section.heading.number
+                )
                 conclusion = Conclusion(text, builder.source(section.heading.number, last))
     for table in layout.tables:
         found = table_consequences(table)
