@@ -6,9 +6,11 @@ corpus benchmark measures the same rules on real public notes.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quaestio.errors import ParseError
 from quaestio.importer import import_bytes
 from quaestio.importer.citations import (
     cited_names,
@@ -320,3 +322,20 @@ def test_a_consequence_stands_on_the_label_that_opened_its_side() -> None:
     starts = sorted(c.source.line_start for c in debate.consequences if c.source)
     assert starts[0] == 3  # the heading of the consequences
     assert 9 in starts  # "Negative:" opened the countering side
+
+
+def test_an_essay_about_historians_that_weighs_nothing_is_notes() -> None:
+    doc = (
+        "---\ntitle: Roman historians and their craft\n---\n\n## Early writers\n\n"
+        "Fabius wrote in Greek.\n\n## The age of Reason\n\nLater writers loved speeches.\n"
+    )
+    with pytest.raises(ParseError, match="no debate was found"):
+        _read(doc)
+
+
+def test_reasons_for_a_change_still_signal_a_debate() -> None:
+    debate = _read(
+        "# The reason for the repeal\n\n## Famine\n\n- Ireland starved\n\n"
+        "## Peel's conversion\n\n- free trade\n"
+    )
+    assert [p.title for p in debate.positions] == ["Famine", "Peel's conversion"]

@@ -43,14 +43,15 @@ _NOT_POSITION = re.compile(
     re.I,
 )
 # Words that say a document weighs explanations against each other; notes without any of them
-# (in the title, the question or a heading) are not read as a debate.
+# (in the title, the question or a heading) are not read as a debate. "Historians" alone is
+# not one: an essay about a historian's life or a period's writers weighs nothing.
 _DEBATE_SIGNAL = re.compile(
-    r"\b(?:to\s+what\s+extent|how\s+far|assess|evaluate|why\s+(?:did|was|were|do|does|is)|"
-    r"what\s+(?:caused|pushed|led)|causes?|caused|reasons?|explanations?|factors?|interpretations?|"
+    r"\b(?:to\s+what\s+extent|how\s+far|assess|evaluate|why\s+(?:did|was|were)|"
+    r"what\s+(?:caused|pushed|led)|causes?|caused|reasons|reason\s+(?:for|why|behind)|explanations?|factors?|interpretations?|"
     r"views?|perspectives?|positions?|schools?\s+of\s+thought|revisionis\w*|orthodox\w*|"
     r"traditionalis\w*|intentionalis\w*|functionalis\w*|debates?|arguments?|counter-?arguments?|"
     r"strengths?|weakness(?:es)?|criticisms?|limitations?|benefits?|"
-    r"supporting|challenging|axe|dans\s+quelle\s+mesure|probl[ée]matique|historians?)\b",
+    r"supporting|challenging|axe|dans\s+quelle\s+mesure|probl[ée]matique)\b",
     re.I,
 )
 
