@@ -339,3 +339,12 @@ def test_reasons_for_a_change_still_signal_a_debate() -> None:
         "## Peel's conversion\n\n- free trade\n"
     )
     assert [p.title for p in debate.positions] == ["Famine", "Peel's conversion"]
+
+
+def test_a_question_then_an_order_is_a_worksheet_prompt() -> None:
+    with pytest.raises(ParseError, match="no debate was found"):
+        _read(
+            "# Worksheet 3\n\n## Why did the colony fail? Give two reasons.\n\n- disease\n\n"
+            "## What is a charter? Give two examples.\n\n- Virginia\n\n"
+            "## What were the Corn Laws? Explain.\n\n- a tariff\n"
+        )

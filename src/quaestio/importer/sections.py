@@ -79,11 +79,12 @@ def _explanation_level(blocks: list[Block], top: int, title: Block | None) -> Fo
 
 _URL = re.compile(r"^\s*<?(?:https?://|www\.)\S+>?\s*$", re.I)
 _BARE_DATE = re.compile(r"^[^\w]*(?:c\.\s*)?\d{3,4}(?:\s*[-–]\s*\d{2,4})?s?[^\w]*$")
-# Worksheet prompts: "Take notes on ...", "Summarize ...", "What was the headright system?"
+# Worksheet prompts: "Take notes on ...", "Summarize ...", "What was the headright system?",
+# "What is a charter? Give two examples." (a question, then an order).
 _PROMPT = re.compile(
     r"^(?:(?:take\s+notes|read|summari[sz]e|identify|describe|define|explain|discuss|compare|"
     r"comment|make|list|analy[sz]e|outline|in\s+\d)\b.*|(?:what|who|when|where|which|how|why|"
-    r"is|are|was|were|did|do|does)\b.*\?)$",
+    r"is|are|was|were|did|do|does)\b[^?]*\?.*)$",
     re.I,
 )
 _SUBJECT_STANCE = re.compile(
