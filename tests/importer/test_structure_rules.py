@@ -348,3 +348,12 @@ def test_a_question_then_an_order_is_a_worksheet_prompt() -> None:
             "## What is a charter? Give two examples.\n\n- Virginia\n\n"
             "## What were the Corn Laws? Explain.\n\n- a tariff\n"
         )
+
+
+def test_a_stance_word_inside_a_phrase_does_not_signal_a_debate() -> None:
+    with pytest.raises(ParseError, match="no debate was found"):
+        _read(
+            "# Humanist writers\n\n## The art of criticism\n\n- texts compared\n\n## Print\n\n- books\n"
+        )
+    debate = _read("# Humanist writers\n\n## Criticisms of Valla\n\n- too harsh\n")
+    assert debate.positions

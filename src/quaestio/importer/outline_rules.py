@@ -50,8 +50,11 @@ _DEBATE_SIGNAL = re.compile(
     r"what\s+(?:caused|pushed|led)|causes?|caused|reasons|reason\s+(?:for|why|behind)|explanations?|factors?|interpretations?|"
     r"views?|perspectives?|positions?|schools?\s+of\s+thought|revisionis\w*|orthodox\w*|"
     r"traditionalis\w*|intentionalis\w*|functionalis\w*|debates?|arguments?|counter-?arguments?|"
-    r"strengths?|weakness(?:es)?|criticisms?|limitations?|benefits?|"
-    r"supporting|challenging|axe|dans\s+quelle\s+mesure|probl[ée]matique)\b",
+    r"supporting|challenging|axe|dans\s+quelle\s+mesure|probl[ée]matique)\b|"
+    # Stance words sign a debate when they open the heading ("Criticisms of X", "Strengths"),
+    # not inside a phrase ("The Art of Criticism").
+    r"^\W*(?:the\s+|some\s+|main\s+|key\s+)?(?:strengths?|weakness(?:es)?|criticisms?|"
+    r"limitations?|benefits?)\b",
     re.I,
 )
 
