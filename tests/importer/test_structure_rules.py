@@ -357,3 +357,27 @@ def test_a_stance_word_inside_a_phrase_does_not_signal_a_debate() -> None:
         )
     debate = _read("# Humanist writers\n\n## Criticisms of Valla\n\n- too harsh\n")
     assert debate.positions
+
+
+_KIND = st.sampled_from(["heading", "paragraph", "item"])
+_TEXT = st.sampled_from(
+    ["Adam Eve", "1. Money", "Why did it fall?", "a long sentence here.", "Note:"]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_KIND, _TEXT, st.integers(min_value=0, max_value=3)), max_size=12))
+def test_promoting_labels_and_reasons_keeps_every_line_once(
+    spec: list[tuple[str, str, int]],
+) -> None:
+    from quaestio.importer.layout import Block
+    from quaestio.importer.structure import promote_labels, promote_reasons
+
+    blocks = [
+        Block(kind, text.removeprefix("1. "), n, level if kind != "heading" else level + 1)  # type: ignore[arg-type]
+        for n, (kind, text, level) in enumerate(spec, 1)
+    ]
+    document = "\n".join(text for _, text, _ in spec)
+    out = promote_reasons(promote_labels(blocks), document)
+    assert sorted(b.number for b in out) == [b.number for b in blocks]
+    assert [b.text for b in sorted(out, key=lambda b: b.number)] == [b.text for b in blocks]
