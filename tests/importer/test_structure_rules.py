@@ -381,3 +381,13 @@ def test_promoting_labels_and_reasons_keeps_every_line_once(
     out = promote_reasons(promote_labels(blocks), document)
     assert sorted(b.number for b in out) == [b.number for b in blocks]
     assert [b.text for b in sorted(out, key=lambda b: b.number)] == [b.text for b in blocks]
+
+
+def test_a_bare_key_historians_line_takes_the_names_on_the_bullets_below() -> None:
+    debate = _read(
+        "# Interpretations of the Terror\n\n## From above\n\n- Stalin's orders\n\n"
+        "## From below\n\nKey historians\n- Getty\n- R. Manning\n\nLocal bosses acted alone.\n"
+    )
+    below = debate.positions[1]
+    assert [h.name for h in below.historians] == ["Getty", "R. Manning"]
+    assert [e.text for e in below.evidence] == ["Local bosses acted alone."]

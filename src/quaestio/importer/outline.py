@@ -10,6 +10,7 @@ between supporting and countering points given as bullets or paragraphs. A
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -51,6 +52,9 @@ from quaestio.importer.structure import promote_labels, promote_reasons
 from quaestio.importer.title import exam_question, question_for, stated_question
 from quaestio.model import Conclusion, Consequence, Debate, Evidence, Position
 
+# One historian's name on a bullet: "Getty", "J. Arch Getty", "E. H. Carr".
+_NAME_ITEM = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+$")
+
 
 def _lines(blocks: list[Block]) -> list[Line]:
     return [
@@ -76,6 +80,7 @@ def _position(section: _Section, builder: Builder) -> Position:
     unlabelled = 0
     answers: dict[int, int] = {}  # line of a "However, ..." point -> line of the point it answers
     last_for: int | None = None
+    listing = False  # just after a bare "Key historians" line: the bullets are names
     for block in section.blocks:
         switch = _switch(block)
         if switch is not None:
@@ -83,8 +88,16 @@ def _position(section: _Section, builder: Builder) -> Position:
             if switch[1]:
                 by_stance[stance].append(Block("paragraph", switch[1], block.number))
             continue
+        if listing and block.kind == "item" and _NAME_ITEM.match(block.text.strip()):
+            names += (block.text.strip(),)  # "Key historians" then one name per bullet
+            continue
+        listing = False
         if block.kind == "heading":  # a sub-heading labels the points under it
             block = Block("paragraph", block.text.rstrip(" :") + ":", block.number)
+        bare = block.text.strip().rstrip(":").strip()
+        if block.kind != "item" and _HISTORIANS_LINE.match(bare):
+            listing, names_line = True, block.number
+            continue
         label, rest = split_label(block.text)
         if label and _HISTORIANS_LINE.match(label):
             names, names_line = name_list(rest) or ((rest,) if rest else ()), block.number
