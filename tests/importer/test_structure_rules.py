@@ -391,3 +391,12 @@ def test_a_bare_key_historians_line_takes_the_names_on_the_bullets_below() -> No
     below = debate.positions[1]
     assert [h.name for h in below.historians] == ["Getty", "R. Manning"]
     assert [e.text for e in below.evidence] == ["Local bosses acted alone."]
+
+
+def test_a_topic_line_gives_the_question_when_the_title_does_not() -> None:
+    debate = _read(
+        "# Notes\n\nTopic: Causes of the Boer War\n\n## Gold\n\n- the mines\n\n"
+        "## Empire\n\n- pride\n"
+    )
+    assert debate.question == "What caused the Boer War?"
+    assert not any(w.code == "unplaced_text" for w in debate.warnings)

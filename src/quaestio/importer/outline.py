@@ -257,7 +257,9 @@ def read_outline(
             if stated.rstrip("?").strip() in b.text or b.text.strip().rstrip("?") in stated
         }
     question = (
-        layout.metadata.get("question") or stated or _title_question(title, meta_title, document)
+        layout.metadata.get("question")
+        or stated
+        or _title_question(title, meta_title, document, _topic(blocks))
     )
     # Only headings the author wrote (or labelled "Interpretation 1:") say it is a debate;
     # name lines made sub-headings above do not.
@@ -325,8 +327,10 @@ def read_outline(
             sections.append(_Section(kind, block))
         elif sections:
             sections[-1].blocks.append(block)
-        elif block.number in question_lines:
-            continue  # the question the document states
+        elif block.number in question_lines or (
+            _TOPIC.match(block.text.strip()) and question_for(_topic([block]), document) == question
+        ):
+            continue  # the question the document states, or the topic it was read from
         else:
             builder.warn(
                 "unplaced_text",
@@ -395,11 +399,25 @@ def read_outline(
     )
 
 
-def _title_question(title: str, meta_title: str, document: str) -> str:
-    """The question the title implies; the front-matter title when only it says one."""
+def _title_question(title: str, meta_title: str, document: str, topic: str = "") -> str:
+    """The question the title implies; else the front-matter title's, else a "Topic:" line's."""
     question = question_for(title, document)
-    if question == title.strip() and meta_title and meta_title != title:
-        other = question_for(meta_title, document)
-        if other != meta_title.strip():
-            return other
+    if question != title.strip():
+        return question
+    for other_title in (meta_title, topic):
+        if other_title and other_title != title:
+            other = question_for(other_title, document)
+            if other != other_title.strip():
+                return other
     return question
+
+
+_TOPIC = re.compile(r"^(?:topic|subject|theme)\s*:\s*(?P<rest>\S.*)$", re.I)
+
+
+def _topic(blocks: list[Block]) -> str:
+    """The text of the first "Topic: ..." line ("Topic: Causes of the Boer War")."""
+    for block in blocks[:8]:
+        if m := _TOPIC.match(block.text.strip()):
+            return m.group("rest").strip()
+    return ""
