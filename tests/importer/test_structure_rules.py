@@ -400,3 +400,12 @@ def test_a_topic_line_gives_the_question_when_the_title_does_not() -> None:
     )
     assert debate.question == "What caused the Boer War?"
     assert not any(w.code == "unplaced_text" for w in debate.warnings)
+
+
+def test_under_a_title_that_names_the_debate_a_causal_question_is_one_section() -> None:
+    debate = _read(
+        "# Causes of the mutiny\n\n## Pay\n\n- arrears\n\n## Why did the officers side with it?\n\n"
+        "### Fear\n\n- of the men\n\n### Grievance\n\n- promotion\n\n## Religion\n\n- cartridges\n"
+    )
+    titles = [p.title for p in debate.positions]
+    assert "Pay" in titles and "Religion" in titles

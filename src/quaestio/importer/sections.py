@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from quaestio.importer.build import Builder
 from quaestio.importer.layout import Block
+from quaestio.importer.outline_rules import _DEBATE_SIGNAL
 from quaestio.importer.structure import (
     Focus,
     group_start,
@@ -56,7 +57,9 @@ def _explanation_level(blocks: list[Block], top: int, title: Block | None) -> Fo
     levels = sorted({h.level for h in headings})
     if len(levels) < 2:
         return Focus(None)
-    focus = question_focus(headings, top)
+    # A title that already names the debate ("Causes of X") makes its sections the
+    # explanations; only a title that does not ("Assignment 3") leaves it to one question.
+    focus = None if title and _DEBATE_SIGNAL.search(title.text) else question_focus(headings, top)
     if focus is not None:
         return focus
     score = {
