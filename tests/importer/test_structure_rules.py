@@ -141,6 +141,9 @@ def test_listed_groups_needs_three_names() -> None:
     ]
     assert listed_groups("Friedman and Schwartz") == []
     assert listed_groups("Causes, effects and memory of the war") == []
+    assert listed_groups("Causes, Effects, and Legacy") == []
+    assert listed_groups("Marxists, Liberals, and Annalistes") == []  # "Liberals" is no group form
+    assert listed_groups("Marxists, Whig historians, and Annalists") == []
 
 
 def test_historians_a_sentence_lists_after_historians_included() -> None:

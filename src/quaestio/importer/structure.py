@@ -191,14 +191,19 @@ _LISTED = re.compile(rf"^(?P<a>{_GROUP})(?:\s*,\s*{_GROUP})*\s*,?\s+and\s+{_GROU
 def listed_groups(heading: str) -> list[str]:
     """ "The Whigs, The Revisionists, and The Marxists": the schools a heading lists.
 
-    Three or more capitalised names joined by commas and "and", each read as one
-    school; fewer is a title ("Friedman and Schwartz" is one view).
+    Three or more capitalised names joined by commas and "and", each a group
+    ("The ...", or "...ists", "...ians"), each read as one school; fewer is a title
+    ("Friedman and Schwartz" is one view), and "Causes, Effects and Legacy" lists parts.
     """
     text = heading.strip()
     if _LISTED.match(text) is None:
         return []
     parts = [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
-    return parts if len(parts) >= 3 else []
+    schools = all(_SCHOOL.search(p) for p in parts)  # "The Whigs", "Marxists"; not "Effects"
+    return parts if len(parts) >= 3 and schools else []
+
+
+_SCHOOL = re.compile(r"^the\s|(?:ists|ians|ites|ans)$", re.I)
 
 
 def group_start(group: str, blocks: list[Block], raw: list[str], after: int) -> int | None:
