@@ -13,8 +13,8 @@ Graded per field, as precision / recall / F1 over the whole corpus:
 - points: a gold point (each line that starts a paragraph, a top-level list
   item or a table row inside the gold ranges) is found when an imported point's
   source lines cover it; stance right = matched points with the gold stance;
-- question: right when close to the gold question (ratio >= 85), for documents
-  whose gold states one;
+- question: right when close to the gold question (ratio >= 85), for every
+  document whose gold states one (a non-debate rightly refused is not graded);
 - lines neither used nor warned: non-blank lines of the document (visible text
   lines for HTML) that no imported node covers (a position covers the lines of
   its section or row, which the importer reads whole into its title, summary,
@@ -53,6 +53,8 @@ CORPUS = HERE / "corpus" / "import"
 MIRROR = Path("/work/.mirror")
 RESULTS = HERE / "results"
 BEFORE = RESULTS / "import_corpus_before.json"
+# The importer as branch import2 found it (main at 07cedac), graded with today's gold.
+START = RESULTS / "import_corpus_main.json"
 _MARKER = re.compile(r"^(?:[-*+•·]|\d{1,2}[.)])\s")
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}")
 _TEXT = re.compile(r"\w")  # a line with no letter or digit ("---", "***") is layout, not text
@@ -272,7 +274,9 @@ def grade(entry: dict[str, Any], gold: dict[str, Any], data: bytes, scores: Scor
                 scores.stance_seen += 1
                 scores.stance_right += e.stance == wanted[inside[0]]
         scores.points.add(len(hit), len(evidence) - useful, len(wanted) - len(hit))
-    if gold.get("question") and gold.get("debate", True):
+    # Every document whose gold names a question is graded on it, except a non-debate the
+    # importer rightly refused (nothing was imported to carry a question).
+    if gold.get("question") and not (refused and not gold.get("debate", True)):
         scores.question_seen += 1
         accepted = [gold["question"], *gold.get("question_also", [])]
         right = any(fuzz.ratio(_norm(debate.question), _norm(q)) >= 85 for q in accepted)
@@ -309,7 +313,12 @@ def figures(scores: Scores) -> dict[str, Any]:
     return out
 
 
-def _row(label: str, now: dict[str, Any], before: dict[str, Any] | None) -> str:
+def _row(
+    label: str,
+    now: dict[str, Any],
+    before: dict[str, Any] | None,
+    start: dict[str, Any] | None = None,
+) -> str:
     def cell(fig: dict[str, Any] | None, key: str) -> str:
         if fig is None:
             return "-"
@@ -320,11 +329,15 @@ def _row(label: str, now: dict[str, Any], before: dict[str, Any] | None) -> str:
             else str(v)
         )
 
-    return f"| {label} | {cell(before, label)} | {cell(now, label)} |"
+    return f"| {label} | {cell(before, label)} | {cell(start, label)} | {cell(now, label)} |"
 
 
 def section(
-    now: dict[str, Any], before: dict[str, Any] | None, n: int, missing: list[str]
+    now: dict[str, Any],
+    before: dict[str, Any] | None,
+    n: int,
+    missing: list[str],
+    start: dict[str, Any] | None = None,
 ) -> list[str]:
     lines = [
         "## Importing real documents",
@@ -337,18 +350,32 @@ def section(
         "against our own gold reading in benchmarks/corpus/import/gold/. Fields are precision / "
         "recall / F1.",
         "",
-        "| field | before | now |",
-        "| --- | --- | --- |",
+        "| field | before issue 14 | main 07cedac | now |",
+        "| --- | --- | --- | --- |",
     ]
     for key in ("positions", "historians", "points"):
-        lines.append(_row(key, now, before))
+        lines.append(_row(key, now, before, start))
     for key in ("stance_right", "question_right", "lines_neither_used_nor_warned", "content_lines"):
-        lines.append(_row(key, now, before))
+        lines.append(_row(key, now, before, start))
     lines.append("")
     lines.append(
         "Targets (issue 14): positions F1 >= 0.9, historians F1 >= 0.85, stance right >= 0.85, "
         "question right >= 0.9, no line neither used nor warned. The corpus has no gold rebuttal "
         f"pairs; the importer linked {now['rebuttal_links']} counter-points to points."
+    )
+    lines.append("")
+    lines.append(
+        "The middle column is the importer as branch import2 found it (main at 07cedac), graded "
+        "with today's gold. import2 corrected three historian lists of the gold after careful "
+        "reading (each says why in a comment: great-war-historiography, dunning-school, "
+        "microhistory); under the old gold that baseline scored historians 0.27 / 0.58 / 0.37. "
+        "The question is graded for every document whose gold names one (a non-debate the "
+        "importer rightly refuses carries none). What import2 added: explanations written "
+        "without headings (a name line over bullets; numbered reasons under a causal question, "
+        "each paired with its paragraph), the causal-question section holding the debate among "
+        "worksheet notes, source headings read only under a linked source, a heading listing "
+        "three schools split into them, exam-form questions, and historians from 'historians "
+        "included ...', reference lists (given names are not historians) and school names."
     )
     if missing:
         lines.append("")
@@ -385,9 +412,10 @@ def main(argv: list[str] | None = None) -> int:
         BEFORE.write_text(json.dumps(now, indent=2) + "\n")
     (RESULTS / "import_corpus.json").write_text(json.dumps(now, indent=2) + "\n")
     before = json.loads(BEFORE.read_text()) if BEFORE.exists() else None
+    start = json.loads(START.read_text()) if START.exists() else None
     if not args.no_doc:
         replace_section(
-            "import-corpus", section(now, before, len(manifest) - len(missing), missing)
+            "import-corpus", section(now, before, len(manifest) - len(missing), missing, start)
         )
     return 0
 

@@ -127,6 +127,16 @@ def _table(el: Any, layout: Layout) -> Table:
     return Table(header, tuple(rows), start, end, title or None)
 
 
+def _text_span(text: str, line: int) -> tuple[int, int]:
+    """First and last source line of an element's text that starts on ``line`` (its tag's line).
+
+    "<a href=...>" then the words on the next line: the text is on the next line.
+    """
+    lead = len(text) - len(text.lstrip())
+    first = line + text[:lead].count("\n")
+    return first, first + text.strip().count("\n")
+
+
 def _walk(el: Any, layout: Layout, depth: int) -> None:
     tag = _tag(el)
     if tag in _SKIP:
@@ -160,7 +170,8 @@ def _walk(el: Any, layout: Layout, depth: int) -> None:
             layout.items.append(Block(kind, item.text, item.number, item.level))
         return
     if el.text and el.text.strip() and tag not in ("ul", "ol", "html"):
-        layout.items.append(Block("paragraph", " ".join(el.text.split()), line))
+        first, last = _text_span(el.text, line)
+        layout.items.append(Block("paragraph", " ".join(el.text.split()), first, 0, last))
     for child in el:
         _walk(child, layout, depth + (1 if tag in ("ul", "ol") else 0))
         if child.tail and child.tail.strip() and tag not in ("ul", "ol", "tr", "table"):
@@ -212,10 +223,17 @@ def _set_aside_chrome(body: Any, main: Any, layout: Layout) -> None:
             continue
         if any(_tag(a) in _SKIP for a in el.iterancestors()):
             continue
-        text = " ".join((el.text or "").split())
-        line = el.sourceline
-        if text and line and line not in seen:
-            seen.add(line)
-            layout.warn(
-                "page_chrome", f"site menu, header or footer text set aside: '{text[:40]}'", line
-            )
+        raw = el.text or ""
+        text = " ".join(raw.split())
+        if not text or not el.sourceline:
+            continue
+        # The text may start lines below its tag and run over several: name each line it is on.
+        for offset, part in enumerate(raw.split("\n")):
+            line = el.sourceline + offset
+            if part.strip() and line not in seen:
+                seen.add(line)
+                layout.warn(
+                    "page_chrome",
+                    f"site menu, header or footer text set aside: '{text[:40]}'",
+                    line,
+                )

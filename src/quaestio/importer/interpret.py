@@ -17,7 +17,7 @@ from quaestio.importer.build import Builder
 from quaestio.importer.cells import name_list, parse_points, parse_position
 from quaestio.importer.layout import SECTION, Block, Cell, Layout, Table
 from quaestio.importer.outline import read_outline
-from quaestio.importer.title import question_for
+from quaestio.importer.title import exam_question, question_for, stated_question
 from quaestio.model import Conclusion, Consequence, Debate, Evidence, Position
 
 Role = str  # "position", "historians", "for", "against", "positive", "negative", "unknown"
@@ -216,7 +216,7 @@ def _blocks_conclusion(blocks: list[Block], builder: Builder) -> Conclusion | No
         return None
     text = "\n\n".join(texts)
     builder.check_text(text, blocks[0].number)
-    return Conclusion(text, builder.source(blocks[0].number, blocks[-1].number))
+    return Conclusion(text, builder.source(blocks[0].number, blocks[-1].end or blocks[-1].number))
 
 
 def _two_sided(table: Table) -> bool:
@@ -299,6 +299,7 @@ def interpret(layout: Layout, *, file: str | None, table: HistorianTable, docume
         if heads
         else layout.metadata.get("title") or (title_block.text if title_block else "")
     ) or (tables[0].title or "")
+    question = _table_question(layout, title, document)
     positions: list[Position] = []
     conclusion: Conclusion | None = None
     consequences: list[Consequence] = []
@@ -316,7 +317,7 @@ def interpret(layout: Layout, *, file: str | None, table: HistorianTable, docume
             conclusion = conclusion or _blocks_conclusion(collecting, builder)
             collecting = []
             caption = index + 1 < len(layout.items) and isinstance(layout.items[index + 1], Table)
-            if not caption:
+            if not caption and not _states(item.text, question):
                 builder.warn(
                     "unplaced_text",
                     f"text outside the tables was not used: {item.text[:60]!r}",
@@ -345,10 +346,27 @@ def interpret(layout: Layout, *, file: str | None, table: HistorianTable, docume
     conclusion = conclusion or _blocks_conclusion(collecting, builder)
     return Debate(
         title=title or (file or "untitled"),
-        question=question_for(title, document),
+        question=question,
         positions=tuple(positions),
         conclusion=conclusion,
         consequences=tuple(consequences),
         warnings=tuple(builder.warnings),
         source_file=file,
     )
+
+
+def _table_question(layout: Layout, title: str, document: str) -> str:
+    """A "Question:" or exam-form line outside the tables, else the front matter's, else the title's."""
+    texts = [(b.text, b.kind == "heading") for b in layout.items if isinstance(b, Block)]
+    return (
+        stated_question(texts)
+        or exam_question(texts)
+        or layout.metadata.get("question")
+        or question_for(title, document)
+    )
+
+
+def _states(text: str, question: str) -> bool:
+    """The block is the line the question was read from ("Question: ...", "How far ...?")."""
+    core = question.rstrip("?.").strip()
+    return bool(core) and core in text

@@ -54,6 +54,7 @@ def read_markdown_layout(text: str) -> Layout:
     if cells > MAX_NODES:
         raise ParseError(f"the tables have about {cells} cells; the limit is {MAX_NODES}")
     md = MarkdownIt("commonmark").enable("table")
+    text_before = text
     meta, meta_end, text = split_front_matter(text)
     tokens = md.parse(text)
     layout = Layout(metadata=meta)
@@ -64,6 +65,10 @@ def read_markdown_layout(text: str) -> Layout:
             f"lines 1-{meta_end} are front matter, read as metadata ({keys}), not as the debate",
             1,
         )
+        raw = text_before.split("\n")
+        for n in range(2, meta_end + 1):  # each later run of lines, after a blank line inside it
+            if raw[n - 1].strip() and not raw[n - 2].strip():
+                layout.warn("front_matter_part", "in the front matter", n)
     depth = 0
     heading_level = 0
     last_heading = 0

@@ -9,9 +9,10 @@ from quaestio.model import Debate, Warning
 
 CAP = 5  # warnings shown per kind; the rest are counted
 # Kinds that name every line of something already reported (a set-aside section): counted only.
-_COUNT_ONLY = {"set_aside_part", "page_chrome"}
+_COUNT_ONLY = {"set_aside_part", "page_chrome", "front_matter_part"}
 _REASONS = {
     "front_matter": "front matter read as metadata",
+    "front_matter_part": "more lines of front matter",
     "set_aside": "sections that are not explanations",
     "set_aside_part": "lines in those sections",
     "no_stance": "points without For/Against",

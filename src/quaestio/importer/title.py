@@ -74,3 +74,27 @@ def stated_question(texts: list[tuple[str, bool]]) -> str | None:
         if len(rest.split()) >= 3:
             return rest if rest.endswith("?") else rest.rstrip(".") + "?"
     return None
+
+
+# Exam forms that state the question without a "Question:" label.
+EXAM_FORM = re.compile(
+    r"^(?:to\s+what\s+extent|how\s+far|how\s+(?:significant|important|successful)\s+(?:was|were)|"
+    r"assess\s+the\s+(?:view|claim|reasons|causes|importance)|evaluate\s+the\s+(?:view|claim)|"
+    r"dans\s+quelle\s+mesure)\b.{8,}",
+    re.I,
+)
+
+
+def exam_question(texts: list[tuple[str, bool]]) -> str | None:
+    """The first line written as an exam question ("How far ...?", "Assess the view that ...").
+
+    A quoted claim followed by "Discuss." or "How far do you agree?" is the same
+    thing. An order ("Assess the view ...") is kept as the teacher wrote it.
+    """
+    for text, _ in texts:
+        line = text.strip().strip("*_").strip()
+        if EXAM_FORM.match(line) or re.search(
+            r"[”\"']\s*(?:discuss|how\s+far\s+do\s+you\s+agree)\b", line, re.I
+        ):
+            return line
+    return None
