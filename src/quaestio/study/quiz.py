@@ -16,10 +16,14 @@ from typing import Any
 
 from quaestio.errors import QuaestioError
 from quaestio.model import Debate
-from quaestio.study.questions import GENERATORS, MAX_OPTIONS, Draft
+from quaestio.study.questions import GENERATORS as RECALL
+from quaestio.study.questions import MAX_OPTIONS, Draft, Generator
+from quaestio.study.questions_higher import HIGHER
 from quaestio.study.text import Ref, clean
 
 LETTERS = "ABCDEFGH"
+#: every kind a student quiz may ask: recall of one line, then the higher-order kinds
+GENERATORS: dict[str, Generator] = {**RECALL, **HIGHER}
 
 
 @dataclass(frozen=True)
