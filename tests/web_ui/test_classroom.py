@@ -194,6 +194,13 @@ def test_a_whole_class(server: Any, chromium: Any) -> None:
             verdict = teacher.locator(".class-verdict").first.inner_text()
             assert "From the weights of 2 students" in verdict
             assert "Chain of obligations" in verdict and "spread 0.30" in verdict
+            # the class's ranking with the spread of each student's own ranks
+            ranking = teacher.locator(".class-verdict table.class-ranking").first
+            assert ranking.locator("tbody tr").count() == 5  # every explanation of ww1
+            assert "Students' own ranks" in ranking.inner_text()
+            spreads = ranking.locator("td.rank-spread").all_inner_texts()
+            assert len(spreads) == 5 and all("for everyone" in t or " to " in t for t in spreads)
+            assert "of 2" in ranking.inner_text()
             row.locator('input[name="text"]').fill("Say which alliance mattered most.")
             row.get_by_role("button", name="Comment").click()
             teacher.wait_for_selector("text=You: Say which alliance mattered most.")

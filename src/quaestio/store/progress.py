@@ -328,3 +328,35 @@ def weights_locked_for(session: Session, actor: Actor, debate_id: int) -> bool:
         )
     )
     return bool(locked)
+
+
+@dataclass(frozen=True)
+class ClassWeights:
+    """What the class verdict is computed from: each student's own weights, the teacher's
+    (the class default for a point a student did not rate) and whether they are locked."""
+
+    students: dict[int, dict[str, float]]
+    teacher: dict[str, float]
+    locked: bool
+
+
+def class_weights(session: Session, actor: Actor, class_id: int, debate_id: int) -> ClassWeights:
+    """The weights behind the class verdict of a class debate (members may read it)."""
+    klass = class_debate(session, actor, class_id, debate_id)
+    ids = [u.id for u in students(session, class_id)]
+    own: dict[int, dict[str, float]] = {}
+    for user_id, node_id, value in session.execute(
+        select(WeightRow.user_id, WeightRow.node_id, WeightRow.value).where(
+            WeightRow.debate_id == debate_id, WeightRow.user_id.in_(ids)
+        )
+    ):
+        own.setdefault(int(user_id), {})[node_id] = float(value)
+    teacher = {
+        node_id: float(value)
+        for node_id, value in session.execute(
+            select(WeightRow.node_id, WeightRow.value).where(
+                WeightRow.debate_id == debate_id, WeightRow.user_id == klass.created_by
+            )
+        )
+    }
+    return ClassWeights(own, teacher, bool(klass.weights_locked))
