@@ -33,7 +33,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from quaestio.extract import find_years
+from quaestio.extract import corrected, find_years
 from quaestio.model import Debate
 from quaestio.study import Question, essay_plan, make_quiz, read_debate
 from quaestio.study.author import words
@@ -275,6 +275,8 @@ def _common(debate: Debate) -> set[str]:
 
 def rubric(debate: Debate) -> Counts:
     counts = Counts()
+    # checked against the debate with the importer's flagged typos put right, as built
+    debate = corrected(debate)
     for point in plain_verdict(debate).points():
         check_sentence(debate, point, counts)
     titles = [p.title for p in debate.positions]

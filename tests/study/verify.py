@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from quaestio.extract import find_years
+from quaestio.extract import corrected, find_years
 from quaestio.model import Debate, Source
 from quaestio.study import Question
 from quaestio.study.questions import mask_years
@@ -30,6 +30,7 @@ def check_refs(debate: Debate, refs: tuple[Ref, ...] | list[Ref]) -> None:
 
 
 def check_question(debate: Debate, q: Question) -> None:
+    debate = corrected(debate)  # questions are built from the debate with its typos put right
     check_refs(debate, q.refs)
     assert 2 <= len(q.options) <= 4 and len(set(q.options)) == len(q.options)
     positions = debate.position_by_id()
@@ -141,7 +142,8 @@ def check_question(debate: Debate, q: Question) -> None:
         holders |= {h.key for h in e.historians if h.stance == "against"}
         assert names[right] in holders and names[right] in against
         assert all(names[w] not in against for w in wrong), (q.prompt, wrong)
-        assert right not in q.prompt  # the point does not name its answer
+        shown = {w.casefold() for w in re.findall(r"\w+", q.prompt.split("“", 1)[1])}
+        assert not {w.casefold() for w in re.findall(r"\w+", right)} & shown  # not named
     elif kind == "historian_school":
         from quaestio.extract import load_table
         from quaestio.study.questions_higher import school_words

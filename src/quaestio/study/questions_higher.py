@@ -85,7 +85,9 @@ def disagreeing(debate: Debate, item: Evidence) -> tuple[dict[str, str], dict[st
 
 
 def _named_in(name: str, text: str) -> bool:
-    return bool(name) and fold(name) in {fold(w) for w in re.findall(r"[\w’'-]+", text)}
+    """Any word of ``name`` stands in ``text`` (folded): the point names the historian."""
+    mine = {fold(w) for w in re.findall(r"\w+", name)} - {""}
+    return bool(mine & {fold(w) for w in re.findall(r"\w+", text)})
 
 
 def historian_disagrees(debate: Debate) -> list[Draft]:
