@@ -23,6 +23,9 @@ Quiz questions (``make_quiz``, 200 asked per debate), each checked for:
 * trivial — the right option shares more of the prompt's distinctive words than every
   distractor (answerable by matching words, not by knowing the history);
 * repeated — a prompt asked twice.
+
+Typos carried: sentences, prompts, options and explanations that repeat a typo the importer
+flags (a table-listed misspelling of a historian, a stray letter glued to a figure).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from quaestio.extract import corrected, find_years
+from quaestio.extract import corrected, corrections, find_years
 from quaestio.model import Debate
 from quaestio.study import Question, essay_plan, make_quiz, read_debate
 from quaestio.study.author import words
@@ -68,6 +71,7 @@ class Counts:
     ambiguous: list[str] = field(default_factory=list)
     trivial: list[str] = field(default_factory=list)
     repeated: list[str] = field(default_factory=list)
+    typos: list[str] = field(default_factory=list)  # a flagged typo repeated in an output
 
 
 def _texts(debate: Debate) -> dict[str, str]:
@@ -276,15 +280,20 @@ def _common(debate: Debate) -> set[str]:
 def rubric(debate: Debate) -> Counts:
     counts = Counts()
     # checked against the debate with the importer's flagged typos put right, as built
+    flagged = {c.written for c in corrections(debate)}
+    typo = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, flagged)) + r")(?![\w-])")
     debate = corrected(debate)
+    written: list[str] = []
     for point in plain_verdict(debate).points():
         check_sentence(debate, point, counts)
+        written.append(point.text)
     titles = [p.title for p in debate.positions]
     a, b = titles[0], titles[-1]
     for template in QUESTIONS:
         plan = essay_plan(debate, template.format(a=a, b=b))
         for point in plan.points():
             check_sentence(debate, point, counts)
+            written.append(point.text)
     quiz = make_quiz(debate, n=200, seed=7)
     common = _common(debate)
     prompts: set[str] = set()
@@ -293,6 +302,9 @@ def rubric(debate: Debate) -> Counts:
             counts.repeated.append(q.prompt[:80])
         prompts.add(q.prompt)
         check_question(debate, q, counts, common)
+        written.extend([q.prompt, *q.options, q.explanation])
+    if flagged:
+        counts.typos = [t[:80] for t in written if typo.search(t)]
     return counts
 
 
@@ -329,7 +341,7 @@ def main() -> None:
         rows.append(
             f"| {name} | {len(debate.positions)} | {c.sentences} | {len(c.unsupported)} | "
             f"{len(c.wrong)} | {c.questions} | {len(c.q_wrong)} | {len(c.ambiguous)} | "
-            f"{len(c.trivial)} ({trivial:.0f}%) | {len(c.repeated)} |"
+            f"{len(c.trivial)} ({trivial:.0f}%) | {len(c.repeated)} | {len(c.typos)} |"
         )
         for label, items in (
             ("unsupported", c.unsupported),
@@ -338,14 +350,15 @@ def main() -> None:
             ("ambiguous", c.ambiguous),
             ("trivial", c.trivial),
             ("repeated", c.repeated),
+            ("flagged typo carried", c.typos),
         ):
             for item in items[:5]:
                 print(f"  {name}: {label}: {item}", file=sys.stderr)
     table = "\n".join(
         [
             "| debate | positions | sentences checked | unsupported | wrong | questions checked "
-            "| wrong | ambiguous | trivial | repeated |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| wrong | ambiguous | trivial | repeated | typos carried |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             *rows,
         ]
     )
