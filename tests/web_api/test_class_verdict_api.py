@@ -71,3 +71,28 @@ def test_only_the_class_reads_its_verdict(school: dict[str, Any]) -> None:
     assert school["anonymous"].get(_url(school)).status_code == 401
     missing = f"/api/classes/{school['class_a']['id']}/debates/{school['b_debate']}/verdict"
     assert school["owner"].get(missing).status_code == 404
+
+
+def _leaders(b: Any, debate: int, weights: str = "mine") -> list[str]:
+    r = b.get(f"/api/debates/{debate}/evaluation?weights={weights}")
+    assert r.status_code == 200, r.text
+    rows = r.json()["verdict"]["balance"]["positions"]
+    return sorted(p["id"] for p in rows if p["rank"] == 1 and p["standing"] == "holds")
+
+
+def test_a_students_own_weights_start_from_the_teachers(school: dict[str, Any]) -> None:
+    owner, student, debate = school["owner"], school["student"], school["debate"]
+    _weigh(owner, debate, "p2.f1", 0.9)
+    assert _leaders(student, debate) == ["p2"]  # the teacher's weighting is the class default
+    assert _leaders(student, debate, "default") == []  # the debate's own weights
+    _weigh(student, debate, "p1.f1", 0.9)
+    assert _leaders(student, debate) == ["p1", "p2"]  # own ratings over the default
+    plan = student.get(f"/api/debates/{debate}/plan?weights=mine").json()["plan"]
+    assert plan["sections"]  # the plan is weighed the same way
+    klass = owner.get(f"/api/classes/{school['class_a']['id']}").json()
+    owner.patch(
+        f"/api/classes/{school['class_a']['id']}",
+        json={"version": klass["version"], "weights_locked": True},
+    )
+    assert _leaders(student, debate) == ["p2"]  # locked: the teacher's weighting only
+    assert _leaders(owner, debate) == ["p2"]  # the teacher's own view is unchanged
