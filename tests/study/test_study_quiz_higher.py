@@ -164,3 +164,29 @@ def test_a_historian_cited_against_a_point_would_disagree_with_it(crash: Debate)
     assert found and found[0].options[0] == "Eichengreen"
     for q in make_quiz(edited, n=50, seed=1, kinds=["historian_disagrees"]):
         check_question(edited, q)
+
+
+def test_a_2000_point_debate_with_rebuttals_deals_a_quiz_in_seconds() -> None:
+    """Every kind reads the debate once: a kind that named each point afresh for every
+    pair (the rebuttal kind did) took 75 s here; now the whole quiz takes about 2 s."""
+    import time
+
+    from quaestio.model import Evidence, Position
+
+    names = ["Conquest", "Getty", "Tucker", "Nove", "Cohen", "Fainsod", "Manning", "Bullock"]
+    positions = []
+    for i in range(1, 101):
+        points = []
+        for k in range(1, 11):
+            points.append(Evidence(f"p{i}.f{k}", "for", f"Point {k} of cause {i}: in {1900 + k + i} the {k * 3} delegates met."))  # fmt: skip
+            points.append(Evidence(f"p{i}.a{k}", "against", f"Counter {k} to cause {i} in {1950 + k}.", rebuts=(f"p{i}.f{k}",)))  # fmt: skip
+        who = names[i % len(names)]
+        positions.append(
+            Position(f"p{i}", f"Cause {i}", historians=(Historian(who, who.lower()),), evidence=tuple(points))
+        )  # fmt: skip
+    relations = tuple(Relation(f"r{j}", "attack", f"p{j}.f1", f"p{j + 1}") for j in range(1, 100))
+    big = Debate("Big", positions=tuple(positions), relations=relations)
+    start = time.perf_counter()
+    quiz = make_quiz(big, n=40, seed=1)
+    assert time.perf_counter() - start < 20  # generous: a shared 2-core machine
+    assert len(quiz) == 40 and {"rebuttal", "historian_disagrees"} <= {q.kind for q in quiz}

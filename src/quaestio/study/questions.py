@@ -224,23 +224,27 @@ def rebuttal(debate: Debate) -> list[Draft]:
     """Which point does a counter-point answer? (labels hidden: matching them is no test)"""
     drafts: list[Draft] = []
     position_of = debate.position_of()
+    bare = {e.id: _bare(e) for _, e in debate.iter_evidence()}  # once, not once per pair
+    supporting = [(p.id, bare[e.id]) for p, e in debate.iter_evidence() if e.stance == "for"]
     for counter, target in debate.rebuttal_pairs():
         if len(counter.rebuts) != 1:
             continue  # a counter-point answering several points has no single right option
         own = position_of[counter.id]
-        same = [e for e in own.evidence if e.id not in counter.rebuts and e.id != counter.id]
-        rest = [e for p, e in debate.iter_evidence() if p.id != own.id and e.stance == "for"]
-        options = choices(_bare(target), [_bare(e) for e in same + rest])
+        same = [
+            bare[e.id] for e in own.evidence if e.id not in counter.rebuts and e.id != counter.id
+        ]
+        rest = [text for pid, text in supporting if pid != own.id]
+        options = choices(bare[target.id], same + rest)
         if options is None:
             continue
-        preferred = len(_unique([_bare(e) for e in same], {_bare(target)}))
+        preferred = len(_unique(same, {bare[target.id]}))
         drafts.append(
             Draft(
                 "rebuttal",
                 counter.id,
-                f"Which point does this counter-point answer? {quoted(_bare(counter))}",
+                f"Which point does this counter-point answer? {quoted(bare[counter.id])}",
                 options,
-                f"In {quoted(own.title)}, this counter-point answers {quoted(_bare(target))}.",
+                f"In {quoted(own.title)}, this counter-point answers {quoted(bare[target.id])}.",
                 (ref(counter), ref(target)),
                 facts={"evidence": counter.id, "rebuts": target.id},
                 preferred=preferred,

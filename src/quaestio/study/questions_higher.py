@@ -22,32 +22,59 @@ _OPPOSING = frozenset({"attack", "contrary", "contradictory"})
 _SYMMETRIC = frozenset({"contrary", "contradictory"})
 
 
-def disputed_positions(debate: Debate, item: Evidence) -> set[str]:
-    """Positions a point argues against: its own when it is a counter-point of the position
-    itself, and any position a relation from it attacks (or that it contradicts)."""
-    owner = debate.position_of()[item.id]
-    positions = debate.position_by_id()
-    out = {owner.id} if item.stance == "against" and item.parent is None else set()
-    for r in debate.relations:
-        if r.kind in _OPPOSING and r.source == item.id and r.target in positions:
-            out.add(r.target)
-        if r.kind in _SYMMETRIC and r.target == item.id and r.source in positions:
-            out.add(r.source)
-    return out
+class Sides:
+    """Which positions each point argues against and for, read once per debate (a quiz
+    of a 2,000-point debate asks about every point)."""
 
+    def __init__(self, debate: Debate) -> None:
+        self.owner = debate.position_of()
+        self.by_id = debate.position_by_id()
+        self.against: dict[str, set[str]] = {}
+        self.supports: dict[str, set[str]] = {}
+        for r in debate.relations:
+            if r.kind in _OPPOSING and r.target in self.by_id:
+                self.against.setdefault(r.source, set()).add(r.target)
+            if r.kind in _SYMMETRIC and r.source in self.by_id:
+                self.against.setdefault(r.target, set()).add(r.source)
+            if r.kind == "support" and r.target in self.by_id:
+                self.supports.setdefault(r.source, set()).add(r.target)
 
-def supported_positions(debate: Debate, item: Evidence) -> set[str]:
-    """Positions a point argues for: its own as a top-level supporting point, and any a
-    support relation from it names."""
-    owner = debate.position_of()[item.id]
-    positions = debate.position_by_id()
-    out = {owner.id} if item.stance == "for" and item.parent is None else set()
-    out |= {
-        r.target
-        for r in debate.relations
-        if r.kind == "support" and r.source == item.id and r.target in positions
-    }
-    return out
+    def disputed(self, item: Evidence) -> set[str]:
+        """Positions a point argues against: its own when it is a counter-point of the
+        position itself, and any position a relation from it attacks (or contradicts)."""
+        own = (
+            {self.owner[item.id].id} if item.stance == "against" and item.parent is None else set()
+        )
+        return own | self.against.get(item.id, set())
+
+    def supported(self, item: Evidence) -> set[str]:
+        """Positions a point argues for: its own as a top-level supporting point, and any
+        a support relation from it names."""
+        own = {self.owner[item.id].id} if item.stance == "for" and item.parent is None else set()
+        return own | self.supports.get(item.id, set())
+
+    def disagreeing(self, item: Evidence) -> tuple[dict[str, str], dict[str, str]]:
+        """(historians who would disagree with ``item``, historians who would agree), by key.
+
+        Disagree: they hold a position the point argues against, or are cited against the
+        point itself. Agree: they hold a position it argues for, or are cited for it. Anyone
+        on both sides is on neither: the debate does not settle where they stand.
+        """
+        supported = sorted(self.supported(item))
+        against = holders([self.by_id[i] for i in sorted(self.disputed(item))])
+        agree = holders([self.by_id[i] for i in supported])
+        for h in item.historians:
+            (against if h.stance == "against" else agree).setdefault(h.key, h.name)
+        # a historian who disputes a position the point supports would disagree too
+        for pid in supported:
+            for h in self.by_id[pid].historians:
+                if h.stance == "against":
+                    against.setdefault(h.key, h.name)
+        both = set(against) & set(agree)
+        return (
+            {k: v for k, v in against.items() if k not in both},
+            {k: v for k, v in agree.items() if k not in both},
+        )
 
 
 def holders(positions: list[Position]) -> dict[str, str]:
@@ -61,59 +88,52 @@ def holders(positions: list[Position]) -> dict[str, str]:
 
 
 def disagreeing(debate: Debate, item: Evidence) -> tuple[dict[str, str], dict[str, str]]:
-    """(historians who would disagree with ``item``, historians who would agree), by key.
+    """``Sides.disagreeing`` for one point (for checks; a quiz reads the debate once)."""
+    return Sides(debate).disagreeing(item)
 
-    Disagree: they hold a position the point argues against, or are cited against the
-    point itself. Agree: they hold a position it argues for, or are cited for it. Anyone
-    on both sides is on neither: the debate does not settle where they stand.
-    """
-    by_id = debate.position_by_id()
-    against = holders([by_id[i] for i in sorted(disputed_positions(debate, item))])
-    agree = holders([by_id[i] for i in sorted(supported_positions(debate, item))])
-    for h in item.historians:
-        (against if h.stance == "against" else agree).setdefault(h.key, h.name)
-    # a historian who disputes a position the point supports would disagree too
-    for pid in supported_positions(debate, item):
-        for h in by_id[pid].historians:
-            if h.stance == "against":
-                against.setdefault(h.key, h.name)
-    both = set(against) & set(agree)
-    return (
-        {k: v for k, v in against.items() if k not in both},
-        {k: v for k, v in agree.items() if k not in both},
-    )
+
+def _words(text: str) -> set[str]:
+    return {fold(w) for w in re.findall(r"\w+", text)} - {""}
 
 
 def _named_in(name: str, text: str) -> bool:
     """Any word of ``name`` stands in ``text`` (folded): the point names the historian."""
-    mine = {fold(w) for w in re.findall(r"\w+", name)} - {""}
-    return bool(mine & {fold(w) for w in re.findall(r"\w+", text)})
+    return bool(_words(name) & _words(text))
 
 
 def historian_disagrees(debate: Debate) -> list[Draft]:
     """Which historian would disagree with this point? (one holding a position it counts
     against; distractors hold a position it supports, then neutral historians)"""
     everyone = holders(list(debate.positions))
-    by_id = debate.position_by_id()
+    sides = Sides(debate)
+    by_id = sides.by_id
+    name_words = {k: _words(v) for k, v in everyone.items()}
     drafts: list[Draft] = []
     for position, item in debate.iter_evidence():
-        against, agree = disagreeing(debate, item)
+        against, agree = sides.disagreeing(item)
+        if not against:
+            continue
+        said = _words(item.text)
+
+        def named(key: str, name: str) -> bool:
+            return bool(name_words.get(key, _words(name)) & said)  # noqa: B023 - used at once
+
         text = _bare(item)
-        against = {k: v for k, v in against.items() if not _named_in(v, item.text)}
+        against = {k: v for k, v in against.items() if not named(k, v)}
         if not against:
             continue
         key, name = sorted(against.items())[0]
         right_names = set(against.values())
-        friends = [v for k, v in sorted(agree.items()) if not _named_in(v, item.text)]
+        friends = [v for k, v in sorted(agree.items()) if not named(k, v)]
         neutral = [
             v
             for k, v in sorted(everyone.items())
-            if k not in against and k not in agree and not _named_in(v, item.text)
+            if k not in against and k not in agree and not named(k, v)
         ]
         options = choices(name, friends + neutral, right_names)
         if options is None:
             continue
-        disputed = sorted(disputed_positions(debate, item))
+        disputed = sorted(sides.disputed(item))
         held = next((p for p in disputed if key in {h.key for h in by_id[p].historians}), None)
         if held is not None:
             why = f"{name} holds {quoted(by_id[held].title)}, which this point argues against."
