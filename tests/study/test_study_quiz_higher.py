@@ -190,3 +190,21 @@ def test_a_2000_point_debate_with_rebuttals_deals_a_quiz_in_seconds() -> None:
     quiz = make_quiz(big, n=40, seed=1)
     assert time.perf_counter() - start < 20  # generous: a shared 2-core machine
     assert len(quiz) == 40 and {"rebuttal", "historian_disagrees"} <= {q.kind for q in quiz}
+
+
+def test_no_distractor_shares_a_school_with_those_who_disagree(seed_debate: Debate) -> None:
+    from quaestio.extract import corrected, load_table
+
+    debate = corrected(seed_debate)
+    keys = {h.name: h.key for p in debate.positions for h in p.historians}
+    table = load_table()
+    drafts = historian_disagrees(debate)
+    assert drafts
+    for d in drafts:
+        right = table.people.get(keys[d.options[0]])
+        if right is None:
+            continue
+        for other in d.options[1 + d.preferred :]:  # the neutral ones
+            person = table.people.get(keys[other])
+            if person is not None:
+                assert not school_words(person.school) & school_words(right.school), (d, other)

@@ -101,6 +101,30 @@ def _named_in(name: str, text: str) -> bool:
     return bool(_words(name) & _words(text))
 
 
+def _kin(
+    debate: Debate, right: list[str], disputed: set[str], held: dict[str, set[str]]
+) -> set[str]:
+    """Historians close to those who would disagree: of their school in the historian
+    table, or holding a position the debate puts in a school with a disputed one. The
+    debate does not say where they stand on the point, but a teacher would expect them
+    to disagree too, so they are no distractor."""
+    words: set[str] = set()
+    for key in right:
+        person = load_table().people.get(key)
+        if person is not None:
+            words |= school_words(person.school)
+    near = set(disputed)
+    for school in debate.schools:
+        if disputed & set(school.positions):
+            near |= set(school.positions)
+    out: set[str] = set()
+    for key, positions in held.items():
+        person = load_table().people.get(key)
+        if (person is not None and school_words(person.school) & words) or positions & near:
+            out.add(key)
+    return out
+
+
 def historian_disagrees(debate: Debate) -> list[Draft]:
     """Which historian would disagree with this point? (one holding a position it counts
     against; distractors hold a position it supports, then neutral historians)"""
@@ -108,6 +132,10 @@ def historian_disagrees(debate: Debate) -> list[Draft]:
     sides = Sides(debate)
     by_id = sides.by_id
     name_words = {k: _words(v) for k, v in everyone.items()}
+    holdings: dict[str, set[str]] = {}
+    for p in debate.positions:
+        for h in p.historians:
+            holdings.setdefault(h.key, set()).add(p.id)
     drafts: list[Draft] = []
     for position, item in debate.iter_evidence():
         against, agree = sides.disagreeing(item)
@@ -125,15 +153,17 @@ def historian_disagrees(debate: Debate) -> list[Draft]:
         key, name = sorted(against.items())[0]
         right_names = set(against.values())
         friends = [v for k, v in sorted(agree.items()) if not named(k, v)]
+        disputed_ids = sides.disputed(item)
+        kin = _kin(debate, list(against), disputed_ids, holdings)
         neutral = [
             v
             for k, v in sorted(everyone.items())
-            if k not in against and k not in agree and not named(k, v)
+            if k not in against and k not in agree and k not in kin and not named(k, v)
         ]
         options = choices(name, friends + neutral, right_names)
         if options is None:
             continue
-        disputed = sorted(sides.disputed(item))
+        disputed = sorted(disputed_ids)
         held = next((p for p in disputed if key in {h.key for h in by_id[p].historians}), None)
         if held is not None:
             why = f"{name} holds {quoted(by_id[held].title)}, which this point argues against."
