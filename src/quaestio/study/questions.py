@@ -224,27 +224,31 @@ def rebuttal(debate: Debate) -> list[Draft]:
     """Which point does a counter-point answer? (labels hidden: matching them is no test)"""
     drafts: list[Draft] = []
     position_of = debate.position_of()
-    bare = {e.id: _bare(e) for _, e in debate.iter_evidence()}  # once, not once per pair
-    supporting = [(p.id, bare[e.id]) for p, e in debate.iter_evidence() if e.stance == "for"]
+    words: dict[str, str] = {}  # each point's bare words once: a pool is every point
+
+    def bare(e: Evidence) -> str:
+        if e.id not in words:
+            words[e.id] = _bare(e)
+        return words[e.id]
+
+    supporting = [(p.id, e) for p, e in debate.iter_evidence() if e.stance == "for"]
     for counter, target in debate.rebuttal_pairs():
         if len(counter.rebuts) != 1:
             continue  # a counter-point answering several points has no single right option
         own = position_of[counter.id]
-        same = [
-            bare[e.id] for e in own.evidence if e.id not in counter.rebuts and e.id != counter.id
-        ]
-        rest = [text for pid, text in supporting if pid != own.id]
-        options = choices(bare[target.id], same + rest)
+        same = [e for e in own.evidence if e.id not in counter.rebuts and e.id != counter.id]
+        rest = [e for pid, e in supporting if pid != own.id]
+        options = choices(bare(target), [bare(e) for e in same + rest])
         if options is None:
             continue
-        preferred = len(_unique(same, {bare[target.id]}))
+        preferred = len(_unique([bare(e) for e in same], {bare(target)}))
         drafts.append(
             Draft(
                 "rebuttal",
                 counter.id,
-                f"Which point does this counter-point answer? {quoted(bare[counter.id])}",
+                f"Which point does this counter-point answer? {quoted(bare(counter))}",
                 options,
-                f"In {quoted(own.title)}, this counter-point answers {quoted(bare[target.id])}.",
+                f"In {quoted(own.title)}, this counter-point answers {quoted(bare(target))}.",
                 (ref(counter), ref(target)),
                 facts={"evidence": counter.id, "rebuts": target.id},
                 preferred=preferred,
