@@ -223,12 +223,13 @@ def debate_school(debate: Debate, key: str) -> str | None:
 #: holds a historian's field ("First World War", "Kaiser Wilhelm II"), which is not one
 SCHOOL_TERMS = frozenset(
     {
-        "annales", "austrian", "bielefeld", "cambridge", "conservative", "counterrevisionist",
-        "cultural", "diplomatic", "dissident", "dunning", "feminist", "functionalist",
-        "intentionalist", "keynesian", "liberal", "monetarist", "marxist", "modernisation", "nationalist",
-        "neomarxist", "orthodox", "postcolonial", "postmodern", "postrevisionist",
-        "psychological", "realist", "revisionist", "sonderweg", "structural",
-        "structuralist", "subaltern", "totalitarian", "traditionalist", "whig",
+        "annales", "austrian", "bielefeld", "cambridge", "conservative",
+        "counterrevisionist", "cultural", "diplomatic", "dissident", "dunning",
+        "feminist", "functionalist", "intentionalist", "keynesian", "liberal",
+        "marxist", "modernisation", "monetarist", "nationalist", "neomarxist",
+        "orthodox", "postcolonial", "postmodern", "postrevisionist", "psychological",
+        "realist", "revisionist", "sonderweg", "structural", "structuralist",
+        "subaltern", "totalitarian", "traditionalist", "whig",
     }
 )  # fmt: skip
 
