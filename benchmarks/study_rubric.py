@@ -11,7 +11,7 @@ re-deriving it from the debate, not from the generator:
 
 * unsupported — it cites no node, cites a node that does not exist, names an id it does not
   cite, or quotes words that are not a title, a whole sentence of a cited node (or of the
-  conclusion), or the opening words of a cited node;
+  conclusion, or a conclusion claim's text), or the opening words of a cited node;
 * wrong — a year it gives is not a year of the nodes it cites; "not yet argued" of a
   position that has counter-points; "X answers Y" where X neither rebuts Y nor answers the
   position as a whole; the handout's verdict quoting a sentence the conclusion lacks.
@@ -23,6 +23,9 @@ Quiz questions (``make_quiz``, 200 asked per debate), each checked for:
 * trivial — the right option shares more of the prompt's distinctive words than every
   distractor (answerable by matching words, not by knowing the history);
 * repeated — a prompt asked twice.
+
+Typos carried: sentences, prompts, options and explanations that repeat a typo the importer
+flags (a table-listed misspelling of a historian, a stray letter glued to a figure).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from quaestio.extract import find_years
+from quaestio.extract import corrected, corrections, find_years
 from quaestio.model import Debate
 from quaestio.study import Question, essay_plan, make_quiz, read_debate
 from quaestio.study.author import words
@@ -68,6 +71,7 @@ class Counts:
     ambiguous: list[str] = field(default_factory=list)
     trivial: list[str] = field(default_factory=list)
     repeated: list[str] = field(default_factory=list)
+    typos: list[str] = field(default_factory=list)  # a flagged typo repeated in an output
 
 
 def _texts(debate: Debate) -> dict[str, str]:
@@ -93,7 +97,9 @@ def check_sentence(debate: Debate, point: Point, counts: Counts) -> None:
     for named in _ID.findall(point.text):
         if named not in cited:
             problem = f"names {named} without citing it"
-    pool = [_flat(texts[c]) for c in cited if c in texts] + [conclusion]
+    # the conclusion's own words, and its sentences the debate states as claims
+    claims = [_flat(k.text) for k in debate.conclusion_claims]
+    pool = [_flat(texts[c]) for c in cited if c in texts] + [conclusion, *claims]
     labels = {e.label for _, e in debate.iter_evidence() if e.label}
     for quote in _QUOTE.findall(point.text):
         q = quote.removesuffix(" …").removesuffix("…")
@@ -212,8 +218,42 @@ def check_question(debate: Debate, q: Question, counts: Counts, common: set[str]
     elif kind == "consequence_polarity":
         c = {c.id: c for c in debate.consequences}[q.fact("consequence") or ""]
         ok = right == c.polarity
+    elif kind == "historian_disagrees":
+        e = evidence[q.fact("evidence") or ""]
+        keys = {h.name: h.key for pos in debate.positions for h in pos.historians}
+        attacked = {owner[e.id].id} if e.stance == "against" and e.parent is None else set()
+        attacked |= {
+            r.target
+            for r in debate.relations
+            if r.source == e.id and r.kind in ("attack", "contrary", "contradictory")
+        }
+        against = {h.key for p in debate.positions if p.id in attacked for h in p.historians}
+        against |= {h.key for h in e.historians if h.stance == "against"}
+        ok = keys.get(right) in against
+        also = any(keys.get(w) in against for w in wrong)
+    elif kind == "historian_school":
+        from quaestio.extract import load_table
+        from quaestio.study.questions_higher import school_words
+
+        key = q.fact("historian") or ""
+        held = {p.id for p in debate.positions for h in p.historians if h.key == key}
+        if q.fact("source") == "debate":
+            ok = [s.name for s in debate.schools if held <= set(s.positions)] == [right]
+        else:
+            person = load_table().people.get(key)
+            ok = person is not None and right == person.school.split(";")[0].strip()
+        also = any(school_words(w) & school_words(right) for w in wrong)
+    elif kind == "event_order":
+        years = [int(y) for y in (q.fact("years") or "").split()]
+        found = [find_years(s) for s in (q.fact("sentences") or "").split("\n")]
+        ok = [ys[0] if len(ys) == 1 else -1 for ys in found] == years
+        order = ", ".join(str(i + 1) for i in sorted(range(len(years)), key=lambda i: years[i]))
+        ok = ok and right == order and len(set(years)) == len(years)
     elif kind == "discount_top":
         counts.q_wrong.append(f"engine question in a student quiz: {q.prompt[:80]}")
+        return
+    else:  # a kind this rubric cannot check is not counted as right
+        counts.q_wrong.append(f"no check for the kind {kind}")
         return
     if not ok:
         counts.q_wrong.append(f"{kind}: {q.prompt[:80]}")
@@ -239,14 +279,21 @@ def _common(debate: Debate) -> set[str]:
 
 def rubric(debate: Debate) -> Counts:
     counts = Counts()
+    # checked against the debate with the importer's flagged typos put right, as built
+    flagged = {c.written for c in corrections(debate)}
+    typo = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, flagged)) + r")(?![\w-])")
+    debate = corrected(debate)
+    written: list[str] = []
     for point in plain_verdict(debate).points():
         check_sentence(debate, point, counts)
+        written.append(point.text)
     titles = [p.title for p in debate.positions]
     a, b = titles[0], titles[-1]
     for template in QUESTIONS:
         plan = essay_plan(debate, template.format(a=a, b=b))
         for point in plan.points():
             check_sentence(debate, point, counts)
+            written.append(point.text)
     quiz = make_quiz(debate, n=200, seed=7)
     common = _common(debate)
     prompts: set[str] = set()
@@ -255,6 +302,9 @@ def rubric(debate: Debate) -> Counts:
             counts.repeated.append(q.prompt[:80])
         prompts.add(q.prompt)
         check_question(debate, q, counts, common)
+        written.extend([q.prompt, *q.options, q.explanation])
+    if flagged:
+        counts.typos = [t[:80] for t in written if typo.search(t)]
     return counts
 
 
@@ -291,7 +341,7 @@ def main() -> None:
         rows.append(
             f"| {name} | {len(debate.positions)} | {c.sentences} | {len(c.unsupported)} | "
             f"{len(c.wrong)} | {c.questions} | {len(c.q_wrong)} | {len(c.ambiguous)} | "
-            f"{len(c.trivial)} ({trivial:.0f}%) | {len(c.repeated)} |"
+            f"{len(c.trivial)} ({trivial:.0f}%) | {len(c.repeated)} | {len(c.typos)} |"
         )
         for label, items in (
             ("unsupported", c.unsupported),
@@ -300,14 +350,15 @@ def main() -> None:
             ("ambiguous", c.ambiguous),
             ("trivial", c.trivial),
             ("repeated", c.repeated),
+            ("flagged typo carried", c.typos),
         ):
             for item in items[:5]:
                 print(f"  {name}: {label}: {item}", file=sys.stderr)
     table = "\n".join(
         [
             "| debate | positions | sentences checked | unsupported | wrong | questions checked "
-            "| wrong | ambiguous | trivial | repeated |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| wrong | ambiguous | trivial | repeated | typos carried |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             *rows,
         ]
     )

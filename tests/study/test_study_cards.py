@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from quaestio.errors import QuaestioError
+from quaestio.extract import corrected
 from quaestio.model import Debate
 from quaestio.study import (
     CardState,
@@ -154,7 +155,7 @@ def test_seed_cards_and_deck(seed_debate: Debate, tmp_path: Path) -> None:
     assert {"historians", "evidence", "rebuttal", "figure", "year", "consequence"} <= kinds
     historians = {c.refs[0].node: c.back for c in cards if c.kind == "historians"}
     assert len(historians) == len(seed_debate.positions)
-    for position in seed_debate.positions:
+    for position in corrected(seed_debate).positions:  # spelt as the table spells them
         for h in position.historians:
             assert h.name in historians[position.id]
     deck = write_cards(seed_debate, cards, tmp_path / "seed.apkg")

@@ -7,7 +7,7 @@ import pytest
 from quaestio.errors import QuaestioError
 from quaestio.model import Debate
 from quaestio.study import make_quiz, mark, question_kinds
-from quaestio.study.questions import GENERATORS
+from quaestio.study.quiz import GENERATORS
 
 from .verify import check_question
 

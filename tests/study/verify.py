@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from quaestio.extract import find_years
+from quaestio.extract import corrected, find_years
 from quaestio.model import Debate, Source
 from quaestio.study import Question
 from quaestio.study.questions import mask_years
@@ -30,6 +30,7 @@ def check_refs(debate: Debate, refs: tuple[Ref, ...] | list[Ref]) -> None:
 
 
 def check_question(debate: Debate, q: Question) -> None:
+    debate = corrected(debate)  # questions are built from the debate with its typos put right
     check_refs(debate, q.refs)
     assert 2 <= len(q.options) <= 4 and len(set(q.options)) == len(q.options)
     positions = debate.position_by_id()
@@ -123,6 +124,52 @@ def check_question(debate: Debate, q: Question) -> None:
     elif kind == "consequence_polarity":
         c = {c.id: c for c in debate.consequences}[q.fact("consequence") or ""]
         assert right == c.polarity
+    elif kind == "historian_disagrees":
+        from quaestio.study.questions_higher import disagreeing
+
+        e = evidence[q.fact("evidence") or ""]
+        names = {h.name: h.key for pos in debate.positions for h in pos.historians}
+        against, _ = disagreeing(debate, e)
+        # re-derived: the right one holds a position the point argues against
+        own = owner[e.id]
+        attacked = {own.id} if e.stance == "against" and e.parent is None else set()
+        attacked |= {
+            r.target
+            for r in debate.relations
+            if r.source == e.id and r.kind in ("attack", "contrary", "contradictory")
+        }
+        holders = {h.key for p in debate.positions if p.id in attacked for h in p.historians}
+        holders |= {h.key for h in e.historians if h.stance == "against"}
+        assert names[right] in holders and names[right] in against
+        assert all(names[w] not in against for w in wrong), (q.prompt, wrong)
+        shown = {w.casefold() for w in re.findall(r"\w+", q.prompt.split("“", 1)[1])}
+        assert not {w.casefold() for w in re.findall(r"\w+", right)} & shown  # not named
+    elif kind == "historian_school":
+        from quaestio.extract import load_table
+        from quaestio.study.questions_higher import school_words
+
+        key = q.fact("historian") or ""
+        held = {p.id for p in debate.positions for h in p.historians if h.key == key}
+        if q.fact("source") == "debate":
+            mine = [s.name for s in debate.schools if held <= set(s.positions)]
+            assert mine == [right]
+            assert all(w in {s.name for s in debate.schools} for w in wrong)
+        else:
+            school = load_table().people[key].school
+            assert right == school.split(";")[0].strip()
+        # no distractor names a word of the right school (it would be half right)
+        assert all(not school_words(w) & school_words(right) for w in wrong)
+    elif kind == "event_order":
+        ids = (q.fact("evidence") or "").split()
+        years = [int(y) for y in (q.fact("years") or "").split()]
+        shown = q.fact("sentences") or ""
+        for i, (node, year, sentence) in enumerate(zip(ids, years, shown.split("\n"), strict=True)):
+            assert sentence in sentences(evidence[node].text) and find_years(sentence) == (year,)
+            assert f"({i + 1})" in q.prompt
+        assert len(set(years)) == len(years)  # no tie: one order is right
+        order = sorted(range(len(years)), key=lambda i: years[i])
+        assert right == ", ".join(str(i + 1) for i in order)
+        assert str(years[0]) not in q.prompt
     elif kind == "discount_top":
         from quaestio.reasoning import evaluate
 

@@ -143,6 +143,26 @@ def test_quiz_marks_answers_in_place_citing_the_node(server, page, seed_id) -> N
     assert page.errors == []
 
 
+def test_higher_order_questions_are_marked_on_the_page(server, page, seed_id) -> None:  # type: ignore[no-untyped-def]
+    kinds = ("historian_disagrees", "historian_school", "event_order")
+    query = "&".join(f"kind={k}" for k in kinds)
+    page.goto(f"{server.url}/d/{seed_id}/quiz?n=6&seed=2&{query}")
+    local = make_quiz(stored(page, server, seed_id), n=6, seed=2, kinds=list(kinds))
+    assert {q.kind for q in local} == set(kinds)
+    html = page.content()
+    assert "Brezinski" not in html and "Shapiro" not in html  # the importer's typos put right
+    for q in local:
+        form = page.locator(f"#question-{q.id}")
+        assert q.options[0] in form.inner_text()
+        form.locator(f'input[name=answer][value="{q.answer}"]').check()
+        form.locator("button[type=submit]").click()
+        page.wait_for_selector(f"#question-{q.id}.is-marked")
+        assert "is-right" in (form.get_attribute("class") or "")
+        assert q.explanation in form.locator(".feedback").inner_text()
+    assert page.locator("#quiz-score").inner_text() == "Score: 6 of 6 answered (6 questions)."
+    assert page.errors == []
+
+
 def test_review_shows_due_cards_one_at_a_time_and_keeps_the_schedule(  # type: ignore[no-untyped-def]
     server, page, seed_id, learner
 ) -> None:

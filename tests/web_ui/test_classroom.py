@@ -98,6 +98,10 @@ def test_a_whole_class(server: Any, chromium: Any) -> None:
         teacher.fill("#a-due", "2031-03-01")
         teacher.click("#assignment-form button[type=submit]")
         teacher.wait_for_selector(".assignments li:has-text('Weigh the alliance system')")
+        teacher.goto(f"{server.url}/d/{debate_id}/verdict")  # the teacher's weight: the default
+        teacher.locator("#w-p2\\.f1").fill("0.8")
+        teacher.get_by_role("button", name="Save my weights").click()
+        teacher.wait_for_selector("#weights-saved:not(:empty)")
 
         # -- two students join by code and argue ------------------------------------------
         one = _person(chromium, server, "pupil.one")
@@ -154,6 +158,8 @@ def test_a_whole_class(server: Any, chromium: Any) -> None:
                     question.get_by_role("button", name="Check").click()
                     student.wait_for_selector(f"form.question.is-marked >> nth={number}")
                 student.goto(f"{server.url}/d/{debate_id}/verdict")
+                # a point the student has not rated starts at the teacher's weight
+                assert float(student.locator("#w-p2\\.f1").input_value()) == 0.8
                 student.locator("#w-p1\\.f1").fill(weight)
                 student.get_by_role("button", name="Save my weights").click()
                 student.wait_for_selector("#weights-saved:not(:empty)")
@@ -194,6 +200,13 @@ def test_a_whole_class(server: Any, chromium: Any) -> None:
             verdict = teacher.locator(".class-verdict").first.inner_text()
             assert "From the weights of 2 students" in verdict
             assert "Chain of obligations" in verdict and "spread 0.30" in verdict
+            # the class's ranking with the spread of each student's own ranks
+            ranking = teacher.locator(".class-verdict table.class-ranking").first
+            assert ranking.locator("tbody tr").count() == 5  # every explanation of ww1
+            assert "Students' own ranks" in ranking.inner_text()
+            spreads = ranking.locator("td.rank-spread").all_inner_texts()
+            assert len(spreads) == 5 and all("for everyone" in t or " to " in t for t in spreads)
+            assert "of 2" in ranking.inner_text()
             row.locator('input[name="text"]').fill("Say which alliance mattered most.")
             row.get_by_role("button", name="Comment").click()
             teacher.wait_for_selector("text=You: Say which alliance mattered most.")

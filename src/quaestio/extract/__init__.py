@@ -20,9 +20,13 @@ if TYPE_CHECKING:
         historian_key,
         load_table,
     )
+    from quaestio.extract.typo_fixes import Correction, corrected, corrections
     from quaestio.extract.years import find_years, year_spans
 
 _WHERE: dict[str, str] = {
+    "Correction": "quaestio.extract.typo_fixes",
+    "corrected": "quaestio.extract.typo_fixes",
+    "corrections": "quaestio.extract.typo_fixes",
     "find_figures": "quaestio.extract.figures",
     "glued_numbers": "quaestio.extract.figures",
     "parse_figure": "quaestio.extract.figures",
@@ -51,9 +55,12 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "Correction",
     "HistorianTable",
     "KnownName",
     "NameCheck",
+    "corrected",
+    "corrections",
     "find_figures",
     "find_years",
     "fold",

@@ -140,6 +140,12 @@ class HistorianTable:
     def key(self, name: str) -> str:
         return self.check(name).key
 
+    def misspelt(self, name: str) -> KnownName | None:
+        """The known person when ``name`` is one of their listed misspellings ("Brezinski"),
+        else None: an exact look-up, so near misses stay the different people they may be."""
+        key = self._wrong.get(_fold_name(name))
+        return self.people.get(key) if key is not None else None
+
 
 def _entry(data: dict[str, Any], where: str) -> KnownName:
     if not isinstance(data.get("name"), str) or not data["name"].strip():

@@ -267,3 +267,17 @@ def set_review(
         return row
     _rewrite(session, row, "review", card_id, expected, review_dict(row), state=state)
     return row
+
+
+def effective_weights(session: Session, actor: Actor, debate_id: int) -> dict[str, float]:
+    """The weights a user's verdict, plan and quiz use: their own over the class default
+    (the teacher's weights, for a class's student), or the class default alone when the
+    teacher has locked the weights."""
+    from quaestio.store.progress import class_default
+
+    if actor.user_id is None:
+        return {}
+    defaults, locked = class_default(session, actor, debate_id)
+    if locked:
+        return defaults
+    return {**defaults, **weight_map(session, debate_id, actor.user_id)}

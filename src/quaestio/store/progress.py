@@ -328,3 +328,74 @@ def weights_locked_for(session: Session, actor: Actor, debate_id: int) -> bool:
         )
     )
     return bool(locked)
+
+
+@dataclass(frozen=True)
+class ClassWeights:
+    """What the class verdict is computed from: each student's own weights, the teacher's
+    (the class default for a point a student did not rate) and whether they are locked."""
+
+    students: dict[int, dict[str, float]]
+    teacher: dict[str, float]
+    locked: bool
+
+
+def class_weights(session: Session, actor: Actor, class_id: int, debate_id: int) -> ClassWeights:
+    """The weights behind the class verdict of a class debate (members may read it)."""
+    klass = class_debate(session, actor, class_id, debate_id)
+    ids = [u.id for u in students(session, class_id)]
+    own: dict[int, dict[str, float]] = {}
+    for user_id, node_id, value in session.execute(
+        select(WeightRow.user_id, WeightRow.node_id, WeightRow.value).where(
+            WeightRow.debate_id == debate_id, WeightRow.user_id.in_(ids)
+        )
+    ):
+        own.setdefault(int(user_id), {})[node_id] = float(value)
+    teacher = {
+        node_id: float(value)
+        for node_id, value in session.execute(
+            select(WeightRow.node_id, WeightRow.value).where(
+                WeightRow.debate_id == debate_id, WeightRow.user_id == klass.created_by
+            )
+        )
+    }
+    return ClassWeights(own, teacher, bool(klass.weights_locked))
+
+
+def class_default(session: Session, actor: Actor, debate_id: int) -> tuple[dict[str, float], bool]:
+    """(the class default weights, locked) for a student of a class holding the debate.
+
+    The class default is the weighting of the class's teacher (the class's creator): a
+    point a student has not rated starts at the teacher's weight, not the debate's. With
+    the weights locked it is the only weighting the student works with. Anyone else (the
+    owner, a teacher, a reader outside a class) gets no class default.
+    """
+    from quaestio.store.models import ClassDebate, DebateRow, SchoolClass
+
+    row = session.get(DebateRow, debate_id)
+    if row is None or actor.user_id is None or row.owner_id == actor.user_id:
+        return {}, False
+    mine = select(Membership.class_id).where(
+        Membership.user_id == actor.user_id, Membership.role == "student"
+    )
+    linked = select(ClassDebate.class_id).where(ClassDebate.debate_id == debate_id)
+    classes = session.scalars(
+        select(SchoolClass)
+        .where(
+            SchoolClass.id.in_(mine),
+            SchoolClass.id.in_(linked) | (SchoolClass.id == row.class_id),
+        )
+        .order_by(SchoolClass.weights_locked.desc(), SchoolClass.id)
+    ).all()
+    if not classes:
+        return {}, False
+    klass = classes[0]  # a locking class wins; else the first class the debate is in
+    teacher = {
+        node_id: float(value)
+        for node_id, value in session.execute(
+            select(WeightRow.node_id, WeightRow.value).where(
+                WeightRow.debate_id == debate_id, WeightRow.user_id == klass.created_by
+            )
+        )
+    }
+    return teacher, bool(klass.weights_locked)

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from quaestio.extract.typo_fixes import corrected
 from quaestio.model import Debate, Position
 from quaestio.study.text import clean, sentences
 
@@ -402,6 +403,7 @@ def _line(position: Position) -> int | None:
 
 def author_verdict(debate: Debate) -> AuthorVerdict:
     """Read the conclusion (and judging passages) into judgements of the positions."""
+    debate = corrected(debate)  # the importer's flagged typos are not repeated
     vocab = _vocabularies(debate)
     found: list[Judgement] = []
     stored = debate.conclusion.claims if debate.conclusion is not None else ()

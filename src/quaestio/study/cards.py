@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from quaestio.extract.typo_fixes import corrected
 from quaestio.model import Debate
 from quaestio.study.questions import STANCE_WORDS, dated_sentences, figure_blank
 from quaestio.study.text import (
@@ -163,6 +164,7 @@ def _consequence_cards(debate: Debate) -> list[Card]:
 
 def make_cards(debate: Debate) -> list[Card]:
     """Every card the debate supports, in reading order, with unique ids."""
+    debate = corrected(debate)  # the importer's flagged typos are not repeated
     cards = (
         _position_cards(debate)
         + _evidence_cards(debate)

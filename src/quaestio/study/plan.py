@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quaestio.errors import QuaestioError
+from quaestio.extract.typo_fixes import corrected
 from quaestio.model import Debate, Evidence, Position
 from quaestio.reasoning import Flip, evaluate
 from quaestio.study.focus import Focus, find_focus
@@ -184,6 +185,7 @@ def essay_plan(
     (``study.plan_balance``); a method name (dfquad, grounded, …) gives the method's plan,
     with its ranks and strengths, for comparing methods.
     """
+    debate = corrected(debate)  # the importer's flagged typos are not repeated
     if not debate.positions:
         raise QuaestioError(
             "the debate has no explanations to plan an essay from", field="positions"

@@ -16,11 +16,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from quaestio.errors import QuaestioError
+from quaestio.extract.typo_fixes import corrected
 from quaestio.model import Debate
-from quaestio.study.questions import GENERATORS, MAX_OPTIONS, Draft
+from quaestio.study.questions import GENERATORS as RECALL
+from quaestio.study.questions import MAX_OPTIONS, Draft, Generator
+from quaestio.study.questions_higher import HIGHER
 from quaestio.study.text import Ref, clean
 
 LETTERS = "ABCDEFGH"
+#: every kind a student quiz may ask: recall of one line, then the higher-order kinds
+GENERATORS: dict[str, Generator] = {**RECALL, **HIGHER}
 
 
 @dataclass(frozen=True)
@@ -173,6 +178,7 @@ def make_quiz(
     By default only questions about the history (``student_kinds``); questions about the
     reasoning engine ("discount_top") only when asked for by kind.
     """
+    debate = corrected(debate)  # the importer's flagged typos are not repeated
     if n < 1:
         raise QuaestioError(f"a quiz needs at least one question, not {n}", field="n")
     chosen = kinds or student_kinds()

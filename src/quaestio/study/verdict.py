@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from quaestio.extract.typo_fixes import corrected
 from quaestio.model import Debate, Evidence
 from quaestio.reasoning.balance import Balance, PositionBalance, balance
 from quaestio.study.author import AuthorVerdict, Verdict, author_verdict
@@ -237,6 +238,7 @@ def _why(row: PositionBalance, verdict: Verdict, it: str) -> str:
 
 def plain_verdict(debate: Debate) -> PlainVerdict:
     """The default verdict of ``debate`` in plain words, every sentence citing what it rests on."""
+    debate = corrected(debate)  # the importer's flagged typos are not repeated
     b = balance(debate)
     author = author_verdict(debate)
     refs = {p.id: ref(p) for p in debate.positions}

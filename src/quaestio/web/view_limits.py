@@ -30,6 +30,8 @@ class ViewLimit:
 LIMITS: dict[str, ViewLimit] = {
     "matrix": ViewLimit("The ACH matrix", positions=100, points=5_000, cells=150_000),
     "verdict": ViewLimit("The verdict page", positions=300, points=3_000),
+    # one balance per student who rated, beside the class's own
+    "class-verdict": ViewLimit("The class verdict", positions=300, points=3_000),
     "plan": ViewLimit("An essay plan", positions=1_000, points=10_000),
     "quiz": ViewLimit("A quiz", positions=1_000, points=10_000),
     "cards": ViewLimit("A deck of flashcards", positions=1_000, points=10_000),

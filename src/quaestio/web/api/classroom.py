@@ -20,6 +20,7 @@ from quaestio.store import (
     teams,
 )
 from quaestio.store import classes as store_classes
+from quaestio.store.debates import load as load_debate
 from quaestio.store.debates import summary
 from quaestio.store.models import AssignmentRow, ContributionRow
 from quaestio.web.api.classroom_schemas import (
@@ -28,6 +29,7 @@ from quaestio.web.api.classroom_schemas import (
     AssignmentPatch,
     ClassDebateIn,
     ClassPatch,
+    ClassVerdictOut,
     CommentIn,
     CommentOut,
     ContributionIn,
@@ -292,6 +294,26 @@ def get_ratings(
     with db.read() as session:
         rows = progress.class_ratings(session, actor, class_id, debate_id)
     return [RatingOut.model_validate(r, from_attributes=True) for r in rows]
+
+
+@router.get("/classes/{class_id}/debates/{debate_id}/verdict", response_model=ClassVerdictOut)
+def get_class_verdict(
+    class_id: ClassId, debate_id: DebateId, actor: UserDep, db: DbDep
+) -> ClassVerdictOut:
+    """The class's verdict: the balance of evidence under the students' mean weights (a
+    point nobody rated keeps the teacher's weight), each position's rank with the spread
+    of the students' own ranks, and the points the class disagrees on most."""
+    from quaestio.study.class_verdict import class_verdict
+    from quaestio.web.view_limits import check_view
+
+    with db.read() as session:
+        found = progress.class_weights(session, actor, class_id, debate_id)
+        _, debate, _ = load_debate(session, actor, debate_id)
+    check_view(debate, "class-verdict")
+    result = class_verdict(debate, found.students, found.teacher, locked=found.locked)
+    return ClassVerdictOut.model_validate(
+        {"class_id": class_id, "debate_id": debate_id, **result.to_dict()}
+    )
 
 
 # -- password reset links -------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -162,6 +162,39 @@ class RatingOut(BaseModel):
     mean: float
     spread: float = Field(description="population standard deviation of the students' weights")
     raters: int
+
+
+class ClassStandingOut(BaseModel):
+    id: str
+    title: str
+    rank: int = Field(description="rank under the class's weights (equal standings share one)")
+    standing: str
+    words: str = Field(description="the standing in plain words")
+    best_rank: int = Field(description="the best rank any student's own weights give it")
+    worst_rank: int = Field(description="the worst rank any student's own weights give it")
+    first_for: int = Field(description="students whose own weights put it first")
+
+
+class VerdictLineOut(BaseModel):
+    label: str | None = None
+    text: str
+    refs: list[dict[str, Any]] = Field(description="the nodes the sentence rests on")
+
+
+class ClassVerdictOut(BaseModel):
+    class_id: int
+    debate_id: int
+    raters: int = Field(description="students who rated at least one point")
+    locked: bool = Field(description="the teacher has locked the weights: theirs decide")
+    defaults: str = Field(
+        description="where a point no student rated takes its weight: 'teacher' or 'debate'"
+    )
+    consensus: bool = Field(description="every student's own weights put the leader first")
+    positions: list[ClassStandingOut]
+    ratings: list[RatingOut] = Field(description="the students' weights, node by node")
+    disputed: list[RatingOut] = Field(description="the points with the largest spread")
+    summary: list[VerdictLineOut]
+    reasons: list[VerdictLineOut]
 
 
 class ResetLinkOut(BaseModel):

@@ -90,11 +90,8 @@ def _prepared(
     with db.read() as session:
         row, _ = debate_for(session, actor, debate_id)  # permission first: 404 tells nothing
         engine()
-        mine = (
-            personal.weight_map(session, debate_id, actor.user_id)
-            if weights == "mine" and actor.user_id is not None
-            else {}
-        )
+        # your own weights over the class default (a class's teacher's weights)
+        mine = personal.effective_weights(session, actor, debate_id) if weights == "mine" else {}
         key = (
             str(session.get_bind().engine.url),
             row.id,
@@ -130,7 +127,11 @@ async def evaluation(
     ] = False,
     weights: Annotated[
         str,
-        Query(pattern="^(mine|default)$", description="'mine': your own weights over the debate's"),
+        Query(
+            pattern="^(mine|default)$",
+            description="'mine': your own weights over the class default (your teacher's) "
+            "and the debate's",
+        ),
     ] = "mine",
 ) -> dict[str, Any]:
     """The verdict in plain words (balance of evidence, the handout's own verdict, citing

@@ -72,14 +72,10 @@ Rating = Literal["again", "hard", "good", "easy", 1, 2, 3, 4]
 
 # -- helpers shared with the pages ----------------------------------------------------
 def load(db: Database, actor: Actor, debate_id: int) -> tuple[Debate, dict[str, float]]:
-    """The debate as ``actor`` may read it, and the actor's own saved weights."""
+    """The debate as ``actor`` may read it, and the actor's weights (own over the class default)."""
     with db.read() as session:
         _, debate, _ = store_debates.load(session, actor, debate_id)
-        mine = (
-            personal.weight_map(session, debate_id, actor.user_id)
-            if actor.user_id is not None
-            else {}
-        )
+        mine = personal.effective_weights(session, actor, debate_id)  # over the class default
     return debate, mine
 
 
@@ -418,9 +414,7 @@ def get_apkg(debate_id: DebateId, actor: ActorDep, db: DbDep) -> Response:
 def get_csv(debate_id: DebateId, actor: ActorDep, db: DbDep) -> Response:
     """The flashcards as CSV: id, kind, front, back, source, tags."""
     debate, _ = load(db, actor, debate_id)
-    return download(
-        csv_text(deck_of(debate)), "text/csv; charset=utf-8", f"cards-{debate_id}.csv"
-    )
+    return download(csv_text(deck_of(debate)), "text/csv; charset=utf-8", f"cards-{debate_id}.csv")
 
 
 @router.get("/review/due", response_model=DueOut)

@@ -269,24 +269,30 @@ def progress_page(request: Request, class_id: int) -> Response:
 def _class_verdict(
     session: Any, actor: Any, class_id: int, debate_id: int, entry: dict[str, Any]
 ) -> dict[str, Any]:
-    """The class's verdict: the plain verdict under the students' mean weights, what the
-    students favour, and the points they disagree on most (largest spread)."""
+    """The class's verdict: the plain verdict under the students' mean weights (a point
+    nobody rated keeps the teacher's weight), each position's rank with the spread of
+    the students' own ranks, what the students favour, and the points they disagree on
+    most (largest spread)."""
     from quaestio.store import debates as store_debates
-    from quaestio.study.verdict import plain_verdict
+    from quaestio.study.class_verdict import class_verdict
     from quaestio.web.pages.verdicts import distribution
+    from quaestio.web.view_limits import check_view
 
     _, debate, _ = store_debates.load(session, actor, debate_id)
-    ratings = progress.class_ratings(session, actor, class_id, debate_id)
-    means = {r.node_id: r.mean for r in ratings}
-    plain = plain_verdict(debate.with_weights(means))
+    check_view(debate, "class-verdict")
+    found = progress.class_weights(session, actor, class_id, debate_id)
+    result = class_verdict(debate, found.students, found.teacher, locked=found.locked)
     labels = {e.id: e.label or e.text for _, e in debate.iter_evidence()}
     labels.update({p.id: p.title for p in debate.positions})
-    split = sorted((r for r in ratings if r.raters > 1), key=lambda r: -r.spread)[:5]
     favoured = [p.favoured for p in entry["rows"] if p.verdict]
     return {
-        "summary": [point.text for point in plain.summary],
-        "raters": max((r.raters for r in ratings), default=0),
-        "split": [(labels.get(r.node_id, r.node_id), r) for r in split if r.spread > 0],
+        "summary": [point.text for point in result.verdict.summary],
+        "raters": result.raters,
+        "locked": result.locked,
+        "defaults": result.defaults,
+        "consensus": result.consensus,
+        "positions": result.positions,
+        "split": [(labels.get(r.node_id, r.node_id), r) for r in result.disputed],
         "favoured": [row for row in distribution(debate, favoured) if row[2] and row[0]],
     }
 

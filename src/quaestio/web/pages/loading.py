@@ -59,11 +59,7 @@ def open_debate(request: Request, debate_id: int) -> Opened:
     me = visitor(request)
     with db(request).read() as session:
         row, debate, role = store_debates.load(session, me.actor, debate_id)
-        saved = (
-            personal.weight_map(session, debate_id, me.actor.user_id)
-            if me.actor.user_id is not None
-            else {}
-        )
+        saved = personal.effective_weights(session, me.actor, debate_id)  # over the class default
         return Opened(debate_id, debate, role, row.version, row.class_id, saved)
 
 

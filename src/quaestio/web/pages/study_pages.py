@@ -47,6 +47,11 @@ KIND_TITLES = {
     "year_event": "Years",
     "figure_cloze": "Figures",
     "consequence_polarity": "Consequences",
+    "earliest_event": "Which came first",
+    "supports_position": "Which point supports",
+    "historian_disagrees": "Who would disagree",
+    "historian_school": "Schools of historians",
+    "event_order": "Put events in order",
     "discount_top": "What if evidence is discounted",
 }
 
