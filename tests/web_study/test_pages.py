@@ -17,6 +17,7 @@ from tests.web_study.sample import XSS, flu_debate
 from tests.web_ui.test_access import AXE, _violations
 from tests.web_ui.test_editing import sign_in
 
+from quaestio.extract.typo_fixes import corrected
 from quaestio.formats import debate_json
 from quaestio.model import Debate
 from quaestio.study import (
@@ -77,9 +78,10 @@ def test_plan_page_cites_nodes_prints_and_downloads(server, page, seed_id) -> No
     assert [sections.nth(i).get_attribute("data-position") for i in range(7)] == [
         s.position for s in expected.sections
     ]
+    spelt = corrected(debate).position_by_id()  # the plan spells names as the table does
     for p in debate.positions:  # all seven explanations with their historians
         text = page.locator(f'section[data-position="{p.id}"]').inner_text()
-        assert p.title in text and all(h.name in text for h in p.historians)
+        assert p.title in text and all(h.name in text for h in spelt[p.id].historians)
         # an explanation nothing in the debate argues against is "not yet argued", not strong
         unopposed = bool(p.supporting) and not p.countering
         assert ("not yet argued" in text) == unopposed, p.id
