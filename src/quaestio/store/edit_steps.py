@@ -45,7 +45,7 @@ EDITABLE: dict[str, tuple[str, ...]] = {
     "evidence": ("label", "text", "stance", "weight", "years", "rebuts", "historians", "tags"),
     "consequence": ("text", "category", "polarity", "weight"),
 }
-_MODEL: dict[str, type[PositionRow] | type[EvidenceRow] | type[ConsequenceRow]] = {
+_MODEL: dict[str, Any] = {
     "position": PositionRow,
     "evidence": EvidenceRow,
     "consequence": ConsequenceRow,
