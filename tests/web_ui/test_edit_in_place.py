@@ -64,7 +64,7 @@ def test_add_move_delete_in_place_then_undo_after_reload(server, page, editable)
     # move it under the first position: both positions are redrawn in place
     card = page.locator(f'.edit-node[data-node="{new_id}"]')
     card.get_by_role("button", name="Move").click()
-    page.select_option(f'select[name="under"]', label="the position “Stalin planned the purges”")
+    page.select_option('select[name="under"]', label="the position “Stalin planned the purges”")
     page.click(".move-form button[type=submit]")
     page.wait_for_selector('#edit-pos-p1 .node-text:has-text("Regional party bosses")')
     assert page.locator('#edit-pos-p3 .node-text:has-text("Regional party bosses")').count() == 0
