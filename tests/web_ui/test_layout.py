@@ -136,3 +136,27 @@ def test_verdict_reasons_are_on_screen_at_1280(
         shot(page, "verdict-reasons-1280")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_map_labels_are_readable_at_the_default_zoom(
+    server: Any, chromium: Any, place: dict[str, int], screen: str
+) -> None:
+    """Labels draw at 12 px or more when the map opens (14 px text at zoom >= 0.86)."""
+    width, height = SCREENS[screen]
+    context = chromium.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        _sign_in(page, server)
+        page.goto(f"{server.url}/d/{place['debate']}/map")
+        page.wait_for_selector("#map[data-ready=true]", timeout=20000)
+        zoom = page.evaluate("() => quaestioMap.zoom()")
+        font = page.evaluate(
+            "() => parseFloat(quaestioMap.nodes('.for, .against').first().style('font-size'))"
+        )
+        assert font * zoom >= 12
+        # the first position is in sight to start from
+        box = page.evaluate("() => quaestioMap.nodes('.position').first().renderedBoundingBox()")
+        assert 0 <= box["x1"] < width and 0 <= box["y1"] < height
+    finally:
+        context.close()
