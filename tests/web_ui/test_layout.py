@@ -160,3 +160,35 @@ def test_map_labels_are_readable_at_the_default_zoom(
         assert 0 <= box["x1"] < width and 0 <= box["y1"] < height
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_the_matrix_fits_or_scrolls_with_its_headers(
+    server: Any, chromium: Any, place: dict[str, int], screen: str
+) -> None:
+    width, height = SCREENS[screen]
+    context = chromium.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        _sign_in(page, server)
+        page.goto(f"{server.url}/d/{place['debate']}/matrix")
+        page.wait_for_selector("#matrix[data-ready=true]", timeout=20000)
+        fits = page.evaluate(
+            "() => { const w = document.getElementById('matrix'); return w.scrollWidth <= w.clientWidth; }"
+        )
+        if screen == "1280":
+            assert fits  # every column in sight on a classroom screen
+        else:
+            sticky = page.evaluate(
+                """() => [getComputedStyle(document.querySelector('table.matrix thead th')).position,
+                          getComputedStyle(document.querySelector('table.matrix tbody th')).position]"""
+            )
+            assert sticky == ["sticky", "sticky"]
+            page.evaluate("() => { document.getElementById('matrix').scrollLeft = 400; }")
+            left = page.evaluate(
+                "() => document.querySelector('table.matrix tbody th').getBoundingClientRect().left"
+            )
+            assert 0 <= left < 40  # the evidence column stays in view
+        shot(page, f"matrix-fit-{screen}")
+    finally:
+        context.close()
