@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from tests.web_ui.sample import sample_debate
+from tests.web_ui.test_access import AXE, _violations
 
 from quaestio.store import accounts
 from quaestio.store import debates as store_debates
@@ -118,3 +119,14 @@ def test_rebuttal_picked_from_a_searchable_list(server, page, editable) -> None:
     page.click("#undo")
     page.wait_for_selector('.edit-node[data-node="p3.a1"] .node-rebuts', state="detached")
     assert _status(page) == "Undid the edit of “Signed lists”."
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="frontend/build.sh installs axe-core")
+def test_the_editor_passes_axe_with_a_form_and_a_move_open(server, page, editable) -> None:  # type: ignore[no-untyped-def]
+    _sign_in(page, server)
+    page.goto(f"{server.url}/d/{editable}/edit")
+    page.locator('.edit-node[data-node="p1.a1"]').get_by_role("button", name="Edit").click()
+    page.wait_for_selector(".rebuts-picker")
+    page.locator('.edit-node[data-node="p2.a1"]').get_by_role("button", name="Move").click()
+    page.wait_for_selector(".move-form")
+    assert _violations(page) == []
