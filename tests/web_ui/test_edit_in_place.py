@@ -98,6 +98,14 @@ def test_add_move_delete_in_place_then_undo_after_reload(server, page, editable)
     redo.click()
     page.wait_for_selector('#edit-pos-p3 .node-text:has-text("Regional party bosses")')
     assert page.evaluate(MARK)
+    # a new position arrives at the end of the list, in place, and can be undone
+    page.click("summary:text('Add a position')")
+    page.fill("#add-position-title", "Fear of war")
+    page.click("button:text('Add position')")
+    page.wait_for_selector('.edit-position h3.node-title:text("Fear of war")')
+    assert page.evaluate(MARK) and _status(page) == "Added “Fear of war”."
+    undo.click()
+    page.wait_for_selector('.edit-position h3.node-title:text("Fear of war")', state="detached")
     assert page.errors == []
 
 
