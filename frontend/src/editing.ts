@@ -28,6 +28,7 @@ function filterChoices(search: HTMLInputElement): void {
 }
 
 let lastFocus = "";
+let lastNodes: string[] = [];
 
 export function installEditing(): void {
   document.addEventListener("click", (event) => {
@@ -82,7 +83,12 @@ export function installEditing(): void {
   });
   // a swapped part keeps the keyboard where it was: the same field, or the node named
   document.body.addEventListener("htmx:beforeRequest", () => {
-    lastFocus = document.activeElement instanceof HTMLElement ? document.activeElement.id : "";
+    const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    lastFocus = active?.id ?? "";
+    // a button with no id (Edit, Move, Delete of a node): come back to its node, or the next one
+    const card = active?.closest<HTMLElement>(".edit-node[data-node]");
+    const next = card?.nextElementSibling ?? card?.previousElementSibling;
+    lastNodes = [card?.dataset.node ?? "", (next as HTMLElement | null)?.dataset?.node ?? ""];
   });
   document.body.addEventListener("htmx:afterRequest", (event: Event) => {
     const detail = (event as CustomEvent<{ elt: Element; successful: boolean }>).detail;
@@ -97,7 +103,18 @@ export function installEditing(): void {
   document.body.addEventListener("htmx:afterSettle", () => {
     if (document.activeElement && document.activeElement !== document.body) return;
     const again = lastFocus ? document.getElementById(lastFocus) : null;
-    if (again) again.focus({ preventScroll: true });
+    if (again) {
+      again.focus({ preventScroll: true });
+      return;
+    }
+    for (const node of lastNodes) {
+      const card = node ? document.querySelector<HTMLElement>(`.edit-node[data-node="${CSS.escape(node)}"]`) : null;
+      const target = card?.querySelector<HTMLElement>("input:not([type=hidden]), textarea, select, button");
+      if (target) {
+        target.focus({ preventScroll: true });
+        return;
+      }
+    }
   });
   document.body.addEventListener("quaestio:focus", (event: Event) => {
     const node = (event as CustomEvent<{ node: string }>).detail.node;

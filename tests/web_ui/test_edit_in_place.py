@@ -77,6 +77,8 @@ def test_add_move_delete_in_place_then_undo_after_reload(server, page, editable)
     page.locator('.edit-node[data-node="p2.f1"]').get_by_role("button", name="Delete").click()
     page.wait_for_selector('.edit-node[data-node="p2.f1"]', state="detached")
     assert _status(page) == "Deleted “Loyalists arrested”."
+    # the keyboard stays in the list: on the next point, not back at the top of the page
+    assert page.evaluate("() => document.activeElement.closest('.edit-node')?.dataset.node") == "p2.a1"
     assert page.evaluate(MARK)
     assert "p2.f1" not in _status(page)
     shot(page, "edit-in-place")

@@ -1,10 +1,11 @@
 """Editing a debate in place: one node at a time, with versions, conflicts and undo.
 
-Every node is shown with an Edit button; the form carries the version it was read
-at, and the store refuses a save over someone else's newer change (409). The page
-then shows both: what the other person saved and what this person typed. Each save
-reports its before/after values to the page, which keeps the undo and redo stacks
-(undo is just another versioned save, so it can conflict too).
+Every node is shown with Edit (and, for a point, Move and Delete) buttons; the form
+carries the version it was read at, and the store refuses a save over someone else's
+newer change (409). The page then shows both: what the other person saved and what
+this person typed. Each action answers with only the part it changed, and goes
+through ``store.edit_history`` so that undo and redo (kept by the server, per user)
+cover it and survive a reload.
 """
 
 from __future__ import annotations
