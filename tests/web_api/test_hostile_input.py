@@ -125,9 +125,7 @@ def test_guessing_api_tokens_is_limited_per_address_with_back_off(browser: Any) 
     assert all(r.status_code == 429 for r in statuses[ADDRESS_FREE:])
     last = statuses[-1]
     assert "try again in" in last.json()["error"]["message"]
-    assert (
-        last.json()["error"]["field"] == "Authorization" and int(last.headers["Retry-After"]) >= 1
-    )
+    assert last.json()["error"]["field"] == "Authorization" and int(last.headers["Retry-After"]) >= 1
     # from that address even the real token waits, as the right password does after guesses
     real = {"Authorization": f"Bearer {token}"}
     assert guesser.client.get("/api/classes", headers=real).status_code == 429

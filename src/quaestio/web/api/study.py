@@ -414,7 +414,9 @@ def get_apkg(debate_id: DebateId, actor: ActorDep, db: DbDep) -> Response:
 def get_csv(debate_id: DebateId, actor: ActorDep, db: DbDep) -> Response:
     """The flashcards as CSV: id, kind, front, back, source, tags."""
     debate, _ = load(db, actor, debate_id)
-    return download(csv_text(deck_of(debate)), "text/csv; charset=utf-8", f"cards-{debate_id}.csv")
+    return download(
+        csv_text(deck_of(debate)), "text/csv; charset=utf-8", f"cards-{debate_id}.csv"
+    )
 
 
 @router.get("/review/due", response_model=DueOut)
