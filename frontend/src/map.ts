@@ -27,10 +27,10 @@ function elements(graph: Graph): ElementDefinition[] {
       group: "nodes",
       data: {
         ...n,
-        short: n.kind === "position" ? shorten(n.label, 40) : shorten(n.label, 28),
+        short: n.kind === "position" ? shorten(n.label, 60) : shorten(n.label, 48),
         fill: n.kind === "position" ? colour : "#ffffff",
         ring: n.kind === "for" ? "#2f7d32" : n.kind === "against" ? "#b00020" : colour,
-        size: 24 + 56 * Math.max(0, Math.min(1, n.strength)),
+        size: 32 + 56 * Math.max(0, Math.min(1, n.strength)),
       } as cytoscape.NodeDataDefinition,
       classes: n.kind,
     });
@@ -50,9 +50,9 @@ const style: StylesheetJson = [
     selector: "node",
     style: {
       label: "data(short)",
-      "font-size": 11,
+      "font-size": 14,
       "text-wrap": "wrap",
-      "text-max-width": "140px",
+      "text-max-width": "170px",
       "text-valign": "bottom",
       "text-margin-y": 4,
       color: "#111",
@@ -74,9 +74,9 @@ const style: StylesheetJson = [
       "text-valign": "center",
       "text-margin-y": 0,
       color: "#fff",
-      "font-size": 13,
+      "font-size": 16,
       "font-weight": "bold",
-      "text-max-width": "180px",
+      "text-max-width": "220px",
       "border-color": "#111",
       "border-width": "mapData(strength, 0, 1, 1, 8)",
     },
@@ -128,7 +128,24 @@ const style: StylesheetJson = [
   },
 ];
 
-function layoutOptions(n: number): cytoscape.LayoutOptions {
+/** The lowest zoom the map opens at: 14 px labels then draw at 12 px or more. */
+const READABLE = 0.86;
+
+/**
+ * Open the map readable: fit it to the visible area when that keeps labels legible,
+ * otherwise open at a legible zoom around the first position, to pan from.
+ */
+function openReadable(cy: Core, container: HTMLElement): void {
+  cy.fit(undefined, 20);
+  if (cy.zoom() < READABLE) {
+    cy.zoom(READABLE);
+    const first = cy.nodes(".position").first();
+    cy.center(first.nonempty() ? first : cy.nodes().first());
+  }
+  container.dataset.zoom = cy.zoom().toFixed(3);
+}
+
+function layoutOptions(n: number, tall = false): cytoscape.LayoutOptions {
   return {
     name: "elk",
     fit: true,
@@ -137,7 +154,7 @@ function layoutOptions(n: number): cytoscape.LayoutOptions {
     nodeDimensionsIncludeLabels: n < LARGE,
     elk: {
       algorithm: "layered",
-      "elk.direction": "RIGHT",
+      "elk.direction": tall ? "DOWN" : "RIGHT",
       "elk.layered.spacing.nodeNodeBetweenLayers": n < LARGE ? 60 : 30,
       "elk.spacing.nodeNode": n < LARGE ? 20 : 8,
       "elk.layered.crossingMinimization.strategy": n < LARGE ? "LAYER_SWEEP" : "NONE",
@@ -206,8 +223,11 @@ export function start(): Core | null {
     }
   };
   if (n < LARGE) {
-    const layout = cy.layout(layoutOptions(n));
-    layout.one("layoutstop", () => ready("laid out"));
+    const layout = cy.layout(layoutOptions(n, container.clientWidth < container.clientHeight));
+    layout.one("layoutstop", () => {
+      openReadable(cy, container);
+      ready("laid out");
+    });
     layout.run();
   } else {
     blockLayout(cy);
@@ -338,6 +358,11 @@ export function start(): Core | null {
       actions[action]();
     }
   });
+  // a label cut short on the canvas reads in full on hover (the "Go to" list names it whole)
+  cy.on("mouseover", "node", (event) => {
+    container.title = String(event.target.data("label") ?? "");
+  });
+  cy.on("mouseout", "node", () => container.removeAttribute("title"));
   (window as unknown as { quaestioMap: Core }).quaestioMap = cy;
   (window as unknown as { quaestioSvg: () => string }).quaestioSvg = () => toSvg(cy);
   return cy;

@@ -131,7 +131,15 @@ async function persist(data: MatrixData, evidence: string, hypothesis: string, m
   } & Partial<EvidenceBody>;
   if (response.ok && body.id) {
     adopt(data, body as EvidenceBody);
-    saveStatus(mark === null ? `Saved: ${evidence} is derived again` : `Saved: ${evidence} rated ${mark}`);
+    const point = data.evidence.find((e) => e.id === evidence);
+    const raw = point?.label || point?.text || "this point";
+    const name = raw.length > 60 ? `${raw.slice(0, 59)}…` : raw;
+    const against = data.hypotheses.find((h) => h.id === hypothesis)?.title ?? "";
+    saveStatus(
+      mark === null
+        ? `Saved: “${name}” against “${against}” is derived again`
+        : `Saved: “${name}” rated ${mark} against “${against}”`,
+    );
     return;
   }
   if (response.status === 409 && body.current) {

@@ -9,6 +9,9 @@ interface TimelineItem {
   id: string;
   node: string;
   year: number;
+  end: number;
+  span: string;
+  full: string;
   label: string;
   text: string;
   stance: "for" | "against" | "event";
@@ -46,15 +49,16 @@ function start(): void {
       id: item.id,
       group: item.position,
       start: new Date(item.year, 0, 1),
+      ...(item.end > item.year ? { end: new Date(item.end, 11, 31), type: "range" as const } : {}),
       content: `${item.stance === "for" ? "+" : item.stance === "against" ? "−" : "•"} ${esc(item.label)}`,
-      title: `${esc(String(item.year))} · ${esc(item.stance)} · ${esc(item.text)}`,
+      title: `${esc(item.span)} · ${esc(item.stance)} · ${esc(item.full)}`,
       className: `stance-${item.stance} colour-${item.colour % PALETTE.length}`,
       style: `--lane:${PALETTE[item.colour % PALETTE.length]}`,
     }))
   );
   const years = data.items.map((i) => i.year);
   const min = Math.min(...years);
-  const max = Math.max(...years);
+  const max = Math.max(...data.items.map((i) => i.end));
   const timeline = new Timeline(container, items, groups, {
     start: new Date(min - 1, 6, 1),
     end: new Date(max + 1, 6, 1),

@@ -116,7 +116,10 @@ def test_a_whole_class(server: Any, chromium: Any) -> None:
                 assert student.locator("#class-members").count() == 0  # no teacher's tools
             discussion = f"{server.url}/classes/{class_id}/d/{debate_id}"
 
-            one.goto(discussion)
+            # the debate's nested view leads to the class's discussion of it
+            one.goto(f"{server.url}/d/{debate_id}/tree")
+            one.locator(".tree-classes a", has_text="class discussion").click()
+            one.wait_for_url(discussion)
             point = one.locator('li[data-node="p1.f1"]')
             point.locator(":scope > .claim-actions > details.answer >> nth=0").locator(
                 "summary"

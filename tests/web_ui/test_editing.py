@@ -135,12 +135,16 @@ def test_teacher_edits_with_conflict_and_undo(server, page, chromium, school) ->
         {"historians": "Getty, Ezhov, Rittersporn"},
         ' .node-historians:text("Rittersporn")',
     )
-    edit_node(
-        page,
-        "p3.a1",
-        {"rebuts": "p3.f1", "years": "1938, 1937"},
-        ' .meta:has-text("rebuts p3.f1")',
-    )
+    # the point a counter-point answers is picked by clicking it, never typed as an id
+    card = page.locator('.edit-node[data-node="p3.a1"]')
+    card.get_by_role("button", name="Edit").click()
+    page.fill("#f-p3\\.a1-years", "1938, 1937")
+    card.get_by_role("button", name="Pick by clicking a point").click()
+    page.locator('.edit-node[data-node="p3.f1"] .node-text').click()
+    assert card.get_by_role("checkbox", name="Police pressure").is_checked()
+    card.locator("button[type=submit]").click()
+    page.wait_for_selector('.edit-node[data-node="p3.a1"] .node-rebuts:has-text("Police pressure")')
+    assert "p3.f1" not in page.locator("main").inner_text()
     page.goto(f"{server.url}/d/{did}/table")
     page.wait_for_selector("svg.rebuttal-lines")
     assert page.locator("path.rebuttal-line").count() == 3

@@ -56,7 +56,8 @@ def test_nested_view_is_the_tree_with_pros_and_cons_and_links_both_ways() -> Non
 
 
 def test_the_edit_form_keeps_a_historian_who_disputes_a_position() -> None:
-    from quaestio.web.pages.editing import _changes, as_field
+    from quaestio.web.pages.edit_parts import as_field
+    from quaestio.web.pages.editing import _changes
 
     changes = _changes("position", {"historians": "Conquest, Getty (disputes)"})
     assert changes["historians"] == ["Conquest", {"name": "Getty", "stance": "against"}]

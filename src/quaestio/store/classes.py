@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from quaestio.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from quaestio.store.access import Actor, class_role, debate_for
-from quaestio.store.models import Membership, SchoolClass, ShareLink, User
+from quaestio.store.models import ClassDebate, Membership, SchoolClass, ShareLink, User
 from quaestio.store.revisions import record
 
 ROLES = ("teacher", "student")
@@ -199,3 +199,22 @@ def debate_of_share(session: Session, token: str) -> int:
     if link is None:
         raise NotFoundError("this share link does not exist or was revoked", field="token")
     return link.debate_id
+
+
+def classes_with_debate(session: Session, user_id: int | None, debate_id: int) -> list[SchoolClass]:
+    """The user's classes (live ones, by name) that have this debate: where it is discussed."""
+    if user_id is None:
+        return []
+    return list(
+        session.scalars(
+            select(SchoolClass)
+            .join(Membership, Membership.class_id == SchoolClass.id)
+            .join(ClassDebate, ClassDebate.class_id == SchoolClass.id)
+            .where(
+                Membership.user_id == user_id,
+                ClassDebate.debate_id == debate_id,
+                SchoolClass.archived_at.is_(None),
+            )
+            .order_by(SchoolClass.name, SchoolClass.id)
+        )
+    )

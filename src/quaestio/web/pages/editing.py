@@ -1,10 +1,11 @@
 """Editing a debate in place: one node at a time, with versions, conflicts and undo.
 
-Every node is shown with an Edit button; the form carries the version it was read
-at, and the store refuses a save over someone else's newer change (409). The page
-then shows both: what the other person saved and what this person typed. Each save
-reports its before/after values to the page, which keeps the undo and redo stacks
-(undo is just another versioned save, so it can conflict too).
+Every node is shown with Edit (and, for a point, Move and Delete) buttons; the form
+carries the version it was read at, and the store refuses a save over someone else's
+newer change (409). The page then shows both: what the other person saved and what
+this person typed. Each action answers with only the part it changed, and goes
+through ``store.edit_history`` so that undo and redo (kept by the server, per user)
+cover it and survive a reload.
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from quaestio.errors import NotFoundError, PermissionDeniedError, QuaestioError, ValidationError
+from quaestio.errors import PermissionDeniedError, QuaestioError, ValidationError
 from quaestio.model import Debate
 from quaestio.store import debates as store_debates
-from quaestio.store import nodes, nodeviews
+from quaestio.store import edit_history, nodes
 from quaestio.store.debates import StaleVersionError
-from quaestio.store.models import DebateRow
-from quaestio.web.pages import viewdata
+from quaestio.web.pages import edit_parts, viewdata
 from quaestio.web.pages.context import db, render, visitor
+from quaestio.web.pages.edit_parts import DEBATE_NODE, DISPUTES, kind_of
 from quaestio.web.pages.loading import error_fragment, error_page, open_debate
 from quaestio.web.pages.views import VIEWS
 
@@ -34,49 +35,6 @@ FIELDS = {
     "evidence": ("label", "text", "stance", "weight", "years", "rebuts", "historians", "tags"),
     "consequence": ("text", "category", "polarity", "weight"),
 }
-DEBATE_NODE = "debate"  # the debate's own fields (title, question, conclusion)
-
-
-def kind_of(node_id: str) -> str:
-    if node_id == DEBATE_NODE:
-        return "debate"
-    if node_id.startswith("c."):
-        return "consequence"
-    return "evidence" if "." in node_id else "position"
-
-
-def _current(session: Any, debate_id: int, node_id: str) -> dict[str, Any]:
-    kind = kind_of(node_id)
-    if kind == "debate":
-        row = session.get(DebateRow, debate_id)
-        if row is None:
-            raise NotFoundError(f"debate {debate_id} does not exist", field="debate_id")
-        return {
-            "id": DEBATE_NODE,
-            "title": row.title,
-            "question": row.question,
-            "conclusion": (row.conclusion or {}).get("text") or "",
-            "version": row.version,
-        }
-    if kind == "consequence":
-        return nodeviews.consequence_dict(nodeviews.get_consequence(session, debate_id, node_id))
-    if kind == "evidence":
-        return nodeviews.evidence_dict(session, nodeviews.get_evidence(session, debate_id, node_id))
-    return nodeviews.position_dict(session, nodeviews.get_position(session, debate_id, node_id))
-
-
-def _update(
-    session: Any, actor: Any, debate_id: int, node_id: str, expected: int, changes: dict[str, Any]
-) -> None:
-    kind = kind_of(node_id)
-    if kind == "debate":
-        store_debates.update(session, actor, debate_id, expected, changes)
-    elif kind == "consequence":
-        nodes.update_consequence(session, actor, debate_id, node_id, expected, changes)
-    elif kind == "evidence":
-        nodes.update_evidence(session, actor, debate_id, node_id, expected, changes)
-    else:
-        nodes.update_position(session, actor, debate_id, node_id, expected, changes)
 
 
 def _changes(kind: str, form: dict[str, str]) -> dict[str, Any]:
@@ -120,10 +78,6 @@ def _changes(kind: str, form: dict[str, str]) -> dict[str, Any]:
     return out
 
 
-#: written after a historian's name in the form: they dispute the claim rather than make it
-DISPUTES = "(disputes)"
-
-
 def _historian(text: str) -> str | dict[str, str]:
     """``Getty`` (argues it) or ``Getty (disputes)`` from the comma-separated field."""
     name = text.strip()
@@ -132,24 +86,33 @@ def _historian(text: str) -> str | dict[str, str]:
     return name
 
 
-def as_field(node: dict[str, Any], name: str) -> Any:
-    """A node's value as its form field holds it (lists become text), for undo/redo."""
-    value = node.get(name)
-    if name == "historians":
-        return ", ".join(
-            h["name"] + (f" {DISPUTES}" if h.get("stance") == "against" else "")
-            for h in value or []
-        )
-    if name in ("years", "rebuts", "tags"):
-        return ", ".join(str(v) for v in value or [])
-    return value
-
-
-def _node_view(request: Request, debate_id: int, node: dict[str, Any], **extra: Any) -> Response:
-    kind = kind_of(node["id"])
-    return render(
-        request, "_edit_node.html", did=debate_id, node=node, kind=kind, field=as_field, **extra
+def _node_view(
+    request: Request, debate_id: int, node: dict[str, Any], status: str | None = None, **extra: Any
+) -> Response:
+    """One node (shown or as a form); with ``status``, the undo/redo bar rides along."""
+    debate = open_debate(request, debate_id).debate
+    ctx = edit_parts.context(request, debate, debate_id)
+    if extra.get("editing") and kind_of(node["id"]) == "evidence":
+        ctx["choices"] = edit_parts.choices(debate)
+    if extra.get("moving"):
+        ctx["targets"] = edit_parts.targets(debate)
+    body = edit_parts.part(
+        request, "_edit_node.html", {**ctx, "node": node, "kind": kind_of(node["id"]), **extra}
     )
+    if status is not None:
+        body += edit_parts.toolbar(request, ctx, status)
+    return HTMLResponse(body)
+
+
+def _points_view(request: Request, debate_id: int, position_id: str, status: str) -> Response:
+    """One position's list of points, after a point was added or deleted there."""
+    debate = open_debate(request, debate_id).debate
+    ctx = edit_parts.context(request, debate, debate_id)
+    position = next(p for p in debate.positions if p.id == position_id)
+    with db(request).read() as session:
+        nodes = edit_parts.nodes_of(session, debate_id, debate, [position_id])
+    body = edit_parts.part(request, "_edit_points.html", {**ctx, "p": position, "nodes": nodes})
+    return HTMLResponse(body + edit_parts.toolbar(request, ctx, status))
 
 
 @router.get("/d/{debate_id}/edit", response_class=HTMLResponse, include_in_schema=False)
@@ -160,100 +123,102 @@ def edit_page(request: Request, debate_id: int) -> Response:
             raise PermissionDeniedError(
                 "only the owner or a teacher of the class may edit this debate"
             )
+        ctx = edit_parts.context(request, opened.debate, debate_id)
         with db(request).read() as session:
-            current = {n: _current(session, debate_id, n) for n in _editable(opened.debate)}
-            current[DEBATE_NODE] = _current(session, debate_id, DEBATE_NODE)
+            current = edit_parts.nodes_of(session, debate_id, opened.debate, [])
+            current.update(
+                {
+                    c.id: edit_parts.node_dict(session, debate_id, c.id)
+                    for c in opened.debate.consequences
+                }
+            )
+            current[DEBATE_NODE] = edit_parts.node_dict(session, debate_id, DEBATE_NODE)
     except QuaestioError as exc:
         return error_page(request, exc)
     return render(
         request,
         "edit.html",
         d=opened,
-        debate=opened.debate,
         views=VIEWS,
         current_view="edit",
-        colours=viewdata.colours(opened.debate),
         nodes=current,
         label_of=viewdata.label_of,
-        field=as_field,
+        **ctx,
     )
 
 
-def _editable(debate: Debate) -> list[str]:
-    ids = [p.id for p in debate.positions] + [e.id for _, e in debate.iter_evidence()]
-    return ids + [c.id for c in debate.consequences]
-
-
 @router.get("/d/{debate_id}/edit/{node_id}", response_class=HTMLResponse, include_in_schema=False)
-def edit_form(request: Request, debate_id: int, node_id: str, cancel: int = 0) -> Response:
+def edit_form(
+    request: Request, debate_id: int, node_id: str, cancel: int = 0, move: int = 0
+) -> Response:
     try:
         open_debate(request, debate_id)
         with db(request).read() as session:
-            node = _current(session, debate_id, node_id)
+            node = edit_parts.node_dict(session, debate_id, node_id)
     except QuaestioError as exc:
         return error_fragment(request, exc)
+    if move and kind_of(node_id) == "evidence":
+        return _node_view(request, debate_id, node, moving=True)
     return _node_view(request, debate_id, node, editing=not cancel)
+
+
+async def _form(request: Request) -> dict[str, str]:
+    """The posted form; the ticked rebuttals (many boxes of one name) joined by spaces."""
+    posted = await request.form()
+    form = {k: v for k, v in posted.items() if isinstance(v, str)}
+    if "rebuts" in posted:
+        form["rebuts"] = " ".join(v for v in posted.getlist("rebuts") if isinstance(v, str))
+    return form
 
 
 @router.post("/d/{debate_id}/edit/{node_id}", response_class=HTMLResponse, include_in_schema=False)
 async def save_node(request: Request, debate_id: int, node_id: str) -> Response:
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    form = await _form(request)
     kind = kind_of(node_id)
     try:
         me = visitor(request)
         changes = _changes(kind, form)
         expected = int(form.get("version", "0"))
         with db(request).transaction() as session:
-            before = _current(session, debate_id, node_id)
-            _update(session, me.actor, debate_id, node_id, expected, changes)
-            after = _current(session, debate_id, node_id)
+            name = edit_parts.name_of(edit_parts.node_dict(session, debate_id, node_id))
+            op = {"op": "update", "node": node_id, "changes": changes, "version": expected}
+            edit_history.do(session, me.actor, debate_id, f"edit of “{name}”", [op])
+            after = edit_parts.node_dict(session, debate_id, node_id)
     except StaleVersionError as exc:
         with db(request).read() as session:
-            theirs = _current(session, debate_id, node_id)
+            theirs = edit_parts.node_dict(session, debate_id, node_id)
         return _node_view(request, debate_id, theirs, editing=True, conflict=exc.message, mine=form)
     except QuaestioError as exc:
         return error_fragment(request, exc)
-    response = _node_view(request, debate_id, after)
-    fields = FIELDS[kind]
-    event = {
-        "node": node_id,
-        "history": form.get("_history", "edit"),
-        "before": {f: as_field(before, f) for f in fields},
-        "after": {f: as_field(after, f) for f in fields},
-    }
-    response.headers["HX-Trigger"] = json.dumps({"quaestio:edited": event})
-    return response
+    return _node_view(request, debate_id, after, status=f"Saved “{edit_parts.name_of(after)}”.")
 
 
 @router.post(
     "/d/{debate_id}/delete/{node_id}", response_class=HTMLResponse, include_in_schema=False
 )
 async def delete_node(request: Request, debate_id: int, node_id: str) -> Response:
-    """Delete a point, a consequence or a position (with its points), at a known version."""
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    """Delete a point (with the points below it), a consequence or a position, in place."""
+    form = await _form(request)
     kind = kind_of(node_id)
     try:
         me = visitor(request)
         if kind == "debate":
             raise ValidationError("delete a whole debate from the API (it can be restored)")
         expected = int(form.get("version", "0"))
-        remove = {
-            "evidence": nodes.delete_evidence,
-            "consequence": nodes.delete_consequence,
-            "position": nodes.delete_position,
-        }[kind]
         with db(request).transaction() as session:
-            remove(session, me.actor, debate_id, node_id, expected)
-    except StaleVersionError as exc:
-        return error_fragment(request, exc)
+            node = edit_parts.node_dict(session, debate_id, node_id)
+            name = edit_parts.name_of(node)
+            op = {"op": "delete", "node": node_id, "version": expected}
+            edit_history.do(session, me.actor, debate_id, f"deleting “{name}”", [op])
     except (QuaestioError, ValueError) as exc:
         error = exc if isinstance(exc, QuaestioError) else ValidationError(str(exc))
         return error_fragment(request, error)
-    response = HTMLResponse("")
-    response.headers["HX-Trigger"] = json.dumps({"quaestio:deleted": {"node": node_id}})
-    if kind == "position":  # its points go too: show the editor afresh
-        response.headers["HX-Refresh"] = "true"
-    return response
+    status = f"Deleted “{name}”."
+    if kind == "evidence":
+        return _points_view(request, debate_id, node["position_id"], status)
+    debate = open_debate(request, debate_id).debate
+    ctx = edit_parts.context(request, debate, debate_id)
+    return HTMLResponse(edit_parts.toolbar(request, ctx, status))
 
 
 @router.get("/new", response_class=HTMLResponse, include_in_schema=False)
@@ -286,33 +251,95 @@ async def create(request: Request) -> Response:
 
 @router.post("/d/{debate_id}/add", response_class=HTMLResponse, include_in_schema=False)
 async def add_node(request: Request, debate_id: int) -> Response:
-    """Add a position, or a point for/against a position; then reload the editor."""
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    """Add a position, or a point for/against a position, and show just that part."""
+    form = await _form(request)
+    try:
+        me = visitor(request)
+        position_id = form.get("position_id")
+        if position_id:
+            text = form.get("text", "").strip()
+            if not text:
+                raise ValidationError("a point needs some text", field="text")
+            data: dict[str, Any] = {
+                "position_id": position_id,
+                "stance": "against" if form.get("stance") == "against" else "for",
+                "label": form.get("label", "").strip() or None,
+                "text": text,
+            }
+            op = {"op": "add", "kind": "evidence", "data": data}
+        else:
+            text = form.get("title", "").strip()
+            if not text:
+                raise ValidationError("a position needs a title", field="title")
+            op = {"op": "add", "kind": "position", "data": {"title": text}}
+        name = viewdata.short(form.get("label", "").strip() or text, edit_parts.NAME_LENGTH)
+        with db(request).transaction() as session:
+            touched = edit_history.do(session, me.actor, debate_id, f"adding “{name}”", [op])
+    except QuaestioError as exc:
+        return error_fragment(request, exc)
+    status = f"Added “{name}”."
+    if position_id:
+        return _points_view(request, debate_id, position_id, status)
+    debate = open_debate(request, debate_id).debate
+    ctx = edit_parts.context(request, debate, debate_id)
+    (new_id,) = touched.nodes
+    position = next(p for p in debate.positions if p.id == new_id)
+    with db(request).read() as session:
+        nodes = edit_parts.nodes_of(session, debate_id, debate, [new_id])
+    body = edit_parts.part(request, "_edit_position.html", {**ctx, "p": position, "nodes": nodes})
+    return HTMLResponse(body + edit_parts.toolbar(request, ctx, status))
+
+
+@router.post("/d/{debate_id}/move/{node_id}", response_class=HTMLResponse, include_in_schema=False)
+async def move_node(request: Request, debate_id: int, node_id: str) -> Response:
+    """Put a point (and the points below it) under a position or another point."""
+    form = await _form(request)
     try:
         me = visitor(request)
         with db(request).transaction() as session:
-            if form.get("position_id"):
-                text = form.get("text", "").strip()
-                if not text:
-                    raise ValidationError("a point needs some text", field="text")
-                nodes.create_evidence(
-                    session,
-                    me.actor,
-                    debate_id,
-                    {
-                        "position_id": form["position_id"],
-                        "stance": "against" if form.get("stance") == "against" else "for",
-                        "label": form.get("label", "").strip() or None,
-                        "text": text,
-                    },
-                )
-            else:
-                title = form.get("title", "").strip()
-                if not title:
-                    raise ValidationError("a position needs a title", field="title")
-                nodes.create_position(session, me.actor, debate_id, {"title": title})
+            name = edit_parts.name_of(edit_parts.node_dict(session, debate_id, node_id))
+            op = {
+                "op": "move",
+                "node": node_id,
+                "under": form.get("under", ""),
+                "stance": form.get("stance") or None,
+                "version": int(form.get("version", "0")),
+            }
+            touched = edit_history.do(session, me.actor, debate_id, f"moving “{name}”", [op])
+    except (QuaestioError, ValueError) as exc:
+        error = exc if isinstance(exc, QuaestioError) else ValidationError(str(exc))
+        return error_fragment(request, error)
+    response = HTMLResponse(
+        edit_parts.touched_parts(request, debate_id, touched, f"Moved “{name}”.")
+    )
+    (moved,) = touched.nodes
+    response.headers["HX-Trigger-After-Settle"] = json.dumps({"quaestio:focus": {"node": moved}})
+    return response
+
+
+@router.post("/d/{debate_id}/undo", response_class=HTMLResponse, include_in_schema=False)
+def undo(request: Request, debate_id: int) -> Response:
+    """Undo this user's latest step of editing this debate (kept across reloads)."""
+    return _replay(request, debate_id, "undo")
+
+
+@router.post("/d/{debate_id}/redo", response_class=HTMLResponse, include_in_schema=False)
+def redo(request: Request, debate_id: int) -> Response:
+    return _replay(request, debate_id, "redo")
+
+
+def _replay(request: Request, debate_id: int, which: str) -> Response:
+    try:
+        me = visitor(request)
+        with db(request).transaction() as session:
+            label, touched = edit_history.replay(session, me.actor, debate_id, which)
     except QuaestioError as exc:
         return error_fragment(request, exc)
-    response = Response(status_code=204)
-    response.headers["HX-Refresh"] = "true"
+    status = f"{'Undid' if which == 'undo' else 'Redid'} the {label}."
+    response = HTMLResponse(edit_parts.touched_parts(request, debate_id, touched, status))
+    focus = next(iter(sorted(touched.nodes)), None)
+    if focus:
+        response.headers["HX-Trigger-After-Settle"] = json.dumps(
+            {"quaestio:focus": {"node": focus}}
+        )
     return response

@@ -154,23 +154,32 @@ def graph(debate: Debate, strengths: dict[str, float] | None = None) -> dict[str
 
 
 def timeline(debate: Debate) -> dict[str, Any]:
-    """One item per (evidence, year it mentions), lanes by position."""
+    """One item per dated point, spanning the years it mentions; lanes by position.
+
+    A point naming 1936 and 1938 is one bar from 1936 to 1938, not two items: the
+    timeline shows each point once, as a class reads it.
+    """
     colour = colours(debate)
     items: list[dict[str, Any]] = []
     for p, e in debate.iter_evidence():
-        for year in sorted(set(e.years)):
-            items.append(
-                {
-                    "id": f"{e.id}@{year}",
-                    "node": e.id,
-                    "year": year,
-                    "label": short(label_of(e), 40),
-                    "text": short(e.text, 240),
-                    "stance": e.stance,
-                    "position": p.id,
-                    "colour": colour[p.id],
-                }
-            )
+        if not e.years:
+            continue
+        first, last = min(e.years), max(e.years)
+        items.append(
+            {
+                "id": e.id,
+                "node": e.id,
+                "year": first,
+                "end": last,
+                "span": str(first) if first == last else f"{first}–{last}",
+                "label": short(label_of(e), 40),
+                "full": f"{e.label}: {e.text}" if e.label else e.text,
+                "text": short(e.text, 240),
+                "stance": e.stance,
+                "position": p.id,
+                "colour": colour[p.id],
+            }
+        )
     used = {i["position"] for i in items}
     groups = [
         {"id": p.id, "title": p.title, "colour": colour[p.id]}

@@ -14,9 +14,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from quaestio.errors import QuaestioError
 from quaestio.reasoning import debate_graph, strengths
+from quaestio.store import classes as store_classes
 from quaestio.store import nodeviews
 from quaestio.web.pages import treeview, viewdata
-from quaestio.web.pages.context import db, render
+from quaestio.web.pages.context import db, render, visitor
 from quaestio.web.pages.loading import Opened, error_page, open_debate
 from quaestio.web.view_limits import check_view
 
@@ -74,7 +75,20 @@ def table(request: Request, debate_id: int) -> Response:
 @router.get("/d/{debate_id}/tree", response_class=HTMLResponse, include_in_schema=False)
 def nested(request: Request, debate_id: int) -> Response:
     """The nested view: every claim with its pros and cons below it; editors answer in place."""
-    return view(request, debate_id, "tree", tree=lambda o: treeview.tree(o.debate))
+    return view(
+        request,
+        debate_id,
+        "tree",
+        tree=lambda o: treeview.tree(o.debate),
+        discussed_in=lambda o: _discussed_in(request, debate_id),
+    )
+
+
+def _discussed_in(request: Request, debate_id: int) -> list[tuple[int, str]]:
+    """The viewer's classes that have this debate, for links to each class's discussion."""
+    with db(request).read() as session:
+        rows = store_classes.classes_with_debate(session, visitor(request).actor.user_id, debate_id)
+        return [(c.id, c.name) for c in rows]
 
 
 def _strengths(o: Opened) -> dict[str, float]:
