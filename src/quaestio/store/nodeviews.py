@@ -8,6 +8,7 @@ client reads.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
@@ -54,40 +55,100 @@ def historian_dicts(session: Session, position_row: int, evidence_row: int | Non
     return [{"name": h.name, "key": h.key, "stance": h.stance} for h in names]
 
 
-def position_dict(session: Session, row: PositionRow) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Around:
+    """What the representation of a debate's nodes reads from other tables, read once.
+
+    Shown one at a time, each point read the whole debate's rebuttals again: the editor
+    of a 2,000-point debate made 2,000 such reads. Showing many nodes, the caller reads
+    this once and passes it along.
+    """
+
+    rebuts: dict[str, list[str]]
+    ach: dict[str, dict[str, str]]
+    historians: dict[tuple[int, int | None], list[dict[str, str]]]
+    position_ids: dict[int, str]
+
+
+def around(session: Session, debate_id: int) -> Around:
+    ach: dict[str, dict[str, str]] = {}
+    for r in session.scalars(
+        select(AchRatingRow)
+        .where(AchRatingRow.debate_id == debate_id)
+        .order_by(AchRatingRow.ord, AchRatingRow.id)
+    ):
+        ach.setdefault(r.evidence_node, {})[r.position_node] = r.rating
+    positions: dict[int, str] = {
+        row_id: node_id
+        for row_id, node_id in session.execute(
+            select(PositionRow.id, PositionRow.node_id).where(PositionRow.debate_id == debate_id)
+        )
+    }
+    historians: dict[tuple[int, int | None], list[dict[str, str]]] = {}
+    if positions:
+        for h in session.scalars(
+            select(HistorianRow)
+            .where(HistorianRow.position_id.in_(list(positions)))
+            .order_by(HistorianRow.ord)
+        ):
+            historians.setdefault((h.position_id, h.evidence_id), []).append(
+                {"name": h.name, "key": h.key, "stance": h.stance}
+            )
+    return Around(convert.rebuttals(session, debate_id), ach, historians, positions)
+
+
+def position_dict(session: Session, row: PositionRow, ctx: Around | None = None) -> dict[str, Any]:
     return {
         "id": row.node_id,
         **columns(row, "title", "summary"),
-        "historians": historian_dicts(session, row.id, None),
+        "historians": (
+            historian_dicts(session, row.id, None)
+            if ctx is None
+            else list(ctx.historians.get((row.id, None), []))
+        ),
         "tags": list(row.tags or ()),
         **columns(row, "weight", "source", "version"),
     }
 
 
-def evidence_dict(session: Session, row: EvidenceRow) -> dict[str, Any]:
-    position = session.get(PositionRow, row.position_id)
-    assert position is not None
-    rebuts = convert.rebuttals(session, row.debate_id).get(row.node_id, [])
-    ach = session.scalars(
-        select(AchRatingRow)
-        .where(AchRatingRow.debate_id == row.debate_id, AchRatingRow.evidence_node == row.node_id)
-        .order_by(AchRatingRow.ord, AchRatingRow.id)
-    )
+def evidence_dict(session: Session, row: EvidenceRow, ctx: Around | None = None) -> dict[str, Any]:
+    if ctx is None:
+        ctx = Around(
+            {row.node_id: convert.rebuttals(session, row.debate_id).get(row.node_id, [])},
+            {row.node_id: _ach_of(session, row)},
+            {(row.position_id, row.id): historian_dicts(session, row.position_id, row.id)},
+            {row.position_id: _position_node(session, row.position_id)},
+        )
     return {
         "id": row.node_id,
-        "position_id": position.node_id,
+        "position_id": ctx.position_ids[row.position_id],
         "parent": row.parent,
         **columns(row, "stance", "label", "text"),
         "years": list(row.years),
         "figures": list(row.figures),
         "references": list(row.references),
-        "rebuts": rebuts,
+        "rebuts": list(ctx.rebuts.get(row.node_id, [])),
         **columns(row, "weight", "source"),
-        "ach": {r.position_node: r.rating for r in ach},
+        "ach": dict(ctx.ach.get(row.node_id, {})),
         "tags": list(row.tags or ()),
-        "historians": historian_dicts(session, position.id, row.id),
+        "historians": list(ctx.historians.get((row.position_id, row.id), [])),
         **columns(row, "credibility", "relevance", "version"),
     }
+
+
+def _ach_of(session: Session, row: EvidenceRow) -> dict[str, str]:
+    ach = session.scalars(
+        select(AchRatingRow)
+        .where(AchRatingRow.debate_id == row.debate_id, AchRatingRow.evidence_node == row.node_id)
+        .order_by(AchRatingRow.ord, AchRatingRow.id)
+    )
+    return {r.position_node: r.rating for r in ach}
+
+
+def _position_node(session: Session, position_row: int) -> str:
+    position = session.get(PositionRow, position_row)
+    assert position is not None
+    return position.node_id
 
 
 def consequence_dict(row: ConsequenceRow) -> dict[str, Any]:
@@ -182,7 +243,8 @@ def list_evidence(
         .limit(limit)
         .offset(offset)
     )
-    return [evidence_dict(session, r) for r in rows], int(total or 0)
+    ctx = around(session, debate_id)
+    return [evidence_dict(session, r, ctx) for r in rows], int(total or 0)
 
 
 def current(session: Session, debate_id: int, resource: str, key: str) -> dict[str, Any] | None:

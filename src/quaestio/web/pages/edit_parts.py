@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import Request
+from sqlalchemy import select
 
 from quaestio.model import Debate
 from quaestio.store import edit_history, nodeviews
 from quaestio.store.edit_steps import Touched
-from quaestio.store.models import DebateRow
+from quaestio.store.models import DebateRow, EvidenceRow, PositionRow
 from quaestio.web.pages import viewdata
 from quaestio.web.pages.context import db, render, visitor
 from quaestio.web.pages.loading import open_debate
@@ -132,13 +133,22 @@ def targets(debate: Debate) -> list[dict[str, str]]:
 
 def nodes_of(session: Any, debate_id: int, debate: Debate, positions: list[str]) -> dict[str, Any]:
     """The editor's view of the named positions and their points (all when ``positions`` is empty)."""
+    ctx = nodeviews.around(session, debate_id)  # read once, not once per point
+    position_rows = {
+        r.node_id: r
+        for r in session.scalars(select(PositionRow).where(PositionRow.debate_id == debate_id))
+    }
+    point_rows = {
+        r.node_id: r
+        for r in session.scalars(select(EvidenceRow).where(EvidenceRow.debate_id == debate_id))
+    }
     out: dict[str, Any] = {}
     for p in debate.positions:
         if positions and p.id not in positions:
             continue
-        out[p.id] = node_dict(session, debate_id, p.id)
+        out[p.id] = nodeviews.position_dict(session, position_rows[p.id], ctx)
         for e in p.evidence:
-            out[e.id] = node_dict(session, debate_id, e.id)
+            out[e.id] = nodeviews.evidence_dict(session, point_rows[e.id], ctx)
     return out
 
 
