@@ -15,6 +15,11 @@ SUITES = (
     "benchmarks.iccma_external",
     "benchmarks.evaluate_json",
     "benchmarks.hostile",
+    "benchmarks.import_corpus",
+    "benchmarks.large_debates",
+    "benchmarks.pages_2000",
+    "benchmarks.classroom_load",
+    "benchmarks.study_rubric",
 )
 
 if __name__ == "__main__":

@@ -37,11 +37,11 @@ function branchFor(point: Created): HTMLElement | null {
   if (badge) badge.textContent = point.stance === "for" ? "For" : "Against";
   const text = li.querySelector(".text");
   if (text) text.textContent = point.text;
-  const form = li.querySelector<HTMLFormElement>("form.answer-form");
-  if (form) {
-    form.dataset.parent = point.id;
-    form.dataset.position = point.position_id;
-    form.dataset.name = opening(point.text, 48);
+  const details = li.querySelector<HTMLElement>("details.answer");
+  if (details) {
+    details.dataset.parent = point.id;
+    details.dataset.position = point.position_id;
+    details.dataset.name = opening(point.text, 48);
   }
   li.querySelector("ul.children")?.setAttribute("aria-label", `Points answering ${opening(point.text, 48)}`);
   return li;
@@ -88,7 +88,29 @@ async function answer(form: HTMLFormElement): Promise<void> {
   }
 }
 
+/** The answer form, put into a claim's "Answer" when it is first opened. */
+function formFor(details: HTMLElement): void {
+  if (details.querySelector("form.answer-form")) return;
+  const template = document.getElementById("answer-form-template") as HTMLTemplateElement | null;
+  const form = template?.content.firstElementChild?.cloneNode(true) as HTMLFormElement | undefined;
+  if (!form) return;
+  form.dataset.parent = details.dataset.parent ?? "";
+  form.dataset.position = details.dataset.position ?? "";
+  form.dataset.name = details.dataset.name ?? "";
+  details.appendChild(form);
+  form.querySelector("textarea")?.focus();
+}
+
 export function installAnswering(): void {
+  // toggle does not bubble: listen in the capture phase for every "Answer" at once
+  document.addEventListener(
+    "toggle",
+    (event) => {
+      const t = event.target;
+      if (t instanceof HTMLDetailsElement && t.open && t.classList.contains("answer")) formFor(t);
+    },
+    true,
+  );
   document.addEventListener("submit", (event) => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.classList.contains("answer-form")) return;
