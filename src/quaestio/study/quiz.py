@@ -138,18 +138,14 @@ def _every_draft(
     """Drafting reads the whole debate (a second or more at 2,000 points) while dealing
     only shuffles; a class deals many quizzes, each with its own seed, from one debate,
     and marking deals each again, so the drafts are kept for the last few debates."""
-    return {kind: tuple(pool) for kind, pool in _draft_kinds(debate, kinds, semantics).items()}
-
-
-def _draft_kinds(debate: Debate, kinds: tuple[str, ...], semantics: str) -> dict[str, list[Draft]]:
-    out: dict[str, list[Draft]] = {}
+    out: dict[str, tuple[Draft, ...]] = {}
     for kind in kinds:
         if kind == "discount_top":
             from quaestio.study.whatif import discount_top  # runs the reasoning engine
 
-            out[kind] = discount_top(debate, semantics)
+            out[kind] = tuple(discount_top(debate, semantics))
         else:
-            out[kind] = GENERATORS[kind](debate)
+            out[kind] = tuple(GENERATORS[kind](debate))
     return out
 
 

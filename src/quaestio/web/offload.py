@@ -145,6 +145,7 @@ class Offloader:
                         f"{what} took longer than {self.limits.seconds:g} s and was stopped; "
                         "this debate is too large for it"
                     )
+            # no more wake-ups while a thread drains the pipe (finally covers the other ways out)
             loop.remove_reader(receiver.fileno())
             os.set_blocking(receiver.fileno(), True)  # a large answer comes in several reads
             try:

@@ -134,18 +134,27 @@ def targets(debate: Debate) -> list[dict[str, str]]:
 def nodes_of(session: Any, debate_id: int, debate: Debate, positions: list[str]) -> dict[str, Any]:
     """The editor's view of the named positions and their points (all when ``positions`` is empty)."""
     ctx = nodeviews.around(session, debate_id)  # read once, not once per point
+    shown = [p for p in debate.positions if not positions or p.id in positions]
     position_rows = {
         r.node_id: r
-        for r in session.scalars(select(PositionRow).where(PositionRow.debate_id == debate_id))
+        for r in session.scalars(
+            select(PositionRow).where(
+                PositionRow.debate_id == debate_id,
+                PositionRow.node_id.in_([p.id for p in shown]),
+            )
+        )
     }
-    point_rows = {
+    point_rows = {  # only the shown positions' points: after one edit, one position
         r.node_id: r
-        for r in session.scalars(select(EvidenceRow).where(EvidenceRow.debate_id == debate_id))
+        for r in session.scalars(
+            select(EvidenceRow).where(
+                EvidenceRow.debate_id == debate_id,
+                EvidenceRow.position_id.in_([r.id for r in position_rows.values()]),
+            )
+        )
     }
     out: dict[str, Any] = {}
-    for p in debate.positions:
-        if positions and p.id not in positions:
-            continue
+    for p in shown:
         out[p.id] = nodeviews.position_dict(session, position_rows[p.id], ctx)
         for e in p.evidence:
             out[e.id] = nodeviews.evidence_dict(session, point_rows[e.id], ctx)

@@ -106,12 +106,20 @@ def _node_view(
 
 def _points_view(request: Request, debate_id: int, position_id: str, status: str) -> Response:
     """One position's list of points, after a point was added or deleted there."""
+    return _position_part(request, debate_id, position_id, "_edit_points.html", status)
+
+
+def _position_part(
+    request: Request, debate_id: int, position_id: str, template: str, status: str
+) -> Response:
+    """One position drawn with ``template`` (its points, or the whole position), and the
+    undo/redo bar."""
     debate = open_debate(request, debate_id).debate
     ctx = edit_parts.context(request, debate, debate_id)
     position = next(p for p in debate.positions if p.id == position_id)
     with db(request).read() as session:
         nodes = edit_parts.nodes_of(session, debate_id, debate, [position_id])
-    body = edit_parts.part(request, "_edit_points.html", {**ctx, "p": position, "nodes": nodes})
+    body = edit_parts.part(request, template, {**ctx, "p": position, "nodes": nodes})
     return HTMLResponse(body + edit_parts.toolbar(request, ctx, status))
 
 
@@ -280,14 +288,8 @@ async def add_node(request: Request, debate_id: int) -> Response:
     status = f"Added “{name}”."
     if position_id:
         return _points_view(request, debate_id, position_id, status)
-    debate = open_debate(request, debate_id).debate
-    ctx = edit_parts.context(request, debate, debate_id)
     (new_id,) = touched.nodes
-    position = next(p for p in debate.positions if p.id == new_id)
-    with db(request).read() as session:
-        nodes = edit_parts.nodes_of(session, debate_id, debate, [new_id])
-    body = edit_parts.part(request, "_edit_position.html", {**ctx, "p": position, "nodes": nodes})
-    return HTMLResponse(body + edit_parts.toolbar(request, ctx, status))
+    return _position_part(request, debate_id, new_id, "_edit_position.html", status)
 
 
 @router.post("/d/{debate_id}/move/{node_id}", response_class=HTMLResponse, include_in_schema=False)
