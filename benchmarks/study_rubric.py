@@ -249,6 +249,18 @@ def check_question(debate: Debate, q: Question, counts: Counts, common: set[str]
         ok = [ys[0] if len(ys) == 1 else -1 for ys in found] == years
         order = ", ".join(str(i + 1) for i in sorted(range(len(years)), key=lambda i: years[i]))
         ok = ok and right == order and len(set(years)) == len(years)
+    elif kind == "consequence_supports":
+        cid = q.fact("consequence") or ""
+        titles = {p.title: p.id for p in debate.positions}
+        links = {
+            r.target: r.weight
+            for r in debate.relations
+            if r.source == cid and r.kind == "support" and r.target in titles.values()
+        }
+        top = max(links.values(), default=None)
+        ok = titles.get(right) in links and links[titles[right]] == top
+        ok = ok and sum(1 for w in links.values() if w == top) == 1
+        also = any(titles.get(w) in links for w in wrong)
     elif kind == "discount_top":
         counts.q_wrong.append(f"engine question in a student quiz: {q.prompt[:80]}")
         return

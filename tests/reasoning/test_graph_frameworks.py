@@ -134,3 +134,26 @@ def test_a_table_only_debate_builds_the_same_graph_as_before() -> None:
     assert graph.premises == ()
     assert graph.ids == ("p1", "p2", "p1.f1", "p1.a1")
     assert graph.supports == ((2, 0),) and graph.attacks == ((3, 2),)
+
+
+def test_a_consequence_cited_as_evidence_supports_its_position() -> None:
+    from quaestio.model import Consequence
+
+    outcome = Consequence("c.pos1", "positive", "a loyal new cadre rose", weight=0.7)
+    plain = Debate(title="T", positions=(Position("p1", "Planned"),), consequences=(outcome,))
+    # a consequence no relation names is the balance sheet's, not an argument
+    assert "c.pos1" not in debate_graph(plain).ids
+    linked = Debate(
+        title="T",
+        positions=plain.positions,
+        consequences=(outcome,),
+        relations=(Relation("r1", "support", "c.pos1", "p1"),),
+    )
+    assert _strength(linked, "p1") > _strength(plain, "p1")
+    attacked = Debate(
+        title="T",
+        positions=plain.positions,
+        consequences=(outcome,),
+        relations=(Relation("r1", "attack", "c.pos1", "p1"),),
+    )
+    assert _strength(attacked, "p1") < _strength(plain, "p1")

@@ -226,3 +226,24 @@ def test_a_position_keeps_its_tags_through_create_edit_and_reload(db: Database) 
         nodes.update_position(s, actor, debate_id, made["id"], edited["version"], {"tags": [" "]})
     back = _load(db, actor, debate_id).position_by_id()[made["id"]]
     assert back.tags == ("external", "1937")
+
+
+def test_a_consequence_is_a_claim_relations_name_and_lose_with_it(db: Database) -> None:
+    actor = _owner(db)
+    debate_id = _imported(db, actor)
+    with db.transaction() as s:
+        outcome = nodes.create_consequence(
+            s, actor, debate_id, {"polarity": "positive", "text": "A new loyal cadre rose."}
+        )
+        link = graph.create_relation(
+            s, actor, debate_id, {"kind": "support", "source": outcome["id"], "target": "p1"}
+        )
+    debate = _load(db, actor, debate_id)
+    assert (link["id"], outcome["id"], "p1") in {
+        (r.id, r.source, r.target) for r in debate.relations
+    }
+    with db.transaction() as s:
+        nodes.delete_consequence(s, actor, debate_id, outcome["id"], outcome["version"])
+    debate = _load(db, actor, debate_id)
+    assert not [r for r in debate.relations if outcome["id"] in (r.source, r.target)]
+    assert outcome["id"] not in {c.id for c in debate.consequences}

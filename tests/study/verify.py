@@ -170,6 +170,19 @@ def check_question(debate: Debate, q: Question) -> None:
         order = sorted(range(len(years)), key=lambda i: years[i])
         assert right == ", ".join(str(i + 1) for i in order)
         assert str(years[0]) not in q.prompt
+    elif kind == "consequence_supports":
+        cid, pid = q.fact("consequence") or "", q.fact("position") or ""
+        titles = {p.title: p.id for p in debate.positions}
+        links = {
+            r.target: r.weight
+            for r in debate.relations
+            if r.source == cid and r.kind == "support" and r.target in positions
+        }
+        # re-derived: the right one is the single heaviest support from the consequence
+        assert links and titles[right] == pid and links[pid] == max(links.values())
+        assert [t for t, w in links.items() if w == links[pid]] == [pid]
+        assert not any(titles[w] in links for w in wrong), (q.prompt, wrong)
+        assert cid in {r.node for r in q.refs}
     elif kind == "discount_top":
         from quaestio.reasoning import evaluate
 

@@ -165,6 +165,25 @@ def test_higher_order_questions_are_marked_on_the_page(server, page, seed_id) ->
     assert page.errors == []
 
 
+def test_a_consequence_cited_as_evidence_is_asked_and_marked(server, page) -> None:  # type: ignore[no-untyped-def]
+    example = Path(__file__).resolve().parents[2] / "examples" / "purges.debate.md"
+    debate_id = int(server.add_debate(read_debate(example)))
+    page.goto(f"{server.url}/d/{debate_id}/quiz?n=3&seed=4&kind=consequence_supports")
+    local = make_quiz(stored(page, server, debate_id), n=3, seed=4, kinds=["consequence_supports"])
+    assert len(local) == 3 and {q.kind for q in local} == {"consequence_supports"}
+    for q in local:
+        form = page.locator(f"#question-{q.id}")
+        wrong = next(i for i in range(len(q.options)) if i != q.answer)
+        form.locator(f'input[name=answer][value="{wrong}"]').check()
+        form.locator("button[type=submit]").click()
+        page.wait_for_selector(f"#question-{q.id}.is-marked")
+        assert "is-right" not in (form.get_attribute("class") or "")
+        feedback = form.locator(".feedback").inner_text()
+        assert q.options[q.answer] in feedback and q.explanation in feedback
+    assert page.locator("#quiz-score").inner_text() == "Score: 0 of 3 answered (3 questions)."
+    assert page.errors == []
+
+
 def test_review_shows_due_cards_one_at_a_time_and_keeps_the_schedule(  # type: ignore[no-untyped-def]
     server, page, seed_id, learner
 ) -> None:

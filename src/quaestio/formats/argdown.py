@@ -24,6 +24,7 @@ from quaestio.formats.draft import (
     DraftDebate,
     DraftEvidence,
     DraftPosition,
+    DraftRelation,
     build,
     decode,
     parse_weight,
@@ -167,6 +168,8 @@ def write(debate: Debate) -> bytes:
             ref[e.id] = f"<{arguments.make(e.label or e.id)}>"
     for claim_k in debate.conclusion_claims:
         ref[claim_k.id] = f"[{statements.make(claim_k.id)}]"
+    for c in debate.consequences:
+        ref[c.id] = f"[{statements.make(c.id)}]"
     # an argument claim and its premise-conclusion structure are one Argdown argument:
     # its premises are written in the structure, not again as supports in the tree; so are
     # the premises of a bare structure (an argument that is no claim) that answer its
@@ -272,7 +275,7 @@ def write(debate: Debate) -> bytes:
                 cdata["category"] = c.category
             if c.weight != DEFAULT_WEIGHT:
                 cdata["weight"] = c.weight
-            out += [f"[{statements.make(c.id)}]: {escape(c.text)} #{c.polarity} {_yaml(cdata)}", ""]
+            out += [f"{ref[c.id]}: {escape(c.text)} #{c.polarity} {_yaml(cdata)}", ""]
     return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
 
 
@@ -357,10 +360,20 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
             ):
                 edges.append(Edge(f"{key}~{n}", "support", premise, target, el.line))
                 structural.add(f"{key}~{n}")
+    # a consequence is a claim too: its relations are kept beside the placed tree
+    outcomes = {k for k, el in doc.elements.items() if {"positive", "negative"} & set(el.tags)}
+    outcome_edges = [
+        e
+        for e in edges
+        if (e.source in outcomes or e.target in outcomes)
+        and {e.source, e.target} <= known | outcomes
+    ]
     skipped = sum(
         1
         for src, dst, *_ in doc.relations
-        if src not in bare and (src not in known or dst not in known)
+        if src not in bare
+        and (src not in known or dst not in known)
+        and not ((src in outcomes or dst in outcomes) and {src, dst} <= known | outcomes)
     )
     edges = [e for e in edges if e.source in known and e.target in known]
     forced = [k for k in nodes if "position" in doc.elements[k].tags]
@@ -369,6 +382,9 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
     edges = [e for e in edges if e.key not in structural or e.key in tree]
     draft.relations, dropped = relations(edges, placed)
     draft.relations, rebuts = rebuttals(draft.relations, placed)
+    draft.relations += [
+        DraftRelation(e.kind, e.source, e.target, e.key, line=e.line) for e in outcome_edges
+    ]
     # undercutting an argument that answers nothing attacks its inference: the link of
     # its premises to it when it has premises; else the position's own unstated inference
     for r in draft.relations:
@@ -432,7 +448,7 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
             draft.arguments.append(
                 DraftArgument(el.title, premises, ends[0], el.inference, el.line)
             )
-    for el in doc.elements.values():
+    for key, el in doc.elements.items():
         if "conclusion" in el.tags:
             draft.conclusion = el.text
         for polarity in ("positive", "negative"):
@@ -441,6 +457,7 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
                     DraftConsequence(
                         polarity="positive" if polarity == "positive" else "negative",
                         text=el.text,
+                        key=key,
                         hint=_str(el, "id", path),
                         category=_str(el, "category", path),
                         weight=parse_weight(el.data.get("weight"), path, el.line, "weight"),

@@ -83,6 +83,8 @@ class DraftPosition:
 class DraftConsequence:
     polarity: Polarity
     text: str
+    #: the reader's own key, for relations that name the consequence
+    key: str = ""
     hint: str | None = None
     category: str | None = None
     weight: float = DEFAULT_WEIGHT
@@ -287,6 +289,8 @@ def build(draft: DraftDebate, path: str | None) -> Loaded:
         if c.line is not None:
             locations[final] = c.line
         consequences.append(Consequence(final, c.polarity, c.text, c.category, c.weight, c.source))
+        if c.key:
+            by_key.setdefault(c.key, final)
     relations, arguments = _graph(draft, by_key, alloc, locations, path)
     debate = Debate(
         title=draft.title.strip() or fallback_title(path),

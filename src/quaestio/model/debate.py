@@ -143,17 +143,23 @@ class Conclusion:
     claims: tuple[ConclusionClaim, ...] = ()
 
 
-Claim = Position | Evidence | ConclusionClaim
-
-
 @dataclass(frozen=True)
 class Consequence:
+    """An outcome of the events debated (the handout's table of consequences).
+
+    A consequence is also a claim: a relation may say that it supports (or attacks) a
+    position, as when the historians who explain an event by who gained from it cite it.
+    """
+
     id: str
     polarity: Polarity
     text: str
     category: str | None = None
     weight: float = DEFAULT_WEIGHT
     source: Source | None = None
+
+
+Claim = Position | Evidence | ConclusionClaim | Consequence
 
 
 @dataclass(frozen=True)
@@ -215,10 +221,12 @@ class Debate:
         return ids
 
     def claim_ids(self) -> list[str]:
-        """Ids a relation or argument may name: positions, points and conclusion claims."""
+        """Ids a relation or argument may name: positions, points, conclusion claims and
+        consequences."""
         ids = [p.id for p in self.positions]
         ids += [e.id for _, e in self.iter_evidence()]
         ids += [k.id for k in self.conclusion_claims]
+        ids += [c.id for c in self.consequences]
         return ids
 
     def all_ids(self) -> list[str]:
@@ -234,6 +242,7 @@ class Debate:
         out: dict[str, Claim] = {p.id: p for p in self.positions}
         out.update(self.evidence_by_id())
         out.update({k.id: k for k in self.conclusion_claims})
+        out.update({c.id: c for c in self.consequences})
         return out
 
     def relation_by_id(self) -> dict[str, Relation]:

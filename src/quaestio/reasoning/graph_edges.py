@@ -18,6 +18,8 @@ conclusion claims comes here. The rules, in plain words:
   premise over to the link, but a premise does not attack through its link once the link
   is attacked (see ``DebateGraph.derived_attacks``); an undercut of a position attacks
   the position's link to the question, which is no node, so it is an attack on the position;
+- consequences that a relation names are arguments with their weights, like conclusion
+  claims (an outcome cited as evidence for who wanted it);
 - conclusion claims are arguments with their weights and take part through relations;
   their judgements of positions are the author's verdict, kept out of the frameworks so
   that it can be compared with the computed one.
@@ -64,6 +66,11 @@ def graph_edges(debate: Debate) -> GraphEdges:
     out.weights += [float(e.weight) for e in points]
     out.ids += [k.id for k in debate.conclusion_claims]
     out.weights += [float(k.weight) for k in debate.conclusion_claims]
+    # a consequence takes part only where a relation names it (most are the table's own)
+    named = {r.source for r in debate.relations} | {r.target for r in debate.relations}
+    outcomes = [c for c in debate.consequences if c.id in named]
+    out.ids += [c.id for c in outcomes]
+    out.weights += [float(c.weight) for c in outcomes]
     index = {a: i for i, a in enumerate(out.ids)}
     relations = debate.relation_by_id()
     positions = debate.position_by_id()

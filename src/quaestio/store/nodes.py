@@ -229,5 +229,7 @@ update_consequence = updater(ConsequenceRow, ("polarity", "text", "category", "w
 def delete_consequence(
     session: Session, actor: Actor, debate_id: int, node_id: str, expected: int
 ) -> None:
+    """Delete a consequence and the relations that name it (a consequence is a claim)."""
     row, before = open_node(session, actor, debate_id, ConsequenceRow, node_id, expected)
+    forget(session, debate_id, {node_id})
     deleted(session, actor, row, before)

@@ -177,9 +177,10 @@ def node_ids(session: Session, debate_id: int) -> set[str]:
 
 
 def claim_ids(session: Session, debate_id: int) -> set[str]:
-    """Ids a relation may name: positions, points (every depth) and conclusion claims."""
+    """Ids a relation may name: positions, points (every depth), conclusion claims and
+    consequences."""
     ids: set[str] = set()
-    for model in (PositionRow, EvidenceRow, ConclusionClaimRow):
+    for model in (PositionRow, EvidenceRow, ConclusionClaimRow, ConsequenceRow):
         ids.update(session.scalars(select(model.node_id).where(model.debate_id == debate_id)))
     return ids
 

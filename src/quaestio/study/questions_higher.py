@@ -1,4 +1,5 @@
-"""Higher-order question kinds: who would disagree, which school, put events in order.
+"""Higher-order question kinds: who would disagree, which school, put events in order,
+which explanation a consequence most supports.
 
 These ask the student to combine two facts of the debate (a point counts against a
 position, and a historian holds that position) or to place a historian in the
@@ -376,8 +377,82 @@ def event_order(debate: Debate) -> list[Draft]:
     return drafts
 
 
+# -- which explanation a consequence most supports -----------------------------------------
+def consequence_support(debate: Debate) -> dict[str, tuple[str, str]]:
+    """Consequence id -> (the position it most supports, the relation saying so).
+
+    A consequence supports a position when a support relation of the debate leads from
+    it to the position; "most" is the heaviest such relation, and only a consequence
+    whose heaviest support is to one position and that attacks none it supports is
+    asked about: otherwise the debate does not settle the answer.
+    """
+    positions = debate.position_by_id()
+    out: dict[str, tuple[str, str]] = {}
+    for c in debate.consequences:
+        links = [
+            r
+            for r in debate.relations
+            if r.source == c.id and r.kind == "support" and r.target in positions
+        ]
+        if not links:
+            continue
+        top = max(r.weight for r in links)
+        best = [r for r in links if r.weight == top]
+        opposed = {
+            r.target
+            for r in debate.relations
+            if r.source == c.id and r.kind in _OPPOSING and r.target in positions
+        }
+        if len({r.target for r in best}) == 1 and best[0].target not in opposed:
+            out[c.id] = (best[0].target, best[0].id)
+    return out
+
+
+def consequence_supports(debate: Debate) -> list[Draft]:
+    """Which explanation does this consequence most support? (distractors: positions the
+    consequence does not support, those it argues against first; positions in a school
+    with the answer are left out, as a teacher might count them right too)"""
+    by_id = debate.position_by_id()
+    relations = debate.relation_by_id()
+    outcomes = {c.id: c for c in debate.consequences}
+    drafts: list[Draft] = []
+    for cid, (answer, relation) in consequence_support(debate).items():
+        c = outcomes[cid]
+        supported = {r.target for r in debate.relations if r.source == c.id and r.kind == "support"}
+        near = {q for s in debate.schools if answer in s.positions for q in s.positions}
+        against = [
+            r.target
+            for r in debate.relations
+            if r.source == c.id and r.kind in _OPPOSING and r.target in by_id
+        ]
+        pool = [p for p in dict.fromkeys([*against, *by_id]) if p not in supported | near]
+        right = by_id[answer].title
+        options = choices(right, [by_id[p].title for p in pool], {by_id[p].title for p in near})
+        if options is None or len(options) < 3:
+            continue
+        note = relations[relation].text
+        why = f"The debate cites this consequence in support of {quoted(right)}" + (
+            f": {note}." if note else "."
+        )
+        drafts.append(
+            Draft(
+                "consequence_supports",
+                f"outcome@{c.id}",
+                "Which explanation does this consequence of the events most support? "
+                + quoted(shorten(c.text)),
+                options,
+                why,
+                (ref(c), ref(by_id[answer])),
+                facts={"consequence": c.id, "position": answer, "relation": relation},
+                preferred=len({by_id[p].title for p in against} - {right}),
+            )
+        )
+    return drafts
+
+
 HIGHER = {
     "historian_disagrees": historian_disagrees,
     "historian_school": historian_school,
     "event_order": event_order,
+    "consequence_supports": consequence_supports,
 }

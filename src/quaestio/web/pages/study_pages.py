@@ -52,6 +52,7 @@ KIND_TITLES = {
     "historian_disagrees": "Who would disagree",
     "historian_school": "Schools of historians",
     "event_order": "Put events in order",
+    "consequence_supports": "Consequences as evidence",
     "discount_top": "What if evidence is discounted",
 }
 

@@ -68,6 +68,7 @@ def _labels(debate: Debate) -> dict[str, str]:
     out = {p.id: p.title for p in debate.positions}
     out.update({e.id: label_of(e) for _, e in debate.iter_evidence()})
     out.update({k.id: short(k.text, 48) for k in debate.conclusion_claims})
+    out.update({c.id: short(c.text, 48) for c in debate.consequences})
     out.update({r.id: f"the {r.kind} {r.source} → {r.target}" for r in debate.relations})
     return out
 

@@ -48,7 +48,8 @@ def graph(debate: Debate, strengths: dict[str, float] | None = None) -> dict[str
     nested points hang below the points they answer; the graph's typed relations
     are cross-links (``cross``). A relation that another relation attacks is drawn
     as a small node on its way, so the attack has something to point at; the
-    conclusion's claims appear when they judge positions or take part in relations.
+    conclusion's claims appear when they judge positions or take part in relations, and
+    consequences when a relation names them.
     """
     strengths = strengths or {}
     colour = colours(debate)
@@ -122,6 +123,23 @@ def graph(debate: Debate, strengths: dict[str, float] | None = None) -> dict[str
                     "cross": True,
                 }
             )
+    for c in debate.consequences:
+        if c.id not in used:
+            continue  # the balance sheet shows the rest; the map draws what is argued with
+        nodes.append(
+            {
+                "id": c.id,
+                "kind": "consequence",
+                "label": short(c.text, 48),
+                "text": c.text,
+                "owner": None,
+                "colour": 7,
+                "strength": c.weight,
+                "status": "",
+                "origin": c.source.describe() if c.source else "",
+                "depth": 0,
+            }
+        )
     targeted = {r.target for r in debate.relations} & {r.id for r in debate.relations}
     for r in debate.relations:
         kind = CROSS.get(r.kind, "supports")
