@@ -40,3 +40,13 @@ def test_a_study_command_refuses_a_debate_with_errors(tmp_path: Path, args: list
     line = next(i for i, t in enumerate(BAD.splitlines(), 1) if "weight=3" in t)
     assert f"bad.debate.md:{line}: error:" in " ".join(result.output.split())
     assert not any(out.iterdir())
+
+
+def test_a_quiz_of_a_kind_the_debate_cannot_ask_says_why(seed_path: Path) -> None:
+    result = runner.invoke(app, ["quiz", str(seed_path), "-k", "consequence_supports"])
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert "no question of consequence_supports" in said and "citing a consequence" in said
+    example = Path(__file__).resolve().parents[2] / "examples" / "purges.debate.md"
+    result = runner.invoke(app, ["quiz", str(example), "-k", "consequence_supports", "-n", "2"])
+    assert result.exit_code == 0 and result.output.count("most support") == 2

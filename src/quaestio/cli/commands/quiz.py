@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from quaestio.cli.common import complete_readable, console, escape, located_debate
+from quaestio.cli.common import complete_readable, console, err_console, escape, located_debate
 
 if TYPE_CHECKING:
     from quaestio.study.quiz import Question
@@ -55,6 +55,20 @@ def quiz(
     if as_json:
         print(json.dumps([q.to_dict() for q in questions], ensure_ascii=False, indent=2))
         return
+    if not questions:
+        asked = ", ".join(kinds) if kinds else "any kind"
+        hint = (
+            "; a consequence_supports question needs a relation citing a consequence as "
+            "evidence (docs/format.md)"
+            if "consequence_supports" in (kinds or [])
+            else ""
+        )
+        err_console.print(
+            f"error: {path}: this debate gives no question of {asked} (field kind){hint}",
+            markup=False,
+            soft_wrap=True,
+        )
+        raise typer.Exit(1)
     if not interactive:
         for i, q in enumerate(questions, 1):
             _show(i, q)
