@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quaestio.errors import ValidationError
-from quaestio.store import Actor, Database, accounts, debates
+from quaestio.store import Actor, Database, accounts, debates, graph
 from quaestio.store import edit_history as history
 from store_samples import sample_debate
 
@@ -117,3 +117,51 @@ def test_undoing_every_step_gives_back_the_debate(db: Database, picks: list[int]
         with db.transaction() as s:
             history.replay(s, actor, did, "undo")
     assert _load(db, did, actor) == original
+
+
+def test_undoing_a_delete_puts_back_the_links_that_named_it(db) -> None:  # type: ignore[no-untyped-def]
+    """A deleted point takes its typed relations (and an attack aimed at one) with it; the
+    undo brings every one back with its own id, and a redo takes them again."""
+    debate_id, actor = _setup(db)
+    with db.transaction() as s:
+        link = graph.create_relation(
+            s, actor, debate_id, {"kind": "support", "source": "p1.f1", "target": "p2"}
+        )
+        counter = graph.create_relation(
+            s, actor, debate_id, {"kind": "attack", "source": "p2", "target": link["id"]}
+        )
+        history.do(s, actor, debate_id, "deleting", [{"op": "delete", "node": "p1.f1"}])
+    with db.read() as s:
+        assert not graph.list_relations(s, debate_id)
+    with db.transaction() as s:
+        history.replay(s, actor, debate_id, "undo")
+    with db.read() as s:
+        back = {
+            (r["id"], r["kind"], r["source"], r["target"])
+            for r in graph.list_relations(s, debate_id)
+        }
+    assert back == {
+        (link["id"], "support", "p1.f1", "p2"),
+        (counter["id"], "attack", "p2", link["id"]),
+    }
+    with db.transaction() as s:
+        history.replay(s, actor, debate_id, "redo")
+    with db.read() as s:
+        assert not graph.list_relations(s, debate_id)
+
+
+def test_link_and_unlink_are_undone_and_redone(db) -> None:  # type: ignore[no-untyped-def]
+    debate_id, actor = _setup(db)
+    op = {"op": "link", "data": {"kind": "support", "source": "p1.f1", "target": "p2"}}
+    with db.transaction() as s:
+        touched = history.do(s, actor, debate_id, "link", [op])
+        assert touched.relations
+        (made,) = graph.list_relations(s, debate_id)
+        history.do(s, actor, debate_id, "unlink", [{"op": "unlink", "relation": made["id"]}])
+        assert not graph.list_relations(s, debate_id)
+        history.replay(s, actor, debate_id, "undo")  # the unlink
+        assert [r["id"] for r in graph.list_relations(s, debate_id)] == [made["id"]]
+        history.replay(s, actor, debate_id, "undo")  # the link
+        assert not graph.list_relations(s, debate_id)
+        history.replay(s, actor, debate_id, "redo")
+        assert len(graph.list_relations(s, debate_id)) == 1

@@ -3,9 +3,10 @@
 Undo and redo in the editor replay these: an ``update`` is reversed by an update
 back to the values it replaced, an ``add`` by a ``delete``, a ``delete`` by a
 ``restore`` of the snapshot taken just before (same ids, same places, its
-rebuttals both ways and its ACH cells), and a ``move`` by a move back. Operations
-are plain JSON so they can be kept in the revision history (``edit_history``).
-What a delete removes besides the nodes themselves (typed relations, arguments,
+rebuttals both ways, its ACH cells and the typed relations that named it), and a
+``move`` by a move back; a ``link`` (a typed relation between two claims) by an
+``unlink``, and the other way round. Operations are plain JSON so they can be kept in
+the revision history (``edit_history``). What a delete removes besides (arguments,
 other users' weights) is not brought back by a restore.
 """
 
@@ -19,10 +20,11 @@ from sqlalchemy.orm import Session
 
 from quaestio.errors import NotFoundError, ValidationError
 from quaestio.extract import historian_key
-from quaestio.store import convert, moves, nodes
+from quaestio.store import convert, graph, moves, nodes
 from quaestio.store import debates as store_debates
 from quaestio.store.access import Actor, debate_for
-from quaestio.store.edits import created
+from quaestio.store.edits import created, log
+from quaestio.store.graph_edit import naming
 from quaestio.store.models import (
     AchRatingRow,
     ConsequenceRow,
@@ -30,6 +32,7 @@ from quaestio.store.models import (
     EvidenceRow,
     HistorianRow,
     PositionRow,
+    RelationRow,
 )
 from quaestio.store.nesting import descendants
 from quaestio.store.nodeviews import get, historian_dicts
@@ -61,8 +64,10 @@ class Touched:
     debate: bool = False
     structure: bool = False  # a position came or went: the list of positions changes
     nodes: set[str] = field(default_factory=set)  # node ids as they are now
+    relations: bool = False  # the typed relations between claims changed
 
     def merge(self, other: Touched) -> None:
+        self.relations |= other.relations
         self.positions |= other.positions
         self.consequences |= other.consequences
         self.debate |= other.debate
@@ -143,6 +148,14 @@ def apply(session: Session, actor: Actor, debate_id: int, op: Op) -> tuple[Op, T
         return _restore(session, actor, debate_id, op)
     if name == "move":
         return _move(session, actor, debate_id, op)
+    if name == "link":
+        return _link(session, actor, debate_id, op)
+    if name == "unlink":
+        return _unlink(session, actor, debate_id, op)
+    if name == "relink":
+        ids = _relink(session, actor, debate_id, list(op["links"]))
+        main = str(op.get("main") or ids[0])
+        return {"op": "unlink", "relation": main}, Touched(relations=True)
     raise ValidationError(f"unknown editor operation {name!r}", field="op")
 
 
@@ -193,8 +206,62 @@ def _delete(session: Session, actor: Actor, debate_id: int, op: Op) -> tuple[Op,
         "evidence": nodes.delete_evidence,
         "consequence": nodes.delete_consequence,
     }[kind]
+    gone = {node_id, *(p["row"]["node_id"] for p in snap.get("points", []))}
+    snap["links"] = [_relation_snapshot(r) for r in naming(session, debate_id, gone)
+                     if r.relation_id is not None]  # fmt: skip
+    touched.relations = bool(snap["links"])
     remove(session, actor, debate_id, node_id, version if version is not None else row.version)
     return {"op": "restore", "snapshot": snap}, touched
+
+
+def _link(session: Session, actor: Actor, debate_id: int, op: Op) -> tuple[Op, Touched]:
+    made = graph.create_relation(session, actor, debate_id, dict(op["data"]))
+    return {"op": "unlink", "relation": made["id"]}, Touched(relations=True)
+
+
+def _unlink(session: Session, actor: Actor, debate_id: int, op: Op) -> tuple[Op, Touched]:
+    relation_id = str(op["relation"])
+    row = graph.get_relation(session, debate_id, relation_id)
+    links = [_relation_snapshot(r) for r in naming(session, debate_id, {relation_id})]
+    expected = int(op["version"]) if op.get("version") is not None else row.version
+    graph.delete_relation(session, actor, debate_id, relation_id, expected)
+    return {"op": "relink", "links": links, "main": relation_id}, Touched(relations=True)
+
+
+_RELATION_COLUMNS = ("relation_id", "kind", "source_node", "target_node", "text", "origin",
+                     "weight", "ord")  # fmt: skip
+
+
+def _relation_snapshot(row: RelationRow) -> dict[str, Any]:
+    return _cols(row, _RELATION_COLUMNS)
+
+
+def _relink(
+    session: Session, actor: Actor, debate_id: int, links: list[dict[str, Any]]
+) -> list[str]:
+    """Put typed relations back with their own ids, each once what it names is back
+    (a relation aimed at a relation after that relation); returns their ids."""
+    debate_for(session, actor, debate_id, "teacher")
+    rest = [dict(link) for link in links]
+    back: list[str] = []
+    while rest:
+        ready = [
+            link for link in rest if link["target_node"] not in {r["relation_id"] for r in rest}
+        ]
+        if not ready:
+            break  # a cycle of relations aimed at each other cannot be: nothing is left
+        for link in ready:
+            rest.remove(link)
+            graph.check_relation(
+                session, debate_id, link["kind"], link["source_node"], link["target_node"], None
+            )
+            row = RelationRow(debate_id=debate_id, **link)
+            session.add(row)
+            session.flush()
+            after = graph.relation_dict(row)
+            log(session, actor, debate_id, "create", "relation", after["id"], None, after)
+            back.append(str(row.relation_id))
+    return back
 
 
 def _move(session: Session, actor: Actor, debate_id: int, op: Op) -> tuple[Op, Touched]:
@@ -309,7 +376,9 @@ def _restore(session: Session, actor: Actor, debate_id: int, op: Op) -> tuple[Op
         session.flush()
         created(session, actor, c)
         node_id = c.node_id
-        return {"op": "delete", "node": node_id}, Touched(consequences=True, nodes={node_id})
+        relinked = bool(_relink(session, actor, debate_id, snap.get("links", [])))
+        touched = Touched(consequences=True, nodes={node_id}, relations=relinked)
+        return {"op": "delete", "node": node_id}, touched
     if kind == "position":
         p = PositionRow(debate_id=debate_id, **snap["row"])
         session.add(p)
@@ -359,7 +428,13 @@ def _restore(session: Session, actor: Actor, debate_id: int, op: Op) -> tuple[Op
                 )
             )
     session.flush()
-    touched = Touched(positions={position.node_id}, structure=kind == "position", nodes={node_id})
+    relinked = bool(_relink(session, actor, debate_id, snap.get("links", [])))
+    touched = Touched(
+        positions={position.node_id},
+        structure=kind == "position",
+        nodes={node_id},
+        relations=relinked,
+    )
     return {"op": "delete", "node": node_id}, touched
 
 

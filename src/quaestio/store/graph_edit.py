@@ -63,18 +63,16 @@ def versioned_delete(
     log(session, actor, debate_id, "delete", resource, key, before, None)
 
 
-def forget(session: Session, debate_id: int, removed: set[str]) -> None:
-    """Remove what names nodes (or relations) about to go, as ``Debate.without_nodes`` does.
-
-    Rebuttals and relations into or out of them, relations aimed at those relations
-    (repeatedly), arguments using them, their place in schools and the conclusion
-    claims' judgements of removed positions.
-    """
+def naming(session: Session, debate_id: int, removed: set[str]) -> list[RelationRow]:
+    """Every relation row (rebuttals too) into or out of ``removed``, and those aimed at
+    such relations, repeatedly: what ``forget`` deletes, in the order they were found."""
     gone = set(removed)
+    found: dict[int, RelationRow] = {}
     while True:
         ids = list(gone)
-        rows = list(
-            session.scalars(
+        rows = [
+            r
+            for r in session.scalars(
                 select(RelationRow).where(
                     RelationRow.debate_id == debate_id,
                     or_(
@@ -84,10 +82,24 @@ def forget(session: Session, debate_id: int, removed: set[str]) -> None:
                     ),
                 )
             )
-        )
+            if r.id not in found
+        ]
         if not rows:
-            break
+            return list(found.values())
+        found.update((r.id, r) for r in rows)
         gone |= {r.relation_id for r in rows if r.relation_id is not None}
+
+
+def forget(session: Session, debate_id: int, removed: set[str]) -> None:
+    """Remove what names nodes (or relations) about to go, as ``Debate.without_nodes`` does.
+
+    Rebuttals and relations into or out of them, relations aimed at those relations
+    (repeatedly), arguments using them, their place in schools and the conclusion
+    claims' judgements of removed positions.
+    """
+    rows = naming(session, debate_id, removed)
+    gone = set(removed) | {r.relation_id for r in rows if r.relation_id is not None}
+    if rows:
         session.execute(delete(RelationRow).where(RelationRow.id.in_([r.id for r in rows])))
     for argument in session.scalars(select(ArgumentRow).where(ArgumentRow.debate_id == debate_id)):
         if argument.conclusion in gone or gone & set(argument.premises):

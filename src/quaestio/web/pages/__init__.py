@@ -10,6 +10,7 @@ from quaestio.web.pages import (
     class_pages,
     classroom_pages,
     discussion,
+    edit_links,
     editing,
     fixup,
     home,
@@ -26,6 +27,7 @@ router.include_router(home.router)
 router.include_router(views.router)
 router.include_router(verdict_pages.router)
 router.include_router(editing.router)
+router.include_router(edit_links.router)
 router.include_router(upload.router)
 router.include_router(fixup.router)
 router.include_router(class_pages.router)

@@ -17,7 +17,7 @@ from quaestio.model import Debate
 from quaestio.store import edit_history, nodeviews
 from quaestio.store.edit_steps import Touched
 from quaestio.store.models import DebateRow, EvidenceRow, PositionRow
-from quaestio.web.pages import viewdata
+from quaestio.web.pages import links_view, viewdata
 from quaestio.web.pages.context import db, render, visitor
 from quaestio.web.pages.loading import open_debate
 
@@ -169,6 +169,12 @@ def toolbar(request: Request, ctx: dict[str, Any], status: str) -> str:
     return part(request, "_edit_history.html", {**ctx, "oob": True, "status": status})
 
 
+def links_oob(request: Request, ctx: dict[str, Any]) -> str:
+    """The list of links between claims, out of band (an edit removed or added some)."""
+    links = {"links": links_view.rows(ctx["debate"]), "oob_links": True}
+    return part(request, "_edit_link_list.html", {**ctx, **links})
+
+
 def touched_parts(request: Request, debate_id: int, touched: Touched, status: str) -> str:
     """Out-of-band copies of every part ``touched`` names, and the undo/redo bar."""
     debate = open_debate(request, debate_id).debate
@@ -198,6 +204,8 @@ def touched_parts(request: Request, debate_id: int, touched: Touched, status: st
             html.append(
                 part(request, "_edit_consequences.html", {**ctx, "nodes": cons, "oob_cons": True})
             )
+        if touched.relations:
+            html.append(links_oob(request, ctx))
         if touched.debate:
             node = node_dict(session, debate_id, DEBATE_NODE)
             html.append(

@@ -21,7 +21,7 @@ from quaestio.model import Debate
 from quaestio.store import debates as store_debates
 from quaestio.store import edit_history, nodes
 from quaestio.store.debates import StaleVersionError
-from quaestio.web.pages import edit_parts, viewdata
+from quaestio.web.pages import edit_parts, links_view, viewdata
 from quaestio.web.pages.context import db, render, visitor
 from quaestio.web.pages.edit_parts import DEBATE_NODE, DISPUTES, kind_of
 from quaestio.web.pages.loading import error_fragment, error_page, open_debate
@@ -151,6 +151,7 @@ def edit_page(request: Request, debate_id: int) -> Response:
         current_view="edit",
         nodes=current,
         label_of=viewdata.label_of,
+        links=links_view.rows(opened.debate),
         **ctx,
     )
 
@@ -217,16 +218,18 @@ async def delete_node(request: Request, debate_id: int, node_id: str) -> Respons
             node = edit_parts.node_dict(session, debate_id, node_id)
             name = edit_parts.name_of(node)
             op = {"op": "delete", "node": node_id, "version": expected}
-            edit_history.do(session, me.actor, debate_id, f"deleting “{name}”", [op])
+            touched = edit_history.do(session, me.actor, debate_id, f"deleting “{name}”", [op])
     except (QuaestioError, ValueError) as exc:
         error = exc if isinstance(exc, QuaestioError) else ValidationError(str(exc))
         return error_fragment(request, error)
     status = f"Deleted “{name}”."
-    if kind == "evidence":
-        return _points_view(request, debate_id, node["position_id"], status)
     debate = open_debate(request, debate_id).debate
     ctx = edit_parts.context(request, debate, debate_id)
-    return HTMLResponse(edit_parts.toolbar(request, ctx, status))
+    links = edit_parts.links_oob(request, ctx) if touched.relations else ""
+    if kind == "evidence":
+        shown = _points_view(request, debate_id, node["position_id"], status)
+        return HTMLResponse(bytes(shown.body).decode() + links)
+    return HTMLResponse(edit_parts.toolbar(request, ctx, status) + links)
 
 
 @router.get("/new", response_class=HTMLResponse, include_in_schema=False)

@@ -1,0 +1,95 @@
+"""Links between claims in the editor: the typed relations of the argument graph.
+
+A teacher links any two claims of the debate (a point of one position that supports
+another position, a consequence cited as evidence for an explanation, two contrary
+claims) by picking both by their words; nothing asks for an id. Adding and removing
+go through ``store.edit_history`` like every other edit, so undo and redo cover them.
+The form with its lists of claims is fetched when it is opened: a 2,000-point debate
+would otherwise carry two 2,000-option lists in every editor page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+
+from quaestio.errors import PermissionDeniedError, QuaestioError, ValidationError
+from quaestio.model import RELATION_KINDS, Debate
+from quaestio.store import edit_history
+from quaestio.web.pages import edit_parts, viewdata
+from quaestio.web.pages.context import db, render, visitor
+from quaestio.web.pages.links_view import claim_names, groups, rows
+from quaestio.web.pages.loading import error_fragment, open_debate
+from quaestio.web.pages.treeview import OUTGOING
+
+router = APIRouter()
+
+
+def _editable(request: Request, debate_id: int) -> Debate:
+    opened = open_debate(request, debate_id)
+    if not opened.can_edit:
+        raise PermissionDeniedError("only the owner or a teacher of the class may edit this debate")
+    return opened.debate
+
+
+@router.get("/d/{debate_id}/links/form", response_class=HTMLResponse, include_in_schema=False)
+def link_form(request: Request, debate_id: int) -> Response:
+    try:
+        debate = _editable(request, debate_id)
+    except QuaestioError as exc:
+        return error_fragment(request, exc)
+    kinds = [(k, OUTGOING[k]) for k in RELATION_KINDS]
+    return render(
+        request, "_edit_link_form.html", did=debate_id, groups=groups(debate), kinds=kinds
+    )
+
+
+def _answer(request: Request, debate_id: int, touched: Any, status: str) -> Response:
+    return HTMLResponse(edit_parts.touched_parts(request, debate_id, touched, status))
+
+
+@router.post("/d/{debate_id}/link", response_class=HTMLResponse, include_in_schema=False)
+async def add_link(request: Request, debate_id: int) -> Response:
+    posted = await request.form()
+    form = {k: v for k, v in posted.items() if isinstance(v, str)}
+    try:
+        me = visitor(request)
+        debate = _editable(request, debate_id)
+        for name in ("source", "kind", "target"):
+            if not form.get(name):
+                raise ValidationError(f"pick the {name} of the link", field=name)
+        names = claim_names(debate)
+        data = {k: form[k] for k in ("source", "kind", "target")}
+        data["text"] = form.get("text", "").strip()
+        said = (
+            f"“{viewdata.short(names.get(data['source'], data['source']), 40)}” "
+            f"{OUTGOING.get(data['kind'], data['kind'])} "
+            f"“{viewdata.short(names.get(data['target'], data['target']), 40)}”"
+        )
+        with db(request).transaction() as session:
+            op = {"op": "link", "data": data}
+            touched = edit_history.do(session, me.actor, debate_id, f"link {said}", [op])
+    except QuaestioError as exc:
+        return error_fragment(request, exc)
+    return _answer(request, debate_id, touched, f"Linked: {said}.")
+
+
+@router.post(
+    "/d/{debate_id}/unlink/{relation_id}", response_class=HTMLResponse, include_in_schema=False
+)
+def remove_link(request: Request, debate_id: int, relation_id: str) -> Response:
+    try:
+        me = visitor(request)
+        debate = _editable(request, debate_id)
+        found = next((r for r in rows(debate) if r["id"] == relation_id), None)
+        if found is None:
+            raise ValidationError("that link is no longer there", field="relation")
+        said = f"“{viewdata.short(found['source'], 40)}” {found['verb']} “{viewdata.short(found['target'], 40)}”"
+        with db(request).transaction() as session:
+            op = {"op": "unlink", "relation": relation_id}
+            touched = edit_history.do(session, me.actor, debate_id, f"unlinking {said}", [op])
+    except QuaestioError as exc:
+        return error_fragment(request, exc)
+    return _answer(request, debate_id, touched, f"Removed the link: {said}.")
