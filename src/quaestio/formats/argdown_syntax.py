@@ -235,9 +235,13 @@ def parse(text: str, path: str | None = None) -> Document:
     #: an untitled argument of its own (as @argdown/cli does), kept here while it runs
     nested: list[tuple[int, Element]] = []
     anonymous = 0
+    in_heading = False
+    #: whether the lines after the element last met carry on its text (not when it is a
+    #: later member of an equivalence class: only the first text is kept)
+    owns_text = False
 
     def element(raw: str, line: int, allow_plain: bool) -> Element:
-        nonlocal anonymous
+        nonlocal anonymous, owns_text
         m = _ELEMENT.match(raw)
         if m:
             bracket, colon, rest = m.groups()
@@ -261,6 +265,7 @@ def parse(text: str, path: str | None = None) -> Document:
             el = doc.elements[key] = Element(kind, title, line=line)
             if section:
                 doc.section_of[key] = section
+        owns_text = not el.text
         if colon and body and not el.text:
             el.text, el.line = body, line
         el.tags += [t for t in tags if t not in el.tags]
@@ -271,16 +276,23 @@ def parse(text: str, path: str | None = None) -> Document:
         stripped = raw_line.strip()
         indent = len(raw_line) - len(raw_line.lstrip(" \t"))
         if not stripped:
-            stack, current, conclusion_for = [], None, None
+            stack, current, conclusion_for, in_heading = [], None, None, False
             continue
         heading = _HEADING.match(stripped)
         if heading and (indent == 0 or not stack):  # a heading may be indented a little
             section = " ".join(unescape(heading.group(2)).split())
             doc.sections.append(section)
             stack, current, last_argument, nested = [], None, None, []
+            in_heading = True
             continue
-        if indent == 0 and _LIST.match(stripped):
-            # a list item starts a paragraph of its own: its text is read as one
+        if in_heading:
+            # a heading runs on to the next empty line, as @argdown/cli reads it: what
+            # follows it directly is more of its title, not a statement
+            section = " ".join([section, *unescape(_split_data(stripped, path, number)[0]).split()])
+            doc.sections[-1] = section
+            continue
+        if _LIST.match(stripped):
+            # a list item, indented or not, starts a paragraph of its own: its text is one
             stripped = _LIST.sub("", stripped)
             stack, current = [], None
         pcs = _PCS.match(stripped)
@@ -354,7 +366,8 @@ def parse(text: str, path: str | None = None) -> Document:
         if current is not None:  # a text running over several lines
             rest, data = _split_data(stripped, path, number)
             body, tags = _text_and_tags(rest)
-            texts.setdefault(current.key, []).append(body)
+            if owns_text:
+                texts.setdefault(current.key, []).append(body)
             current.tags += [t for t in tags if t not in current.tags]
             current.data.update(data)
     for key, more in texts.items():
