@@ -51,9 +51,15 @@ class Element:
     line: int = 0
     premises: list[str] = field(default_factory=list)
     is_premise: bool = False
-    #: a premise-conclusion structure: (role, statement key), role "premise" or "conclusion"
+    #: a premise-conclusion structure: (role, statement key), role "premise",
+    #: "intermediate" (a conclusion that later steps go on from) or "conclusion" (the last)
     pcs: list[tuple[str, str]] = field(default_factory=list)
+    #: the inference of the structure's last step
     inference: str = ""
+    #: one per conclusion of the structure, in order: the inference's text, and the numbers
+    #: of the statements it ``uses`` when the file says so (else the statements back to
+    #: the previous conclusion, as @argdown/cli reads them), and its line
+    steps: list[tuple[str, list[int] | None, int]] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -104,6 +110,19 @@ def _split_data(rest: str, path: str | None, line: int) -> tuple[str, dict[str, 
     if not isinstance(data, dict):
         raise ParseError("data in braces must be a mapping", file=path, line=line, field="data")
     return rest[: m.start()] + rest[end + 1 :], data
+
+
+def _uses(value: object, path: str | None, line: int) -> list[int] | None:
+    """The statement numbers an inference ``uses`` (Argdown's ``uses`` or ``from`` data)."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(
+        isinstance(v, int) and not isinstance(v, bool) for v in value
+    ):
+        raise ParseError(
+            "uses must be a list of statement numbers", file=path, line=line, field="uses"
+        )
+    return list(value)
 
 
 def _text_and_tags(raw: str) -> tuple[str, list[str]]:
@@ -236,6 +255,8 @@ def parse(text: str, path: str | None = None) -> Document:
     nested: list[tuple[int, Element]] = []
     anonymous = 0
     in_heading = False
+    rule_text: list[str] = []  # the inference being read: its rules and data
+    rule_data: dict[str, Any] = {}
     #: whether the lines after the element last met carry on its text (not when it is a
     #: later member of an equivalence class: only the first text is kept)
     owns_text = False
@@ -318,8 +339,15 @@ def parse(text: str, path: str | None = None) -> Document:
             statement = element(pcs.group(2), number, allow_plain=True)
             if conclusion_for is owner:
                 # an earlier conclusion of a chain of inferences is a premise of the next one
-                owner.pcs = [("premise", k) for _, k in owner.pcs]
+                owner.pcs = [
+                    ("intermediate" if role == "conclusion" else role, k) for role, k in owner.pcs
+                ]
                 owner.pcs.append(("conclusion", statement.key))
+                uses = rule_data.get("uses", rule_data.get("from"))
+                if uses is None:
+                    uses = statement.data.get("uses", statement.data.get("from"))
+                owner.steps.append((" ".join(rule_text), _uses(uses, path, number), number))
+                owner.inference = " ".join(rule_text)
             else:
                 owner.premises.append(statement.text or statement.title)
                 owner.pcs.append(("premise", statement.key))
@@ -328,12 +356,25 @@ def parse(text: str, path: str | None = None) -> Document:
             stack, current = [(indent, statement.key)], statement
             continue
         if rule_line and owner is not None:
-            rule = re.sub(r"\{.*\}", " ", stripped).strip("- ")
-            if rule:
-                owner.inference = " ".join(rule.split())
+            rule, data = _split_data(stripped, path, number)
+            if conclusion_for is not owner:  # a new inference, not the end of a block
+                rule_text, rule_data = [], {}
+            rule_text += rule.strip("- ").split()
+            rule_data.update(data)
             conclusion_for = owner
             # a relation below the inference line is aimed at the inference: the argument
             stack, current = [(indent - 1, owner.key)], None
+            continue
+        if (
+            conclusion_for is not None
+            and conclusion_for is owner
+            and not _RELATION.match(stripped)
+            and not _ELEMENT.match(stripped)
+        ):
+            # the lines of an inference block (between two '--' lines): its rules and data
+            rule, data = _split_data(stripped, path, number)
+            rule_text += rule.split()
+            rule_data.update(data)
             continue
         rel = _RELATION.match(stripped)
         if rel:
