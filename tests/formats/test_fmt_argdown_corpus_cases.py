@@ -6,7 +6,9 @@ documentation's multi-step structures with ``explodeArguments`` and ``uses``
 (docs/guide/creating-statement-and-argument-nodes.md, docs/changes/2021.md), a
 heading that runs over several lines (examples/semmelweis_betz.argdown), indented
 list items and a second text given to a titled statement (packages/argdown-core/test/
-intro.1.argdown, parser-mix.argdown). For each: what quaestio reads, and that the
+intro.1.argdown, parser-mix.argdown), a relation that dedents to between two levels
+(lexer-indentation.argdown), shortcodes (docs/syntax/README.md) and an undercut below the
+first of two inferences (docs/syntax/README.md). For each: what quaestio reads, and that the
 reference implementation counts the same statements, arguments and relations in the
 original and in what quaestio writes back.
 """
@@ -90,6 +92,36 @@ running over two lines.
 (2) A conclusion.
 """
 
+DEDENT = """[Top]: The top claim.
+  + [Left]: A reason.
+  - [Right]: An objection.
+      <+ [Deep]: Backing for the objection.
+        <- [Deeper]: Against the backing.
+    -> [Aside]: Attacked from the level of Right.
+"""
+
+SHORTCODES = """[Law]: .~.(p .^. q) .<->. (.~.p .v. .~.q)
+    + [Cheer]: :happy: :up:
+"""
+
+STEP_UNDERCUT = """<Two steps>
+
+(1) [s1]: one
+(2) [s2]: two
+-----
+    <_ <Doubt>
+(3) [s3]: three
+(4) [s4]: four
+-----
+(5) [s5]: five
+
+<Doubt>
+
+(1) [d1]: six
+----
+(2) [d2]: the first step does not hold
+"""
+
 
 def counts(ref: dict[str, Any]) -> tuple[int, int, tuple[tuple[str, int], ...]]:
     kinds = Counter(r["relationType"] for r in ref.get("relations", []))
@@ -104,7 +136,9 @@ def round_trip(cli: Path, text: str, tmp: Path) -> tuple[Any, Any]:
     return counts(before), counts(reference(cli, written, tmp / "after"))
 
 
-@pytest.mark.parametrize("text", [EXPLODED, CHAINED, HEADING, LISTS])
+@pytest.mark.parametrize(
+    "text", [EXPLODED, CHAINED, HEADING, LISTS, DEDENT, SHORTCODES, STEP_UNDERCUT]
+)
 def test_reference_counts_the_same_before_and_after(
     argdown_cli: Path, tmp_path: Path, text: str
 ) -> None:
@@ -175,3 +209,29 @@ def test_uses_naming_a_later_statement_is_an_error_with_its_line() -> None:
     with pytest.raises(ParseError) as err:
         argdown.read(bad.encode(), "bad.argdown")
     assert err.value.line == 6 and err.value.field == "uses"  # the conclusion it leads to
+
+
+def test_a_dedent_between_two_levels_is_on_the_level_above() -> None:
+    rel = {(a, b) for a, b, *_ in parse(DEDENT).relations}
+    assert ("[Top", "[Aside") in rel  # not from [Right], whose indentation it passes
+
+
+def test_shortcodes_become_their_characters() -> None:
+    doc = parse(SHORTCODES)
+    assert doc.elements["[Law"].text == "¬(p ∧ q) ↔ (¬p ∨ ¬q)"
+    assert doc.elements["[Cheer"].text == "😀 👍"
+    # and a text holding the characters is written as they are, read back the same
+    d = argdown.read(SHORTCODES.encode(), "law.argdown").debate
+    again = argdown.read(argdown.write(d), "again.argdown").debate
+    assert {p.summary for p in again.positions} == {p.summary for p in d.positions}
+
+
+def test_an_undercut_below_the_first_inference_attacks_the_first_step() -> None:
+    d = argdown.read(STEP_UNDERCUT.encode(), "u.argdown").debate
+    text_of = {e.id: e.text for _, e in d.iter_evidence()} | {p.id: p.summary for p in d.positions}
+    parent = {e.id: e.parent for _, e in d.iter_evidence()}
+    (undercut,) = [r for r in d.relations if r.kind == "undercut"]
+    # from the undercutting argument's conclusion, to the link of s1 to s3 (not to s5)
+    assert text_of[undercut.source] == "the first step does not hold"
+    assert text_of[undercut.target] == "one"
+    assert text_of[parent[undercut.target] or ""] == "three"

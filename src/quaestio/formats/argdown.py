@@ -406,7 +406,7 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
     for i, (src, dst, kind, line) in enumerate(doc.relations):
         if src in bare:
             continue  # a bare structure's own link to its conclusion: the argument says it
-        if src in concludes and dst != concludes[src] and kind in ("support", "attack"):
+        if src in concludes and dst != concludes[src] and kind in ("support", "attack", "undercut"):
             # Argdown reads a reconstructed argument's outgoing relations as its conclusion's
             src = concludes[src]
         if strict and kind == "attack" and src.startswith("[") and dst.startswith("["):
@@ -448,6 +448,17 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
     # undercutting an argument that answers nothing attacks its inference: the link of
     # its premises to it when it has premises; else the position's own unstated inference
     for r in draft.relations:
+        index = int(r.key[1:]) if r.key.startswith("e") and r.key[1:].isdigit() else -1
+        chain = steps.get(r.target, [])
+        if r.kind == "undercut" and index in doc.below_inference and chain:
+            # an undercut below an inference line attacks that step: the link of its
+            # premises to its conclusion (to the argument, for the last step)
+            s = min(doc.below_inference[index], len(chain) - 1)
+            to = r.target if s == len(chain) - 1 else chain[s][1]
+            linked = [k for k in chain[s][0] if k in placed and placed[k].parent == to]
+            if linked:
+                r.target = linked[0]
+                continue
         if r.kind == "undercut" and r.target in placed and placed[r.target].stance == "root":
             premises = [k for role, k in doc.elements[r.target].pcs if role != "conclusion"]
             linked = [k for k in premises if k in placed and placed[k].parent == r.target]

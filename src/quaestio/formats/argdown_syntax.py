@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quaestio.errors import ParseError
+from quaestio.formats.argdown_shortcodes import expand
 
 _RELATION = re.compile(r"^(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
 #: a statement or argument; ``[text](url)`` is a Markdown link inside a text, not a statement
@@ -74,6 +75,9 @@ class Document:
     sections: list[str]
     #: element key -> the heading it was defined under (headings group a map's elements)
     section_of: dict[str, str] = field(default_factory=dict)
+    #: index in ``relations`` of a relation written below an inference line -> which step
+    #: of its argument's structure (0 for the first inference) it is aimed at
+    below_inference: dict[int, int] = field(default_factory=dict)
 
 
 def unescape(text: str) -> str:
@@ -127,7 +131,7 @@ def _uses(value: object, path: str | None, line: int) -> list[int] | None:
 
 def _text_and_tags(raw: str) -> tuple[str, list[str]]:
     tags = [a or b for a, b in _TAG.findall(raw)]
-    text = _TAG.sub(" ", raw)
+    text = expand(_TAG.sub(" ", raw))  # shortcodes, as @argdown/cli shows them
     return " ".join(unescape(text).split()), tags
 
 
@@ -255,6 +259,8 @@ def parse(text: str, path: str | None = None) -> Document:
     nested: list[tuple[int, Element]] = []
     anonymous = 0
     in_heading = False
+    inference_entry: tuple[int, str] | None = None  # an inference line's place in the stack
+    inference_step = 0
     rule_text: list[str] = []  # the inference being read: its rules and data
     rule_data: dict[str, Any] = {}
     #: whether the lines after the element last met carry on its text (not when it is a
@@ -363,7 +369,9 @@ def parse(text: str, path: str | None = None) -> Document:
             rule_data.update(data)
             conclusion_for = owner
             # a relation below the inference line is aimed at the inference: the argument
-            stack, current = [(indent - 1, owner.key)], None
+            inference_entry = (indent - 1, owner.key)
+            inference_step = sum(role != "premise" for role, _ in owner.pcs)
+            stack, current = [inference_entry], None
             continue
         if (
             conclusion_for is not None
@@ -378,8 +386,14 @@ def parse(text: str, path: str | None = None) -> Document:
             continue
         rel = _RELATION.match(stripped)
         if rel:
-            while stack and stack[-1][0] >= indent:
+            dedent = False
+            while stack and stack[-1][0] > indent:
                 stack.pop()
+                dedent = True
+            if stack and (stack[-1][0] == indent or (dedent and len(stack) > 1)):
+                # a sibling; @argdown/cli also reads a line that dedents to between two
+                # levels as being on the level above it (its indentation is not a level)
+                indent = stack.pop()[0]
             if not stack:
                 raise ParseError(
                     f"relation {rel.group(1)!r} has no parent element above it",
@@ -390,6 +404,8 @@ def parse(text: str, path: str | None = None) -> Document:
             kind, child_is_source = SYMBOLS[rel.group(1)]
             parent = stack[-1][1]
             src, dst = (child.key, parent) if child_is_source else (parent, child.key)
+            if stack[-1] is inference_entry:
+                doc.below_inference[len(doc.relations)] = inference_step
             doc.relations.append((src, dst, kind, number))
             stack.append((indent, child.key))
             current = child
