@@ -315,8 +315,8 @@ def write(debate: Debate) -> bytes:
                 uses = sorted(number[k] for k in step.premises)
                 # @argdown/cli's default: the statements back to the previous conclusion
                 default = list(range(max(last, 1), len(number) + 1))
-                data = "" if uses == default else " " + _yaml({"uses": uses})
-                rule = escape(step.inference) + data
+                uses_data = "" if uses == default else " " + _yaml({"uses": uses})
+                rule = escape(step.inference) + uses_data
                 out.append(f"-- {rule.strip()} --" if rule else "-----")
                 number[step.conclusion] = len(number) + 1
                 out += pcs_line(step.conclusion, number[step.conclusion])
