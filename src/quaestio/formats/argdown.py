@@ -128,7 +128,8 @@ def _chains(arguments: tuple[Argument, ...]) -> list[list[Argument]]:
         if group[0] is not a:
             continue
         del groups[a.title]
-        ordered = _chain_order(group) if len(group) > 1 else group
+        chained = len(group) > 1 and all(g.premises for g in group)
+        ordered = _chain_order(group) if chained else None
         out += [ordered] if ordered else [[g] for g in group]
     return out
 
@@ -304,6 +305,10 @@ def write(debate: Debate) -> bytes:
             a = chain[-1]
             claim = structure.get(a.id)
             title = ref[claim][1:-1] if claim else arguments.make(a.title or a.id)
+            if not a.premises:  # Argdown has no structure without premises: an argument
+                about = f": {escape(a.inference)}" if a.inference and not claim else ""
+                out += [f"<{title}>{about}", f"  +> {ref[a.conclusion]}", ""]
+                continue
             out += [f"<{title}>", ""]
             number: dict[str, int] = {}  # claim -> its number in the structure
             last = 0  # the number of the previous conclusion (0: none yet)
@@ -637,7 +642,8 @@ FORMAT = Format(
     loses=describe(
         LOSES,
         "Rephrases and attacks on relations are not written (Argdown has no syntax for "
-        "them). An outside Argdown file also loses its headings and equivalence-class "
+        "them); an argument without premises is written as an argument that supports its "
+        "conclusion, and read back as a point. An outside Argdown file also loses its headings and equivalence-class "
         "members after the first text; @include is refused.",
     ),
     kind="interchange",
