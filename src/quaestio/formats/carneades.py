@@ -4,10 +4,10 @@ A Carneades file names ``statements`` (id: text), ``issues`` whose ``positions``
 alternative statements, and ``arguments`` with a ``conclusion``, ``premises`` (a list,
 or a mapping of role to statement) and optionally an ``undercutter`` statement. Each
 argument becomes a premise-conclusion argument (one without premises too: it presumes
-its conclusion), each premise a support of the conclusion, the undercutter an undercut of that inference, and the positions of an
-issue contraries of each other. The graph is then shaped like every other map:
-statements that support or attack nothing are positions. Assumptions, labels,
-weights, schemes' roles, language and tests are not read.
+its conclusion), each premise a support of the conclusion, the undercutter an undercut
+of that inference, and the positions of an issue contraries of each other. The graph
+is then shaped like every other map: statements that support or attack nothing are
+positions. Assumptions, labels, weights, schemes' roles, language and tests are not read.
 """
 
 from __future__ import annotations
