@@ -229,12 +229,23 @@ def count_carneades(text: str) -> Graph:
     return g
 
 
+def untagged(member: dict[str, Any]) -> str:
+    """A member's text without the tags the reference marks in its ranges."""
+    units = str(member.get("text") or "").encode("utf-16-le")  # ranges count UTF-16 units
+    for r in sorted(member.get("ranges") or [], key=lambda r: -int(r.get("start", 0))):
+        if r.get("type") == "tag":
+            units = units[: 2 * r["start"]] + " ".encode("utf-16-le") + units[2 * (r["stop"] + 1) :]
+    return units.decode("utf-16-le", errors="replace")
+
+
 def count_argdown(ref: dict[str, Any]) -> Graph:
     """The reference implementation's JSON export as a graph."""
     g = Graph()
 
     def text_of(el: dict[str, Any]) -> list[str]:
-        return [str(m.get("text") or "") for m in el.get("members", [])]
+        # each member's text as exported, and without its tags (the export leaves a tag
+        # at the end of a text in it; the ranges say where)
+        return [t for m in el.get("members", []) for t in (str(m.get("text") or ""), untagged(m))]
 
     for title, st in ref.get("statements", {}).items():
         g.claim("[" + title, title, *text_of(st))

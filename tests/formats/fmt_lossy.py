@@ -135,8 +135,8 @@ def strip(debate: Debate, lost: frozenset[str], untitled: str = "example") -> De
         d = replace(d, conclusion=None)
     elif "sources" in lost and d.conclusion is not None:
         d = replace(d, conclusion=replace(d.conclusion, source=None))
-    if "consequences" in lost:
-        d = replace(d, consequences=())
+    if "consequences" in lost:  # with the relations that cite them
+        d = d.without_nodes({c.id for c in d.consequences})
     consequences = d.consequences
     if "consequence_categories" in lost:
         consequences = tuple(replace(c, category=None) for c in consequences)

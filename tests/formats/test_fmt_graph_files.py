@@ -138,6 +138,37 @@ def test_carneades_arguments_issues_and_undercutters() -> None:
     assert d.title == "Why did revolution break out in France in 1789?"
 
 
+def test_carneades_argument_without_premises_is_an_argument() -> None:
+    """The pattern of carneades-4's Dung examples (examples/AGs/YAML, MPL-2.0), written
+    here: arguments with only a conclusion and an undercutter, one reinstating another."""
+    text = b"""statements:
+  held: The treaty was binding.
+  not_a: The first argument does not apply.
+  not_b: The second argument does not apply.
+arguments:
+  a: {conclusion: held, undercutter: not_a, scheme: custom}
+  b: {conclusion: not_a, undercutter: not_b}
+"""
+    d = by_name("carneades").read(text, "dung.carneades.yml").debate
+    assert validate(d) == []
+    texts = {p.id: p.title for p in d.positions} | {e.id: e.text for _, e in d.iter_evidence()}
+    steps = sorted((a.title, a.premises, texts[a.conclusion], a.inference) for a in d.arguments)
+    assert steps == [
+        ("a", (), "The treaty was binding.", "custom"),
+        ("b", (), "The first argument does not apply.", ""),
+    ]
+    undercuts = sorted((texts[r.source], texts[r.target]) for r in d.relations)
+    assert undercuts == [
+        ("The first argument does not apply.", "The treaty was binding."),
+        ("The second argument does not apply.", "The first argument does not apply."),
+    ]
+    # the debate's own formats keep them
+    for name, suffix in (("json", ".json"), ("debate-md", ".debate.md")):
+        fmt = by_name(name)
+        assert fmt.write is not None and fmt.read is not None
+        assert fmt.read(fmt.write(d), "again" + suffix).debate.arguments == d.arguments
+
+
 def _writable() -> list[str]:
     return [n for n in FILES if by_name(n).write is not None]
 

@@ -180,3 +180,24 @@ def test_removing_any_nodes_leaves_nothing_dangling(debate: Debate, data: st.Dat
     assert [p for p in validate(pruned) if p.severity == "error"] == []
     kept_points = {e.id for _, e in pruned.iter_evidence()}
     assert all(e.parent is None or e.parent in kept_points for _, e in pruned.iter_evidence())
+
+
+def test_an_argument_may_rest_on_no_premise_and_steps_may_share_a_title() -> None:
+    """Carneades' arguments without premises presume their conclusion; the steps of one
+    Argdown structure are arguments with one title: neither is a problem."""
+    base = _graph()
+    debate = Debate(
+        title=base.title,
+        positions=base.positions,
+        arguments=(
+            Argument("g1", "Testimony", (), "p1", inference="witness"),
+            Argument("g2", "Chain", ("p1.f1",), "p1.a1.a1.f1"),
+            Argument("g3", "Chain", ("p1.a1.a1.f1", "p2.f1"), "p2"),
+        ),
+    )
+    assert validate(debate) == []
+    # a premise that is no claim is still a problem, with or without others
+    bad = Debate(
+        title="t", positions=base.positions, arguments=(Argument("g1", "A", ("x",), "p1"),)
+    )
+    assert ("dangling_premise", "g1", "premises") in _codes(bad)

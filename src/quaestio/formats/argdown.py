@@ -34,6 +34,7 @@ from quaestio.formats.losses import describe, table_view
 from quaestio.formats.registry import Format, Loaded
 from quaestio.model import (
     DEFAULT_WEIGHT,
+    Argument,
     Debate,
     Evidence,
     Relation,
@@ -108,6 +109,56 @@ def _strict(debate: Debate, ref: dict[str, str], links: list[Relation]) -> bool:
     ) and not any(r.kind == "attack" and {r.source, r.target} <= statement for r in links)
 
 
+def _chains(arguments: tuple[Argument, ...]) -> list[list[Argument]]:
+    """The model's arguments as Argdown structures: the steps of one structure together.
+
+    A multi-step structure is held as one model argument per inferential step, the steps
+    sharing the structure's title. Steps with one title are written as one structure when
+    they chain into one last conclusion (every other step's conclusion is a premise of a
+    later step), in an order where each conclusion comes before its use; anything else
+    with a shared title is written as arguments of their own.
+    """
+    groups: dict[str, list[Argument]] = {}
+    for a in arguments:
+        groups.setdefault(a.title, []).append(a)
+    out: list[list[Argument]] = []
+    for a in arguments:
+        group = groups.get(a.title)
+        if group is None:
+            continue
+        if group[0] is not a:
+            continue
+        del groups[a.title]
+        chained = len(group) > 1 and all(g.premises for g in group)
+        ordered = _chain_order(group) if chained else None
+        out += [ordered] if ordered else [[g] for g in group]
+    return out
+
+
+def _chain_order(group: list[Argument]) -> list[Argument] | None:
+    """The steps in the order they can be written, or None when they do not form one chain."""
+    conclusions = [g.conclusion for g in group]
+    used = {k for g in group for k in g.premises}
+    finals = [g for g in group if g.conclusion not in used]
+    if len(set(conclusions)) < len(group) or len(finals) != 1:
+        return None
+    made = set(conclusions)
+    done: list[Argument] = []
+    known: set[str] = set()  # conclusions written so far, and premises met
+    waiting = list(group)
+    while waiting:
+        ready = next(
+            (g for g in waiting if all(k in known or k not in made for k in g.premises)), None
+        )
+        if ready is None or ready.conclusion in known:
+            return None  # a circle, or a conclusion met as a premise before it is concluded
+        waiting.remove(ready)
+        done.append(ready)
+        known.update(ready.premises)
+        known.add(ready.conclusion)
+    return done if done[-1] is finals[0] else None
+
+
 def _element(source: Source | None) -> str | None:
     """What a claim was in the Argdown file it came from (None: the writer's default)."""
     return None if source is None else source.element
@@ -179,7 +230,11 @@ def write(debate: Debate) -> bytes:
     in_structure: set[tuple[str, str]] = set()  # (premise, argument claim)
     in_bare: set[tuple[str, str]] = set()  # (premise, conclusion of a bare structure)
     answers = debate.answers()
-    for a in debate.arguments:
+    chains = _chains(debate.arguments)
+    for chain in chains:
+        a = chain[-1]
+        for step in chain[:-1]:  # an intermediate step's premises answer its conclusion
+            in_bare.update((k, step.conclusion) for k in step.premises)
         claim = by_ref.get(f"<{a.title}>")
         if claim is not None and claim not in structure.values():
             structure[a.id] = claim
@@ -233,24 +288,48 @@ def write(debate: Debate) -> bytes:
         out += tree(children.get(p.id, []), 1)
         out.append("")
     bodied: set[str] = set()  # deferred points already defined in a structure
+
+    def pcs_line(k: str, n: int) -> list[str]:
+        """Statement ``n`` of a structure: defined there with its subtree, or referenced."""
+        item = evidence.get(k)
+        if item is None or k not in deferred or k in bodied:
+            return [f"({n}) {ref[k]}"]
+        bodied.add(k)
+        body = f"{escape(item.text)}{_tags(item.tags)} {_yaml(_edata(item, ref))}"
+        return [
+            f"({n}) {ref[k]}: {body}",
+            *(f"  -> {ref[t]}" for t in item.rebuts if t in ref),
+            *tree(children.get(k, []), 1),
+        ]
+
     if debate.arguments:
         out += ["# Arguments", ""]
-        for a in debate.arguments:
+        for chain in chains:
+            a = chain[-1]
             claim = structure.get(a.id)
             title = ref[claim][1:-1] if claim else arguments.make(a.title or a.id)
+            if not a.premises:  # Argdown has no structure without premises: an argument
+                about = f": {escape(a.inference)}" if a.inference and not claim else ""
+                out += [f"<{title}>{about}", f"  +> {ref[a.conclusion]}", ""]
+                continue
             out += [f"<{title}>", ""]
-            for n, k in enumerate(a.premises, start=1):
-                item = evidence.get(k)
-                if item is not None and k in deferred and k not in bodied:
-                    bodied.add(k)
-                    body = f"{escape(item.text)}{_tags(item.tags)} {_yaml(_edata(item, ref))}"
-                    out.append(f"({n}) {ref[k]}: {body}")
-                    out += [f"  -> {ref[t]}" for t in item.rebuts if t in ref]
-                    out += tree(children.get(k, []), 1)
-                else:
-                    out.append(f"({n}) {ref[k]}")
-            out.append(f"-- {escape(a.inference)} --" if a.inference else "-----")
-            out += [f"({len(a.premises) + 1}) {ref[a.conclusion]}", ""]
+            number: dict[str, int] = {}  # claim -> its number in the structure
+            last = 0  # the number of the previous conclusion (0: none yet)
+            for step in chain:
+                for k in step.premises:
+                    if k not in number:
+                        number[k] = len(number) + 1
+                        out += pcs_line(k, number[k])
+                uses = sorted(number[k] for k in step.premises)
+                # @argdown/cli's default: the statements back to the previous conclusion
+                default = list(range(max(last, 1), len(number) + 1))
+                uses_data = "" if uses == default else " " + _yaml({"uses": uses})
+                rule = escape(step.inference) + uses_data
+                out.append(f"-- {rule.strip()} --" if rule else "-----")
+                number[step.conclusion] = len(number) + 1
+                out += pcs_line(step.conclusion, number[step.conclusion])
+                last = number[step.conclusion]
+            out.append("")
     links = [r for r in debate.relations if r.kind in _ARROW and r.target in ref]
     if _strict(debate, ref, links):
         out[1:1] = ["model:", "  mode: strict"]  # so that '->' between statements is contrary
@@ -335,7 +414,7 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
     for i, (src, dst, kind, line) in enumerate(doc.relations):
         if src in bare:
             continue  # a bare structure's own link to its conclusion: the argument says it
-        if src in concludes and dst != concludes[src] and kind in ("support", "attack"):
+        if src in concludes and dst != concludes[src] and kind in ("support", "attack", "undercut"):
             # Argdown reads a reconstructed argument's outgoing relations as its conclusion's
             src = concludes[src]
         if strict and kind == "attack" and src.startswith("[") and dst.startswith("["):
@@ -346,20 +425,22 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
     # a premise belongs to its argument: it supports it (a bare structure's conclusion)
     # unless the map says otherwise; only as the premise's place in the tree, since the
     # premise-conclusion structure already holds the link
+    # (an intermediate conclusion is what the premises of its own step support)
     structural: set[str] = set()
+    steps = {key: _steps(el, path) for key, el in doc.elements.items() if el.pcs}
     for key, el in doc.elements.items():
-        conclusion = next((k for role, k in el.pcs if role == "conclusion"), None)
-        target = conclusion if key in bare else key
-        for n, (role, premise) in enumerate(el.pcs):
-            if (
-                role == "premise"
-                and premise in known
-                and target in known
-                and premise != target
-                and (premise, target, "support") not in seen
-            ):
-                edges.append(Edge(f"{key}~{n}", "support", premise, target, el.line))
-                structural.add(f"{key}~{n}")
+        for s, (premises, conclusion, _, _) in enumerate(steps.get(key, [])):
+            last = s == len(steps[key]) - 1
+            target = key if last and key not in bare else conclusion
+            for n, premise in enumerate(premises):
+                if (
+                    premise in known
+                    and target in known
+                    and premise != target
+                    and (premise, target, "support") not in seen
+                ):
+                    edges.append(Edge(f"{key}~{s}~{n}", "support", premise, target, el.line))
+                    structural.add(f"{key}~{s}~{n}")
     # a consequence is a claim too: its relations are kept beside the placed tree
     outcomes = {k for k, el in doc.elements.items() if {"positive", "negative"} & set(el.tags)}
     outcome_edges = [
@@ -388,8 +469,19 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
     # undercutting an argument that answers nothing attacks its inference: the link of
     # its premises to it when it has premises; else the position's own unstated inference
     for r in draft.relations:
+        index = int(r.key[1:]) if r.key.startswith("e") and r.key[1:].isdigit() else -1
+        chain = steps.get(r.target, [])
+        if r.kind == "undercut" and index in doc.below_inference and chain:
+            # an undercut below an inference line attacks that step: the link of its
+            # premises to its conclusion (to the argument, for the last step)
+            s = min(doc.below_inference[index], len(chain) - 1)
+            to = r.target if s == len(chain) - 1 else chain[s][1]
+            linked = [k for k in chain[s][0] if k in placed and placed[k].parent == to]
+            if linked:
+                r.target = linked[0]
+                continue
         if r.kind == "undercut" and r.target in placed and placed[r.target].stance == "root":
-            premises = [k for role, k in doc.elements[r.target].pcs if role == "premise"]
+            premises = [k for role, k in doc.elements[r.target].pcs if role != "conclusion"]
             linked = [k for k in premises if k in placed and placed[k].parent == r.target]
             if linked:
                 r.target = linked[0]
@@ -440,15 +532,21 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
                 source=_element_source(el.kind, key in in_pcs, where.edge in structural),
             )
         )
-    for key in doc.elements:
-        el = doc.elements[key]
-        ends = [k for role, k in el.pcs if role == "conclusion"]
-        premises = [k for role, k in el.pcs if role == "premise" and k in known]
-        if el.kind == "argument" and ends and premises and ends[0] in known:
-            draft.arguments.append(
-                DraftArgument(el.title, premises, ends[0], el.inference, el.line)
-            )
+    model_settings = model if isinstance(model, dict) else {}
+    explode = bool(model_settings.get("explodeArguments"))
     for key, el in doc.elements.items():
+        chain = steps.get(key, [])
+        for n, (premises, conclusion, inference, line) in enumerate(chain, start=1):
+            premises = [k for k in premises if k in known]
+            if el.kind != "argument" or not premises or conclusion not in known:
+                continue
+            # each inferential step is a model argument; the steps of one structure share
+            # its title (the writer gives them back as one structure), unless the file
+            # has @argdown/cli explode them into arguments of their own, "X - 1", "X - 2"
+            title = f"{el.title} - {n}" if explode and len(chain) > 1 else el.title
+            draft.arguments.append(DraftArgument(title, premises, conclusion, inference, line))
+    # in the order they are defined: a relation may name a consequence before its text
+    for key, el in sorted(doc.elements.items(), key=lambda item: item[1].line):
         if "conclusion" in el.tags:
             draft.conclusion = el.text
         for polarity in ("positive", "negative"):
@@ -472,6 +570,33 @@ def _interpret(doc: Document, path: str | None) -> DraftDebate:
             )
         )
     return draft
+
+
+def _steps(el: Element, path: str | None) -> list[tuple[list[str], str, str, int]]:
+    """The inferential steps of a structure: (premise keys, conclusion key, inference, line).
+
+    A step uses the statements its ``uses`` data names, else the statements before its
+    conclusion back to (and with) the previous conclusion, as @argdown/cli's
+    ExplodeArgumentsPlugin reads them.
+    """
+    out: list[tuple[list[str], str, str, int]] = []
+    ends = [i for i, (role, _) in enumerate(el.pcs) if role != "premise"]
+    for n, i in enumerate(ends):
+        text, uses, line = el.steps[n] if n < len(el.steps) else (el.inference, None, el.line)
+        if uses is not None:
+            if any(u < 1 or u > i for u in uses):
+                raise ParseError(
+                    f"uses names a statement that does not come before conclusion ({i + 1})",
+                    file=path,
+                    line=line,
+                    field="uses",
+                )
+            premises = [el.pcs[u - 1][1] for u in uses]
+        else:
+            start = ends[n - 1] if n else 0
+            premises = [k for _, k in el.pcs[start:i]]
+        out.append((premises, el.pcs[i][1], text, line))
+    return out
 
 
 def _element_source(kind: str, in_pcs: bool, placed_by_pcs: bool) -> Source | None:
@@ -535,7 +660,8 @@ FORMAT = Format(
     loses=describe(
         LOSES,
         "Rephrases and attacks on relations are not written (Argdown has no syntax for "
-        "them). An outside Argdown file also loses its headings and equivalence-class "
+        "them); an argument without premises is written as an argument that supports its "
+        "conclusion, and read back as a point. An outside Argdown file also loses its headings and equivalence-class "
         "members after the first text; @include is refused.",
     ),
     kind="interchange",

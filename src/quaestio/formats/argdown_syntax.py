@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from quaestio.errors import ParseError
+from quaestio.formats.argdown_shortcodes import expand
 
 _RELATION = re.compile(r"^(<\+|<-|<_|\+>|->|_>|><|\+|-|_)\s+(.*)$")
 #: a statement or argument; ``[text](url)`` is a Markdown link inside a text, not a statement
@@ -51,9 +52,15 @@ class Element:
     line: int = 0
     premises: list[str] = field(default_factory=list)
     is_premise: bool = False
-    #: a premise-conclusion structure: (role, statement key), role "premise" or "conclusion"
+    #: a premise-conclusion structure: (role, statement key), role "premise",
+    #: "intermediate" (a conclusion that later steps go on from) or "conclusion" (the last)
     pcs: list[tuple[str, str]] = field(default_factory=list)
+    #: the inference of the structure's last step
     inference: str = ""
+    #: one per conclusion of the structure, in order: the inference's text, and the numbers
+    #: of the statements it ``uses`` when the file says so (else the statements back to
+    #: the previous conclusion, as @argdown/cli reads them), and its line
+    steps: list[tuple[str, list[int] | None, int]] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -68,6 +75,9 @@ class Document:
     sections: list[str]
     #: element key -> the heading it was defined under (headings group a map's elements)
     section_of: dict[str, str] = field(default_factory=dict)
+    #: index in ``relations`` of a relation written below an inference line -> which step
+    #: of its argument's structure (0 for the first inference) it is aimed at
+    below_inference: dict[int, int] = field(default_factory=dict)
 
 
 def unescape(text: str) -> str:
@@ -106,9 +116,22 @@ def _split_data(rest: str, path: str | None, line: int) -> tuple[str, dict[str, 
     return rest[: m.start()] + rest[end + 1 :], data
 
 
+def _uses(value: object, path: str | None, line: int) -> list[int] | None:
+    """The statement numbers an inference ``uses`` (Argdown's ``uses`` or ``from`` data)."""
+    if value is None:
+        return None
+    if not isinstance(value, list) or not all(
+        isinstance(v, int) and not isinstance(v, bool) for v in value
+    ):
+        raise ParseError(
+            "uses must be a list of statement numbers", file=path, line=line, field="uses"
+        )
+    return list(value)
+
+
 def _text_and_tags(raw: str) -> tuple[str, list[str]]:
     tags = [a or b for a, b in _TAG.findall(raw)]
-    text = _TAG.sub(" ", raw)
+    text = expand(_TAG.sub(" ", raw))  # shortcodes, as @argdown/cli shows them
     return " ".join(unescape(text).split()), tags
 
 
@@ -235,9 +258,17 @@ def parse(text: str, path: str | None = None) -> Document:
     #: an untitled argument of its own (as @argdown/cli does), kept here while it runs
     nested: list[tuple[int, Element]] = []
     anonymous = 0
+    in_heading = False
+    inference_entry: tuple[int, str] | None = None  # an inference line's place in the stack
+    inference_step = 0
+    rule_text: list[str] = []  # the inference being read: its rules and data
+    rule_data: dict[str, Any] = {}
+    #: whether the lines after the element last met carry on its text (not when it is a
+    #: later member of an equivalence class: only the first text is kept)
+    owns_text = False
 
     def element(raw: str, line: int, allow_plain: bool) -> Element:
-        nonlocal anonymous
+        nonlocal anonymous, owns_text
         m = _ELEMENT.match(raw)
         if m:
             bracket, colon, rest = m.groups()
@@ -261,6 +292,7 @@ def parse(text: str, path: str | None = None) -> Document:
             el = doc.elements[key] = Element(kind, title, line=line)
             if section:
                 doc.section_of[key] = section
+        owns_text = not el.text
         if colon and body and not el.text:
             el.text, el.line = body, line
         el.tags += [t for t in tags if t not in el.tags]
@@ -271,16 +303,23 @@ def parse(text: str, path: str | None = None) -> Document:
         stripped = raw_line.strip()
         indent = len(raw_line) - len(raw_line.lstrip(" \t"))
         if not stripped:
-            stack, current, conclusion_for = [], None, None
+            stack, current, conclusion_for, in_heading = [], None, None, False
             continue
         heading = _HEADING.match(stripped)
         if heading and (indent == 0 or not stack):  # a heading may be indented a little
             section = " ".join(unescape(heading.group(2)).split())
             doc.sections.append(section)
             stack, current, last_argument, nested = [], None, None, []
+            in_heading = True
             continue
-        if indent == 0 and _LIST.match(stripped):
-            # a list item starts a paragraph of its own: its text is read as one
+        if in_heading:
+            # a heading runs on to the next empty line, as @argdown/cli reads it: what
+            # follows it directly is more of its title, not a statement
+            section = " ".join([section, *unescape(_split_data(stripped, path, number)[0]).split()])
+            doc.sections[-1] = section
+            continue
+        if _LIST.match(stripped):
+            # a list item, indented or not, starts a paragraph of its own: its text is one
             stripped = _LIST.sub("", stripped)
             stack, current = [], None
         pcs = _PCS.match(stripped)
@@ -306,8 +345,15 @@ def parse(text: str, path: str | None = None) -> Document:
             statement = element(pcs.group(2), number, allow_plain=True)
             if conclusion_for is owner:
                 # an earlier conclusion of a chain of inferences is a premise of the next one
-                owner.pcs = [("premise", k) for _, k in owner.pcs]
+                owner.pcs = [
+                    ("intermediate" if role == "conclusion" else role, k) for role, k in owner.pcs
+                ]
                 owner.pcs.append(("conclusion", statement.key))
+                uses = rule_data.get("uses", rule_data.get("from"))
+                if uses is None:
+                    uses = statement.data.get("uses", statement.data.get("from"))
+                owner.steps.append((" ".join(rule_text), _uses(uses, path, number), number))
+                owner.inference = " ".join(rule_text)
             else:
                 owner.premises.append(statement.text or statement.title)
                 owner.pcs.append(("premise", statement.key))
@@ -316,17 +362,38 @@ def parse(text: str, path: str | None = None) -> Document:
             stack, current = [(indent, statement.key)], statement
             continue
         if rule_line and owner is not None:
-            rule = re.sub(r"\{.*\}", " ", stripped).strip("- ")
-            if rule:
-                owner.inference = " ".join(rule.split())
+            rule, data = _split_data(stripped, path, number)
+            if conclusion_for is not owner:  # a new inference, not the end of a block
+                rule_text, rule_data = [], {}
+            rule_text += rule.strip("- ").split()
+            rule_data.update(data)
             conclusion_for = owner
             # a relation below the inference line is aimed at the inference: the argument
-            stack, current = [(indent - 1, owner.key)], None
+            inference_entry = (indent - 1, owner.key)
+            inference_step = sum(role != "premise" for role, _ in owner.pcs)
+            stack, current = [inference_entry], None
+            continue
+        if (
+            conclusion_for is not None
+            and conclusion_for is owner
+            and not _RELATION.match(stripped)
+            and not _ELEMENT.match(stripped)
+        ):
+            # the lines of an inference block (between two '--' lines): its rules and data
+            rule, data = _split_data(stripped, path, number)
+            rule_text += rule.split()
+            rule_data.update(data)
             continue
         rel = _RELATION.match(stripped)
         if rel:
-            while stack and stack[-1][0] >= indent:
+            dedent = False
+            while stack and stack[-1][0] > indent:
                 stack.pop()
+                dedent = True
+            if stack and (stack[-1][0] == indent or (dedent and len(stack) > 1)):
+                # a sibling; @argdown/cli also reads a line that dedents to between two
+                # levels as being on the level above it (its indentation is not a level)
+                indent = stack.pop()[0]
             if not stack:
                 raise ParseError(
                     f"relation {rel.group(1)!r} has no parent element above it",
@@ -337,6 +404,8 @@ def parse(text: str, path: str | None = None) -> Document:
             kind, child_is_source = SYMBOLS[rel.group(1)]
             parent = stack[-1][1]
             src, dst = (child.key, parent) if child_is_source else (parent, child.key)
+            if stack[-1] is inference_entry:
+                doc.below_inference[len(doc.relations)] = inference_step
             doc.relations.append((src, dst, kind, number))
             stack.append((indent, child.key))
             current = child
@@ -354,7 +423,8 @@ def parse(text: str, path: str | None = None) -> Document:
         if current is not None:  # a text running over several lines
             rest, data = _split_data(stripped, path, number)
             body, tags = _text_and_tags(rest)
-            texts.setdefault(current.key, []).append(body)
+            if owns_text:
+                texts.setdefault(current.key, []).append(body)
             current.tags += [t for t in tags if t not in current.tags]
             current.data.update(data)
     for key, more in texts.items():

@@ -3,11 +3,11 @@
 A Carneades file names ``statements`` (id: text), ``issues`` whose ``positions`` are
 alternative statements, and ``arguments`` with a ``conclusion``, ``premises`` (a list,
 or a mapping of role to statement) and optionally an ``undercutter`` statement. Each
-argument becomes a premise-conclusion argument, each premise a support of the
-conclusion, the undercutter an undercut of that inference, and the positions of an
-issue contraries of each other. The graph is then shaped like every other map:
-statements that support or attack nothing are positions. Assumptions, labels,
-weights, schemes' roles, language and tests are not read.
+argument becomes a premise-conclusion argument (one without premises too: it presumes
+its conclusion), each premise a support of the conclusion, the undercutter an undercut
+of that inference, and the positions of an issue contraries of each other. The graph
+is then shaped like every other map: statements that support or attack nothing are
+positions. Assumptions, labels, weights, schemes' roles, language and tests are not read.
 """
 
 from __future__ import annotations
@@ -99,9 +99,9 @@ def read(data: bytes, path: str | None) -> Loaded:
         premises = [claim(p) for p in (raw.values() if isinstance(raw, dict) else raw)]
         for n, premise in enumerate(premises):
             edges.append(Edge(f"{aid}~{n}", "support", premise, conclusion))
-        if premises:
-            scheme = str(arg.get("scheme") or "")
-            draft.arguments.append(DraftArgument(str(aid), premises, conclusion, scheme))
+        # an argument without premises is kept too: it presumes its conclusion
+        scheme = str(arg.get("scheme") or "")
+        draft.arguments.append(DraftArgument(str(aid), premises, conclusion, scheme))
         if arg.get("undercutter") is not None:
             # without premises the argument's only link is its conclusion's: to the point it
             # answers or, for a position, to the question

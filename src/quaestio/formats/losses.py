@@ -67,7 +67,11 @@ def table_view(debate: Debate, lost: Iterable[str]) -> Debate:
     Nested points go with everything that names them (so nothing dangles), rather than
     coming back as points of the position with a stance that was meant for their parent.
     """
-    gone = frozenset(lost) & GRAPH
+    lost = frozenset(lost)
+    if "consequences" in lost and debate.consequences:
+        # consequences go with every relation that cites them, so nothing dangles
+        debate = debate.without_nodes({c.id for c in debate.consequences})
+    gone = lost & GRAPH
     if not gone:
         return debate
     if "nesting" in gone:

@@ -56,7 +56,14 @@ class Relation:
 
 @dataclass(frozen=True)
 class Argument:
-    """A premise-conclusion structure over claims of the debate (Argdown's arguments, AIF's RA)."""
+    """A premise-conclusion structure over claims of the debate (Argdown's arguments, AIF's RA).
+
+    One argument is one inferential step. A structure of several steps (Argdown's
+    intermediate conclusions) is held as one argument per step, each concluding what the
+    next goes on from; the steps of one structure share its ``title``. ``premises`` may be
+    empty: a defeasible argument that rests on nothing stated, as Carneades has them (its
+    ``inference`` may name the scheme that warrants it).
+    """
 
     id: str
     title: str

@@ -191,8 +191,8 @@ def _argument_problems(debate: Debate) -> list[Problem]:
     out: list[Problem] = []
     claims = set(debate.claim_ids())
     for a in debate.arguments:
-        if not a.premises:
-            out.append(Problem("no_premises", f"argument {a.id} has no premise", a.id, "premises"))
+        # an argument may have no premise: a defeasible argument for its conclusion that
+        # rests on nothing stated (Carneades has them); an undercutter can still defeat it
         for premise in a.premises:
             if premise not in claims:
                 out.append(

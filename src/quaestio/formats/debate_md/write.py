@@ -211,7 +211,7 @@ def _graph_sections(debate: Debate) -> list[str]:
             if not _labellable(a.title):
                 attrs["title"] = a.title
                 label = None
-            body = f"{graph.id_list(a.premises)} => {a.conclusion}"
+            body = f"{graph.id_list(a.premises)} => {a.conclusion}".lstrip()  # "=> c" alone
             out += _item(attrs, body + ("\n" + a.inference if a.inference else ""), label)
         out.append("")
     if debate.schools:
