@@ -18,23 +18,13 @@ from typing import Any
 import httpx
 import pytest
 from live_server import LiveServer
+from tests.sample_builder import slow_kialo
 
 SLOW_SHAPE = (60, 50)  # positions x points: seconds to read on this machine
 
 
-def kialo(positions: int, points: int) -> bytes:
-    """A Kialo discussion export: one thesis, ``positions`` claims of ``points`` each."""
-    out = ["Discussion Name:", "Why did it happen?", "", "1. Thesis:", "Why did it happen?", ""]
-    for i in range(1, positions + 1):
-        out += [f"  1.{i}.", f"  Cause number {i} mattered most.", ""]
-        for j in range(1, points + 1):
-            kind = "Pro" if j % 2 else "Con"
-            out += [f"    1.{i}.{j}. {kind}:", f"    Point {j} about cause {i}, in {1700 + j}.", ""]
-    return "\n".join(out).encode()
-
-
-SMALL = kialo(2, 2)
-SLOW = kialo(*SLOW_SHAPE)
+SMALL = slow_kialo(2, 2)
+SLOW = slow_kialo(*SLOW_SHAPE)
 
 
 @pytest.fixture
