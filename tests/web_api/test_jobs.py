@@ -73,9 +73,15 @@ def user(server: LiveServer, name: str | None = None) -> httpx.Client:
     )
 
 
-def upload(client: httpx.Client, data: bytes, **form: str) -> httpx.Response:
+def upload(
+    client: httpx.Client, data: bytes, prefer: str = "respond-async", **form: str
+) -> httpx.Response:
+    """An import; by default asking for a job when the file is large or slow (RFC 7240)."""
     return client.post(
-        "/api/imports", files={"file": ("big.kialo.txt", data, "text/plain")}, data=form
+        "/api/imports",
+        files={"file": ("big.kialo.txt", data, "text/plain")},
+        data=form,
+        headers={"Prefer": prefer} if prefer else {},
     )
 
 
@@ -152,9 +158,12 @@ def test_a_big_import_is_a_job_polled_to_its_result_while_others_are_answered(
 
 def test_a_small_import_still_answers_at_once(served: LiveServer) -> None:
     alice = user(served)
-    r = upload(alice, SMALL)
+    r = upload(alice, SMALL, prefer="respond-async, wait=30")
     assert r.status_code == 201, r.text
     assert r.json()["created"] is True
+    plain = upload(alice, SLOW, prefer="")  # no Prefer: the request waits, however long
+    assert plain.status_code == 201, plain.text
+    assert plain.json()["format"] == "kialo"
     forced = upload(alice, SMALL, background="true")
     assert forced.status_code == 202
     assert poll(alice, forced.json()["url"])[-1]["result"]["created"] is False
@@ -195,11 +204,10 @@ def test_past_its_time_an_import_is_422_and_writes_nothing(
     limits: pytest.MonkeyPatch, sqlite_url: str
 ) -> None:
     limits.setenv("QUAESTIO_WORK_SECONDS", "1")
-    limits.setenv("QUAESTIO_JOB_WAIT_SECONDS", "60")
     live = _serve(sqlite_url)
     try:
         alice = user(live)
-        r = upload(alice, SLOW)
+        r = upload(alice, SLOW, prefer="")
         assert r.status_code == 422, r.text
         message = r.json()["error"]["message"]
         assert "Reading the file took longer than 1 s and was stopped" in message
@@ -210,7 +218,7 @@ def test_past_its_time_an_import_is_422_and_writes_nothing(
         assert end["state"] == "failed" and end["status"] == 422
         assert end["error"]["message"] == message
         assert debates_of(alice) == 0
-        assert upload(alice, SMALL).status_code == 201  # the server is fine afterwards
+        assert upload(alice, SMALL, prefer="").status_code == 201  # the server is fine after
     finally:
         live.stop()
 
@@ -225,13 +233,13 @@ def test_full_workers_and_queue_answer_503_with_retry_after(
         alice, bob = user(live), user(live)
         first = upload(alice, SLOW, background="true")
         assert first.status_code == 202
-        refused = upload(bob, SMALL)
+        refused = upload(bob, SMALL, prefer="")
         assert refused.status_code == 503, refused.text
         assert int(refused.headers["retry-after"]) >= 5
         assert "busy" in refused.json()["error"]["message"]
         alice.delete(first.json()["url"])
         time.sleep(0.5)
-        assert upload(bob, SMALL).status_code == 201
+        assert upload(bob, SMALL, prefer="").status_code == 201
     finally:
         live.stop()
 
@@ -239,9 +247,7 @@ def test_full_workers_and_queue_answer_503_with_retry_after(
 def test_a_client_that_hangs_up_kills_the_reader_and_saves_nothing(
     limits: pytest.MonkeyPatch, sqlite_url: str
 ) -> None:
-    limits.setenv("QUAESTIO_JOB_WAIT_SECONDS", "120")
-    limits.setenv("QUAESTIO_JOB_BYTES", str(10 * len(SLOW)))  # synchronous, however long
-    live = _serve(sqlite_url)
+    live = _serve(sqlite_url)  # no Prefer header: the request waits for the import
     try:
         alice = user(live)
         token = str(alice.headers["authorization"])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -22,6 +23,9 @@ from quaestio.formats import Format, Loaded, by_name
 from quaestio.model import validate
 from quaestio.store.debates import content_hash, find_imported, import_debate
 from quaestio.store.models import DebateRow
+
+if TYPE_CHECKING:
+    from quaestio.importer.preview import Preview
 
 
 @dataclass(frozen=True)
@@ -164,10 +168,15 @@ def import_corrected(
 
 def read_corrected(data: bytes, filename: str, fixes: str) -> Parsed:
     """A handout read with corrections, without touching the database (safe in a child)."""
-    from quaestio.importer import node_lines
     from quaestio.importer.preview import preview
 
-    shown = preview(data, filename, fixes)
+    return corrected(data, preview(data, filename, fixes))
+
+
+def corrected(data: bytes, shown: Preview) -> Parsed:
+    """What a preview of ``data`` with its corrections saves as (its digest names both)."""
+    from quaestio.importer import node_lines
+
     debate = shown.debate
     loaded = Loaded(debate, node_lines(debate))
     script = "\n".join(f"{f.op} {f.target} {f.to} {f.text}" for f in shown.fixes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, File, Form, Query, Request, Response, UploadFile, status
@@ -96,7 +97,8 @@ IMPORT_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"model": ImportReport, "description": "the same file was imported before"},
     202: {
         "model": JobOut,
-        "description": "a large file, or one slow to read: follow the job at ``Location``",
+        "description": "with ``Prefer: respond-async``, a large file or one slow to read "
+        "(or ``background``): follow the job at ``Location``",
     },
     429: {"model": ErrorBody, "description": "you have too many imports under way"},
     503: {"model": ErrorBody, "description": "the server is busy: retry after ``Retry-After``"},
@@ -127,9 +129,12 @@ async def import_file(
 
     The same file uploaded twice gives the first debate back (``created``: false).
     The file is read in a separate process with a time and memory budget (422 past
-    it, nothing saved). A file of ``QUAESTIO_JOB_BYTES`` or more, one still being
-    read after ``QUAESTIO_JOB_WAIT_SECONDS``, or ``background`` answers ``202`` with a
-    job to poll at ``GET /api/jobs/{id}`` (``Location``); its ``result`` is this report.
+    it, nothing saved), and the request waits for it (a client that disconnects
+    cancels it). To get a job instead, send ``Prefer: respond-async``: a file of
+    ``QUAESTIO_JOB_BYTES`` or more, or one still being read after ``wait=N`` seconds
+    (``Prefer: respond-async, wait=N``; default ``QUAESTIO_JOB_WAIT_SECONDS``), answers
+    ``202`` with the job to poll at ``GET /api/jobs/{id}`` (``Location``); its
+    ``result`` is this report. ``background`` answers 202 at once.
     """
     data = await file.read(settings.max_upload_bytes + 1)
     if len(data) > settings.max_upload_bytes:
@@ -147,8 +152,11 @@ async def import_file(
         (data, name, format),
         lambda parsed: _saved(db, actor, parsed, class_id),
     )
-    if not background and len(data) < manager.limits.background_bytes:
-        job = await manager.wait(job, request, manager.limits.wait_seconds)
+    wait = async_wait(request.headers.get("prefer", ""), manager.limits.wait_seconds)
+    if background or (wait is not None and len(data) >= manager.limits.background_bytes):
+        wait = 0.0
+    if wait != 0.0:
+        job = await manager.wait(job, request, wait)
     if job.state == "done" and job.result is not None:
         return JSONResponse(job.result, status_code=job.status or 201)
     raised = manager.raised(job) if job.state == "failed" else None
@@ -156,6 +164,19 @@ async def import_file(
         raise raised
     out = job_out(job)
     return JSONResponse(out.model_dump(mode="json"), status_code=202, headers={"Location": out.url})
+
+
+def async_wait(prefer: str, default: float) -> float | None:
+    """How long to wait before a 202 (RFC 7240 ``Prefer``); None: wait until it is done."""
+    asked = {p.strip().split("=", 1)[0].lower(): p.strip() for p in prefer.split(",")}
+    if "respond-async" not in asked:
+        return None
+    raw = asked.get("wait", "").partition("=")[2].strip()
+    try:
+        seconds = float(raw) if raw else default
+    except ValueError:
+        return default
+    return min(max(seconds, 0.0), 600.0) if math.isfinite(seconds) else default
 
 
 def _saved(
