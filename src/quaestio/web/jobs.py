@@ -224,7 +224,7 @@ class Jobs:
         self.limits = limits or JobLimits.from_env()
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._owners: dict[str, int] = {}
-        self._raised: dict[str, QuaestioError] = {}
+        self._raised: dict[str, Exception] = {}
 
     def start(
         self,
@@ -287,16 +287,24 @@ class Jobs:
         except ClientGone:
             self._set(current, state="cancelled")
         except QuaestioError as exc:
-            self._raised[job.id] = exc
+            self._keep(job.id, exc)
             content, status = self.describe(exc)
             self._set(current, state="failed", error=content.get("error"), status=status)
-        except Exception:  # a bug: the job says so instead of staying "running"
+        except Exception as exc:  # a bug: the job says so instead of staying "running"
+            self._keep(job.id, exc)
             logging.getLogger("quaestio.web").exception("job %s failed", job.id)
             error = {"code": "internal_error", "message": "the server failed; the error was logged"}
             self._set(current, state="failed", error=error, status=500)
         finally:
             self._tasks.pop(job.id, None)
             self._owners.pop(job.id, None)
+
+    def _keep(self, job_id: str, exc: Exception) -> None:
+        """Keep a failed job's error for the request waiting on it (the last few only:
+        nobody waits on a background job, and its file keeps the error anyway)."""
+        self._raised[job_id] = exc
+        while len(self._raised) > 64:
+            self._raised.pop(next(iter(self._raised)))
 
     async def wait(self, job: Job, request: Request, seconds: float | None) -> Job:
         """Wait up to ``seconds`` (None: until it ends) for a job this process runs.
@@ -317,7 +325,7 @@ class Jobs:
                 raise ClientGone
         return self.store.read(job.id) or job
 
-    def raised(self, job: Job) -> QuaestioError | None:
+    def raised(self, job: Job) -> Exception | None:
         """The error a failed job of this process raised (re-raised to a waiting request)."""
         return self._raised.pop(job.id, None)
 
