@@ -94,9 +94,7 @@ def test_no_more_children_run_at_once_than_there_are_workers(tmp_path: Path) -> 
         )
 
     _in_new_loop(both())
-    spans = sorted(
-        tuple(map(float, (tmp_path / f"{i}.txt").read_text().split())) for i in range(3)
-    )
+    spans = sorted(tuple(map(float, (tmp_path / f"{i}.txt").read_text().split())) for i in range(3))
     for (_, end), (start, _) in itertools.pairwise(spans):
         assert start >= end  # one after the other, never overlapping
     assert offloader.started == 3
@@ -176,3 +174,31 @@ def test_a_browser_that_hangs_up_stops_the_work_at_once(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(10)
+
+
+def test_a_full_queue_is_refused_at_once_with_a_time_to_retry() -> None:
+    from quaestio.web.offload import BusyError
+
+    offloader = Offloader(WorkLimits(workers=1, queue=0, seconds=20))
+
+    async def two() -> float:
+        first = asyncio.ensure_future(offloader.run(None, "w", _sleep, 1))
+        await asyncio.sleep(0.1)  # the first holds the only worker
+        started = time.monotonic()
+        with pytest.raises(BusyError) as err:
+            await offloader.run(None, "w", _double, 1)
+        refused_in = time.monotonic() - started
+        assert err.value.retry_after >= 5 and "busy" in err.value.message
+        await first
+        return refused_in
+
+    assert _in_new_loop(two()) < 0.5  # refused without waiting for the worker
+    assert offloader.pending == 0 and offloader.started == 1
+
+
+def test_the_child_runs_after_fork_before_the_work(tmp_path: Path) -> None:
+    mark = tmp_path / "forked"
+    offloader = Offloader(WorkLimits(workers=1), after_fork=lambda: mark.write_text("yes"))
+    out = _run(offloader, _double, 2)
+    assert isinstance(out, dict) and out["twice"] == 4
+    assert mark.read_text() == "yes"  # written by the child only: the parent never ran it
