@@ -17,8 +17,8 @@ from typing import Any
 
 import httpx
 import pytest
+from benchmarks.generators import slow_kialo
 from live_server import LiveServer
-from tests.sample_builder import slow_kialo
 
 SLOW_SHAPE = (60, 50)  # positions x points: seconds to read on this machine
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.sample_builder import slow_kialo
+from benchmarks.generators import slow_kialo
 
 from web_browser import shot
 
