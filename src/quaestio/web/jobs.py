@@ -339,7 +339,7 @@ class Jobs:
             job = self._set(job, state="failed", error=error, status=503)
         return job
 
-    def cancel(self, job_id: str, owner_id: int | None, seconds: float = 2.0) -> Job:
+    def cancel(self, job_id: str, owner_id: int | None, seconds: float = 5.0) -> Job:
         """Ask the job to stop; give its state once it has (or after ``seconds``).
 
         A job that is already saving finishes (its one transaction commits or not at

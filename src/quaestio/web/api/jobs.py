@@ -69,6 +69,6 @@ def get_job(job_id: JobId, actor: UserDep, request: Request) -> JobOut:
 async def cancel_job(job_id: JobId, actor: UserDep, request: Request) -> JobOut:
     """Stop a job: its process is killed and nothing is saved (a job already saving finishes).
 
-    Gives the job's state once it has stopped, or after two seconds.
+    Gives the job's state once it has stopped, or after five seconds.
     """
     return job_out(await run_in_threadpool(jobs(request).cancel, job_id, actor.user_id))
