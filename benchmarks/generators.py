@@ -55,3 +55,18 @@ def random_qbaf(n: int, m: int, seed: int = 0) -> QBAF:
     dst = rng.integers(0, n, m)
     half = m // 2
     return QBAF(rng.uniform(0, 1, n), src[:half], dst[:half], src[half:], dst[half:])
+
+
+def slow_kialo(positions: int, points: int, title: str = "Why did it happen?") -> bytes:
+    """A Kialo discussion export, one thesis and ``positions`` claims of ``points`` each.
+
+    The Kialo reader takes seconds on a file of a few thousand claims, which is what
+    the tests of long imports (jobs, progress, cancelling, budgets) need.
+    """
+    out = ["Discussion Name:", title, "", "1. Thesis:", title, ""]
+    for i in range(1, positions + 1):
+        out += [f"  1.{i}.", f"  Cause number {i} mattered most.", ""]
+        for j in range(1, points + 1):
+            kind = "Pro" if j % 2 else "Con"
+            out += [f"    1.{i}.{j}. {kind}:", f"    Point {j} about cause {i}, in {1700 + j}.", ""]
+    return "\n".join(out).encode()

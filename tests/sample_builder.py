@@ -109,3 +109,4 @@ def balance_sheet(*rows: tuple[Polarity, str, str, float]) -> tuple[Consequence,
         short = "pos" if polarity == "positive" else "neg"
         out.append(Consequence(f"c.{short}{counts[polarity]}", polarity, text, category, weight))
     return tuple(out)
+

@@ -4,12 +4,18 @@
 and the debate's title makes a restart find the debate it imported last time
 instead of adding a copy. Parsing happens before the transaction, so a file
 that does not parse writes nothing.
+
+Reading and saving are two functions: ``read`` (and ``read_corrected``) touch no
+database and give a ``Parsed`` that pickles, so the web app runs them in a child
+process with a time and memory budget; ``save`` then writes the debate in the
+parent, in the caller's one transaction. ``import_bytes`` is both, for the CLI.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -17,6 +23,9 @@ from quaestio.formats import Format, Loaded, by_name
 from quaestio.model import validate
 from quaestio.store.debates import content_hash, find_imported, import_debate
 from quaestio.store.models import DebateRow
+
+if TYPE_CHECKING:
+    from quaestio.importer.preview import Preview
 
 
 @dataclass(frozen=True)
@@ -27,6 +36,15 @@ class Imported:
     created: bool
     #: the debate was put into the class asked for (a new import, or one found again)
     added_to_class: bool = False
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A file read and not yet saved: the debate, its format's name and the file's digest."""
+
+    loaded: Loaded
+    format_name: str
+    digest: str
 
 
 def parse(data: bytes, filename: str, format_name: str | None = None) -> tuple[Loaded, Format]:
@@ -41,6 +59,12 @@ def parse(data: bytes, filename: str, format_name: str | None = None) -> tuple[L
     return fmt.read(data, filename), fmt
 
 
+def read(data: bytes, filename: str, format_name: str | None = None) -> Parsed:
+    """Parse without touching the database (safe in a child process)."""
+    loaded, fmt = parse(data, filename, format_name)
+    return Parsed(loaded, fmt.name, content_hash(data))
+
+
 def import_bytes(
     session: Session,
     data: bytes,
@@ -51,8 +75,30 @@ def import_bytes(
     format_name: str | None = None,
     dedupe: bool = True,
 ) -> Imported:
-    loaded, fmt = parse(data, filename, format_name)
-    digest = content_hash(data)
+    return save(
+        session,
+        read(data, filename, format_name),
+        owner_id=owner_id,
+        class_id=class_id,
+        dedupe=dedupe,
+    )
+
+
+def save(
+    session: Session,
+    parsed: Parsed,
+    *,
+    owner_id: int | None,
+    class_id: int | None = None,
+    dedupe: bool = True,
+    join_class: bool = True,
+) -> Imported:
+    """Store a parsed file, or find the debate the same file gave before.
+
+    ``join_class``: a debate found again is put into ``class_id`` too (a plain
+    import); a corrected import leaves the one found where it is.
+    """
+    loaded, fmt, digest = parsed.loaded, by_name(parsed.format_name), parsed.digest
     if dedupe:
         existing = find_imported(
             session, owner_id=owner_id, title=loaded.debate.title, source_hash=digest
@@ -61,7 +107,7 @@ def import_bytes(
             # the same file again (perhaps edited since in the web app): the debate found,
             # with its edits, goes into the class asked for instead of nothing happening
             added = False
-            if class_id is not None and owner_id is not None:
+            if join_class and class_id is not None and owner_id is not None:
                 from quaestio.store.access import Actor
                 from quaestio.store.classroom import ensure_in_class
 
@@ -116,17 +162,23 @@ def import_corrected(
     it and nothing is saved. The same document with the same corrections is found again
     instead of stored twice; with other corrections it is another debate.
     """
-    from quaestio.importer import node_lines
+    parsed = read_corrected(data, filename, fixes)
+    return save(session, parsed, owner_id=owner_id, class_id=class_id, join_class=False)
+
+
+def read_corrected(data: bytes, filename: str, fixes: str) -> Parsed:
+    """A handout read with corrections, without touching the database (safe in a child)."""
     from quaestio.importer.preview import preview
 
-    shown = preview(data, filename, fixes)
+    return corrected(data, preview(data, filename, fixes))
+
+
+def corrected(data: bytes, shown: Preview) -> Parsed:
+    """What a preview of ``data`` with its corrections saves as (its digest names both)."""
+    from quaestio.importer import node_lines
+
     debate = shown.debate
     loaded = Loaded(debate, node_lines(debate))
-    fmt = by_name(_FORMAT_OF_KIND[shown.kind])
     script = "\n".join(f"{f.op} {f.target} {f.to} {f.text}" for f in shown.fixes)
     digest = content_hash(data + b"\0corrections\0" + script.encode())
-    existing = find_imported(session, owner_id=owner_id, title=debate.title, source_hash=digest)
-    if existing is not None:
-        return Imported(existing, loaded, fmt, created=False)
-    row = import_debate(session, debate, owner_id=owner_id, class_id=class_id, source_hash=digest)
-    return Imported(row, loaded, fmt, created=True, added_to_class=class_id is not None)
+    return Parsed(loaded, _FORMAT_OF_KIND[shown.kind], digest)

@@ -22,6 +22,7 @@ from quaestio.web.api import docs, errors
 from quaestio.web.api import router as api_router
 from quaestio.web.api.schemas import ErrorBody
 from quaestio.web.body_limit import ENVELOPE_BYTES, BodyLimit
+from quaestio.web.jobs import Jobs, JobStore, default_directory
 from quaestio.web.offload import ClientGone, Offloader
 from quaestio.web.settings import Settings
 
@@ -62,7 +63,12 @@ def create_app(database_url: str | None = None) -> FastAPI:
     )
     app.state.db = db
     app.state.settings = settings
-    app.state.offloader = Offloader()
+    # a child never uses the database: it disowns the pool's forked connections (close=False
+    # leaves them to the parent, whose PostgreSQL sessions and SQLite handles stay good)
+    app.state.offloader = Offloader(after_fork=lambda: db.engine.dispose(close=False))
+    app.state.jobs = Jobs(
+        JobStore(default_directory(db.url)), app.state.offloader, errors.content_for
+    )
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + ENVELOPE_BYTES)
     errors.install(app)
 

@@ -9,7 +9,17 @@ holds the debate (nothing is pickled on the way in), and the request waits for i
 answer while watching the connection. A client that disconnects, a piece of work that
 passes its time budget, or one that passes its memory budget ends with the child
 killed, so the server's memory and cores are back at once. At most ``workers``
-children run at a time; further requests wait their turn.
+children run at a time; further requests wait their turn, at most ``queue`` of them:
+past that the server answers 503 with ``Retry-After`` at once instead of letting a
+backlog build that nobody will wait for.
+
+Everything heavy goes through ``run``: the verdict and evaluation, quizzes, essay
+plans, flashcard decks, exports, and imports (``quaestio.web.jobs`` runs a long
+import as a job whose progress a page polls, through this same ``run``). A child
+never writes to the database: it reads or computes and hands its result back; the
+parent saves it in one transaction. The engine's pool is disowned in the child
+(``after_fork``) so a forked copy of a pooled connection is never used or closed
+from two processes.
 """
 
 from __future__ import annotations
@@ -23,7 +33,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -32,10 +42,27 @@ from quaestio.errors import QuaestioError, TooLargeError
 
 T = TypeVar("T")
 _CHECK_EVERY = 0.2  # seconds between looks at the connection
+_TOO_LARGE = "it is too large for this server"
 
 
 class ClientGone(Exception):
-    """The browser closed the connection; nobody is waiting for the answer."""
+    """The browser closed the connection (or a job was cancelled); nobody wants the answer."""
+
+
+class Watched(Protocol):
+    """Whoever waits for the work: a request, or a job that can be cancelled."""
+
+    async def is_disconnected(self) -> bool: ...
+
+
+class BusyError(QuaestioError):
+    """Every worker is busy and the queue is full: try again in ``retry_after`` seconds."""
+
+    code = "busy"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -45,6 +72,8 @@ class WorkLimits:
     workers: int = max(1, os.cpu_count() or 1)
     seconds: float = 60.0
     memory_mb: int = 2048
+    #: pieces of work that may wait for a worker; one more is refused with 503
+    queue: int = 16
 
     @classmethod
     def from_env(cls) -> WorkLimits:
@@ -53,6 +82,7 @@ class WorkLimits:
             workers=int(os.environ.get("QUAESTIO_WORK_WORKERS", default.workers)),
             seconds=float(os.environ.get("QUAESTIO_WORK_SECONDS", default.seconds)),
             memory_mb=int(os.environ.get("QUAESTIO_WORK_MEMORY_MB", default.memory_mb)),
+            queue=int(os.environ.get("QUAESTIO_WORK_QUEUE", default.queue)),
         )
 
 
@@ -67,9 +97,17 @@ def _cap_memory(extra_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
 
-def _child(conn: Connection, memory_mb: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
+def _child(
+    conn: Connection,
+    memory_mb: int,
+    after_fork: Callable[[], None] | None,
+    fn: Callable[..., Any],
+    args: tuple[Any, ...],
+) -> None:
     """Run ``fn`` and send back what it gave, or what it raised, in a form that pickles."""
     try:
+        if after_fork is not None:
+            after_fork()
         _cap_memory(memory_mb)
         conn.send(("ok", fn(*args)))
     except MemoryError:
@@ -94,36 +132,65 @@ def _rebuilt(payload: tuple[type[QuaestioError], tuple[Any, ...], dict[str, Any]
 class Offloader:
     """Runs heavy work in children, ``limits.workers`` at a time."""
 
-    def __init__(self, limits: WorkLimits | None = None) -> None:
+    def __init__(
+        self, limits: WorkLimits | None = None, after_fork: Callable[[], None] | None = None
+    ) -> None:
         self.limits = limits or WorkLimits.from_env()
+        self.after_fork = after_fork  # run first in every child (the app disowns its pool)
         self._slots: asyncio.Semaphore | None = None
+        self.pending = 0  # pieces of work running or waiting for a worker
         self.started = 0  # children started, and killed before they answered (for tests)
         self.killed = 0
+
+    def check_room(self) -> None:
+        """Refuse at once (503) when every worker is busy and the queue is full."""
+        if self.pending >= self.limits.workers + self.limits.queue:
+            raise BusyError(
+                "the server is busy with other large work; try again in a minute",
+                retry_after=max(5, int(self.limits.seconds // 4)),
+            )
 
     def _semaphore(self) -> asyncio.Semaphore:
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.limits.workers)
         return self._slots
 
-    async def run(self, request: Request | None, what: str, fn: Callable[..., T], *args: Any) -> T:
+    async def run(
+        self,
+        request: Watched | None,
+        what: str,
+        fn: Callable[..., T],
+        *args: Any,
+        on_start: Callable[[], None] | None = None,
+    ) -> T:
         """``fn(*args)`` in a child; ``what`` names the work in a time-out message.
 
-        Raises ``ClientGone`` when ``request``'s client disconnects first,
-        ``TooLargeError`` past the time or memory budget, and whatever
-        ``QuaestioError`` the work itself raised.
+        Raises ``BusyError`` when the queue is full, ``ClientGone`` when ``request``'s
+        client disconnects (or its job is cancelled) first, ``TooLargeError`` past the
+        time or memory budget, and whatever ``QuaestioError`` the work itself raised.
+        ``on_start`` is called when the work leaves the queue for a worker.
         """
-        async with self._semaphore():
-            if request is not None and await request.is_disconnected():
-                raise ClientGone
-            return await self._in_child(request, what, fn, args)
+        self.check_room()
+        self.pending += 1
+        try:
+            async with self._semaphore():
+                if request is not None and await request.is_disconnected():
+                    raise ClientGone
+                if on_start is not None:
+                    on_start()
+                return await self._in_child(request, what, fn, args)
+        finally:
+            self.pending -= 1
 
     async def _in_child(
-        self, request: Request | None, what: str, fn: Callable[..., T], args: tuple[Any, ...]
+        self, request: Watched | None, what: str, fn: Callable[..., T], args: tuple[Any, ...]
     ) -> T:
         context = multiprocessing.get_context("fork")
         receiver, sender = context.Pipe(duplex=False)
         child = context.Process(
-            target=_child, args=(sender, self.limits.memory_mb, fn, args), daemon=True
+            target=_child,
+            args=(sender, self.limits.memory_mb, self.after_fork, fn, args),
+            daemon=True,
         )
         child.start()
         self.started += 1
@@ -143,7 +210,7 @@ class Offloader:
                 if time.monotonic() > deadline:
                     raise TooLargeError(
                         f"{what} took longer than {self.limits.seconds:g} s and was stopped; "
-                        "this debate is too large for it"
+                        f"{_TOO_LARGE}"
                     )
             # no more wake-ups while a thread drains the pipe (finally covers the other ways out)
             loop.remove_reader(receiver.fileno())
@@ -163,8 +230,7 @@ class Offloader:
             return value  # type: ignore[no-any-return]
         if status == "memory":
             raise TooLargeError(
-                f"{what} needed more than {self.limits.memory_mb} MB and was stopped; "
-                "this debate is too large for it"
+                f"{what} needed more than {self.limits.memory_mb} MB and was stopped; {_TOO_LARGE}"
             )
         if status == "error":
             raise _rebuilt(value)
@@ -183,3 +249,8 @@ def offloader(request: Request) -> Offloader:
     if found is None:
         found = state.offloader = Offloader()
     return found  # type: ignore[no-any-return]
+
+
+async def offload(request: Request, what: str, fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)`` in a child of the app's offloader, stopped when ``request``'s client leaves."""
+    return await offloader(request).run(request, what, fn, *args)

@@ -13,6 +13,7 @@ from quaestio.web.api import (
     evaluation,
     graph,
     import_preview,
+    jobs,
     nodes,
     personal,
 )
@@ -23,6 +24,7 @@ for module in (
     auth,
     debates,
     import_preview,
+    jobs,
     nodes,
     graph,
     ach,

@@ -27,6 +27,7 @@ from quaestio.errors import (
 )
 from quaestio.store.accounts import AuthenticationError
 from quaestio.store.debates import StaleVersionError
+from quaestio.web.offload import BusyError
 from quaestio.web.throttle import TooManyAttemptsError
 
 
@@ -39,6 +40,7 @@ class NotImplementedYetError(QuaestioError):
 def status_for(exc: QuaestioError) -> int:
     table: list[tuple[type[QuaestioError], int]] = [
         (TooManyAttemptsError, 429),
+        (BusyError, 503),
         (AuthenticationError, 401),
         (PermissionDeniedError, 403),
         (NotFoundError, 404),
@@ -63,8 +65,8 @@ def body(code: str, message: str, field: str | None = None, **extra: Any) -> dic
     return {"error": error}
 
 
-def _quaestio(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, QuaestioError)
+def content_for(exc: QuaestioError) -> tuple[dict[str, Any], int]:
+    """The error body and HTTP status of ``exc`` (also kept in a failed job)."""
     extra: dict[str, Any] = {}
     if exc.file or exc.line is not None:
         extra.update(file=exc.file, line=exc.line)
@@ -77,10 +79,16 @@ def _quaestio(request: Request, exc: Exception) -> JSONResponse:
     content = body(exc.code, exc.message, exc.field, **extra)
     if isinstance(exc, StaleVersionError):
         content["current"] = _jsonable(exc.current)
+    return content, status_for(exc)
+
+
+def _quaestio(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, QuaestioError)
+    content, status = content_for(exc)
     headers = {"WWW-Authenticate": "Bearer"} if isinstance(exc, AuthenticationError) else None
-    if isinstance(exc, TooManyAttemptsError):
+    if isinstance(exc, TooManyAttemptsError | BusyError):
         headers = {"Retry-After": str(exc.retry_after)}
-    return JSONResponse(content, status_code=status_for(exc), headers=headers)
+    return JSONResponse(content, status_code=status, headers=headers)
 
 
 def _jsonable(value: Any) -> Any:

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, Response, UploadFile, status
+from fastapi import APIRouter, File, Form, Request, Response, UploadFile, status
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from quaestio.errors import ValidationError
 from quaestio.importer import summarise
 from quaestio.importer.fixes import parse_fixes
 from quaestio.importer.preview import MAX_DRAFT_BYTES, MAX_FIX_BYTES, Preview, depth_of, preview
 from quaestio.model import validate
-from quaestio.store import importing
+from quaestio.store import Actor, Database, importing
 from quaestio.web.api.debates import summary
 from quaestio.web.api.schemas import DebateSummary
 from quaestio.web.deps import MAX_ID, ActorDep, DbDep, SettingsDep, UserDep
+from quaestio.web.offload import offload
 
 router = APIRouter(prefix="/api", tags=["debates"])
 
@@ -167,8 +169,13 @@ FixFileField = Annotated[
 ]
 
 
+def _previewed(data: bytes, name: str, script: str) -> ImportPreview:
+    return preview_out(preview(data, name, script))
+
+
 @router.post("/imports/preview", response_model=ImportPreview)
 async def preview_import(
+    request: Request,
     actor: ActorDep,
     settings: SettingsDep,
     file: FileField,
@@ -178,17 +185,19 @@ async def preview_import(
     """Read a handout with corrections and say what every line became; nothing is saved.
 
     A correction that does not fit the document is a 422 naming it (``line`` is its
-    line in the corrections).
+    line in the corrections). The reading runs in a separate process with a time and
+    memory budget (422 past it) and stops when the client disconnects.
     """
     limit = min(settings.max_upload_bytes, MAX_DRAFT_BYTES)
     data, name, script = await _read(file, limit, fixes, fixfile)
-    return preview_out(preview(data, name, script))
+    return await offload(request, "Reading the file", _previewed, data, name, script)
 
 
 @router.post(
     "/imports/corrected", status_code=status.HTTP_201_CREATED, response_model=CorrectedImport
 )
 async def import_corrected(
+    request: Request,
     actor: UserDep,
     db: DbDep,
     settings: SettingsDep,
@@ -201,15 +210,27 @@ async def import_corrected(
     """Save a handout read with corrections as a debate, in one transaction (all or nothing).
 
     The same file with the same corrections gives the first debate back (``created``: false).
+    The file is read in a separate process with a time and memory budget (422 past it);
+    this process then saves it.
     """
     limit = min(settings.max_upload_bytes, MAX_DRAFT_BYTES)
     data, name, script = await _read(file, limit, fixes, fixfile)
+    parsed = await offload(
+        request, "Reading the file", importing.read_corrected, data, name, script
+    )
+    out = await run_in_threadpool(_save_corrected, db, actor, parsed, script, class_id)
+    if not out.created:
+        response.status_code = status.HTTP_200_OK
+    return out
+
+
+def _save_corrected(
+    db: Database, actor: Actor, parsed: importing.Parsed, script: str, class_id: int | None
+) -> CorrectedImport:
     with db.transaction() as session:
-        done = importing.import_corrected(
-            session, data, name, script, owner_id=actor.user_id, class_id=class_id
+        done = importing.save(
+            session, parsed, owner_id=actor.user_id, class_id=class_id, join_class=False
         )
-        if not done.created:
-            response.status_code = status.HTTP_200_OK
         corrections = len(parse_fixes(script, "fixes"))
         return CorrectedImport(
             debate=summary(done.row), created=done.created, corrections=corrections

@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 
 from quaestio.errors import ConflictError, NotFoundError, QuaestioError, ValidationError
 from quaestio.formats import debate_json
@@ -53,6 +54,7 @@ from quaestio.web.api.download import download
 from quaestio.web.api.paging import paged
 from quaestio.web.api.schemas import Page
 from quaestio.web.deps import ActorDep, DbDep, DebateId, PageDep, UserDep
+from quaestio.web.offload import offload
 from quaestio.web.view_limits import check_view
 
 router = APIRouter(prefix="/api/debates/{debate_id}", tags=["study"])
@@ -310,7 +312,8 @@ KindsQ = Annotated[list[str] | None, Query(alias="kind", max_length=20, descript
     response_class=Response,
     responses={200: {"content": {"application/json": {}, **{m: {} for m in PLAN_MEDIA.values()}}}},
 )
-def get_plan(
+async def get_plan(
+    request: Request,
     debate_id: DebateId,
     actor: ActorDep,
     db: DbDep,
@@ -328,23 +331,66 @@ def get_plan(
     consequences: bool = True,
     format: Annotated[str, Query(pattern="^(json|md|html|docx|pdf)$")] = "json",
 ) -> Response:
-    """An essay plan citing its nodes: JSON, or a Markdown/HTML/Word/PDF download."""
-    debate, mine = load(db, actor, debate_id)
-    check_view(debate, "plan")
-    plan = essay_plan(
+    """An essay plan citing its nodes: JSON, or a Markdown/HTML/Word/PDF download.
+
+    Planned in a separate process with a time and memory budget (422 past it)."""
+    debate, mine = await run_in_threadpool(load, db, actor, debate_id)
+    made = await offload(
+        request,
+        "The essay plan",
+        _plan,
         debate,
         question or None,
         semantics,
-        weights=mine if weights == "mine" else None,
-        consequences=consequences,
+        mine if weights == "mine" else None,
+        consequences,
+        format,
     )
-    if format == "json":
-        return JSONResponse({"debate_id": debate_id, "plan": plan.to_dict()})
-    return download(render_plan(plan, format), PLAN_MEDIA[format], f"plan-{debate_id}.{format}")
+    if isinstance(made, dict):
+        return JSONResponse({"debate_id": debate_id, "plan": made})
+    return download(made, PLAN_MEDIA[format], f"plan-{debate_id}.{format}")
+
+
+def _plan(
+    debate: Debate,
+    question: str | None,
+    semantics: str,
+    weights: dict[str, float] | None,
+    consequences: bool,
+    format: str,
+) -> dict[str, Any] | bytes | str:
+    """The plan as JSON data or rendered in ``format`` (in a child process)."""
+    check_view(debate, "plan")
+    plan = essay_plan(debate, question, semantics, weights=weights, consequences=consequences)
+    return plan.to_dict() if format == "json" else render_plan(plan, format)
+
+
+def dealt(
+    debate: Debate, n: int, seed: int, kinds: list[str] | None, semantics: str
+) -> tuple[str, list[dict[str, Any]]]:
+    """The debate's fingerprint and the quiz without its answers (in a child process)."""
+    check_view(debate, "quiz")
+    questions = quiz_for(debate, n, seed, kinds, semantics)
+    return fingerprint(debate), [public_question(q) for q in questions]
+
+
+def marked(
+    debate: Debate,
+    n: int,
+    seed: int,
+    kinds: list[str] | None,
+    semantics: str,
+    answers: dict[str, int | str],
+    expected_fingerprint: str | None,
+) -> list[tuple[Question, dict[str, Any]]]:
+    """``mark_answers`` behind the quiz's size limit (in a child process)."""
+    check_view(debate, "quiz")
+    return mark_answers(debate, n, seed, kinds, semantics, answers, expected_fingerprint)
 
 
 @router.get("/quiz", response_model=QuizOut)
-def get_quiz(
+async def get_quiz(
+    request: Request,
     debate_id: DebateId,
     actor: ActorDep,
     db: DbDep,
@@ -353,36 +399,46 @@ def get_quiz(
     kinds: KindsQ = None,
     semantics: SemanticsQ = "dfquad",
 ) -> QuizOut:
-    """A reproducible quiz (same seed, same questions) without its answers."""
-    debate, _ = load(db, actor, debate_id)
-    check_view(debate, "quiz")
-    questions = quiz_for(debate, n, seed, kinds, semantics)
+    """A reproducible quiz (same seed, same questions) without its answers.
+
+    Dealt in a separate process with a time and memory budget (422 past it)."""
+    debate, _ = await run_in_threadpool(load, db, actor, debate_id)
+    printed, questions = await offload(
+        request, "The quiz", dealt, debate, n, seed, kinds, semantics
+    )
     return QuizOut(
         debate_id=debate_id,
-        fingerprint=fingerprint(debate),
+        fingerprint=printed,
         n=n,
         seed=seed,
         semantics=semantics,
         kinds=kinds,
-        questions=[QuestionOut.model_validate(public_question(q)) for q in questions],
+        questions=[QuestionOut.model_validate(q) for q in questions],
     )
 
 
 @router.post("/quiz/mark", response_model=MarkOut)
-def post_marks(debate_id: DebateId, body: MarkIn, actor: ActorDep, db: DbDep) -> MarkOut:
+async def post_marks(
+    request: Request, debate_id: DebateId, body: MarkIn, actor: ActorDep, db: DbDep
+) -> MarkOut:
     """Mark answers; the questions are re-derived from the seed, never taken from the client."""
-    debate, _ = load(db, actor, debate_id)
-    check_view(debate, "quiz")
-    marked = mark_answers(
-        debate, body.n, body.seed, body.kinds, body.semantics, body.answers, body.fingerprint
+    debate, _ = await run_in_threadpool(load, db, actor, debate_id)
+    done = await offload(
+        request,
+        "Marking the quiz",
+        marked,
+        debate,
+        body.n,
+        body.seed,
+        body.kinds,
+        body.semantics,
+        body.answers,
+        body.fingerprint,
     )
-    results = [FeedbackOut.model_validate({"id": q.id, **fb}) for q, fb in marked]
+    results = [FeedbackOut.model_validate({"id": q.id, **fb}) for q, fb in done]
     score = sum(r.correct for r in results)
     if actor.user_id is not None and results:  # kept for the student's class (progress)
-        from quaestio.store.progress import record_quiz
-
-        with db.transaction() as session:
-            record_quiz(session, actor, debate_id, score, len(results))
+        await run_in_threadpool(_record, db, actor, debate_id, score, len(results))
     return MarkOut(
         debate_id=debate_id,
         score=score,
@@ -391,11 +447,33 @@ def post_marks(debate_id: DebateId, body: MarkIn, actor: ActorDep, db: DbDep) ->
     )
 
 
+def _record(db: Database, actor: Actor, debate_id: int, score: int, answered: int) -> None:
+    from quaestio.store.progress import record_quiz
+
+    with db.transaction() as session:
+        record_quiz(session, actor, debate_id, score, answered)
+
+
+def _cards(debate: Debate) -> list[dict[str, Any]]:
+    return [c.to_dict() for c in deck_of(debate)]
+
+
+def _apkg(debate: Debate) -> bytes:
+    return apkg_bytes(debate, deck_of(debate))
+
+
+def _csv(debate: Debate) -> str:
+    return csv_text(deck_of(debate))
+
+
 @router.get("/cards", response_model=Page[CardOut])
-def get_cards(debate_id: DebateId, actor: ActorDep, db: DbDep, page: PageDep) -> Page[CardOut]:
+async def get_cards(
+    request: Request, debate_id: DebateId, actor: ActorDep, db: DbDep, page: PageDep
+) -> Page[CardOut]:
     """The debate's flashcards, in reading order."""
-    debate, _ = load(db, actor, debate_id)
-    return paged(deck_of(debate), page, lambda c: CardOut.model_validate(c.to_dict()))
+    debate, _ = await run_in_threadpool(load, db, actor, debate_id)
+    cards = await offload(request, "The flashcards", _cards, debate)
+    return paged(cards, page, CardOut.model_validate)
 
 
 @router.get(
@@ -403,18 +481,19 @@ def get_cards(debate_id: DebateId, actor: ActorDep, db: DbDep, page: PageDep) ->
     response_class=Response,
     responses={200: {"content": {"application/apkg": {}}}},
 )
-def get_apkg(debate_id: DebateId, actor: ActorDep, db: DbDep) -> Response:
+async def get_apkg(request: Request, debate_id: DebateId, actor: ActorDep, db: DbDep) -> Response:
     """The flashcards as an Anki package (re-importing updates the same notes)."""
-    debate, _ = load(db, actor, debate_id)
-    cards = deck_of(debate)
-    return download(apkg_bytes(debate, cards), "application/apkg", f"cards-{debate_id}.apkg")
+    debate, _ = await run_in_threadpool(load, db, actor, debate_id)
+    data = await offload(request, "The Anki deck", _apkg, debate)
+    return download(data, "application/apkg", f"cards-{debate_id}.apkg")
 
 
 @router.get("/cards.csv", response_class=Response, responses={200: {"content": {"text/csv": {}}}})
-def get_csv(debate_id: DebateId, actor: ActorDep, db: DbDep) -> Response:
+async def get_csv(request: Request, debate_id: DebateId, actor: ActorDep, db: DbDep) -> Response:
     """The flashcards as CSV: id, kind, front, back, source, tags."""
-    debate, _ = load(db, actor, debate_id)
-    return download(csv_text(deck_of(debate)), "text/csv; charset=utf-8", f"cards-{debate_id}.csv")
+    debate, _ = await run_in_threadpool(load, db, actor, debate_id)
+    text = await offload(request, "The flashcards", _csv, debate)
+    return download(text, "text/csv; charset=utf-8", f"cards-{debate_id}.csv")
 
 
 @router.get("/review/due", response_model=DueOut)

@@ -6,7 +6,9 @@ list of corrections, which is a fix file (``quaestio import FILE --fix``). A cli
 appends a correction; the server imports the document again with the corrections
 (``importer.preview``) and answers with the new preview, an htmx partial. Undo
 takes back the last correction, redo puts it back. Save imports the document with
-its corrections in one transaction (``store.importing.import_corrected``).
+its corrections in one transaction (``store.importing.save``). Every reading of the
+document runs in a child process with the app's time and memory budget (``offload``);
+the save happens here, once the child has read it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from quaestio.errors import QuaestioError, ValidationError
@@ -25,6 +28,7 @@ from quaestio.importer.preview import (
     MAX_DRAFT_BYTES,
     MAX_FIX_BYTES,
     ROLES,
+    Preview,
     click,
     depth_of,
     fix_script,
@@ -32,8 +36,9 @@ from quaestio.importer.preview import (
     script_lines,
 )
 from quaestio.model import validate
-from quaestio.store import importing
+from quaestio.store import Database, importing
 from quaestio.web.api.download import download
+from quaestio.web.offload import offload
 from quaestio.web.pages.context import db, render, visitor
 from quaestio.web.pages.loading import error_fragment, error_page
 
@@ -81,11 +86,23 @@ def _state(form: FormData) -> tuple[list[str], list[str]]:
     return script_lines(_text(form, "fixes")), script_lines(_text(form, "redo"))
 
 
-def _context(
-    data: bytes, name: str, fixes: list[str], redo: list[str], class_id: str = ""
+def _previewed(data: bytes, name: str, script: str) -> Preview:
+    return preview(data, name, script, fix_file="your corrections")
+
+
+async def _context(
+    request: Request,
+    data: bytes,
+    name: str,
+    fixes: list[str],
+    redo: list[str],
+    class_id: str = "",
 ) -> dict[str, Any]:
-    """What the templates show: the preview, the state to send back, the counts."""
-    shown = preview(data, name, "\n".join(fixes), fix_file="your corrections")
+    """What the templates show: the preview, the state to send back, the counts.
+
+    The document is read in a child process with the app's time and memory budget."""
+    script = "\n".join(fixes)
+    shown = await offload(request, "Reading the file", _previewed, data, name, script)
     debate = shown.debate
     positions_at = [
         (p.source.line_start if p.source and p.source.line_start else 0, p)
@@ -141,7 +158,7 @@ async def start(request: Request) -> Response:
                 field="file",
             )
         fixes = script_lines(await _fix_file(form) or "")
-        context = _context(data, file.filename, fixes, [], _text(form, "class_id"))
+        context = await _context(request, data, file.filename, fixes, [], _text(form, "class_id"))
     except QuaestioError as exc:
         return error_page(request, exc)
     return render(request, "fixup.html", **context)
@@ -168,18 +185,29 @@ async def change(request: Request) -> Response:
             new, new_redo = script_lines(loaded), list[str]()
         else:
             new, new_redo = click(fixes, redo, "" if op == "load" else op, values)
-        context = _context(data, name, new, new_redo, class_id)
+        context = await _context(request, data, name, new, new_redo, class_id)
     except QuaestioError as exc:  # the click does not fit: the page as it was, and why
         try:
-            context = _context(data, name, fixes, redo, class_id)
+            context = await _context(request, data, name, fixes, redo, class_id)
         except QuaestioError:  # the corrections sent were already wrong (edited by hand)
             try:
-                context = _context(data, name, [], [], class_id)
+                context = await _context(request, data, name, [], [], class_id)
             except QuaestioError:
                 return _failed(request, exc)
             context["fixes_text"] = _text(form, "fixes")
         context["error"] = exc.message
     return _page(request, **context)
+
+
+def _save(
+    database: Database, owner_id: int | None, parsed: importing.Parsed, class_id: int | None
+) -> dict[str, Any]:
+    """The corrected document saved in one transaction (read already, in a child)."""
+    with database.transaction() as session:
+        done = importing.save(
+            session, parsed, owner_id=owner_id, class_id=class_id, join_class=False
+        )
+        return {"id": done.row.id, "title": done.loaded.debate.title, "created": done.created}
 
 
 @router.post("/upload/fixup/save", response_class=HTMLResponse, include_in_schema=False)
@@ -192,26 +220,16 @@ async def save(request: Request) -> Response:
         fixes, redo = _state(form)
         raw_class = _text(form, "class_id")
         class_id = int(raw_class) if raw_class.isdigit() else None
-        context = _context(data, name, fixes, redo, raw_class)
+        context = await _context(request, data, name, fixes, redo, raw_class)
     except QuaestioError as exc:
         return _failed(request, exc)
     try:
         if not me.signed_in:
             raise ValidationError("sign in to save the debate")
-        with db(request).transaction() as session:
-            done = importing.import_corrected(
-                session,
-                data,
-                name,
-                "\n".join(fixes),
-                owner_id=me.actor.user_id,
-                class_id=class_id,
-            )
-            context["saved"] = {
-                "id": done.row.id,
-                "title": done.loaded.debate.title,
-                "created": done.created,
-            }
+        parsed = importing.corrected(data, context["shown"])
+        context["saved"] = await run_in_threadpool(
+            _save, db(request), me.actor.user_id, parsed, class_id
+        )
     except QuaestioError as exc:
         context["error"] = exc.message
         return _page(

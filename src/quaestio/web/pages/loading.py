@@ -17,6 +17,7 @@ from quaestio.model import Debate
 from quaestio.store import Role, personal
 from quaestio.store import debates as store_debates
 from quaestio.store.access import can_edit_content
+from quaestio.web.offload import BusyError
 from quaestio.web.pages.context import db, render, visitor
 
 
@@ -70,6 +71,8 @@ def status_of(exc: QuaestioError) -> int:
         return 401 if "sign in" in exc.message else 403
     if isinstance(exc, TooLargeError):
         return 422
+    if isinstance(exc, BusyError):
+        return 503
     return 400
 
 

@@ -14,22 +14,26 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from quaestio.errors import QuaestioError, ValidationError
+from quaestio.model import Debate
 from quaestio.reasoning import ALL_SEMANTICS
 from quaestio.reasoning.evaluation import SEMANTICS_TITLES
 from quaestio.study import Question, essay_plan, question_kinds, schedule
+from quaestio.study.plan import EssayPlan
 from quaestio.study.schedule import RATINGS
 from quaestio.web.api.study import (
     ReviewDeck,
+    dealt,
     fingerprint,
-    mark_answers,
+    marked,
     now_utc,
     public_question,
-    quiz_for,
     rate_card,
     review_deck,
 )
+from quaestio.web.offload import offload
 from quaestio.web.pages.context import db, render, visitor
 from quaestio.web.pages.loading import Opened, error_fragment, error_page, open_debate
 from quaestio.web.pages.views import VIEWS
@@ -101,20 +105,25 @@ def _semantics(value: str | None, default: str = "dfquad") -> str:
 
 
 # -- essay plan ------------------------------------------------------------------------
+def _planned(
+    debate: Debate, question: str | None, semantics: str, weights: dict[str, float] | None
+) -> EssayPlan:
+    """The page's plan (in a child process: offloaded like every heavy piece of work)."""
+    check_view(debate, "plan")
+    return essay_plan(debate, question, semantics, weights=weights)
+
+
 @router.get("/d/{debate_id}/plan", response_class=HTMLResponse, include_in_schema=False)
-def plan_page(request: Request, debate_id: int) -> Response:
+async def plan_page(request: Request, debate_id: int) -> Response:
     params = request.query_params
     try:
-        opened = open_debate(request, debate_id)
-        check_view(opened.debate, "plan")
+        opened = await run_in_threadpool(open_debate, request, debate_id)
         semantics = _semantics(params.get("semantics"), "balance")
         question = (params.get("question") or "").strip()[:500] or None
         use_mine = params.get("weights", "mine") == "mine"
-        plan = essay_plan(
-            opened.debate,
-            question,
-            semantics,
-            weights=opened.saved_weights if use_mine else None,
+        weights = opened.saved_weights if use_mine else None
+        plan = await offload(
+            request, "The essay plan", _planned, opened.debate, question, semantics, weights
         )
     except QuaestioError as exc:
         return error_page(request, exc)
@@ -144,12 +153,13 @@ def _quiz_params(params: Any) -> tuple[int, int, list[str] | None, str]:
 
 
 @router.get("/d/{debate_id}/quiz", response_class=HTMLResponse, include_in_schema=False)
-def quiz_page(request: Request, debate_id: int) -> Response:
+async def quiz_page(request: Request, debate_id: int) -> Response:
     try:
-        opened = open_debate(request, debate_id)
-        check_view(opened.debate, "quiz")
+        opened = await run_in_threadpool(open_debate, request, debate_id)
         n, seed, kinds, semantics = _quiz_params(request.query_params)
-        questions = quiz_for(opened.debate, n, seed, kinds, semantics)
+        printed, questions = await offload(
+            request, "The quiz", dealt, opened.debate, n, seed, kinds, semantics
+        )
     except QuaestioError as exc:
         return error_page(request, exc)
     return _page(
@@ -157,12 +167,12 @@ def quiz_page(request: Request, debate_id: int) -> Response:
         "study_quiz.html",
         opened,
         "quiz",
-        questions=[public_question(q) for q in questions],
+        questions=questions,
         n=n,
         seed=seed,
         kinds=kinds or [],
         semantics=semantics,
-        fingerprint=fingerprint(opened.debate),
+        fingerprint=printed,
         sizes=QUIZ_SIZES,
         kind_titles={k: KIND_TITLES.get(k, k) for k in question_kinds()},
     )
@@ -173,14 +183,16 @@ async def quiz_mark(request: Request, debate_id: int) -> Response:
     form = await request.form()
     try:
         me = visitor(request)
-        opened = open_debate(request, debate_id)
-        check_view(opened.debate, "quiz")
+        opened = await run_in_threadpool(open_debate, request, debate_id)
         n, seed, kinds, semantics = _quiz_params(form)
         qid = str(form.get("qid") or "")
         answer = str(form.get("answer") or "")
         if not answer:
             raise ValidationError("choose an answer first", field="answer")
-        ((question, feedback),) = mark_answers(
+        ((question, feedback),) = await offload(
+            request,
+            "Marking the quiz",
+            marked,
             opened.debate,
             n,
             seed,
