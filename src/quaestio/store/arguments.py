@@ -93,10 +93,9 @@ def get_claim(session: Session, debate_id: int, claim_id: str) -> ConclusionClai
 def _check_structure(
     session: Session, debate_id: int, premises: list[str], conclusion: str
 ) -> list[str]:
-    """The premises, each once; every id must be a claim, the conclusion not a premise."""
+    """The premises, each once; every id must be a claim, the conclusion not a premise.
+    No premises is a defeasible argument that presumes its conclusion (Carneades has them)."""
     claims = claim_ids(session, debate_id)
-    if not premises:
-        raise ValidationError("an argument needs at least one premise", field="premises")
     for p in premises:
         if p not in claims:
             raise ValidationError(f"{p!r} is not a claim of this debate", field="premises")

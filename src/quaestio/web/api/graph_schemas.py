@@ -85,7 +85,9 @@ class ArgumentIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     title: str = Field(default="", max_length=500)
-    premises: list[Annotated[str, ClaimId]] = Field(min_length=1, description="claim ids")
+    premises: list[Annotated[str, ClaimId]] = Field(
+        description="claim ids; none for a defeasible argument that presumes its conclusion"
+    )
     conclusion: str = Field(min_length=1, max_length=64, description="a claim id")
     inference: str = Field(default="", max_length=10_000, description="the inference in words")
 
@@ -104,7 +106,7 @@ class ArgumentPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
     version: int
     title: str | None = Field(default=None, max_length=500)
-    premises: list[Annotated[str, ClaimId]] | None = Field(default=None, min_length=1)
+    premises: list[Annotated[str, ClaimId]] | None = Field(default=None, max_length=10_000)
     conclusion: str | None = Field(default=None, min_length=1, max_length=64)
     inference: str | None = Field(default=None, max_length=10_000)
 
