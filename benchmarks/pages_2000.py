@@ -144,7 +144,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.pages_2000")
     names = [name for name, _, _ in PAGES]
     parser.add_argument(
-        "--only", nargs="+", choices=names, default=(), metavar="PAGE",
+        "--only",
+        nargs="+",
+        choices=names,
+        default=(),
+        metavar="PAGE",
         help=f"measure only these pages and print them (one of: {', '.join(names)})",
     )
     only = tuple(parser.parse_args(argv).only)

@@ -3,6 +3,7 @@
 // a claim in place on the nested view.
 import { installAnswering } from "./answer";
 import { installEditing } from "./editing";
+import { installLater } from "./later";
 import { debateId, onSelect, restore, select, selected } from "./selection";
 
 function csrfToken(): string {
@@ -145,6 +146,7 @@ function start(): void {
   });
   onSelect(() => undefined);
   installEditing();
+  installLater();
   installAnswering();
   (window as unknown as { quaestio: object }).quaestio = { select, selected, debate: debateId };
 }
