@@ -9,10 +9,15 @@ the classroom issue: server under 1 s, usable under 2 s. Writes its section of
 docs/benchmarks.md.
 
     python -m benchmarks.pages_2000
+    python -m benchmarks.pages_2000 --only map verdict edit   # a few pages, printed only
+
+With ``--only`` the named pages are measured and printed, and docs/benchmarks.md
+is left as it is (its table is of every page).
 """
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import tempfile
 import threading
@@ -61,7 +66,7 @@ def _serve() -> tuple[uvicorn.Server, str, int]:
     return server, f"http://127.0.0.1:{port}", did
 
 
-def measure() -> list[dict[str, Any]]:
+def measure(only: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     from playwright.sync_api import sync_playwright
 
     server, base, did = _serve()
@@ -78,6 +83,8 @@ def measure() -> list[dict[str, Any]]:
             client = httpx.Client(base_url=base, cookies=cookies, timeout=120)
             page = context.new_page()
             for name, path, ready in PAGES:
+                if only and name not in only:
+                    continue
                 url = f"/d/{did}/{path}"
                 server_s, usable_s = [], []
                 status = 0
@@ -133,5 +140,22 @@ def report(rows: list[dict[str, Any]]) -> None:
     replace_section("pages-2000", [*lines, ""])
 
 
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.pages_2000")
+    names = [name for name, _, _ in PAGES]
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=names,
+        default=(),
+        metavar="PAGE",
+        help=f"measure only these pages and print them (one of: {', '.join(names)})",
+    )
+    only = tuple(parser.parse_args(argv).only)
+    rows = measure(only)
+    if not only:
+        report(rows)
+
+
 if __name__ == "__main__":
-    report(measure())
+    main()

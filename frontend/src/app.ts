@@ -4,6 +4,8 @@
 import { installAnswering } from "./answer";
 import { installEditing } from "./editing";
 import { installUploadProgress } from "./upload";
+
+import { installLater } from "./later";
 import { debateId, onSelect, restore, select, selected } from "./selection";
 
 function csrfToken(): string {
@@ -147,6 +149,8 @@ function start(): void {
   onSelect(() => undefined);
   installEditing();
   installUploadProgress();
+
+  installLater();
   installAnswering();
   (window as unknown as { quaestio: object }).quaestio = { select, selected, debate: debateId };
 }

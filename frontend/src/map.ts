@@ -9,7 +9,7 @@ import elk from "cytoscape-elk";
 import { PALETTE, readJson, type Graph } from "./graph";
 import { debateId, onSelect, select, selected } from "./selection";
 import { toSvg } from "./svg-export";
-import { blockLayout, elkInWorker } from "./big-layout";
+import { blockLayout, elkInWorker, fitNodes } from "./big-layout";
 
 cytoscape.use(elk);
 
@@ -128,6 +128,45 @@ const style: StylesheetJson = [
   },
 ];
 
+/** Zoomed in this far, a large map's 14 px labels draw at 10 px or more: they are given then. */
+const NAMED_ZOOM = 10 / 14;
+
+/**
+ * A large map is drawn with cheaper edges (straight lines, not curves fitted around
+ * each other), and a point's label is given to it (class ``named``) only once it is on
+ * screen at a zoom where the label can be read: Cytoscape measures and wraps every
+ * label before the first frame, even those too small to draw, which took seconds at
+ * 2,000 nodes. Positions keep their labels; the rest of the style is the same.
+ */
+const largeStyle: StylesheetJson = [
+  { selector: "node", style: { label: "", "min-zoomed-font-size": 10 } },
+  { selector: "node.position, node.named", style: { label: "data(short)" } },
+  { selector: "node.collapsed", style: { label: "data(collapsedLabel)" } },
+  { selector: "edge, edge.cross", style: { "curve-style": "straight" } },
+];
+
+/** Name the points on screen once the zoom makes their labels readable (see ``largeStyle``). */
+function nameOnScreen(cy: Core): void {
+  if (cy.zoom() < NAMED_ZOOM) return;
+  const { x1, y1, x2, y2 } = cy.extent();
+  const pad = 200;
+  const shown = cy.nodes().filter((n) => {
+    if (n.hasClass("named")) return false;
+    const { x, y } = n.position();
+    return x >= x1 - pad && x <= x2 + pad && y >= y1 - pad && y <= y2 + pad;
+  });
+  if (shown.nonempty()) cy.batch(() => shown.addClass("named"));
+}
+
+/** After the page has loaded and drawn once: work that must not delay the first view. */
+function afterFirstDraw(work: () => void): void {
+  const go = (): void => {
+    requestAnimationFrame(() => window.setTimeout(work, 0));
+  };
+  if (document.readyState === "complete") go();
+  else window.addEventListener("load", go, { once: true });
+}
+
 /** The lowest zoom the map opens at: 14 px labels then draw at 12 px or more. */
 const READABLE = 0.86;
 
@@ -200,14 +239,22 @@ export function start(): Core | null {
   const cy = cytoscape({
     container,
     elements: elements(graph),
-    style,
+    // no layout in the constructor: its default (a grid, fitted with every label
+    // measured) took 4 of the 5 s a 2,000-node map needed to open; ELK or the block
+    // arrangement places the nodes next
+    layout: { name: "preset", fit: false },
+    style: n >= LARGE ? [...style, ...largeStyle] : style,
     wheelSensitivity: 0.3,
     minZoom: 0.05,
     maxZoom: 4,
     textureOnViewport: n >= LARGE,
     hideEdgesOnViewport: n >= LARGE,
+    hideLabelsOnViewport: n >= LARGE,
     motionBlur: false,
     pixelRatio: n >= LARGE ? 1 : "auto",
+  });
+  cy.one("render", () => {
+    container.dataset.drawnMs = String(Math.round(performance.now() - started));
   });
   const ready = (how: string): void => {
     const ms = Math.round(performance.now() - started);
@@ -231,21 +278,28 @@ export function start(): Core | null {
     layout.run();
   } else {
     blockLayout(cy);
+    let naming = 0;
+    cy.on("viewport", () => {
+      window.clearTimeout(naming);
+      naming = window.setTimeout(() => nameOnScreen(cy), 80);
+    });
     ready("drawn");
     const elkOptions = (layoutOptions(n) as unknown as { elk: Record<string, string | number> }).elk;
     const options: Record<string, string> = {};
     for (const [k, v] of Object.entries(elkOptions)) options[k.startsWith("elk.") ? k : `elk.${k}`] = String(v);
     setStatus(`${n} nodes drawn; arranging them with ELK in the background…`);
-    elkInWorker(cy, options)
-      .then((ms) => {
-        container.dataset.elk = "done";
-        container.dataset.elkMs = String(Math.round(ms));
-        setStatus(`${n} nodes, ${graph.edges.length} links, laid out by ELK in ${Math.round(ms)} ms`);
-      })
-      .catch((err: unknown) => {
-        container.dataset.elk = "failed";
-        setStatus(`${n} nodes shown in blocks (ELK layout failed: ${String(err)})`);
-      });
+    afterFirstDraw(() => {
+      elkInWorker(cy, options)
+        .then((ms) => {
+          container.dataset.elk = "done";
+          container.dataset.elkMs = String(Math.round(ms));
+          setStatus(`${n} nodes, ${graph.edges.length} links, laid out by ELK in ${Math.round(ms)} ms`);
+        })
+        .catch((err: unknown) => {
+          container.dataset.elk = "failed";
+          setStatus(`${n} nodes shown in blocks (ELK layout failed: ${String(err)})`);
+        });
+    });
   }
 
   function focus(id: string, fitTo: boolean): void {
@@ -331,7 +385,7 @@ export function start(): Core | null {
   const actions: Record<string, () => void> = {
     "zoom-in": () => cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
     "zoom-out": () => cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
-    fit: () => cy.fit(undefined, 20),
+    fit: () => (n >= LARGE ? fitNodes(cy, 20) : cy.fit(undefined, 20)),
     "collapse-all": () => cy.batch(() => cy.nodes(".position").forEach((p) => setCollapsed(cy, p, true))),
     "expand-all": () => cy.batch(() => cy.nodes(".position").forEach((p) => setCollapsed(cy, p, false))),
     toggle: () => {
@@ -344,7 +398,10 @@ export function start(): Core | null {
         : null;
       if (position?.nonempty()) setCollapsed(cy, position, !position.hasClass("collapsed"));
     },
-    png: () => download(`debate-${debateId()}-map.png`, cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" })),
+    png: () => {
+      if (n >= LARGE) cy.batch(() => cy.nodes().addClass("named")); // the picture shows every label
+      download(`debate-${debateId()}-map.png`, cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" }));
+    },
     svg: () => download(`debate-${debateId()}-map.svg`, new Blob([toSvg(cy)], { type: "image/svg+xml" })),
   };
   document.querySelectorAll<HTMLButtonElement>("button[data-map]").forEach((button) => {

@@ -14,6 +14,7 @@ weights do not enter them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 from numpy.typing import NDArray
@@ -28,6 +29,11 @@ from quaestio.reasoning.labelling import IN, OUT, labelling_of
 from quaestio.reasoning.whatif import AchGame, GradualGame
 
 EXTENSION = ("grounded", "preferred", "stable")
+#: how much of an evaluation to work out: ``full`` (every position's contributions),
+#: ``leaders`` (the contributions of the first two only: what a verdict page shows of
+#: why the top leads and what decides it; the same deciding evidence and flip point),
+#: ``ranking`` (strengths or statuses alone, for a method shown side by side)
+Detail = Literal["full", "leaders", "ranking"]
 ALL_SEMANTICS = (*GRADUAL, *EXTENSION, "ach")
 SEMANTICS_TITLES = {
     "dfquad": "DF-QuAD",
@@ -130,12 +136,17 @@ def prepare(
     return Prepared(debate, debate_graph(debate))
 
 
-def evaluate_prepared(prepared: Prepared, semantics: str) -> Evaluation:
-    """``evaluate`` on a prepared debate: semantics side by side share the checks and the graph."""
+def evaluate_prepared(prepared: Prepared, semantics: str, detail: Detail = "full") -> Evaluation:
+    """``evaluate`` on a prepared debate: semantics side by side share the checks and the graph.
+
+    ``detail`` (see ``Detail``) lets a page that shows less compute less: on a
+    2,000-point debate the contributions of every position and a flip point per
+    method took seconds that the verdict page spent on numbers it never showed.
+    """
     sem = _known(semantics)
     if sem in EXTENSION:
         return _extension(prepared.debate, prepared.graph, sem)
-    return _quantitative(prepared.debate, prepared.graph, sem)
+    return _quantitative(prepared.debate, prepared.graph, sem, detail)
 
 
 def _known(semantics: str) -> str:
@@ -148,7 +159,7 @@ def _known(semantics: str) -> str:
 
 
 # -- gradual and ACH ------------------------------------------------------------------
-def _quantitative(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
+def _quantitative(debate: Debate, graph: DebateGraph, sem: str, detail: Detail) -> Evaluation:
     p = graph.n_positions
     base = np.array(graph.weights, dtype=np.float64)
     game: GradualGame | AchGame
@@ -161,8 +172,14 @@ def _quantitative(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
         tiebreak = np.zeros(p)
         players = [game.players(i) for i in range(p)]
     full = game.strengths
-    contrib, exact = shapley(game, players)
     order = sorted(range(p), key=lambda i: (-full[i], -tiebreak[i], i))
+    if detail == "ranking":
+        wanted: set[int] = set()
+    elif detail == "leaders":
+        wanted = set(order[:2])
+    else:
+        wanted = set(range(p))
+    contrib, exact = shapley(game, [pl if i in wanted else [] for i, pl in enumerate(players)])
     titles = {pos.id: pos.title for pos in debate.positions}
     ranking = [
         PositionResult(
@@ -176,6 +193,8 @@ def _quantitative(debate: Debate, graph: DebateGraph, sem: str) -> Evaluation:
     ]
     deciding: list[str] = []
     flip: Flip | None = None
+    if detail == "ranking":
+        return Evaluation(sem, ranking, [], None, _unopposed(debate), "none")
     if p >= 1:
         top = order[0]
         if p >= 2:

@@ -21,15 +21,14 @@ from quaestio.reasoning import (
     debate_graph,
     strengths,
 )
-from quaestio.reasoning.evaluation import SEMANTICS_TITLES, evaluate_prepared, prepare
+from quaestio.reasoning.evaluation import SEMANTICS_TITLES, Detail, evaluate_prepared, prepare
 
 # The semantics shown side by side: the gradual ones (which weights move) first,
 # then the extension-based ones and ACH.
 SHOWN = ("dfquad", "qe", "euler", "hcat", "ach", "grounded", "preferred")
 # Explanations (Shapley contributions, deciding evidence, flip point) are batched
-# sparse passes over each position's own part of the debate (reasoning/whatif.py):
-# on a 2,000-point debate every semantics with its explanations takes about
-# 0.3 s (docs/benchmarks.md, "The verdict slider"). Past this many points the
+# sparse passes over each position's own part of the debate (reasoning/whatif.py),
+# worked out for the first method only (the others are ranked). Past this many points the
 # page falls back to the plain fixed points so that a slider still answers.
 EXPLAIN_LIMIT = 5000
 RANK_ONLY_NOTE = (
@@ -112,7 +111,12 @@ def rank_only(debate: Debate, semantics: str, weights: dict[str, float]) -> Eval
 def compare(
     debate: Debate, weights: dict[str, float], shown: tuple[str, ...] = SHOWN
 ) -> Comparison:
-    """Every semantics in ``shown`` under ``weights``; a semantics that fails shows its error."""
+    """Every semantics in ``shown`` under ``weights``; a semantics that fails shows its error.
+
+    The page explains the first (default) method only: why its top position leads,
+    the deciding evidence and the flip point. The others, under "Compare methods",
+    show their rankings, so they are ranked without explanations (``Detail``).
+    """
     started = time.perf_counter()
     columns: list[Column] = []
     large = sum(len(p.evidence) for p in debate.positions) > EXPLAIN_LIMIT
@@ -123,13 +127,14 @@ def compare(
     except QuaestioError as exc:  # bad weights: every column says so
         columns = [Column(s, SEMANTICS_TITLES.get(s, s), None, exc.message) for s in shown]
         return Comparison(columns, (time.perf_counter() - started) * 1000.0, weights)
-    for sem in shown:
+    for n, sem in enumerate(shown):
         title = SEMANTICS_TITLES.get(sem, sem)
         try:
             if prepared is None:
                 columns.append(Column(sem, title, rank_only(debate, sem, weights)))
             else:
-                columns.append(Column(sem, title, evaluate_prepared(prepared, sem)))
+                detail: Detail = "leaders" if n == 0 else "ranking"
+                columns.append(Column(sem, title, evaluate_prepared(prepared, sem, detail)))
         except QuaestioError as exc:
             columns.append(Column(sem, title, None, exc.message))
     return Comparison(columns, (time.perf_counter() - started) * 1000.0, weights)
