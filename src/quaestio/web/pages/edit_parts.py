@@ -131,8 +131,16 @@ def targets(debate: Debate) -> list[dict[str, str]]:
     return out
 
 
-def nodes_of(session: Any, debate_id: int, debate: Debate, positions: list[str]) -> dict[str, Any]:
-    """The editor's view of the named positions and their points (all when ``positions`` is empty)."""
+#: past this many points the editor page carries the positions only; each position's
+#: points are fetched when it scrolls into view (2,000 points made a 2.4 MB page)
+LAZY_POINTS = 400
+
+
+def nodes_of(
+    session: Any, debate_id: int, debate: Debate, positions: list[str], points: bool = True
+) -> dict[str, Any]:
+    """The editor's view of the named positions and, unless ``points`` is false, their
+    points (all positions when ``positions`` is empty)."""
     ctx = nodeviews.around(session, debate_id)  # read once, not once per point
     shown = [p for p in debate.positions if not positions or p.id in positions]
     position_rows = {
@@ -149,15 +157,18 @@ def nodes_of(session: Any, debate_id: int, debate: Debate, positions: list[str])
         for r in session.scalars(
             select(EvidenceRow).where(
                 EvidenceRow.debate_id == debate_id,
-                EvidenceRow.position_id.in_([r.id for r in position_rows.values()]),
+                EvidenceRow.position_id.in_(
+                    [r.id for r in position_rows.values()] if points else []
+                ),
             )
         )
     }
     out: dict[str, Any] = {}
     for p in shown:
         out[p.id] = nodeviews.position_dict(session, position_rows[p.id], ctx)
-        for e in p.evidence:
-            out[e.id] = nodeviews.evidence_dict(session, point_rows[e.id], ctx)
+        if points:
+            for e in p.evidence:
+                out[e.id] = nodeviews.evidence_dict(session, point_rows[e.id], ctx)
     return out
 
 
@@ -183,7 +194,8 @@ def touched_parts(request: Request, debate_id: int, touched: Touched, status: st
     ids = {p.id for p in debate.positions}
     with db(request).read() as session:
         if touched.structure:
-            nodes = nodes_of(session, debate_id, debate, [])
+            few = sum(len(p.evidence) for p in debate.positions) <= LAZY_POINTS
+            nodes = nodes_of(session, debate_id, debate, [], points=few)
             html.append(
                 part(request, "_edit_positions.html", {**ctx, "nodes": nodes, "oob_all": True})
             )

@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from quaestio.errors import PermissionDeniedError, QuaestioError, ValidationError
+from quaestio.errors import NotFoundError, PermissionDeniedError, QuaestioError, ValidationError
 from quaestio.model import Debate
 from quaestio.store import debates as store_debates
 from quaestio.store import edit_history, nodes
@@ -110,17 +110,39 @@ def _points_view(request: Request, debate_id: int, position_id: str, status: str
 
 
 def _position_part(
-    request: Request, debate_id: int, position_id: str, template: str, status: str
+    request: Request, debate_id: int, position_id: str, template: str, status: str | None
 ) -> Response:
     """One position drawn with ``template`` (its points, or the whole position), and the
-    undo/redo bar."""
+    undo/redo bar when there is a ``status`` to say."""
     debate = open_debate(request, debate_id).debate
     ctx = edit_parts.context(request, debate, debate_id)
-    position = next(p for p in debate.positions if p.id == position_id)
+    position = next((p for p in debate.positions if p.id == position_id), None)
+    if position is None:
+        raise NotFoundError(f"{position_id!r} is not a position of this debate", field="node")
     with db(request).read() as session:
         nodes = edit_parts.nodes_of(session, debate_id, debate, [position_id])
     body = edit_parts.part(request, template, {**ctx, "p": position, "nodes": nodes})
-    return HTMLResponse(body + edit_parts.toolbar(request, ctx, status))
+    bar = edit_parts.toolbar(request, ctx, status) if status is not None else ""
+    return HTMLResponse(body + bar)
+
+
+@router.get(
+    "/d/{debate_id}/edit/points/{position_id}",
+    response_class=HTMLResponse,
+    include_in_schema=False,
+)
+def points_part(request: Request, debate_id: int, position_id: str) -> Response:
+    """A position's points for the editor, fetched as the position scrolls into view on a
+    debate too large to carry every point's controls in one page."""
+    try:
+        opened = open_debate(request, debate_id)
+        if not opened.can_edit:
+            raise PermissionDeniedError(
+                "only the owner or a teacher of the class may edit this debate"
+            )
+        return _position_part(request, debate_id, position_id, "_edit_points.html", None)
+    except QuaestioError as exc:
+        return error_fragment(request, exc)
 
 
 @router.get("/d/{debate_id}/edit", response_class=HTMLResponse, include_in_schema=False)
@@ -132,8 +154,11 @@ def edit_page(request: Request, debate_id: int) -> Response:
                 "only the owner or a teacher of the class may edit this debate"
             )
         ctx = edit_parts.context(request, opened.debate, debate_id)
+        points = sum(len(p.evidence) for p in opened.debate.positions)
         with db(request).read() as session:
-            current = edit_parts.nodes_of(session, debate_id, opened.debate, [])
+            current = edit_parts.nodes_of(
+                session, debate_id, opened.debate, [], points=points <= edit_parts.LAZY_POINTS
+            )
             current.update(
                 {
                     c.id: edit_parts.node_dict(session, debate_id, c.id)
