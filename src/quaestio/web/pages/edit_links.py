@@ -46,7 +46,18 @@ def link_form(request: Request, debate_id: int) -> Response:
     )
 
 
-def _answer(request: Request, debate_id: int, touched: Any, status: str) -> Response:
+def _sentence(source: str, verb: str, target: str) -> str:
+    """How a status line names a link: by the words of both claims."""
+    return f"“{viewdata.short(source, 40)}” {verb} “{viewdata.short(target, 40)}”"
+
+
+def _step(
+    request: Request, debate_id: int, label: str, op: dict[str, Any], status: str
+) -> Response:
+    """Carry out one links step as an undoable editor step; answer with what it touched."""
+    me = visitor(request)
+    with db(request).transaction() as session:
+        touched = edit_history.do(session, me.actor, debate_id, label, [op])
     return HTMLResponse(edit_parts.touched_parts(request, debate_id, touched, status))
 
 
@@ -55,7 +66,6 @@ async def add_link(request: Request, debate_id: int) -> Response:
     posted = await request.form()
     form = {k: v for k, v in posted.items() if isinstance(v, str)}
     try:
-        me = visitor(request)
         debate = _editable(request, debate_id)
         for name in ("source", "kind", "target"):
             if not form.get(name):
@@ -63,17 +73,16 @@ async def add_link(request: Request, debate_id: int) -> Response:
         names = claim_names(debate)
         data = {k: form[k] for k in ("source", "kind", "target")}
         data["text"] = form.get("text", "").strip()
-        said = (
-            f"“{viewdata.short(names.get(data['source'], data['source']), 40)}” "
-            f"{OUTGOING.get(data['kind'], data['kind'])} "
-            f"“{viewdata.short(names.get(data['target'], data['target']), 40)}”"
+        said = _sentence(
+            names.get(data["source"], data["source"]),
+            OUTGOING.get(data["kind"], data["kind"]),
+            names.get(data["target"], data["target"]),
         )
-        with db(request).transaction() as session:
-            op = {"op": "link", "data": data}
-            touched = edit_history.do(session, me.actor, debate_id, f"link {said}", [op])
+        return _step(
+            request, debate_id, f"link {said}", {"op": "link", "data": data}, f"Linked: {said}."
+        )
     except QuaestioError as exc:
         return error_fragment(request, exc)
-    return _answer(request, debate_id, touched, f"Linked: {said}.")
 
 
 @router.post(
@@ -81,15 +90,12 @@ async def add_link(request: Request, debate_id: int) -> Response:
 )
 def remove_link(request: Request, debate_id: int, relation_id: str) -> Response:
     try:
-        me = visitor(request)
         debate = _editable(request, debate_id)
         found = next((r for r in rows(debate) if r["id"] == relation_id), None)
         if found is None:
             raise ValidationError("that link is no longer there", field="relation")
-        said = f"“{viewdata.short(found['source'], 40)}” {found['verb']} “{viewdata.short(found['target'], 40)}”"
-        with db(request).transaction() as session:
-            op = {"op": "unlink", "relation": relation_id}
-            touched = edit_history.do(session, me.actor, debate_id, f"unlinking {said}", [op])
+        said = _sentence(found["source"], found["verb"], found["target"])
+        op = {"op": "unlink", "relation": relation_id}
+        return _step(request, debate_id, f"unlinking {said}", op, f"Removed the link: {said}.")
     except QuaestioError as exc:
         return error_fragment(request, exc)
-    return _answer(request, debate_id, touched, f"Removed the link: {said}.")
