@@ -298,8 +298,18 @@ def run(
     progress: Progress,
     peer_timeout: float,
     on_row: Callable[[dict[str, Any]], None] | None = None,
+    *,
+    only: list[str] | None = None,
+    tasks: tuple[str, ...] = TASKS,
+    done: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    items = manifest()
+    """Every (instance, task) query on every solver.
+
+    ``only`` keeps the instances whose name contains one of its strings; ``done``
+    are rows of an interrupted run: they are kept as they are and not measured
+    again (their timeouts still skip the bigger instances of the family).
+    """
+    items = [i for i in manifest() if not only or any(o in i["name"] for o in only)]
     loaded: list[tuple[dict[str, str], ArgumentationFramework]] = []
     missing: list[str] = []
     for item in items:
@@ -313,12 +323,21 @@ def run(
         loaded.append((item, parse(item, data)))
     loaded.sort(key=lambda pair: pair[1].n)  # smaller first: a family's timeouts carry upwards
     kernels.warm()
-    rows: list[dict[str, Any]] = []
-    slow: set[tuple[str, str, str]] = set()
-    job = progress.add_task("ICCMA external", total=len(loaded) * len(TASKS) * len(solvers))
+    rows: list[dict[str, Any]] = list(done or [])
+    measured = {(r["instance"], r["task"]) for r in rows}
+    slow = {
+        (r["family"], r["task"], name)
+        for r in rows
+        for name in solvers
+        if r.get(name, {}).get("timeout")
+    }
+    job = progress.add_task("ICCMA external", total=len(loaded) * len(tasks) * len(solvers))
     for item, af in loaded:
         arg = query_arg(af)
-        for task in TASKS:
+        for task in tasks:
+            if (item["name"], task) in measured:
+                progress.update(job, advance=len(solvers))
+                continue
             row: dict[str, Any] = {
                 "instance": item["name"],
                 "family": item["family"],
@@ -468,9 +487,36 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--from-partial", action="store_true", help="report the rows of an interrupted run"
     )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on from an interrupted run: keep its rows, measure only the missing queries",
+    )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated parts of instance names; results go to iccma_external.only.json "
+        "and docs/benchmarks.md is left alone",
+    )
+    parser.add_argument("--tasks", default="", help="comma-separated tasks (SE-PR,DS-ST,...)")
     args = parser.parse_args(argv)
     out = ROOT / "benchmarks" / "results" / "iccma_external.json"
     partial = out.with_suffix(".partial.jsonl")
+    only = [x for x in args.only.split(",") if x]
+    tasks = tuple(t for t in args.tasks.split(",") if t) or TASKS
+    if unknown := [t for t in tasks if t not in TASKS]:
+        parser.error(f"unknown task(s) {', '.join(unknown)}; known: {', '.join(TASKS)}")
+    if only or tasks != TASKS:  # a partial look: print it, keep the full results as they are
+        solvers = ["quaestio", "clingo"]
+        if not args.no_pygarg and _pygarg_available():
+            solvers.append("pygarg")
+        with Progress() as progress:
+            results = run(
+                args.timeout, solvers, progress, args.pygarg_timeout, only=only, tasks=tasks
+            )
+        out.with_suffix(".only.json").write_text(json.dumps(results, indent=1, default=str) + "\n")
+        print(markdown(results))
+        return
     if args.from_partial:  # an interrupted run: report the rows it finished
         results = {
             "machine": machine(),
@@ -488,14 +534,19 @@ def main(argv: list[str] | None = None) -> None:
         solvers = ["quaestio", "clingo"]
         if not args.no_pygarg and _pygarg_available():
             solvers.append("pygarg")
+        done: list[dict[str, Any]] = []
+        if args.resume and partial.exists():
+            done = [json.loads(line) for line in partial.read_text().splitlines() if line]
+            solvers = [s for s in solvers if all(s in r for r in done)] or solvers
         with Progress() as progress:
-            partial.write_text("")
+            if not done:
+                partial.write_text("")
 
             def log(row: dict[str, Any]) -> None:  # progress that survives an interrupted run
                 with partial.open("a") as f:
                     f.write(json.dumps(row, default=str) + "\n")
 
-            results = run(args.timeout, solvers, progress, args.pygarg_timeout, log)
+            results = run(args.timeout, solvers, progress, args.pygarg_timeout, log, done=done)
             partial.unlink()
         for name in results["missing"]:
             print(f"missing: {name}")
