@@ -323,6 +323,9 @@ def run(
         loaded.append((item, parse(item, data)))
     loaded.sort(key=lambda pair: pair[1].n)  # smaller first: a family's timeouts carry upwards
     kernels.warm()
+    # clingo is loaded here once, before the forks; load python-sat likewise, or every
+    # quaestio query pays its import (about 0.06 s) inside the engine time
+    import pysat.solvers  # noqa: F401
     rows: list[dict[str, Any]] = list(done or [])
     measured = {(r["instance"], r["task"]) for r in rows}
     slow = {
