@@ -326,6 +326,7 @@ def run(
     # clingo is loaded here once, before the forks; load python-sat likewise, or every
     # quaestio query pays its import (about 0.06 s) inside the engine time
     import pysat.solvers  # noqa: F401
+
     rows: list[dict[str, Any]] = list(done or [])
     measured = {(r["instance"], r["task"]) for r in rows}
     slow = {
@@ -433,7 +434,11 @@ def markdown(results: dict[str, Any]) -> str:
             f"**{s['worst_ratio'][1]:.2f}** ({s['worst_ratio'][0]}; below 1 is faster than clingo)"
         )
     if results.get("interrupted"):
-        lines.append("- **interrupted run**: only the rows below were measured")
+        lines.append(
+            f"- **interrupted run**: {len(results['rows'])} of "
+            f"{results.get('planned', '?')} queries measured, the rows below; "
+            "`python -m benchmarks.iccma_external --resume` goes on from there"
+        )
     if results["missing"]:
         lines.append(f"- missing (not in /work/.mirror): {', '.join(results['missing'])}")
     lines += [
@@ -525,11 +530,15 @@ def main(argv: list[str] | None = None) -> None:
             "machine": machine(),
             "timeout_s": args.timeout,
             "pygarg_timeout_s": args.pygarg_timeout,
-            "solvers": ["quaestio", "clingo", "pygarg"],
+            "solvers": [],
             "missing": [],
             "interrupted": True,
+            "planned": len(manifest()) * len(TASKS),
             "rows": [json.loads(line) for line in partial.read_text().splitlines() if line],
         }
+        results["solvers"] = [  # the solvers the interrupted run had (--no-pygarg or not)
+            s for s in ("quaestio", "clingo", "pygarg") if all(s in r for r in results["rows"])
+        ]
         out.write_text(json.dumps(results, indent=1, default=str) + "\n")
     elif args.report_only:
         results = json.loads(out.read_text())
