@@ -448,7 +448,8 @@ def markdown(results: dict[str, Any]) -> str:
         + " | quaestio/clingo | answer |",
         "|---|---:|---:|---|" + "---:|" * len(solvers) + "---:|---|",
     ]
-    for r in results["rows"]:
+    order = {t: i for i, t in enumerate(TASKS)}  # a resumed run appends out of order
+    for r in sorted(results["rows"], key=lambda r: (r["n"], r["instance"], order[r["task"]])):
         cells = []
         for name in solvers:
             cell = r[name]
