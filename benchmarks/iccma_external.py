@@ -418,8 +418,12 @@ def markdown(results: dict[str, Any]) -> str:
     lines = [
         f"Run on {m['date']}, {m['cpu']} ({m['cores']} cores, shared), Python {m['python']}; "
         f"`python -m benchmarks.iccma_external` (per-query limit {results['timeout_s']:g} s, "
-        f"{results.get('pygarg_timeout_s', 0):g} s for pygarg, "
-        "engine time after parsing, each query in its own process). Instances and provenance: "
+        + (
+            f"{results.get('pygarg_timeout_s', 0):g} s for pygarg, "
+            if "pygarg" in solvers
+            else "pygarg not run (`--no-pygarg`), "
+        )
+        + "engine time after parsing, each query in its own process). Instances and provenance: "
         "`benchmarks/corpus/iccma/MANIFEST.toml`.",
         "",
         f"- queries: {s['queries']}; disagreements with the other solvers: "
@@ -439,6 +443,8 @@ def markdown(results: dict[str, Any]) -> str:
             f"{results.get('planned', '?')} queries measured, the rows below; "
             "`python -m benchmarks.iccma_external --resume` goes on from there"
         )
+    if results.get("note"):  # written by hand into the JSON, e.g. how a run was resumed
+        lines.append(f"- note: {results['note']}")
     if results["missing"]:
         lines.append(f"- missing (not in /work/.mirror): {', '.join(results['missing'])}")
     lines += [
