@@ -19,7 +19,11 @@ one; SE-ID: the set), and quaestio's SE extensions are checked to be complete
 (stable for ST).
 
 Results: ``benchmarks/results/iccma_external.json`` and the "External ICCMA
-instances" section of ``docs/benchmarks.md``.
+instances" section of ``docs/benchmarks.md``. Every row is also appended to
+``iccma_external.partial.jsonl`` as it is measured: ``--resume`` goes on from an
+interrupted run, ``--from-partial`` reports what it reached. ``--only`` and
+``--tasks`` measure a few instances or tasks and print them, leaving the full
+results alone.
 """
 
 from __future__ import annotations
