@@ -19,7 +19,11 @@ one; SE-ID: the set), and quaestio's SE extensions are checked to be complete
 (stable for ST).
 
 Results: ``benchmarks/results/iccma_external.json`` and the "External ICCMA
-instances" section of ``docs/benchmarks.md``.
+instances" section of ``docs/benchmarks.md``. Every row is also appended to
+``iccma_external.partial.jsonl`` as it is measured: ``--resume`` goes on from an
+interrupted run, ``--from-partial`` reports what it reached. ``--only`` and
+``--tasks`` measure a few instances or tasks and print them, leaving the full
+results alone.
 """
 
 from __future__ import annotations
@@ -298,8 +302,18 @@ def run(
     progress: Progress,
     peer_timeout: float,
     on_row: Callable[[dict[str, Any]], None] | None = None,
+    *,
+    only: list[str] | None = None,
+    tasks: tuple[str, ...] = TASKS,
+    done: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    items = manifest()
+    """Every (instance, task) query on every solver.
+
+    ``only`` keeps the instances whose name contains one of its strings; ``done``
+    are rows of an interrupted run: they are kept as they are and not measured
+    again (their timeouts still skip the bigger instances of the family).
+    """
+    items = [i for i in manifest() if not only or any(o in i["name"] for o in only)]
     loaded: list[tuple[dict[str, str], ArgumentationFramework]] = []
     missing: list[str] = []
     for item in items:
@@ -313,12 +327,25 @@ def run(
         loaded.append((item, parse(item, data)))
     loaded.sort(key=lambda pair: pair[1].n)  # smaller first: a family's timeouts carry upwards
     kernels.warm()
-    rows: list[dict[str, Any]] = []
-    slow: set[tuple[str, str, str]] = set()
-    job = progress.add_task("ICCMA external", total=len(loaded) * len(TASKS) * len(solvers))
+    # clingo is loaded here once, before the forks; load python-sat likewise, or every
+    # quaestio query pays its import (about 0.06 s) inside the engine time
+    import pysat.solvers  # noqa: F401
+
+    rows: list[dict[str, Any]] = list(done or [])
+    measured = {(r["instance"], r["task"]) for r in rows}
+    slow = {
+        (r["family"], r["task"], name)
+        for r in rows
+        for name in solvers
+        if r.get(name, {}).get("timeout")
+    }
+    job = progress.add_task("ICCMA external", total=len(loaded) * len(tasks) * len(solvers))
     for item, af in loaded:
         arg = query_arg(af)
-        for task in TASKS:
+        for task in tasks:
+            if (item["name"], task) in measured:
+                progress.update(job, advance=len(solvers))
+                continue
             row: dict[str, Any] = {
                 "instance": item["name"],
                 "family": item["family"],
@@ -395,8 +422,12 @@ def markdown(results: dict[str, Any]) -> str:
     lines = [
         f"Run on {m['date']}, {m['cpu']} ({m['cores']} cores, shared), Python {m['python']}; "
         f"`python -m benchmarks.iccma_external` (per-query limit {results['timeout_s']:g} s, "
-        f"{results.get('pygarg_timeout_s', 0):g} s for pygarg, "
-        "engine time after parsing, each query in its own process). Instances and provenance: "
+        + (
+            f"{results.get('pygarg_timeout_s', 0):g} s for pygarg, "
+            if "pygarg" in solvers
+            else "pygarg not run (`--no-pygarg`), "
+        )
+        + "engine time after parsing, each query in its own process). Instances and provenance: "
         "`benchmarks/corpus/iccma/MANIFEST.toml`.",
         "",
         f"- queries: {s['queries']}; disagreements with the other solvers: "
@@ -411,7 +442,13 @@ def markdown(results: dict[str, Any]) -> str:
             f"**{s['worst_ratio'][1]:.2f}** ({s['worst_ratio'][0]}; below 1 is faster than clingo)"
         )
     if results.get("interrupted"):
-        lines.append("- **interrupted run**: only the rows below were measured")
+        lines.append(
+            f"- **interrupted run**: {len(results['rows'])} of "
+            f"{results.get('planned', '?')} queries measured, the rows below; "
+            "`python -m benchmarks.iccma_external --resume` goes on from there"
+        )
+    if results.get("note"):  # written by hand into the JSON, e.g. how a run was resumed
+        lines.append(f"- note: {results['note']}")
     if results["missing"]:
         lines.append(f"- missing (not in /work/.mirror): {', '.join(results['missing'])}")
     lines += [
@@ -421,7 +458,8 @@ def markdown(results: dict[str, Any]) -> str:
         + " | quaestio/clingo | answer |",
         "|---|---:|---:|---|" + "---:|" * len(solvers) + "---:|---|",
     ]
-    for r in results["rows"]:
+    order = {t: i for i, t in enumerate(TASKS)}  # a resumed run appends out of order
+    for r in sorted(results["rows"], key=lambda r: (r["n"], r["instance"], order[r["task"]])):
         cells = []
         for name in solvers:
             cell = r[name]
@@ -468,19 +506,50 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--from-partial", action="store_true", help="report the rows of an interrupted run"
     )
+    parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on from an interrupted run: keep its rows, measure only the missing queries",
+    )
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated parts of instance names; results go to iccma_external.only.json "
+        "and docs/benchmarks.md is left alone",
+    )
+    parser.add_argument("--tasks", default="", help="comma-separated tasks (SE-PR,DS-ST,...)")
     args = parser.parse_args(argv)
     out = ROOT / "benchmarks" / "results" / "iccma_external.json"
     partial = out.with_suffix(".partial.jsonl")
+    only = [x for x in args.only.split(",") if x]
+    tasks = tuple(t for t in args.tasks.split(",") if t) or TASKS
+    if unknown := [t for t in tasks if t not in TASKS]:
+        parser.error(f"unknown task(s) {', '.join(unknown)}; known: {', '.join(TASKS)}")
+    if only or tasks != TASKS:  # a partial look: print it, keep the full results as they are
+        solvers = ["quaestio", "clingo"]
+        if not args.no_pygarg and _pygarg_available():
+            solvers.append("pygarg")
+        with Progress() as progress:
+            results = run(
+                args.timeout, solvers, progress, args.pygarg_timeout, only=only, tasks=tasks
+            )
+        out.with_suffix(".only.json").write_text(json.dumps(results, indent=1, default=str) + "\n")
+        print(markdown(results))
+        return
     if args.from_partial:  # an interrupted run: report the rows it finished
         results = {
             "machine": machine(),
             "timeout_s": args.timeout,
             "pygarg_timeout_s": args.pygarg_timeout,
-            "solvers": ["quaestio", "clingo", "pygarg"],
+            "solvers": [],
             "missing": [],
             "interrupted": True,
+            "planned": len(manifest()) * len(TASKS),
             "rows": [json.loads(line) for line in partial.read_text().splitlines() if line],
         }
+        results["solvers"] = [  # the solvers the interrupted run had (--no-pygarg or not)
+            s for s in ("quaestio", "clingo", "pygarg") if all(s in r for r in results["rows"])
+        ]
         out.write_text(json.dumps(results, indent=1, default=str) + "\n")
     elif args.report_only:
         results = json.loads(out.read_text())
@@ -488,14 +557,19 @@ def main(argv: list[str] | None = None) -> None:
         solvers = ["quaestio", "clingo"]
         if not args.no_pygarg and _pygarg_available():
             solvers.append("pygarg")
+        done: list[dict[str, Any]] = []
+        if args.resume and partial.exists():
+            done = [json.loads(line) for line in partial.read_text().splitlines() if line]
+            solvers = [s for s in solvers if all(s in r for r in done)] or solvers
         with Progress() as progress:
-            partial.write_text("")
+            if not done:
+                partial.write_text("")
 
             def log(row: dict[str, Any]) -> None:  # progress that survives an interrupted run
                 with partial.open("a") as f:
                     f.write(json.dumps(row, default=str) + "\n")
 
-            results = run(args.timeout, solvers, progress, args.pygarg_timeout, log)
+            results = run(args.timeout, solvers, progress, args.pygarg_timeout, log, done=done)
             partial.unlink()
         for name in results["missing"]:
             print(f"missing: {name}")

@@ -105,9 +105,10 @@ def sceptical(af: ArgumentationFramework, semantics: str, arg: int) -> bool:
             label != UNDEC
         ):  # grounded is inside every preferred extension, and attacks nothing in one
             return bool(label == IN)
-        if not credulously_accepted(af, arg):  # some preferred extension exists and lacks it
-            return False
-        return sat.sceptical_preferred(af, arg) is None
+        # No credulous pre-check: when no admissible set holds ``arg`` the first preferred
+        # extension grown lacks it and answers at once, whereas proving the pre-check's
+        # "no" is a hard UNSAT call (8.5 of 8.7 s on the ICCMA 2015 SCC instance 320028).
+        return sat.sceptically_preferred(af, arg)
     return semi_stable.semi_stable_with(af, arg, inside=False) is None
 
 
