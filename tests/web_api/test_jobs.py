@@ -25,6 +25,11 @@ SLOW_SHAPE = (60, 50)  # positions x points: seconds to read on this machine
 
 SMALL = slow_kialo(2, 2)
 SLOW = slow_kialo(*SLOW_SHAPE)
+#: several times the reading time of SLOW: for what must still be running after a few
+#: polls, or must run past a 1 s budget however fast the machine (SLOW read in under 1 s
+#: on an idle CI machine once its modules were warm)
+SLOWER_SHAPE = (SLOW_SHAPE[0] * 4, SLOW_SHAPE[1])
+SLOWER = slow_kialo(*SLOWER_SHAPE)
 
 
 @pytest.fixture
@@ -126,7 +131,7 @@ def test_a_big_import_is_a_job_polled_to_its_result_while_others_are_answered(
 ) -> None:
     served = served_on_both
     alice = user(served)
-    started = upload(alice, SLOW)
+    started = upload(alice, SLOWER)
     assert started.status_code == 202, started.text
     job = started.json()
     assert started.headers["location"] == job["url"] == f"/api/jobs/{job['id']}"
@@ -149,9 +154,9 @@ def test_a_big_import_is_a_job_polled_to_its_result_while_others_are_answered(
     assert report["created"] is True and report["format"] == "kialo"
     assert end["result_url"] == f"/api/debates/{report['debate']['id']}"
     stored = alice.get(end["result_url"]).json()
-    assert len(stored["debate"]["positions"]) == SLOW_SHAPE[0]
+    assert len(stored["debate"]["positions"]) == SLOWER_SHAPE[0]
     # the same file again (small wait, big file): found again, not stored twice
-    again = poll(alice, upload(alice, SLOW).json()["url"])[-1]
+    again = poll(alice, upload(alice, SLOWER).json()["url"])[-1]
     assert again["status"] == 200 and again["result"]["created"] is False
     assert debates_of(alice) == 1
 
@@ -184,7 +189,7 @@ def test_someone_elses_job_does_not_exist_for_you(served: LiveServer) -> None:
 def test_a_cancelled_job_kills_its_reader_and_saves_nothing(served: LiveServer) -> None:
     alice = user(served)
     baseline = _children(served.process.pid)
-    job = upload(alice, SLOW, background="true").json()
+    job = upload(alice, SLOWER, background="true").json()
     deadline = time.monotonic() + 30
     while alice.get(job["url"]).json()["state"] != "running":
         assert time.monotonic() < deadline
@@ -207,14 +212,14 @@ def test_past_its_time_an_import_is_422_and_writes_nothing(
     live = _serve(sqlite_url)
     try:
         alice = user(live)
-        r = upload(alice, SLOW, prefer="")
+        r = upload(alice, SLOWER, prefer="")
         assert r.status_code == 422, r.text
         message = r.json()["error"]["message"]
         assert "Reading the file took longer than 1 s and was stopped" in message
         assert "too large for this server" in message
         assert debates_of(alice) == 0
         # the same as a job: failed, with the same error, and nothing saved
-        end = poll(alice, upload(alice, SLOW, background="true").json()["url"])[-1]
+        end = poll(alice, upload(alice, SLOWER, background="true").json()["url"])[-1]
         assert end["state"] == "failed" and end["status"] == 422
         assert end["error"]["message"] == message
         assert debates_of(alice) == 0
@@ -231,7 +236,7 @@ def test_full_workers_and_queue_answer_503_with_retry_after(
     live = _serve(sqlite_url)
     try:
         alice, bob = user(live), user(live)
-        first = upload(alice, SLOW, background="true")
+        first = upload(alice, SLOWER, background="true")
         assert first.status_code == 202
         refused = upload(bob, SMALL, prefer="")
         assert refused.status_code == 503, refused.text
@@ -257,7 +262,7 @@ def test_a_client_that_hangs_up_kills_the_reader_and_saves_nothing(
                 f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
                 f'filename="big.kialo.txt"\r\nContent-Type: text/plain\r\n\r\n'
             ).encode()
-            + SLOW
+            + SLOWER
             + f"\r\n--{boundary}--\r\n".encode()
         )
         head = (

@@ -34,7 +34,7 @@ def _sign_in(page: Any, server: Any, username: str) -> None:
 
 def _choose(page: Any, server: Any, tmp_path: Path, name: str, title: str) -> None:
     big = tmp_path / name
-    big.write_bytes(slow_kialo(60, 50, title))
+    big.write_bytes(slow_kialo(240, 50, title))  # seconds to read, however fast
     page.goto(f"{server.url}/upload")
     page.set_input_files("#upload-file", str(big))
 
@@ -58,7 +58,7 @@ def test_a_long_import_shows_its_progress_then_its_report(
     page.wait_for_selector("#report", timeout=120_000)
     assert "/upload/jobs/" in page.url
     report = page.locator("#report").inner_text()
-    assert "Imported" in report and "60 positions" in report, report
+    assert "Imported" in report and "240 positions" in report, report
     assert any(s.startswith("GET ") for s in seen), "the page never polled its job"
     assert not page.errors
     page.click("#open-imported")
