@@ -15,29 +15,22 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from quaestio.errors import PermissionDeniedError, QuaestioError, ValidationError
-from quaestio.model import RELATION_KINDS, Debate
+from quaestio.errors import QuaestioError, ValidationError
+from quaestio.model import RELATION_KINDS
 from quaestio.store import edit_history
 from quaestio.web.pages import edit_parts, viewdata
 from quaestio.web.pages.context import db, render, visitor
-from quaestio.web.pages.links_view import claim_names, groups, rows
-from quaestio.web.pages.loading import error_fragment, open_debate
+from quaestio.web.pages.links_view import groups, rows
+from quaestio.web.pages.loading import error_fragment, open_for_editing
 from quaestio.web.pages.treeview import OUTGOING
 
 router = APIRouter()
 
 
-def _editable(request: Request, debate_id: int) -> Debate:
-    opened = open_debate(request, debate_id)
-    if not opened.can_edit:
-        raise PermissionDeniedError("only the owner or a teacher of the class may edit this debate")
-    return opened.debate
-
-
 @router.get("/d/{debate_id}/links/form", response_class=HTMLResponse, include_in_schema=False)
 def link_form(request: Request, debate_id: int) -> Response:
     try:
-        debate = _editable(request, debate_id)
+        debate = open_for_editing(request, debate_id).debate
     except QuaestioError as exc:
         return error_fragment(request, exc)
     kinds = [(k, OUTGOING[k]) for k in RELATION_KINDS]
@@ -66,11 +59,11 @@ async def add_link(request: Request, debate_id: int) -> Response:
     posted = await request.form()
     form = {k: v for k, v in posted.items() if isinstance(v, str)}
     try:
-        debate = _editable(request, debate_id)
+        debate = open_for_editing(request, debate_id).debate
         for name in ("source", "kind", "target"):
             if not form.get(name):
                 raise ValidationError(f"pick the {name} of the link", field=name)
-        names = claim_names(debate)
+        names = viewdata.claim_names(debate)
         data = {k: form[k] for k in ("source", "kind", "target")}
         data["text"] = form.get("text", "").strip()
         said = _sentence(
@@ -90,7 +83,7 @@ async def add_link(request: Request, debate_id: int) -> Response:
 )
 def remove_link(request: Request, debate_id: int, relation_id: str) -> Response:
     try:
-        debate = _editable(request, debate_id)
+        debate = open_for_editing(request, debate_id).debate
         found = next((r for r in rows(debate) if r["id"] == relation_id), None)
         if found is None:
             raise ValidationError("that link is no longer there", field="relation")

@@ -136,6 +136,11 @@ def targets(debate: Debate) -> list[dict[str, str]]:
 LAZY_POINTS = 400
 
 
+def carries_points(debate: Debate) -> bool:
+    """Whether the whole editor page carries every point (``LAZY_POINTS`` or fewer)."""
+    return sum(len(p.evidence) for p in debate.positions) <= LAZY_POINTS
+
+
 def nodes_of(
     session: Any, debate_id: int, debate: Debate, positions: list[str], points: bool = True
 ) -> dict[str, Any]:
@@ -194,8 +199,7 @@ def touched_parts(request: Request, debate_id: int, touched: Touched, status: st
     ids = {p.id for p in debate.positions}
     with db(request).read() as session:
         if touched.structure:
-            few = sum(len(p.evidence) for p in debate.positions) <= LAZY_POINTS
-            nodes = nodes_of(session, debate_id, debate, [], points=few)
+            nodes = nodes_of(session, debate_id, debate, [], points=carries_points(debate))
             html.append(
                 part(request, "_edit_positions.html", {**ctx, "nodes": nodes, "oob_all": True})
             )

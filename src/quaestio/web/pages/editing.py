@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from quaestio.errors import NotFoundError, PermissionDeniedError, QuaestioError, ValidationError
+from quaestio.errors import NotFoundError, QuaestioError, ValidationError
 from quaestio.model import Debate
 from quaestio.store import debates as store_debates
 from quaestio.store import edit_history, nodes
@@ -24,7 +24,7 @@ from quaestio.store.debates import StaleVersionError
 from quaestio.web.pages import edit_parts, links_view, viewdata
 from quaestio.web.pages.context import db, render, visitor
 from quaestio.web.pages.edit_parts import DEBATE_NODE, DISPUTES, kind_of
-from quaestio.web.pages.loading import error_fragment, error_page, open_debate
+from quaestio.web.pages.loading import error_fragment, error_page, open_debate, open_for_editing
 from quaestio.web.pages.views import VIEWS
 
 router = APIRouter()
@@ -135,11 +135,7 @@ def points_part(request: Request, debate_id: int, position_id: str) -> Response:
     """A position's points for the editor, fetched as the position scrolls into view on a
     debate too large to carry every point's controls in one page."""
     try:
-        opened = open_debate(request, debate_id)
-        if not opened.can_edit:
-            raise PermissionDeniedError(
-                "only the owner or a teacher of the class may edit this debate"
-            )
+        open_for_editing(request, debate_id)
         return _position_part(request, debate_id, position_id, "_edit_points.html", None)
     except QuaestioError as exc:
         return error_fragment(request, exc)
@@ -148,16 +144,15 @@ def points_part(request: Request, debate_id: int, position_id: str) -> Response:
 @router.get("/d/{debate_id}/edit", response_class=HTMLResponse, include_in_schema=False)
 def edit_page(request: Request, debate_id: int) -> Response:
     try:
-        opened = open_debate(request, debate_id)
-        if not opened.can_edit:
-            raise PermissionDeniedError(
-                "only the owner or a teacher of the class may edit this debate"
-            )
+        opened = open_for_editing(request, debate_id)
         ctx = edit_parts.context(request, opened.debate, debate_id)
-        points = sum(len(p.evidence) for p in opened.debate.positions)
         with db(request).read() as session:
             current = edit_parts.nodes_of(
-                session, debate_id, opened.debate, [], points=points <= edit_parts.LAZY_POINTS
+                session,
+                debate_id,
+                opened.debate,
+                [],
+                points=edit_parts.carries_points(opened.debate),
             )
             current.update(
                 {

@@ -13,19 +13,9 @@ from quaestio.web.pages import viewdata
 from quaestio.web.pages.treeview import OUTGOING
 
 
-def claim_names(debate: Debate) -> dict[str, str]:
-    """Every claim a link may name, by its words: positions, points, consequences and the
-    conclusion's claims."""
-    out = {p.id: p.title for p in debate.positions}
-    out.update({e.id: viewdata.label_of(e) for _, e in debate.iter_evidence()})
-    out.update({c.id: viewdata.short(c.text, 60) for c in debate.consequences})
-    out.update({k.id: viewdata.short(k.text, 60) for k in debate.conclusion_claims})
-    return out
-
-
 def rows(debate: Debate) -> list[dict[str, Any]]:
     """The debate's relations as sentences: “source” supports “target” (and the note)."""
-    names = claim_names(debate)
+    names = viewdata.claim_names(debate)
     names.update({r.id: f"the link “{names.get(r.source, r.source)}”" for r in debate.relations})
     return [
         {

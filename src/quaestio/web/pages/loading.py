@@ -64,6 +64,14 @@ def open_debate(request: Request, debate_id: int) -> Opened:
         return Opened(debate_id, debate, role, row.version, row.class_id, saved)
 
 
+def open_for_editing(request: Request, debate_id: int) -> Opened:
+    """``open_debate``, refused unless the visitor may edit the debate's content."""
+    opened = open_debate(request, debate_id)
+    if not opened.can_edit:
+        raise PermissionDeniedError("only the owner or a teacher of the class may edit this debate")
+    return opened
+
+
 def status_of(exc: QuaestioError) -> int:
     if isinstance(exc, NotFoundError):
         return 404

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from quaestio.model import Debate, Evidence, Position
-from quaestio.web.pages.viewdata import label_of, short
+from quaestio.web.pages.viewdata import claim_names
 
 #: how a cross-link reads from the claim it starts at, and from the one it reaches
 OUTGOING = {
@@ -65,10 +65,7 @@ class Root:
 
 
 def _labels(debate: Debate) -> dict[str, str]:
-    out = {p.id: p.title for p in debate.positions}
-    out.update({e.id: label_of(e) for _, e in debate.iter_evidence()})
-    out.update({k.id: short(k.text, 48) for k in debate.conclusion_claims})
-    out.update({c.id: short(c.text, 48) for c in debate.consequences})
+    out = claim_names(debate, 48)
     out.update({r.id: f"the {r.kind} {r.source} → {r.target}" for r in debate.relations})
     return out
 

@@ -23,6 +23,16 @@ def label_of(e: Evidence) -> str:
     return e.label or short(e.text, 48)
 
 
+def claim_names(debate: Debate, width: int = 60) -> dict[str, str]:
+    """Every claim a relation may name, by its words: positions, points, the conclusion's
+    claims and consequences (the last two cut to ``width`` characters)."""
+    out = {p.id: p.title for p in debate.positions}
+    out.update({e.id: label_of(e) for _, e in debate.iter_evidence()})
+    out.update({k.id: short(k.text, width) for k in debate.conclusion_claims})
+    out.update({c.id: short(c.text, width) for c in debate.consequences})
+    return out
+
+
 def colours(debate: Debate) -> dict[str, int]:
     """A stable palette index per position, used by every view so colours agree."""
     return {p.id: i for i, p in enumerate(debate.positions)}
