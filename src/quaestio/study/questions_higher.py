@@ -14,7 +14,7 @@ import re
 from itertools import permutations
 
 from quaestio.extract import find_years, fold, load_table
-from quaestio.model import Debate, Evidence, Position
+from quaestio.model import Debate, Evidence, Position, Relation
 from quaestio.study.questions import Draft, _bare, _unique, choices, dated_sentences, mask_years
 from quaestio.study.text import Ref, quoted, ref, shorten
 
@@ -378,6 +378,30 @@ def event_order(debate: Debate) -> list[Draft]:
 
 
 # -- which explanation a consequence most supports -----------------------------------------
+def _outgoing(debate: Debate) -> dict[str, list[Relation]]:
+    """Each consequence's relations (those leading from it), read once for the debate."""
+    outcomes = {c.id for c in debate.consequences}
+    out: dict[str, list[Relation]] = {}
+    for r in debate.relations:
+        if r.source in outcomes:
+            out.setdefault(r.source, []).append(r)
+    return out
+
+
+def _settled(links: list[Relation], positions: set[str]) -> Relation | None:
+    """The heaviest support among one consequence's ``links``, when it is to one position
+    and the consequence argues against none it supports; else None."""
+    supports = [r for r in links if r.kind == "support" and r.target in positions]
+    if not supports:
+        return None
+    top = max(r.weight for r in supports)
+    best = [r for r in supports if r.weight == top]
+    opposed = {r.target for r in links if r.kind in _OPPOSING and r.target in positions}
+    if len({r.target for r in best}) == 1 and best[0].target not in opposed:
+        return best[0]
+    return None
+
+
 def consequence_support(debate: Debate) -> dict[str, tuple[str, str]]:
     """Consequence id -> (the position it most supports, the relation saying so).
 
@@ -386,25 +410,13 @@ def consequence_support(debate: Debate) -> dict[str, tuple[str, str]]:
     whose heaviest support is to one position and that attacks none it supports is
     asked about: otherwise the debate does not settle the answer.
     """
-    positions = debate.position_by_id()
+    positions = {p.id for p in debate.positions}
+    outgoing = _outgoing(debate)
     out: dict[str, tuple[str, str]] = {}
     for c in debate.consequences:
-        links = [
-            r
-            for r in debate.relations
-            if r.source == c.id and r.kind == "support" and r.target in positions
-        ]
-        if not links:
-            continue
-        top = max(r.weight for r in links)
-        best = [r for r in links if r.weight == top]
-        opposed = {
-            r.target
-            for r in debate.relations
-            if r.source == c.id and r.kind in _OPPOSING and r.target in positions
-        }
-        if len({r.target for r in best}) == 1 and best[0].target not in opposed:
-            out[c.id] = (best[0].target, best[0].id)
+        found = _settled(outgoing.get(c.id, []), positions)
+        if found is not None:
+            out[c.id] = (found.target, found.id)
     return out
 
 
@@ -413,26 +425,24 @@ def consequence_supports(debate: Debate) -> list[Draft]:
     consequence does not support, those it argues against first; positions in a school
     with the answer are left out, as a teacher might count them right too)"""
     by_id = debate.position_by_id()
-    relations = debate.relation_by_id()
-    outcomes = {c.id: c for c in debate.consequences}
+    outgoing = _outgoing(debate)
     drafts: list[Draft] = []
-    for cid, (answer, relation) in consequence_support(debate).items():
-        c = outcomes[cid]
-        supported = {r.target for r in debate.relations if r.source == c.id and r.kind == "support"}
+    for c in debate.consequences:
+        links = outgoing.get(c.id, [])
+        found = _settled(links, set(by_id))
+        if found is None:
+            continue
+        answer = found.target
+        supported = {r.target for r in links if r.kind == "support"}
         near = {q for s in debate.schools if answer in s.positions for q in s.positions}
-        against = [
-            r.target
-            for r in debate.relations
-            if r.source == c.id and r.kind in _OPPOSING and r.target in by_id
-        ]
+        against = [r.target for r in links if r.kind in _OPPOSING and r.target in by_id]
         pool = [p for p in dict.fromkeys([*against, *by_id]) if p not in supported | near]
         right = by_id[answer].title
         options = choices(right, [by_id[p].title for p in pool], {by_id[p].title for p in near})
         if options is None or len(options) < 3:
             continue
-        note = relations[relation].text
         why = f"The debate cites this consequence in support of {quoted(right)}" + (
-            f": {note}." if note else "."
+            f": {found.text}." if found.text else "."
         )
         drafts.append(
             Draft(
@@ -443,7 +453,7 @@ def consequence_supports(debate: Debate) -> list[Draft]:
                 options,
                 why,
                 (ref(c), ref(by_id[answer])),
-                facts={"consequence": c.id, "position": answer, "relation": relation},
+                facts={"consequence": c.id, "position": answer, "relation": found.id},
                 preferred=len({by_id[p].title for p in against} - {right}),
             )
         )
