@@ -245,9 +245,8 @@ def _relink(
     rest = [dict(link) for link in links]
     back: list[str] = []
     while rest:
-        ready = [
-            link for link in rest if link["target_node"] not in {r["relation_id"] for r in rest}
-        ]
+        waiting = {r["relation_id"] for r in rest}  # relations not put back yet
+        ready = [link for link in rest if link["target_node"] not in waiting]
         if not ready:
             break  # a cycle of relations aimed at each other cannot be: nothing is left
         for link in ready:
