@@ -46,3 +46,27 @@ def test_conflict_free_stable_encoding_matches_clingo(af: ArgumentationFramework
         counter = sat.sceptical_stable(af, a)
         assert (counter is None) == all(a in e for e in stable), a
         assert counter is None or (counter in stable and a not in counter)
+
+
+acyclic_frameworks = st.integers(1, 12).flatmap(
+    lambda n: st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n).map(
+        lambda pairs: ArgumentationFramework.from_pairs(
+            n, sorted({(a, b) for a, b in pairs if a > b})  # attacks only go down: no cycle
+        )
+    )
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(acyclic_frameworks, frameworks))
+def test_decided_grounded_short_cut_matches_clingo(af: ArgumentationFramework) -> None:
+    """Where the grounded labelling decides every argument (always on an acyclic
+    framework), every semantics answers with it alone, as clingo's encodings do."""
+    from quaestio.reasoning import dung
+
+    decided = dung._decided_grounded(af)
+    for sem in ("CO", "PR", "ST", "SST"):
+        expected = set(asp_extensions(af, sem))
+        assert set(dung.extensions(af, sem)) == expected, sem
+        if decided is not None:
+            assert expected == {decided}, sem

@@ -44,6 +44,11 @@ def normalise(semantics: str) -> str:
 def iter_extensions(af: ArgumentationFramework, semantics: str) -> Iterator[frozenset[int]]:
     """Every extension of ``af`` under ``semantics``, one at a time."""
     sem = normalise(semantics)
+    if sem != "GR":
+        decided = _decided_grounded(af)
+        if decided is not None:  # the grounded labelling is then the only complete one
+            yield decided
+            return
     if sem == "GR":
         yield grounded(af)
     elif sem == "ID":
@@ -56,6 +61,20 @@ def iter_extensions(af: ArgumentationFramework, semantics: str) -> Iterator[froz
         yield from sat.iter_stable(af)
     else:
         yield from semi_stable.iter_semi_stable(af)
+
+
+def _decided_grounded(af: ArgumentationFramework) -> frozenset[int] | None:
+    """The grounded extension when it leaves no argument undecided, else None.
+
+    Every complete labelling agrees with the grounded one where that one is IN or
+    OUT, so when nothing is UNDEC it is the only complete labelling, and the only
+    preferred, stable, semi-stable and ideal one too. Debates are mostly acyclic,
+    where this always holds: their extensions need no SAT solver (nor its import).
+    """
+    labels = grounded_labelling(af)
+    if bool((labels == UNDEC).any()):
+        return None
+    return frozenset(np.flatnonzero(labels == IN).tolist())
 
 
 def extensions(af: ArgumentationFramework, semantics: str) -> list[frozenset[int]]:

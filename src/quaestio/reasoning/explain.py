@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from math import factorial
 
 import numpy as np
@@ -39,6 +40,7 @@ from numpy.typing import NDArray
 from quaestio.reasoning.whatif import Game
 
 FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.intp]
 
 EXACT_LIMIT = 14
 SAMPLES = 1024
@@ -111,6 +113,20 @@ def _exact(game: Game, pos: int, players: Sequence[int]) -> dict[int, float]:
     return out
 
 
+@lru_cache(maxsize=256)
+def _orderings(pos: int, k: int, samples: int) -> IntArray:
+    """``samples`` orderings of ``k`` players, the second half the first reversed.
+
+    Drawn with a fixed seed per position, so every semantics asked about one debate
+    (``evaluate --semantics all`` asks four gradual ones and ACH) shares one draw.
+    """
+    rng = np.random.default_rng(SEED + pos)
+    half = np.argsort(rng.random((samples // 2, k)), axis=1)
+    perms = np.concatenate([half, half[:, ::-1]])
+    perms.flags.writeable = False
+    return perms
+
+
 def _sampled(game: Game, pos: int, players: Sequence[int]) -> dict[int, float]:
     """Mean marginal contribution over orderings drawn with a fixed seed, each with its reverse.
 
@@ -122,9 +138,7 @@ def _sampled(game: Game, pos: int, players: Sequence[int]) -> dict[int, float]:
     k = len(players)
     along = game.prefixes(pos, players)
     samples = samples_for(k, along is not None)
-    rng = np.random.default_rng(SEED + pos)
-    half = np.argsort(rng.random((samples // 2, k)), axis=1)
-    perms = np.concatenate([half, half[:, ::-1]])
+    perms = _orderings(pos, k, samples)
     steps = np.arange(k + 1)
     totals = np.zeros(k)
     per_chunk = max(1, CHUNK_CELLS // ((k + 1) * (k + 1 if along is None else 8)))
