@@ -113,12 +113,14 @@ def _exact(game: Game, pos: int, players: Sequence[int]) -> dict[int, float]:
     return out
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)
 def _orderings(pos: int, k: int, samples: int) -> IntArray:
     """``samples`` orderings of ``k`` players, the second half the first reversed.
 
     Drawn with a fixed seed per position, so every semantics asked about one debate
     (``evaluate --semantics all`` asks four gradual ones and ACH) shares one draw.
+    An entry holds about ``max(PREFIX_BUDGET, MIN_SAMPLES * k)`` indices (0.5 MB
+    below 2,000 players), so a long-running server keeps tens of MB at most.
     """
     rng = np.random.default_rng(SEED + pos)
     half = np.argsort(rng.random((samples // 2, k)), axis=1)
