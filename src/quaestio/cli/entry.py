@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import sys
 
+from quaestio.malloc import keep_freed_memory
+
 
 def main() -> None:
     """Run the command; every failure is one line on stderr, never a traceback.
@@ -21,8 +23,12 @@ def main() -> None:
     started when numpy loads, cost 60 ms of CPU per command on this project's
     2-core machine (a small ``solve`` used 150 ms of CPU in 90 ms of wall time), and
     nothing quaestio computes is dense linear algebra that more threads would speed.
+
+    A command lives for one piece of work, so it keeps the memory it frees
+    (``quaestio.malloc``): numpy's large temporaries then cost no page faults.
     """
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    keep_freed_memory()
     try:
         if sys.argv[1:2] == ["solve"]:
             from quaestio.cli.iccma import run

@@ -39,6 +39,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 
 from quaestio.errors import QuaestioError, TooLargeError
+from quaestio.malloc import keep_freed_memory
 
 T = TypeVar("T")
 _CHECK_EVERY = 0.2  # seconds between looks at the connection
@@ -108,6 +109,7 @@ def _child(
     try:
         if after_fork is not None:
             after_fork()
+        keep_freed_memory()  # a child lives for one piece of work: no page faults per array
         _cap_memory(memory_mb)
         conn.send(("ok", fn(*args)))
     except MemoryError:

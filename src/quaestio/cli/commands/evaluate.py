@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING
 
 import typer
 
-from quaestio.cli.common import located_debate, make_console
+from quaestio.cli.common import load_valid, located_debate, make_console
 from quaestio.errors import SolverError, ValidationError
 
 if TYPE_CHECKING:
@@ -278,7 +278,8 @@ def register(app: typer.Typer) -> None:
             help="Also print the ACH matrix (always shown with --semantics ach).",
         ),
     ) -> None:
-        loaded = located_debate(debate)
+        # only the table cites lines: JSON output skips giving every node its line
+        loaded = load_valid(debate).debate if as_json else located_debate(debate)
         weights = parse_weights(weight)
         if semantics is not None or compare or weights or ach:
             semantics = semantics or "all"
