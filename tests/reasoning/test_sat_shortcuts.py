@@ -64,9 +64,14 @@ def test_decided_grounded_short_cut_matches_clingo(af: ArgumentationFramework) -
     framework), every semantics answers with it alone, as clingo's encodings do."""
     from quaestio.reasoning import dung
 
-    decided = dung._decided_grounded(af)
+    decided = dung.decided_grounded(af)
     for sem in ("CO", "PR", "ST", "SST"):
         expected = set(asp_extensions(af, sem))
         assert set(dung.extensions(af, sem)) == expected, sem
         if decided is not None:
             assert expected == {decided}, sem
+        one = dung.some_extension(af, sem)
+        assert (one in expected) if expected else one is None, sem
+        for a in range(af.n):
+            assert dung.credulous(af, sem, a) == any(a in e for e in expected), (sem, a)
+            assert dung.sceptical(af, sem, a) == all(a in e for e in expected), (sem, a)

@@ -45,7 +45,7 @@ def iter_extensions(af: ArgumentationFramework, semantics: str) -> Iterator[froz
     """Every extension of ``af`` under ``semantics``, one at a time."""
     sem = normalise(semantics)
     if sem != "GR":
-        decided = _decided_grounded(af)
+        decided = decided_grounded(af)
         if decided is not None:  # the grounded labelling is then the only complete one
             yield decided
             return
@@ -63,7 +63,7 @@ def iter_extensions(af: ArgumentationFramework, semantics: str) -> Iterator[froz
         yield from semi_stable.iter_semi_stable(af)
 
 
-def _decided_grounded(af: ArgumentationFramework) -> frozenset[int] | None:
+def decided_grounded(af: ArgumentationFramework) -> frozenset[int] | None:
     """The grounded extension when it leaves no argument undecided, else None.
 
     Every complete labelling agrees with the grounded one where that one is IN or
@@ -87,7 +87,8 @@ def some_extension(af: ArgumentationFramework, semantics: str) -> frozenset[int]
     if sem in ("GR", "CO"):
         return grounded(af)
     if sem == "SST":
-        return semi_stable.some_semi_stable(af)
+        decided = decided_grounded(af)
+        return decided if decided is not None else semi_stable.some_semi_stable(af)
     return next(iter_extensions(af, sem), None)
 
 
@@ -104,6 +105,9 @@ def credulous(af: ArgumentationFramework, semantics: str, arg: int) -> bool:
         return arg in ideal(af)
     if sem in ("CO", "PR"):  # in some complete iff in some preferred iff in some admissible
         return credulously_accepted(af, arg)
+    decided = decided_grounded(af)
+    if decided is not None:  # the only stable and semi-stable extension
+        return arg in decided
     if sem == "ST":
         return sat.credulous_sat(af, sem, arg) is not None
     return semi_stable.semi_stable_with(af, arg, inside=True) is not None
@@ -116,6 +120,8 @@ def sceptical(af: ArgumentationFramework, semantics: str, arg: int) -> bool:
         return bool(grounded_labelling(af)[arg] == IN)
     if sem == "ID":
         return arg in ideal(af)
+    if sem in ("ST", "SST") and (decided := decided_grounded(af)) is not None:
+        return arg in decided  # the only stable and semi-stable extension
     if sem == "ST":
         return sat.sceptical_stable(af, arg) is None
     if sem == "PR":
