@@ -25,6 +25,8 @@ def test_points_load_as_their_position_comes_into_view(server, page, big) -> Non
     response = page.goto(f"{server.url}/d/{big}/edit")
     assert response is not None and response.ok
     page.wait_for_selector("#edit-positions .edit-evidence .edit-node")  # the first position's
+    # the same size rule lays out only the positions near the screen
+    assert "long" in (page.locator("#edit-positions").get_attribute("class") or "")
     first = page.locator("#edit-positions > section").first
     assert first.locator(".edit-evidence .edit-node").count() == 100
     last = page.locator("#edit-positions > section").last

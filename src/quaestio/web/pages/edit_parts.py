@@ -102,6 +102,7 @@ def context(request: Request, debate: Debate, debate_id: int, **extra: Any) -> d
         "depth_of": lambda e: depths.get(e.id, 0),
         "history": history,
         "field": as_field,
+        "lazy_points": not carries_points(debate),
         **extra,
     }
 
@@ -132,7 +133,8 @@ def targets(debate: Debate) -> list[dict[str, str]]:
 
 
 #: past this many points the editor page carries the positions only; each position's
-#: points are fetched when it scrolls into view (2,000 points made a 2.4 MB page)
+#: points are fetched when it scrolls into view (2,000 points made a 2.4 MB page), and
+#: the browser lays out only the positions near the screen
 LAZY_POINTS = 400
 
 
