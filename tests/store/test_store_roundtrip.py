@@ -7,10 +7,13 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
+from tests.web_ui.sample import big_debate
 
+from paths import EXAMPLE
 from quaestio.errors import NotFoundError, PermissionDeniedError, ValidationError
+from quaestio.formats import read_path
 from quaestio.model import Evidence
-from quaestio.store import Actor, Database, StaleVersionError, accounts, debates, nodes
+from quaestio.store import Actor, Database, StaleVersionError, accounts, convert, debates, nodes
 from quaestio.store.models import DebateRow, EvidenceRow, Revision, utcnow
 from store_samples import sample_debate
 
@@ -36,6 +39,24 @@ def test_debate_read_back_equals_the_one_imported(db: Database) -> None:
         _, back, role = debates.load(s, Actor(owner), debate_id)
     assert back == debate
     assert role == "owner"
+
+
+@pytest.mark.parametrize("which", ["example", "every part at 2,000 points", "plain 2,000"])
+def test_the_rows_rebuild_the_debate_imported(db: Database, which: str) -> None:
+    """Read straight from the rows, not from the cache of rebuilt debates."""
+    debate = {
+        "example": lambda: read_path(EXAMPLE).debate,
+        "every part at 2,000 points": lambda: sample_debate(positions=100, per_side=10),
+        "plain 2,000": lambda: big_debate(20, 100),
+    }[which]()
+    with db.transaction() as s:
+        row = debates.import_debate(s, debate, owner_id=None)
+        assert convert.debate_from_rows(s, row) == debate  # in the importing transaction
+        debate_id = row.id
+    with db.read() as s:
+        back = convert.debate_from_rows(s, s.get(DebateRow, debate_id))
+    assert back == debate
+    assert [e for _, e in back.iter_evidence()] == [e for _, e in debate.iter_evidence()]
 
 
 def test_invalid_debate_leaves_nothing_behind(db: Database) -> None:

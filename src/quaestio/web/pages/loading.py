@@ -31,6 +31,9 @@ class Opened:
     version: int
     class_id: int | None
     saved_weights: dict[str, float]
+    #: the debate's ``content_rev`` when it was read: with ``id``, what a value built
+    #: from the debate's content may be cached under
+    content_rev: int = -1
 
     @property
     def can_edit(self) -> bool:
@@ -61,7 +64,7 @@ def open_debate(request: Request, debate_id: int) -> Opened:
     with db(request).read() as session:
         row, debate, role = store_debates.load(session, me.actor, debate_id)
         saved = personal.effective_weights(session, me.actor, debate_id)  # over the class default
-        return Opened(debate_id, debate, role, row.version, row.class_id, saved)
+        return Opened(debate_id, debate, role, row.version, row.class_id, saved, row.content_rev)
 
 
 def open_for_editing(request: Request, debate_id: int) -> Opened:

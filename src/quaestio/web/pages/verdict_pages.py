@@ -8,6 +8,10 @@ sees how the class voted.
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
+
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
@@ -34,10 +38,69 @@ def _weighed(debate: Debate, weights: dict[str, float]) -> tuple[Comparison, Pla
     return compare(debate, weights), plain_verdict(debate.with_weights(weights))
 
 
-async def _weigh(
-    request: Request, debate: Debate, weights: dict[str, float]
-) -> tuple[Comparison, PlainVerdict]:
-    return await offloader(request).run(request, "The verdict", _weighed, debate, weights)
+Weighing = tuple[Comparison, PlainVerdict]
+WeighingKey = tuple[str, int, int, str]
+
+
+class Weighings:
+    """Recent weighings, keyed by database, debate id, ``content_rev`` and every weight.
+
+    A weighing depends on nothing else, so a visit or a slider move that asks again for
+    what was last computed (coming back to the page, a reload, a student whose weights
+    equal the class default) is answered without a child. Every edit moves
+    ``content_rev``, so an entry never outlives the content it was computed from; the
+    key holds (a digest of) the weights themselves, not whose they are, so an entry only ever answers
+    a visitor asking for exactly those weights.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[WeighingKey, Weighing] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def key(url: str, opened: Opened, weights: dict[str, float]) -> WeighingKey | None:
+        if opened.content_rev < 0:
+            return None
+        every = repr(sorted(weights.items())).encode()  # floats' repr is exact
+        return url, opened.id, opened.content_rev, hashlib.sha256(every).hexdigest()
+
+    def get(self, key: WeighingKey | None) -> Weighing | None:
+        if key is None:
+            return None
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None:
+                self._items.move_to_end(key)
+            return hit
+
+    def put(self, key: WeighingKey | None, value: Weighing) -> None:
+        if key is None:
+            return
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+#: an entry at 2,000 points pickles to about 240 kB (the rankings and explanations of seven
+#: methods), so a few dozen cover a class moving sliders without holding much memory
+weighings = Weighings(32)
+
+
+async def _weigh(request: Request, opened: Opened, weights: dict[str, float]) -> Weighing:
+    key = Weighings.key(db(request).url, opened, weights)
+    found = weighings.get(key)
+    if found is not None:
+        return found
+    value = await offloader(request).run(request, "The verdict", _weighed, opened.debate, weights)
+    weighings.put(key, value)
+    return value
 
 
 #: a slider per point of the largest debate the page shows, and a few fields besides;
@@ -54,7 +117,7 @@ async def _form(request: Request) -> dict[str, str]:
 async def verdict(request: Request, debate_id: int) -> Response:
     try:
         page = await run_in_threadpool(_verdict_page, request, debate_id)
-        result, plain = await _weigh(request, page[0].debate, page[0].weights)
+        result, plain = await _weigh(request, page[0], page[0].weights)
     except QuaestioError as exc:
         return error_page(request, exc)
     opened, mine, votes, students = page
@@ -109,7 +172,7 @@ async def compute(request: Request, debate_id: int) -> Response:
         opened = await run_in_threadpool(open_debate, request, debate_id)
         check_view(opened.debate, "verdict")
         weights = opened.weights | parse_weights(form, opened.debate)
-        result, plain = await _weigh(request, opened.debate, weights)
+        result, plain = await _weigh(request, opened, weights)
     except QuaestioError as exc:
         return error_fragment(request, exc)
     response = render(
