@@ -39,7 +39,7 @@ def test_a_big_map_opens_on_its_positions_and_shows_each_ones_points(server, pag
     )
     assert summary == [["p1", "p2"]]
     # clicking a position shows its points and the links among them
-    page.evaluate("() => quaestioMap.getElementById('p7').emit('tap')")
+    page.evaluate("() => { quaestioMap.getElementById('p7').emit('tap'); }")
     counts = page.evaluate(
         """() => [quaestioMap.nodes().length,
                   quaestioMap.nodes('[owner = "p7"]').length,
@@ -63,7 +63,7 @@ def test_a_big_map_opens_on_its_positions_and_shows_each_ones_points(server, pag
     assert page.evaluate("() => quaestioMap.zoom()") * 14 >= 10
     # a double click closes the position again
     page.wait_for_timeout(900)
-    page.evaluate("() => quaestioMap.getElementById('p7').emit('dbltap')")
+    page.evaluate("() => { quaestioMap.getElementById('p7').emit('dbltap'); }")
     assert page.evaluate("() => quaestioMap.nodes().length") == 20
     frames = page.evaluate(ZOOM_PAN_FRAMES, [20, 20])
     assert statistics.median(frames) < 250  # generous: software rendering, shared machine
