@@ -141,7 +141,7 @@ const largeStyle: StylesheetJson = [
   { selector: "node", style: { label: "", "min-zoomed-font-size": 10 } },
   { selector: "node.position, node.named", style: { label: "data(short)" } },
   // a point's label stays legible over the links that run under it to its position
-  { selector: "node.named", style: { "text-background-color": "#fcfcfc", "text-background-opacity": 0.85, "text-background-padding": "1px" } },
+  { selector: "node.named[kind != \"position\"]", style: { "text-background-color": "#fcfcfc", "text-background-opacity": 0.85, "text-background-padding": "1px" } },
   { selector: "node.collapsed", style: { label: "data(collapsedLabel)" } },
   { selector: "edge, edge.cross", style: { "curve-style": "straight" } },
   // the links of a collapsed position's points, one edge per pair of nodes and kind
@@ -344,7 +344,11 @@ export function start(): Core | null {
     const node = disclosure ? disclosure.reveal(id) : cy.getElementById(id);
     if (node.nonempty()) {
       node.select();
-      if (fitTo) {
+      // a large map leaves the view alone when the node is already well in sight
+      const at = node.renderedPosition();
+      const inSight = at.x > 40 && at.x < cy.width() - 40 && at.y > 40 && at.y < cy.height() - 40;
+      if (fitTo && disclosure && inSight && cy.zoom() >= READABLE) nameOnScreen(cy);
+      else if (fitTo) {
         cy.animate({
           center: { eles: node },
           zoom: Math.max(cy.zoom(), disclosure ? READABLE : cy.zoom()),
