@@ -161,15 +161,6 @@ function nameOnScreen(cy: Core): void {
   if (shown.nonempty()) cy.batch(() => shown.addClass("named"));
 }
 
-/** After the page has loaded and drawn once: work that must not delay the first view. */
-function afterFirstDraw(work: () => void): void {
-  const go = (): void => {
-    requestAnimationFrame(() => window.setTimeout(work, 0));
-  };
-  if (document.readyState === "complete") go();
-  else window.addEventListener("load", go, { once: true });
-}
-
 /** The lowest zoom the map opens at: 14 px labels then draw at 12 px or more. */
 const READABLE = 0.86;
 
