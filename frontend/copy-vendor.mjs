@@ -8,6 +8,4 @@ const here = dirname(fileURLToPath(import.meta.url));
 const out = resolve(here, "../src/quaestio/web/static/dist");
 mkdirSync(out, { recursive: true });
 copyFileSync(resolve(here, "node_modules/htmx.org/dist/htmx.min.js"), resolve(out, "htmx.min.js"));
-// ELK in a Web Worker for large maps (see src/big-layout.ts)
-copyFileSync(resolve(here, "node_modules/elkjs/lib/elk-worker.min.js"), resolve(out, "elk-worker.min.js"));
 writeFileSync(resolve(out, "BUILT"), `${new Date().toISOString()}\n`);

@@ -2,16 +2,14 @@
 // graph (Cytoscape.js + ELK), each point linked to what it answers, supports and
 // attacks drawn differently, cross-links (the graph's typed relations) curved and
 // thicker, node size by the computed strength, collapse/expand per position, zoom,
-// search and PNG/SVG export.
+// search and PNG/SVG export. A large map opens with its positions only and shows a
+// position's points when it is expanded (big-layout.ts).
 import cytoscape from "cytoscape";
 import type { Core, ElementDefinition, NodeSingular, StylesheetJson } from "cytoscape";
-import elk from "cytoscape-elk";
-import { PALETTE, readJson, type Graph } from "./graph";
+import { PALETTE, readJson, type Graph, type GraphEdge, type GraphNode } from "./graph";
 import { debateId, onSelect, select, selected } from "./selection";
 import { toSvg } from "./svg-export";
-import { blockLayout, elkInWorker, fitNodes } from "./big-layout";
-
-cytoscape.use(elk);
+import { Disclosure, fitBox, fitNodes } from "./big-layout";
 
 const LARGE = 400;
 
@@ -19,30 +17,31 @@ function shorten(text: string, n: number): string {
   return text.length <= n ? text : `${text.slice(0, n - 1)}…`;
 }
 
+function nodeDef(n: GraphNode): ElementDefinition {
+  const colour = PALETTE[n.colour % PALETTE.length];
+  return {
+    group: "nodes",
+    data: {
+      ...n,
+      short: n.kind === "position" ? shorten(n.label, 60) : shorten(n.label, 48),
+      fill: n.kind === "position" ? colour : "#ffffff",
+      ring: n.kind === "for" ? "#2f7d32" : n.kind === "against" ? "#b00020" : colour,
+      size: 32 + 56 * Math.max(0, Math.min(1, n.strength)),
+    } as cytoscape.NodeDataDefinition,
+    classes: n.kind,
+  };
+}
+
+function edgeDef(e: GraphEdge): ElementDefinition {
+  return {
+    group: "edges",
+    data: { ...e } as cytoscape.EdgeDataDefinition,
+    classes: e.cross ? `${e.kind} cross` : e.kind,
+  };
+}
+
 function elements(graph: Graph): ElementDefinition[] {
-  const out: ElementDefinition[] = [];
-  for (const n of graph.nodes) {
-    const colour = PALETTE[n.colour % PALETTE.length];
-    out.push({
-      group: "nodes",
-      data: {
-        ...n,
-        short: n.kind === "position" ? shorten(n.label, 60) : shorten(n.label, 48),
-        fill: n.kind === "position" ? colour : "#ffffff",
-        ring: n.kind === "for" ? "#2f7d32" : n.kind === "against" ? "#b00020" : colour,
-        size: 32 + 56 * Math.max(0, Math.min(1, n.strength)),
-      } as cytoscape.NodeDataDefinition,
-      classes: n.kind,
-    });
-  }
-  for (const e of graph.edges) {
-    out.push({
-      group: "edges",
-      data: { ...e } as cytoscape.EdgeDataDefinition,
-      classes: e.cross ? `${e.kind} cross` : e.kind,
-    });
-  }
-  return out;
+  return [...graph.nodes.map(nodeDef), ...graph.edges.map(edgeDef)];
 }
 
 const style: StylesheetJson = [
@@ -141,8 +140,12 @@ const NAMED_ZOOM = 10 / 14;
 const largeStyle: StylesheetJson = [
   { selector: "node", style: { label: "", "min-zoomed-font-size": 10 } },
   { selector: "node.position, node.named", style: { label: "data(short)" } },
+  // a point's label stays legible over the links that run under it to its position
+  { selector: "node.named[kind != \"position\"]", style: { "text-background-color": "#fcfcfc", "text-background-opacity": 0.85, "text-background-padding": "1px" } },
   { selector: "node.collapsed", style: { label: "data(collapsedLabel)" } },
   { selector: "edge, edge.cross", style: { "curve-style": "straight" } },
+  // the links of a collapsed position's points, one edge per pair of nodes and kind
+  { selector: "edge.summary", style: { width: "mapData(count, 1, 20, 2, 8)", opacity: 0.7 } },
 ];
 
 /** Name the points on screen once the zoom makes their labels readable (see ``largeStyle``). */
@@ -156,15 +159,6 @@ function nameOnScreen(cy: Core): void {
     return x >= x1 - pad && x <= x2 + pad && y >= y1 - pad && y <= y2 + pad;
   });
   if (shown.nonempty()) cy.batch(() => shown.addClass("named"));
-}
-
-/** After the page has loaded and drawn once: work that must not delay the first view. */
-function afterFirstDraw(work: () => void): void {
-  const go = (): void => {
-    requestAnimationFrame(() => window.setTimeout(work, 0));
-  };
-  if (document.readyState === "complete") go();
-  else window.addEventListener("load", go, { once: true });
 }
 
 /** The lowest zoom the map opens at: 14 px labels then draw at 12 px or more. */
@@ -223,36 +217,32 @@ function evidenceOf(cy: Core, position: NodeSingular) {
   return cy.nodes().filter((n) => n.data("owner") === position.id() && n.id() !== position.id());
 }
 
-function setCollapsed(cy: Core, position: NodeSingular, collapsed: boolean): void {
-  const members = evidenceOf(cy, position);
-  members.style("display", collapsed ? "none" : "element");
-  position.toggleClass("collapsed", collapsed);
-  position.data("collapsedLabel", `${position.data("short")} (+${members.length})`);
-}
-
 export function start(): Core | null {
   const container = document.getElementById("map");
   if (!container) return null;
   const graph = readJson<Graph>("graph-data");
   const n = graph.nodes.length;
+  const large = n >= LARGE;
   const started = performance.now();
   const cy = cytoscape({
     container,
-    elements: elements(graph),
+    // a large map starts with its positions only (see big-layout.ts), added below
+    elements: large ? [] : elements(graph),
     // no layout in the constructor: its default (a grid, fitted with every label
-    // measured) took 4 of the 5 s a 2,000-node map needed to open; ELK or the block
-    // arrangement places the nodes next
+    // measured) took 4 of the 5 s a 2,000-node map needed to open; ELK or the grid
+    // of positions places the nodes next
     layout: { name: "preset", fit: false },
-    style: n >= LARGE ? [...style, ...largeStyle] : style,
+    style: large ? [...style, ...largeStyle] : style,
     wheelSensitivity: 0.3,
     minZoom: 0.05,
     maxZoom: 4,
-    textureOnViewport: n >= LARGE,
-    hideEdgesOnViewport: n >= LARGE,
-    hideLabelsOnViewport: n >= LARGE,
+    textureOnViewport: large,
+    hideEdgesOnViewport: large,
+    hideLabelsOnViewport: large,
     motionBlur: false,
-    pixelRatio: n >= LARGE ? 1 : "auto",
+    pixelRatio: large ? 1 : "auto",
   });
+  const disclosure = large ? new Disclosure(cy, graph, nodeDef, edgeDef) : null;
   cy.one("render", () => {
     container.dataset.drawnMs = String(Math.round(performance.now() - started));
   });
@@ -263,71 +253,127 @@ export function start(): Core | null {
     setStatus(`${n} nodes, ${graph.edges.length} links, ${how} in ${ms} ms`);
     const id = selected();
     if (id) {
-      focus(id, false);
+      focus(id, !!disclosure?.ownerOf(id));
       const status = document.getElementById("selection-status");
       const node = cy.getElementById(id);
       if (status && node.nonempty()) status.textContent = `Selected: ${String(node.data("label"))}`;
     }
   };
-  if (n < LARGE) {
-    const layout = cy.layout(layoutOptions(n, container.clientWidth < container.clientHeight));
-    layout.one("layoutstop", () => {
-      openReadable(cy, container);
-      ready("laid out");
+  if (!disclosure) {
+    // ELK's own bundle is loaded only for the maps it lays out (the small ones)
+    void import("cytoscape-elk").then(({ default: elk }) => {
+      cytoscape.use(elk);
+      const layout = cy.layout(layoutOptions(n, container.clientWidth < container.clientHeight));
+      layout.one("layoutstop", () => {
+        openReadable(cy, container);
+        ready("laid out");
+      });
+      layout.run();
     });
-    layout.run();
   } else {
-    blockLayout(cy);
+    cy.add(disclosure.initial());
+    disclosure.arrange();
+    fitNodes(cy, 20, 1.25);
+    container.dataset.zoom = cy.zoom().toFixed(3);
     let naming = 0;
     cy.on("viewport", () => {
       window.clearTimeout(naming);
       naming = window.setTimeout(() => nameOnScreen(cy), 80);
     });
-    ready("drawn");
-    const elkOptions = (layoutOptions(n) as unknown as { elk: Record<string, string | number> }).elk;
-    const options: Record<string, string> = {};
-    for (const [k, v] of Object.entries(elkOptions)) options[k.startsWith("elk.") ? k : `elk.${k}`] = String(v);
-    setStatus(`${n} nodes drawn; arranging them with ELK in the background…`);
-    afterFirstDraw(() => {
-      elkInWorker(cy, options)
-        .then((ms) => {
-          container.dataset.elk = "done";
-          container.dataset.elkMs = String(Math.round(ms));
-          setStatus(`${n} nodes, ${graph.edges.length} links, laid out by ELK in ${Math.round(ms)} ms`);
-        })
-        .catch((err: unknown) => {
-          container.dataset.elk = "failed";
-          setStatus(`${n} nodes shown in blocks (ELK layout failed: ${String(err)})`);
-        });
+    // ready once the positions are drawn: the first frame is the usable map
+    cy.one("render", () => {
+      ready("positions drawn");
+      const positions = cy.nodes(".position").length;
+      setStatus(
+        `${positions} positions of ${n} nodes and ${graph.edges.length} links: ` +
+          "click a position (or use Go to, Search, Expand all) to show its points",
+      );
     });
+  }
+
+  /** Show the expanded ``position``: its own node on the right of its cell, readable. */
+  function viewBlock(position: string): void {
+    const box = disclosure?.boxOf(position);
+    if (!box) return;
+    const wide = (cy.width() - 40) / READABLE;
+    fitBox(cy, { ...box, x1: Math.max(box.x1, box.x2 - wide) }, 20, READABLE, 1.25);
+  }
+
+  function setCollapsed(position: NodeSingular, collapsed: boolean): void {
+    if (disclosure) {
+      disclosure.set([position.id()], !collapsed);
+      if (!collapsed) viewBlock(position.id());
+      nameOnScreen(cy);
+      const count = disclosure.count(position.id());
+      setStatus(`${String(position.data("label"))}: ${count} point${count === 1 ? "" : "s"} ${collapsed ? "hidden" : "shown"}`);
+      return;
+    }
+    const members = evidenceOf(cy, position);
+    members.style("display", collapsed ? "none" : "element");
+    position.toggleClass("collapsed", collapsed);
+    position.data("collapsedLabel", `${position.data("short")} (+${members.length})`);
+  }
+
+  function setAll(collapsed: boolean): void {
+    const positions = cy.nodes(".position");
+    if (!disclosure) {
+      cy.batch(() => positions.forEach((p) => setCollapsed(p, collapsed)));
+      return;
+    }
+    if (!collapsed) setStatus(`Showing all ${n} nodes…`);
+    // a frame for the status first: adding every point takes a moment
+    window.setTimeout(() => {
+      disclosure.set(positions.map((p) => p.id()), !collapsed);
+      fitNodes(cy, 20, 1.25);
+      nameOnScreen(cy);
+      setStatus(collapsed ? "Every position collapsed" : `All ${n} nodes shown`);
+    }, 30);
   }
 
   function focus(id: string, fitTo: boolean): void {
     cy.nodes().unselect();
-    const node = cy.getElementById(id);
+    const node = disclosure ? disclosure.reveal(id) : cy.getElementById(id);
     if (node.nonempty()) {
       node.select();
-      if (fitTo) cy.animate({ center: { eles: node }, duration: 200 });
+      // a large map leaves the view alone when the node is already well in sight
+      const at = node.renderedPosition();
+      const inSight = at.x > 40 && at.x < cy.width() - 40 && at.y > 40 && at.y < cy.height() - 40;
+      if (fitTo && disclosure && inSight && cy.zoom() >= READABLE) nameOnScreen(cy);
+      else if (fitTo) {
+        cy.animate({
+          center: { eles: node },
+          zoom: Math.max(cy.zoom(), disclosure ? READABLE : cy.zoom()),
+          duration: 200,
+          complete: () => nameOnScreen(cy),
+        });
+      }
     }
   }
 
+  let expandedAt = 0;
   cy.on("tap", "node", (event) => {
-    const id = event.target.id() as string;
-    select(id);
+    const node = event.target as NodeSingular;
+    // a large map's collapsed position opens on a click (a double click closes it)
+    if (disclosure && node.hasClass("position") && node.hasClass("collapsed")) {
+      setCollapsed(node, false);
+      expandedAt = performance.now();
+    }
+    select(node.id());
   });
   cy.on("dbltap", "node.position", (event) => {
     const node = event.target as NodeSingular;
-    setCollapsed(cy, node, !node.hasClass("collapsed"));
+    if (performance.now() - expandedAt < 800) return; // the double click's first click opened it
+    setCollapsed(node, !node.hasClass("collapsed"));
   });
   cy.on("tap", (event) => {
     if (event.target === cy) select(null);
   });
   onSelect((id) => {
+    if (id) focus(id, true);
+    else cy.nodes().unselect();
     const status = document.getElementById("selection-status");
     const node = id ? cy.getElementById(id) : null;
     if (status && node?.nonempty()) status.textContent = `Selected: ${String(node.data("label"))}`;
-    if (id) focus(id, true);
-    else cy.nodes().unselect();
   });
 
   // keyboard route to any node: positions as groups, their points inside
@@ -358,26 +404,56 @@ export function start(): Core | null {
   }
 
   const search = document.getElementById("map-search") as HTMLInputElement | null;
-  search?.addEventListener("input", () => {
-    const q = search.value.trim().toLowerCase();
+  /** Mark the matches on the map; a collapsed position holding some is marked too. */
+  function highlight(): void {
+    const q = search?.value.trim().toLowerCase() ?? "";
+    let hidden = 0;
+    let total = 0;
     cy.batch(() => {
       cy.elements().removeClass("faded match");
       if (!q) return;
-      const hits = cy.nodes().filter((node) =>
-        `${node.data("label")} ${node.data("text")} ${node.id()}`.toLowerCase().includes(q),
-      );
+      let hits;
+      if (disclosure) {
+        const ids = new Set<string>();
+        for (const m of disclosure.find(q)) {
+          total += 1;
+          const owner = disclosure.ownerOf(m.id);
+          if (owner && !disclosure.expanded.has(owner)) {
+            hidden += 1;
+            ids.add(owner);
+          } else ids.add(m.id);
+        }
+        hits = cy.nodes().filter((node) => ids.has(node.id()));
+      } else {
+        hits = cy.nodes().filter((node) =>
+          `${node.data("label")} ${node.data("text")} ${node.id()}`.toLowerCase().includes(q),
+        );
+        total = hits.length;
+      }
       cy.elements().not(hits).addClass("faded");
       hits.addClass("match");
     });
-    const hits = cy.nodes(".match");
-    setStatus(q ? `${hits.length} match${hits.length === 1 ? "" : "es"} for “${search.value.trim()}”` : "");
-  });
+    const more = hidden ? ` (${hidden} inside collapsed positions, marked: press Enter to show them)` : "";
+    setStatus(q ? `${total} match${total === 1 ? "" : "es"} for “${search?.value.trim()}”${more}` : "");
+  }
+  search?.addEventListener("input", highlight);
   search?.addEventListener("keydown", (event) => {
     if (event.key !== "Enter") return;
     event.preventDefault();
+    const q = search.value.trim().toLowerCase();
+    if (disclosure && q) {
+      const owners = new Set<string>();
+      for (const m of disclosure.find(q)) {
+        const owner = disclosure.ownerOf(m.id);
+        if (owner) owners.add(owner);
+      }
+      disclosure.set([...owners], true);
+      highlight();
+    }
     const hits = cy.nodes(".match");
     if (hits.nonempty()) {
-      cy.fit(hits, 60);
+      if (disclosure) fitNodes(cy, 20, 1.25, hits);
+      else cy.fit(hits, 60);
       select(hits[0].id());
     }
   });
@@ -385,9 +461,9 @@ export function start(): Core | null {
   const actions: Record<string, () => void> = {
     "zoom-in": () => cy.zoom({ level: cy.zoom() * 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
     "zoom-out": () => cy.zoom({ level: cy.zoom() / 1.25, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } }),
-    fit: () => (n >= LARGE ? fitNodes(cy, 20) : cy.fit(undefined, 20)),
-    "collapse-all": () => cy.batch(() => cy.nodes(".position").forEach((p) => setCollapsed(cy, p, true))),
-    "expand-all": () => cy.batch(() => cy.nodes(".position").forEach((p) => setCollapsed(cy, p, false))),
+    fit: () => (large ? fitNodes(cy, 20) : cy.fit(undefined, 20)),
+    "collapse-all": () => setAll(true),
+    "expand-all": () => setAll(false),
     toggle: () => {
       const id = selected();
       const node = id ? cy.getElementById(id) : null;
@@ -396,10 +472,10 @@ export function start(): Core | null {
           ? node
           : cy.getElementById(String(node.data("owner")))
         : null;
-      if (position?.nonempty()) setCollapsed(cy, position, !position.hasClass("collapsed"));
+      if (position?.nonempty()) setCollapsed(position, !position.hasClass("collapsed"));
     },
     png: () => {
-      if (n >= LARGE) cy.batch(() => cy.nodes().addClass("named")); // the picture shows every label
+      if (large) cy.batch(() => cy.nodes().addClass("named")); // the picture shows every label
       download(`debate-${debateId()}-map.png`, cy.png({ output: "blob", full: true, scale: 2, bg: "#ffffff" }));
     },
     svg: () => download(`debate-${debateId()}-map.svg`, new Blob([toSvg(cy)], { type: "image/svg+xml" })),

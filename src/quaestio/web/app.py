@@ -8,11 +8,13 @@ Opening the database migrates it, so a fresh file or server just works.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.types import Message, Scope
@@ -37,14 +39,66 @@ CSRF token to echo in `X-CSRF-Token` on unsafe requests); scripts send
 """
 
 
+#: Loaded by the server as it starts rather than by its first visitor: scipy.sparse holds
+#: the gradual semantics' matrices (the map's node sizes, every evaluation); importing it
+#: took half a second of the first map page after a start.
+WARM_IMPORTS = ("scipy.sparse",)
+#: Paths asked for once as the server starts (no session, no database). FastAPI works out
+#: each route (its parameters and dependencies) the first time a request walks past it,
+#: a third of a second or more for this app's hundred-odd routes, which the first visit
+#: to a late page (the verdict) paid on top of its own work: a path that no route
+#: answers walks past every one. Jinja compiles the base templates on their first
+#: page, a quarter of a second that the first visitor would otherwise wait.
+WARM_PATHS = ("/.warm-up", "/signin")
+
+
+def warm_imports() -> None:
+    for name in WARM_IMPORTS:
+        importlib.import_module(name)
+
+
+async def _get_inside(app: FastAPI, path: str) -> None:
+    """GET ``path`` from ``app`` itself (no network); the answer is dropped."""
+    scope: Scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"localhost")],
+        "client": ("127.0.0.1", 0),
+        "server": ("localhost", 80),
+    }
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(_message: Message) -> None:
+        return None
+
+    await app(scope, receive, send)
+
+
+async def warm(app: FastAPI, pages: bool) -> None:
+    """What the first request after a start would wait for, done before the first one."""
+    with contextlib.suppress(Exception):  # a warm-up that fails only leaves the start cold
+        await anyio.to_thread.run_sync(warm_imports)
+        for path in WARM_PATHS if pages else WARM_PATHS[:1]:
+            await _get_inside(app, path)
+
+
 def create_app(database_url: str | None = None) -> FastAPI:
     """Build the app on ``database_url`` (default: ``QUAESTIO_DATABASE_URL`` or the user's file)."""
     settings = Settings.load(database_url)
     db = Database(settings.database_url)
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        await warm_routes(app)
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await warm(_app, pages=importlib.util.find_spec("quaestio.web.pages") is not None)
         yield
         db.dispose()
 
@@ -91,41 +145,6 @@ def create_app(database_url: str | None = None) -> FastAPI:
         pages = importlib.import_module("quaestio.web.pages")
         app.include_router(pages.router)
     return app
-
-
-WARM_UP_PATH = "/.warm-up"
-
-
-async def warm_routes(app: FastAPI) -> None:
-    """Ask for a path no route answers, once, before the first visitor does.
-
-    FastAPI works out each router's routes (their parameters and dependencies) the first
-    time a request walks past them; for this app's hundred-odd routes that is a third of
-    a second or more, which the first visit to a late page (the verdict) paid on top of
-    its own work. A request that matches nothing walks past every route.
-    """
-    scope: Scope = {
-        "type": "http",
-        "asgi": {"version": "3.0"},
-        "http_version": "1.1",
-        "method": "GET",
-        "scheme": "http",
-        "path": WARM_UP_PATH,
-        "raw_path": WARM_UP_PATH.encode(),
-        "root_path": "",
-        "query_string": b"",
-        "headers": [],
-        "client": ("127.0.0.1", 0),
-        "server": ("127.0.0.1", 0),
-    }
-
-    async def receive() -> Message:
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(_message: Message) -> None:
-        return None
-
-    await app.router(scope, receive, send)
 
 
 def app_from_env() -> FastAPI:

@@ -26,7 +26,14 @@ WEB = Path(__file__).resolve().parents[1]
 TEMPLATES = WEB / "templates"
 STATIC = WEB / "static"
 BUNDLE = STATIC / "dist"
-BUNDLE_FILES = ("app.js", "map.js", "timeline.js", "matrix.js", "htmx.min.js", "elk-worker.min.js")
+BUNDLE_FILES = (
+    "app.js",
+    "map.js",
+    "timeline.js",
+    "matrix.js",
+    "htmx.min.js",
+    "chunk-cytoscape-elk.js",
+)
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 env = Environment(
