@@ -17,7 +17,7 @@ Two rules the helpers enforce:
 
 from __future__ import annotations
 
-import functools
+import asyncio
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
@@ -50,6 +50,8 @@ from quaestio.study import (
     schedule,
     sync_states,
 )
+from quaestio.study.memo import ByDebate
+from quaestio.study.quiz import Pools, chosen_kinds, drafted, every_draft, keep_drafts
 from quaestio.web.api.download import download
 from quaestio.web.api.paging import paged
 from quaestio.web.api.schemas import Page
@@ -81,12 +83,18 @@ def load(db: Database, actor: Actor, debate_id: int) -> tuple[Debate, dict[str, 
     return debate, mine
 
 
-@functools.lru_cache(maxsize=8)
+_fingerprints: ByDebate[str] = ByDebate(8)
+
+
 def fingerprint(debate: Debate) -> str:
     """Identifies the debate's content, so a quiz is marked against the debate it came from
     (kept per debate: writing a 2,000-point debate out takes a tenth of a second, and every
     quiz dealt and marked asks for it)."""
-    return store_debates.content_hash(debate_json.dumps(debate).encode("utf-8"))[:16]
+    found = _fingerprints.get(debate)
+    if found is None:
+        found = store_debates.content_hash(debate_json.dumps(debate).encode("utf-8"))[:16]
+        _fingerprints.put(debate, None, found)
+    return found
 
 
 def check_kinds(kinds: list[str] | None) -> list[str] | None:
@@ -365,6 +373,46 @@ def _plan(
     return plan.to_dict() if format == "json" else render_plan(plan, format)
 
 
+def _drafting(debate: Debate, kinds: tuple[str, ...], semantics: str) -> tuple[str, Pools]:
+    """The debate's fingerprint and every draft of the quiz (in a child process)."""
+    check_view(debate, "quiz")
+    return fingerprint(debate), every_draft(debate, kinds, semantics)
+
+
+_drafting_now: dict[tuple[int, tuple[str, ...], str], asyncio.Lock] = {}
+
+
+async def ready_quiz(
+    request: Request, debate: Debate, kinds: list[str] | None, semantics: str
+) -> None:
+    """Make sure this process holds the quiz's drafts and the debate's fingerprint, so the
+    child that deals or marks a quiz is forked with them and only shuffles.
+
+    Quizzes are dealt and marked in child processes, whose caches die with them: every
+    quiz used to draft the whole debate again (about half a second of CPU at 2,000
+    points, twice per quiz with the marking), which a class of thirty paid on every
+    question. Now one child drafts once per debate revision, kinds and semantics, and
+    hands the drafts back; requests that come meanwhile wait for that one child.
+    """
+    chosen = chosen_kinds(check_kinds(kinds))
+    if drafted(debate, chosen, semantics) and _fingerprints.get(debate) is not None:
+        return
+    key = (id(debate), chosen, semantics)  # the debate is alive while the key is in use
+    lock = _drafting_now.setdefault(key, asyncio.Lock())
+    try:
+        async with lock:
+            if drafted(debate, chosen, semantics) and _fingerprints.get(debate) is not None:
+                return
+            printed, pools = await offload(
+                request, "The quiz", _drafting, debate, chosen, semantics
+            )
+            _fingerprints.put(debate, None, printed)
+            keep_drafts(debate, chosen, semantics, pools)
+    finally:
+        if _drafting_now.get(key) is lock and not lock.locked():
+            del _drafting_now[key]
+
+
 def dealt(
     debate: Debate, n: int, seed: int, kinds: list[str] | None, semantics: str
 ) -> tuple[str, list[dict[str, Any]]]:
@@ -403,6 +451,7 @@ async def get_quiz(
 
     Dealt in a separate process with a time and memory budget (422 past it)."""
     debate, _ = await run_in_threadpool(load, db, actor, debate_id)
+    await ready_quiz(request, debate, kinds, semantics)
     printed, questions = await offload(
         request, "The quiz", dealt, debate, n, seed, kinds, semantics
     )
@@ -423,6 +472,7 @@ async def post_marks(
 ) -> MarkOut:
     """Mark answers; the questions are re-derived from the seed, never taken from the client."""
     debate, _ = await run_in_threadpool(load, db, actor, debate_id)
+    await ready_quiz(request, debate, body.kinds, body.semantics)
     done = await offload(
         request,
         "Marking the quiz",

@@ -31,6 +31,7 @@ from quaestio.web.api.study import (
     now_utc,
     public_question,
     rate_card,
+    ready_quiz,
     review_deck,
 )
 from quaestio.web.offload import offload
@@ -157,6 +158,7 @@ async def quiz_page(request: Request, debate_id: int) -> Response:
     try:
         opened = await run_in_threadpool(open_debate, request, debate_id)
         n, seed, kinds, semantics = _quiz_params(request.query_params)
+        await ready_quiz(request, opened.debate, kinds, semantics)
         printed, questions = await offload(
             request, "The quiz", dealt, opened.debate, n, seed, kinds, semantics
         )
@@ -189,6 +191,7 @@ async def quiz_mark(request: Request, debate_id: int) -> Response:
         answer = str(form.get("answer") or "")
         if not answer:
             raise ValidationError("choose an answer first", field="answer")
+        await ready_quiz(request, opened.debate, kinds, semantics)
         ((question, feedback),) = await offload(
             request,
             "Marking the quiz",
