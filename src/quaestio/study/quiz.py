@@ -136,25 +136,14 @@ def every_draft(debate: Debate, kinds: tuple[str, ...], semantics: str) -> Pools
 
     Drafting reads the whole debate (about half a second at 2,000 points) while dealing
     only shuffles; a class deals many quizzes, each with its own seed, from one debate,
-    and marking deals each again, so the drafts are kept for the last few debates. A
-    server drafts in a child process and hands the drafts back (``keep_drafts``), so
-    that every child forked afterwards starts with them.
+    and marking deals each again, so the drafts are kept for the last few debates (a
+    server, which drafts in a child process, keeps them itself and deals with ``drafts``).
     """
     found = _DRAFTS.get(debate, (kinds, semantics))
     if found is None:
         found = _draft(corrected(debate), kinds, semantics)
         _DRAFTS.put(debate, (kinds, semantics), found)
     return found
-
-
-def drafted(debate: Debate, kinds: tuple[str, ...], semantics: str) -> bool:
-    """Whether this process already holds ``every_draft(debate, kinds, semantics)``."""
-    return _DRAFTS.get(debate, (kinds, semantics)) is not None
-
-
-def keep_drafts(debate: Debate, kinds: tuple[str, ...], semantics: str, pools: Pools) -> None:
-    """Keep drafts made elsewhere (in a child process) as ``every_draft``'s answer."""
-    _DRAFTS.put(debate, (kinds, semantics), pools)
 
 
 def _draft(debate: Debate, kinds: tuple[str, ...], semantics: str) -> Pools:
@@ -200,18 +189,22 @@ def make_quiz(
     *,
     kinds: list[str] | None = None,
     semantics: str = "dfquad",
+    drafts: Pools | None = None,
 ) -> list[Question]:
     """Up to ``n`` questions, mixing kinds, the same for the same debate and seed.
 
     By default only questions about the history (``student_kinds``); questions about the
-    reasoning engine ("discount_top") only when asked for by kind.
+    reasoning engine ("discount_top") only when asked for by kind. ``drafts`` is
+    ``every_draft(debate, chosen_kinds(kinds), semantics)`` when the caller holds it.
     """
     if n < 1:
         raise QuaestioError(f"a quiz needs at least one question, not {n}", field="n")
     chosen = chosen_kinds(kinds)
     rng = random.Random(seed)
     # fresh lists to shuffle and pop; the drafts are the debate's, with its typos corrected
-    pools = {kind: list(pool) for kind, pool in every_draft(debate, chosen, semantics).items()}
+    if drafts is None:
+        drafts = every_draft(debate, chosen, semantics)
+    pools = {kind: list(pool) for kind, pool in drafts.items()}
     for pool in pools.values():
         rng.shuffle(pool)
     order = [k for k in chosen if pools[k]]
