@@ -69,8 +69,12 @@ def wrk(url: str, seconds: int, connections: int, pause_ms: int = 0) -> dict[str
     }
 
 
-def serve(url: str, file: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+def serve(
+    url: str, file: Path, workers: int, log: Path | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
+    """Start ``quaestio serve``; its output goes to ``log`` when given (else nowhere)."""
     port = free_port()
+    out = subprocess.DEVNULL if log is None else log.open("ab")
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     proc = subprocess.Popen(
@@ -88,8 +92,8 @@ def serve(url: str, file: Path, workers: int) -> tuple[subprocess.Popen[bytes], 
             str(workers),
         ],
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=out,
+        stderr=out,
         start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"

@@ -129,3 +129,72 @@ def test_every_unsafe_operation_refuses_a_cookie_without_csrf(browser: Any, app:
             )
             checked += 1
     assert checked >= 20
+
+
+def test_passwords_are_hashed_and_checked_with_no_transaction_open(
+    app: Any, browser: Any, monkeypatch: Any
+) -> None:
+    """argon2 takes a tenth of a second or more: with the sign-up's transaction open
+    meanwhile, SQLite's write lock was held and a class signing up at once failed with
+    "database is locked" (a 500) once the queue passed the lock's timeout. While a
+    password is hashed or checked, another client writes at once and the app holds no
+    connection."""
+    from argon2 import PasswordHasher
+    from sqlalchemy import text
+
+    from quaestio.store.db import make_engine
+
+    other = make_engine(app.state.db.url).execution_options(quaestio_write=True)
+    held: list[int] = []
+    written: list[str] = []
+
+    def another_client_writes() -> None:
+        held.append(app.state.db.engine.pool.checkedout())
+        with other.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                # fail fast, not in 10 s (the driver's own connection: no autobegin)
+                conn.connection.driver_connection.execute("PRAGMA busy_timeout=200")
+            with conn.begin():
+                conn.execute(text("UPDATE users SET display_name = display_name WHERE id = -1"))
+        written.append("ok")
+
+    def watched(original: Any) -> Any:
+        def wrapper(self: Any, *args: Any, **kw: Any) -> Any:
+            another_client_writes()
+            return original(self, *args, **kw)
+
+        return wrapper
+
+    monkeypatch.setattr(PasswordHasher, "hash", watched(PasswordHasher.hash))
+    monkeypatch.setattr(PasswordHasher, "verify", watched(PasswordHasher.verify))
+    try:
+        browser().signup("ada", "a long passphrase")  # hash
+        api = browser().client
+        assert (
+            api.post(
+                "/api/auth/login", json={"username": "ada", "password": "a long passphrase"}
+            ).status_code
+            == 200
+        )  # verify
+        assert (
+            api.post("/api/auth/login", json={"username": "ada", "password": "wrong one!"})
+        ).status_code == 401  # verify, refused
+        assert (
+            api.post("/api/auth/login", json={"username": "nobody", "password": "wrong one!"})
+        ).status_code == 401  # a hash of the same cost for a user who does not exist
+        page = browser().client.post(
+            "/signin",
+            data={"username": "bea", "password": "another passphrase", "create": "1"},
+            follow_redirects=False,
+        )
+        assert page.status_code == 303  # the sign-up form: hash
+        page = browser().client.post(
+            "/signin",
+            data={"username": "bea", "password": "another passphrase"},
+            follow_redirects=False,
+        )
+        assert page.status_code == 303  # the sign-in form: verify
+    finally:
+        other.dispose()
+    assert len(written) == len(held) == 6
+    assert held == [0] * 6

@@ -188,6 +188,66 @@ def test_marking_a_quiz_after_the_debate_changed_is_a_conflict(school: dict[str,
     assert stale.status_code == 409 and stale.json()["error"]["field"] == "fingerprint"
 
 
+def test_a_class_deals_and_marks_quizzes_from_one_drafting_per_revision(
+    school: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quizzes are dealt and marked in child processes, whose caches die with them: every
+    quiz drafted the whole debate again (half a second at 2,000 points, twice per quiz,
+    for each student of a class). One child drafts per debate revision now, and the
+    server keeps the drafts for every child after it."""
+    import os
+
+    from quaestio.study import quiz as quiz_module
+
+    log = tmp_path / "drafted.log"  # children write here too: they are forked
+    kind = "evidence_position"
+    generator = quiz_module.GENERATORS[kind]
+
+    def counted(debate: Debate) -> Any:
+        with log.open("a") as out:
+            out.write(f"{os.getpid()}\n")  # the server's own process or a child
+        return generator(debate)
+
+    monkeypatch.setitem(quiz_module.GENERATORS, kind, counted)
+
+    def draftings() -> int:
+        return len(log.read_text().splitlines()) if log.exists() else 0
+
+    owner, debate_id = school["owner"], school["debate"]
+    url = f"/api/debates/{debate_id}/quiz"
+    dealt: list[tuple[int, Any, Any]] = []
+    for who in ("student", "classmate", "student"):
+        for seed in (1, 2, 3):
+            quiz = school[who].get(url, params={"n": 4, "seed": seed}).json()
+            answers = {q["id"]: 0 for q in quiz["questions"]}
+            body = {"n": 4, "seed": seed, "fingerprint": quiz["fingerprint"], "answers": answers}
+            marked = school[who].post(f"{url}/mark", json=body)
+            assert marked.status_code == 200, marked.text
+            dealt.append((seed, quiz, marked.json()))
+    page = school["student"].client.get(f"/d/{debate_id}/quiz", params={"n": 3})
+    assert page.status_code == 200
+    assert draftings() == 1
+    debate = debate_of(owner, debate_id)  # the quizzes are the library's, rightly marked
+    for seed, quiz, marked in dealt:
+        local = make_quiz(debate, n=4, seed=seed)
+        assert [q["prompt"] for q in quiz["questions"]] == [q.prompt for q in local]
+        assert [r["correct"] for r in marked["results"]] == [q.answer == 0 for q in local]
+    # a new revision is drafted again, once; a quiz of the old one is refused
+    evidence = owner.get(f"/api/debates/{debate_id}/evidence").json()["items"][0]
+    r = owner.patch(
+        f"/api/debates/{debate_id}/evidence/{evidence['id']}",
+        json={"version": evidence["version"], "text": evidence["text"] + " Revised."},
+    )
+    assert r.status_code == 200, r.text
+    before = draftings()
+    for seed in (1, 2):
+        fresh = school["classmate"].get(url, params={"n": 4, "seed": seed}).json()
+        assert fresh["fingerprint"] != quiz["fingerprint"]
+    assert draftings() == before + 1
+    stale = school["student"].post(f"{url}/mark", json=body)
+    assert stale.status_code == 409 and stale.json()["error"]["field"] == "fingerprint"
+
+
 def test_cards_and_exports_hold_every_card(school: dict[str, Any], tmp_path: Path) -> None:
     student, debate_id = school["student"], school["debate"]
     expected = make_cards(debate_of(student, debate_id))

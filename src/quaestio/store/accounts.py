@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from quaestio.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from quaestio.store.db import Database
 from quaestio.store.models import ApiToken, AuthSession, User, utcnow
 
 SESSION_DAYS = 14
@@ -54,21 +55,50 @@ def user_dict(user: User) -> dict[str, object]:
     return {"id": user.id, "username": user.username, "display_name": user.display_name}
 
 
-def create_user(
-    session: Session, username: str, password: str | None, display_name: str = ""
-) -> User:
+def _check_new(username: str, password: str | None) -> None:
     if not USERNAME.match(username):
         raise ValidationError(
             "a user name is 2-80 letters, digits, '.', '_' or '-'", field="username"
         )
     if password is not None and len(password) < 8:
         raise ValidationError("a password needs at least 8 characters", field="password")
+
+
+@dataclass(frozen=True)
+class Hashed:
+    """A new account's password, checked and hashed before any transaction opens."""
+
+    value: str
+
+
+def hash_new(username: str, password: str) -> Hashed:
+    """Check a new account's name and password, and hash the password.
+
+    Hashing takes argon2's tenth of a second of CPU or more; done inside the sign-up's
+    write transaction it held SQLite's write lock all that time, so a class signing up
+    at once queued one hash after another and the last ones failed with "database is
+    locked". Hash first, then open the transaction (``create_user`` takes the result).
+    """
+    _check_new(username, password)
+    return Hashed(_hasher().hash(password))
+
+
+def create_user(
+    session: Session, username: str, password: str | Hashed | None, display_name: str = ""
+) -> User:
+    """A new account; ``password`` as text is hashed here, inside the caller's transaction
+    (fine for a script; a server hashes first with ``hash_new``)."""
+    _check_new(username, password if isinstance(password, str) else None)
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         raise ConflictError(f"user name {username!r} is taken", field="username")
+    if isinstance(password, Hashed):
+        password_hash: str | None = password.value
+    else:
+        password_hash = None if password is None else _hasher().hash(password)
     user = User(
         username=username,
         display_name=display_name or username,
-        password_hash=None if password is None else _hasher().hash(password),
+        password_hash=password_hash,
     )
     session.add(user)
     session.flush()
@@ -94,6 +124,41 @@ def check_password(session: Session, username: str, password: str) -> User:
     if _hasher().check_needs_rehash(user.password_hash):
         user.password_hash = _hasher().hash(password)
     return user
+
+
+def sign_in(db: Database, username: str, password: str) -> NewSession:
+    """Check the password and open a browser session, without holding a transaction (on
+    SQLite, the write lock) while argon2 verifies: the hash is read, checked outside,
+    and the session opened in a short write that sees the hash unchanged."""
+    with db.read() as session:
+        found = session.execute(
+            select(User.id, User.password_hash).where(User.username == username)
+        ).first()
+    if found is None or found.password_hash is None:
+        _hasher().hash(password)  # same cost whether or not the user exists
+        raise AuthenticationError("wrong user name or password", field="password")
+    stored = found.password_hash
+    try:
+        _hasher().verify(stored, password)
+    except (VerificationError, InvalidHashError) as exc:
+        raise AuthenticationError("wrong user name or password", field="password") from exc
+    rehashed = _hasher().hash(password) if _hasher().check_needs_rehash(stored) else None
+    with db.transaction() as session:
+        user = session.get(User, found.id)
+        if user is None or user.password_hash != stored:  # removed or reset meanwhile
+            raise AuthenticationError("wrong user name or password", field="password")
+        if rehashed is not None:
+            user.password_hash = rehashed
+        return open_session(session, user)
+
+
+def sign_up(db: Database, username: str, password: str, display_name: str = "") -> NewSession:
+    """Create an account and open its first session; the password is hashed before the
+    write transaction opens (``hash_new``)."""
+    hashed = hash_new(username, password)
+    with db.transaction() as session:
+        user = create_user(session, username, hashed, display_name)
+        return open_session(session, user)
 
 
 def set_password(session: Session, user: User, password: str) -> None:

@@ -10,7 +10,6 @@ node it comes from.
 
 from __future__ import annotations
 
-import functools
 import random
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +17,7 @@ from typing import Any
 from quaestio.errors import QuaestioError
 from quaestio.extract.typo_fixes import corrected
 from quaestio.model import Debate
+from quaestio.study.memo import ByDebate
 from quaestio.study.questions import GENERATORS as RECALL
 from quaestio.study.questions import MAX_OPTIONS, Draft, Generator
 from quaestio.study.questions_higher import HIGHER
@@ -125,20 +125,29 @@ class Feedback:
         }
 
 
-def _drafts(debate: Debate, kinds: list[str], semantics: str) -> dict[str, list[Draft]]:
-    """Every question of each kind, as fresh lists the caller may shuffle and pop."""
-    pools = _every_draft(debate, tuple(kinds), semantics)
-    return {kind: list(pool) for kind, pool in pools.items()}
+Pools = dict[str, tuple[Draft, ...]]
+#: every draft of a quiz, by the debate given to ``make_quiz`` and (kinds, semantics)
+_DRAFTS: ByDebate[Pools] = ByDebate(4)
 
 
-@functools.lru_cache(maxsize=4)
-def _every_draft(
-    debate: Debate, kinds: tuple[str, ...], semantics: str
-) -> dict[str, tuple[Draft, ...]]:
-    """Drafting reads the whole debate (a second or more at 2,000 points) while dealing
+def every_draft(debate: Debate, kinds: tuple[str, ...], semantics: str) -> Pools:
+    """Every question of each kind, before dealing, for ``debate`` as given (the typos
+    the importer flagged are corrected here).
+
+    Drafting reads the whole debate (about half a second at 2,000 points) while dealing
     only shuffles; a class deals many quizzes, each with its own seed, from one debate,
-    and marking deals each again, so the drafts are kept for the last few debates."""
-    out: dict[str, tuple[Draft, ...]] = {}
+    and marking deals each again, so the drafts are kept for the last few debates (a
+    server, which drafts in a child process, keeps them itself and deals with ``drafts``).
+    """
+    found = _DRAFTS.get(debate, (kinds, semantics))
+    if found is None:
+        found = _draft(corrected(debate), kinds, semantics)
+        _DRAFTS.put(debate, (kinds, semantics), found)
+    return found
+
+
+def _draft(debate: Debate, kinds: tuple[str, ...], semantics: str) -> Pools:
+    out: Pools = {}
     for kind in kinds:
         if kind == "discount_top":
             from quaestio.study.whatif import discount_top  # runs the reasoning engine
@@ -161,6 +170,18 @@ def student_kinds() -> list[str]:
     return list(GENERATORS)
 
 
+def chosen_kinds(kinds: list[str] | None) -> tuple[str, ...]:
+    """The kinds a quiz asks for ``kinds`` (the student kinds when none), checked."""
+    chosen = tuple(kinds or student_kinds())
+    unknown = [k for k in chosen if k not in question_kinds()]
+    if unknown:
+        raise QuaestioError(
+            f"unknown question kind(s) {', '.join(unknown)}; known: {', '.join(question_kinds())}",
+            field="kinds",
+        )
+    return chosen
+
+
 def make_quiz(
     debate: Debate,
     n: int = 20,
@@ -168,24 +189,22 @@ def make_quiz(
     *,
     kinds: list[str] | None = None,
     semantics: str = "dfquad",
+    drafts: Pools | None = None,
 ) -> list[Question]:
     """Up to ``n`` questions, mixing kinds, the same for the same debate and seed.
 
     By default only questions about the history (``student_kinds``); questions about the
-    reasoning engine ("discount_top") only when asked for by kind.
+    reasoning engine ("discount_top") only when asked for by kind. ``drafts`` is
+    ``every_draft(debate, chosen_kinds(kinds), semantics)`` when the caller holds it.
     """
-    debate = corrected(debate)  # the importer's flagged typos are not repeated
     if n < 1:
         raise QuaestioError(f"a quiz needs at least one question, not {n}", field="n")
-    chosen = kinds or student_kinds()
-    unknown = [k for k in chosen if k not in question_kinds()]
-    if unknown:
-        raise QuaestioError(
-            f"unknown question kind(s) {', '.join(unknown)}; known: {', '.join(question_kinds())}",
-            field="kinds",
-        )
+    chosen = chosen_kinds(kinds)
     rng = random.Random(seed)
-    pools = _drafts(debate, chosen, semantics)
+    # fresh lists to shuffle and pop; the drafts are the debate's, with its typos corrected
+    if drafts is None:
+        drafts = every_draft(debate, chosen, semantics)
+    pools = {kind: list(pool) for kind, pool in drafts.items()}
     for pool in pools.values():
         rng.shuffle(pool)
     order = [k for k in chosen if pools[k]]

@@ -40,9 +40,7 @@ def signup(
     """Create an account and sign in (when sign-up is open on this server)."""
     if not settings.allow_signup:
         raise PermissionDeniedError("sign-up is closed on this server; ask an administrator")
-    with db.transaction() as session:
-        user = accounts.create_user(session, body.username, body.password, body.display_name)
-        new = accounts.open_session(session, user)
+    new = accounts.sign_up(db, body.username, body.password, body.display_name)
     return _sign_in(request, response, settings, new)
 
 
@@ -59,9 +57,7 @@ def login(
     limits, where = throttle(request), address(request)
     limits.check(body.username, where)
     try:
-        with db.transaction() as session:
-            user = accounts.check_password(session, body.username, body.password)
-            new = accounts.open_session(session, user)
+        new = accounts.sign_in(db, body.username, body.password)
     except accounts.AuthenticationError:
         limits.failed(body.username, where)
         raise

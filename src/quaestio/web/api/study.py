@@ -17,7 +17,7 @@ Two rules the helpers enforce:
 
 from __future__ import annotations
 
-import functools
+import asyncio
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
@@ -50,6 +50,8 @@ from quaestio.study import (
     schedule,
     sync_states,
 )
+from quaestio.study.memo import ByDebate
+from quaestio.study.quiz import Pools, chosen_kinds, every_draft
 from quaestio.web.api.download import download
 from quaestio.web.api.paging import paged
 from quaestio.web.api.schemas import Page
@@ -81,12 +83,18 @@ def load(db: Database, actor: Actor, debate_id: int) -> tuple[Debate, dict[str, 
     return debate, mine
 
 
-@functools.lru_cache(maxsize=8)
+_fingerprints: ByDebate[str] = ByDebate(8)
+
+
 def fingerprint(debate: Debate) -> str:
     """Identifies the debate's content, so a quiz is marked against the debate it came from
     (kept per debate: writing a 2,000-point debate out takes a tenth of a second, and every
     quiz dealt and marked asks for it)."""
-    return store_debates.content_hash(debate_json.dumps(debate).encode("utf-8"))[:16]
+    found = _fingerprints.get(debate)
+    if found is None:
+        found = store_debates.content_hash(debate_json.dumps(debate).encode("utf-8"))[:16]
+        _fingerprints.put(debate, None, found)
+    return found
 
 
 def check_kinds(kinds: list[str] | None) -> list[str] | None:
@@ -105,9 +113,16 @@ def public_question(q: Question) -> dict[str, Any]:
 
 
 def quiz_for(
-    debate: Debate, n: int, seed: int, kinds: list[str] | None, semantics: str
+    debate: Debate,
+    n: int,
+    seed: int,
+    kinds: list[str] | None,
+    semantics: str,
+    pools: Pools | None = None,
 ) -> list[Question]:
-    return make_quiz(debate, n=n, seed=seed, kinds=check_kinds(kinds), semantics=semantics)
+    return make_quiz(
+        debate, n=n, seed=seed, kinds=check_kinds(kinds), semantics=semantics, drafts=pools
+    )
 
 
 def mark_answers(
@@ -118,13 +133,16 @@ def mark_answers(
     semantics: str,
     answers: dict[str, int | str],
     expected_fingerprint: str | None,
+    drafts: QuizDrafts | None = None,
 ) -> list[tuple[Question, dict[str, Any]]]:
     """Re-deal the quiz from its seed and mark the given answers: (question, feedback) pairs."""
-    if expected_fingerprint is not None and expected_fingerprint != fingerprint(debate):
+    printed = fingerprint(debate) if drafts is None else drafts.fingerprint
+    if expected_fingerprint is not None and expected_fingerprint != printed:
         raise ConflictError(
             "the debate changed since this quiz was dealt: start a new quiz", field="fingerprint"
         )
-    by_id = {q.id: q for q in quiz_for(debate, n, seed, kinds, semantics)}
+    pools = None if drafts is None else drafts.pools
+    by_id = {q.id: q for q in quiz_for(debate, n, seed, kinds, semantics, pools)}
     unknown = [qid for qid in answers if qid not in by_id]
     if unknown:
         raise ValidationError(
@@ -365,13 +383,70 @@ def _plan(
     return plan.to_dict() if format == "json" else render_plan(plan, format)
 
 
-def dealt(
-    debate: Debate, n: int, seed: int, kinds: list[str] | None, semantics: str
-) -> tuple[str, list[dict[str, Any]]]:
-    """The debate's fingerprint and the quiz without its answers (in a child process)."""
+@dataclass(frozen=True)
+class QuizDrafts:
+    """Every draft of a debate's quiz for some kinds and semantics, and the debate's
+    fingerprint: what dealing or marking a quiz needs besides the seed."""
+
+    fingerprint: str
+    pools: Pools
+
+
+#: by the debate object (the store's, one per revision) and (kinds, semantics)
+_quiz_drafts: ByDebate[QuizDrafts] = ByDebate(4)
+_drafting_now: dict[tuple[int, tuple[str, ...], str], asyncio.Lock] = {}
+
+
+def _drafting(debate: Debate, kinds: tuple[str, ...], semantics: str) -> QuizDrafts:
+    """Draft the whole debate's questions (in a child process)."""
     check_view(debate, "quiz")
-    questions = quiz_for(debate, n, seed, kinds, semantics)
-    return fingerprint(debate), [public_question(q) for q in questions]
+    return QuizDrafts(fingerprint(debate), every_draft(debate, kinds, semantics))
+
+
+async def ready_quiz(
+    request: Request, debate: Debate, kinds: list[str] | None, semantics: str
+) -> QuizDrafts:
+    """The quiz's drafts, made in a child process once per debate revision, kinds and
+    semantics, and kept in this one.
+
+    Drafting reads the whole debate (about half a second of CPU at 2,000 points);
+    dealing from the drafts only shuffles and takes milliseconds. Quizzes used to be
+    dealt and marked in child processes whose caches died with them, so every quiz was
+    drafted twice (dealt, then marked), and a class of thirty queued behind its own
+    drafting. Requests that come while the one child drafts wait for it.
+    """
+    chosen = chosen_kinds(check_kinds(kinds))
+    found = _quiz_drafts.get(debate, (chosen, semantics))
+    if found is not None:
+        return found
+    key = (id(debate), chosen, semantics)  # the debate is alive while the key is in use
+    lock = _drafting_now.setdefault(key, asyncio.Lock())
+    try:
+        async with lock:
+            found = _quiz_drafts.get(debate, (chosen, semantics))
+            if found is None:
+                found = await offload(request, "The quiz", _drafting, debate, chosen, semantics)
+                _quiz_drafts.put(debate, (chosen, semantics), found)
+                _fingerprints.put(debate, None, found.fingerprint)
+            return found
+    finally:
+        if _drafting_now.get(key) is lock and not lock.locked():
+            del _drafting_now[key]
+
+
+def dealt(
+    debate: Debate,
+    n: int,
+    seed: int,
+    kinds: list[str] | None,
+    semantics: str,
+    drafts: QuizDrafts,
+) -> tuple[str, list[dict[str, Any]]]:
+    """The debate's fingerprint and the quiz without its answers, dealt from ``drafts``
+    (cheap: run it in a thread)."""
+    check_view(debate, "quiz")
+    questions = quiz_for(debate, n, seed, kinds, semantics, drafts.pools)
+    return drafts.fingerprint, [public_question(q) for q in questions]
 
 
 def marked(
@@ -382,10 +457,11 @@ def marked(
     semantics: str,
     answers: dict[str, int | str],
     expected_fingerprint: str | None,
+    drafts: QuizDrafts,
 ) -> list[tuple[Question, dict[str, Any]]]:
-    """``mark_answers`` behind the quiz's size limit (in a child process)."""
+    """``mark_answers`` behind the quiz's size limit, from ``drafts`` (in a thread)."""
     check_view(debate, "quiz")
-    return mark_answers(debate, n, seed, kinds, semantics, answers, expected_fingerprint)
+    return mark_answers(debate, n, seed, kinds, semantics, answers, expected_fingerprint, drafts)
 
 
 @router.get("/quiz", response_model=QuizOut)
@@ -401,11 +477,11 @@ async def get_quiz(
 ) -> QuizOut:
     """A reproducible quiz (same seed, same questions) without its answers.
 
-    Dealt in a separate process with a time and memory budget (422 past it)."""
+    The debate's questions are drafted in a separate process with a time and memory
+    budget (422 past it), once per revision; dealing from them is quick."""
     debate, _ = await run_in_threadpool(load, db, actor, debate_id)
-    printed, questions = await offload(
-        request, "The quiz", dealt, debate, n, seed, kinds, semantics
-    )
+    drafts = await ready_quiz(request, debate, kinds, semantics)
+    printed, questions = await run_in_threadpool(dealt, debate, n, seed, kinds, semantics, drafts)
     return QuizOut(
         debate_id=debate_id,
         fingerprint=printed,
@@ -423,9 +499,8 @@ async def post_marks(
 ) -> MarkOut:
     """Mark answers; the questions are re-derived from the seed, never taken from the client."""
     debate, _ = await run_in_threadpool(load, db, actor, debate_id)
-    done = await offload(
-        request,
-        "Marking the quiz",
+    drafts = await ready_quiz(request, debate, body.kinds, body.semantics)
+    done = await run_in_threadpool(
         marked,
         debate,
         body.n,
@@ -434,6 +509,7 @@ async def post_marks(
         body.semantics,
         body.answers,
         body.fingerprint,
+        drafts,
     )
     results = [FeedbackOut.model_validate({"id": q.id, **fb}) for q, fb in done]
     score = sum(r.correct for r in results)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from quaestio.errors import QuaestioError
 from quaestio.store import accounts
@@ -78,18 +79,19 @@ async def signin(request: Request) -> Response:
         require_same_origin(request)
         if not creating:
             limits.check(username, where)
-        with db(request).transaction() as session:
-            if creating:
-                display = str(form.get("display_name", "")).strip()
-                user = accounts.create_user(session, username, password, display)
-            else:
-                try:
-                    user = accounts.check_password(session, username, password)
-                except accounts.AuthenticationError:
-                    limits.failed(username, where)
-                    raise
-                limits.succeeded(username)
-            new = accounts.open_session(session, user)
+        # in a thread: argon2 takes a tenth of a second, which the event loop must not wait
+        if creating:
+            display = str(form.get("display_name", "")).strip()
+            new = await run_in_threadpool(
+                accounts.sign_up, db(request), username, password, display
+            )
+        else:
+            try:
+                new = await run_in_threadpool(accounts.sign_in, db(request), username, password)
+            except accounts.AuthenticationError:
+                limits.failed(username, where)
+                raise
+            limits.succeeded(username)
     except QuaestioError as exc:
         code = 422 if creating else 401
         if isinstance(exc, TooManyAttemptsError):

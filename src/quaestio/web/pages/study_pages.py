@@ -26,11 +26,11 @@ from quaestio.study.schedule import RATINGS
 from quaestio.web.api.study import (
     ReviewDeck,
     dealt,
-    fingerprint,
     marked,
     now_utc,
     public_question,
     rate_card,
+    ready_quiz,
     review_deck,
 )
 from quaestio.web.offload import offload
@@ -157,8 +157,9 @@ async def quiz_page(request: Request, debate_id: int) -> Response:
     try:
         opened = await run_in_threadpool(open_debate, request, debate_id)
         n, seed, kinds, semantics = _quiz_params(request.query_params)
-        printed, questions = await offload(
-            request, "The quiz", dealt, opened.debate, n, seed, kinds, semantics
+        drafts = await ready_quiz(request, opened.debate, kinds, semantics)
+        printed, questions = await run_in_threadpool(
+            dealt, opened.debate, n, seed, kinds, semantics, drafts
         )
     except QuaestioError as exc:
         return error_page(request, exc)
@@ -189,9 +190,8 @@ async def quiz_mark(request: Request, debate_id: int) -> Response:
         answer = str(form.get("answer") or "")
         if not answer:
             raise ValidationError("choose an answer first", field="answer")
-        ((question, feedback),) = await offload(
-            request,
-            "Marking the quiz",
+        drafts = await ready_quiz(request, opened.debate, kinds, semantics)
+        ((question, feedback),) = await run_in_threadpool(
             marked,
             opened.debate,
             n,
@@ -200,6 +200,7 @@ async def quiz_mark(request: Request, debate_id: int) -> Response:
             semantics,
             {qid: int(answer) if answer.isdigit() else answer},
             str(form.get("fingerprint") or "") or None,
+            drafts,
         )
         if opened.can_write_own and me.signed_in:  # kept for the student's class (progress)
             from quaestio.store.progress import record_answer
@@ -220,7 +221,7 @@ async def quiz_mark(request: Request, debate_id: int) -> Response:
         seed=seed,
         kinds=kinds or [],
         semantics=semantics,
-        fingerprint=fingerprint(opened.debate),
+        fingerprint=drafts.fingerprint,
         share=opened_share(request),
     )
 
