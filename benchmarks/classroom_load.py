@@ -16,6 +16,7 @@ its section of docs/benchmarks.md.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import statistics
@@ -24,6 +25,7 @@ import tempfile
 import threading
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -78,22 +80,17 @@ def _client(base: str, username: str) -> httpx.Client:
 
 
 def _student(
-    base: str,
     n: int,
-    code: str,
-    debate_id: int,
-    points: list[str],
-    rounds: int,
-    seed: int,
-    times: dict[str, list[float]],
+    work: Callable[[], None],
     failures: list[str],
     lock: threading.Lock,
     finished: list[int],
 ) -> None:
-    """One student's whole session; whatever stops it early is a failure with its message
-    (an exception in a thread would otherwise only be printed, and the run look clean)."""
+    """One student's whole session (``work``); whatever stops it early is a failure with
+    its message (an exception in a thread would otherwise only be printed, and the run
+    look clean)."""
     try:
-        _rounds(base, n, code, debate_id, points, rounds, seed, times, failures, lock)
+        work()
     except Exception as exc:
         with lock:
             said = (str(exc).splitlines() or [""])[0][:200]
@@ -189,14 +186,20 @@ def run_class(base: str, students: int, rounds: int) -> tuple[dict[str, list[flo
         threading.Thread(
             target=_student,
             args=(
-                base,
                 n,
-                klass["join_code"],
-                debate_id,
-                points,
-                rounds,
-                n,
-                times,
+                functools.partial(
+                    _rounds,
+                    base,
+                    n,
+                    klass["join_code"],
+                    debate_id,
+                    points,
+                    rounds,
+                    n,
+                    times,
+                    failures,
+                    lock,
+                ),
                 failures,
                 lock,
                 finished,
