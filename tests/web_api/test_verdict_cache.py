@@ -7,8 +7,6 @@ import html
 import re
 from typing import Any
 
-from quaestio.web.pages.verdict_pages import weighings
-
 
 def _ranking(page: Any) -> str:
     """The computed part of a verdict page, without the time it took to compute."""
@@ -63,17 +61,3 @@ def test_one_visitors_weights_never_answer_another(school: dict[str, Any]) -> No
     assert moved.status_code == 200
     again = classmate.post(f"/d/{debate}/verdict/compute", data={"w:p1.f1": "0", "w:p1.f2": "0"})
     assert moved.text != again.text
-
-
-def test_the_cache_keeps_only_its_size() -> None:
-    size = weighings.size
-    try:
-        weighings.size = 2
-        for n in range(3):
-            weighings.put(("sqlite://", 1, n, "w"), (object(), object()))  # type: ignore[arg-type]
-        assert weighings.get(("sqlite://", 1, 0, "w")) is None
-        assert weighings.get(("sqlite://", 1, 2, "w")) is not None
-        assert weighings.get(None) is None
-    finally:
-        weighings.size = size
-        weighings.clear()

@@ -8,8 +8,6 @@ land whole or not at all.
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,6 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from quaestio.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from quaestio.model import Conclusion, Debate, validate
+from quaestio.recent import Recent
 from quaestio.store import convert
 from quaestio.store.access import Actor, Role, class_role, debate_for
 from quaestio.store.models import (
@@ -167,23 +166,11 @@ class RevisionCache(Generic[T]):
     """
 
     def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[tuple[str, int, int], T] = OrderedDict()
-        self._lock = threading.Lock()
+        self.recent: Recent[tuple[str, int, int], T] = Recent(size)
 
     def get(self, session: Session, row: DebateRow, build: Callable[[], T]) -> T:
         key = (str(session.get_bind().engine.url), row.id, row.content_rev)
-        with self._lock:
-            hit = self._items.get(key)
-            if hit is not None:
-                self._items.move_to_end(key)
-                return hit
-        built = build()
-        with self._lock:
-            self._items[key] = built
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return built
+        return self.recent.get_or_build(key, build)
 
 
 _debates: RevisionCache[Debate] = RevisionCache(16)

@@ -7,8 +7,6 @@ without it still serves everything else and answers this endpoint with 501.
 from __future__ import annotations
 
 import importlib
-import threading
-from collections import OrderedDict
 from collections.abc import Hashable
 from typing import Annotated, Any
 
@@ -16,6 +14,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from quaestio.model import Debate
+from quaestio.recent import Recent
 from quaestio.store import debates, personal
 from quaestio.store.access import debate_for
 from quaestio.study.verdict import plain_verdict
@@ -56,31 +55,10 @@ def run(debate: Debate, semantics: str | None, weights: dict[str, float]) -> dic
     return {"result": result}
 
 
-class EvaluationCache:
-    """Results by (database, debate, content_rev, semantics, weights): evaluating a large
-    debate takes far longer than reading it, and the answer only changes with the content
-    or the weights, both of which are in the key."""
-
-    def __init__(self, size: int = 64) -> None:
-        self.size = size
-        self._items: OrderedDict[Hashable, dict[str, Any]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable) -> dict[str, Any] | None:
-        with self._lock:
-            hit = self._items.get(key)
-            if hit is not None:
-                self._items.move_to_end(key)
-            return hit
-
-    def put(self, key: Hashable, value: dict[str, Any]) -> None:
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-
-
-_cache = EvaluationCache()
+#: results by (database, debate, content_rev, semantics, weights): evaluating a large
+#: debate takes far longer than reading it, and the answer only changes with the
+#: content or the weights, both of which are in the key
+_cache: Recent[Hashable, dict[str, Any]] = Recent(64)
 
 
 def _prepared(

@@ -9,8 +9,6 @@ sees how the class voted.
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -18,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from quaestio.errors import QuaestioError, ValidationError
 from quaestio.model import Debate
+from quaestio.recent import Recent
 from quaestio.store import personal
 from quaestio.store.access import RANK
 from quaestio.store.models import VerdictRow
@@ -42,64 +41,35 @@ Weighing = tuple[Comparison, PlainVerdict]
 WeighingKey = tuple[str, int, int, str]
 
 
-class Weighings:
-    """Recent weighings, keyed by database, debate id, ``content_rev`` and every weight.
+def weighing_key(url: str, opened: Opened, weights: dict[str, float]) -> WeighingKey | None:
+    """Database, debate id, ``content_rev`` and a digest of every weight: all a weighing
+    depends on (None for a debate not read from the store).
 
-    A weighing depends on nothing else, so a visit or a slider move that asks again for
-    what was last computed (coming back to the page, a reload, a student whose weights
-    equal the class default) is answered without a child. Every edit moves
-    ``content_rev``, so an entry never outlives the content it was computed from; the
-    key holds (a digest of) the weights themselves, not whose they are, so an entry only ever answers
-    a visitor asking for exactly those weights.
+    A visit or a slider move that asks again for what was computed lately (coming back
+    to the page, a reload, a student whose weights equal the class default) is then
+    answered without a child. Every edit moves ``content_rev``, so an entry never
+    outlives the content it was computed from; the key holds the weights themselves,
+    not whose they are, so an entry only answers a visitor asking for exactly those.
     """
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[WeighingKey, Weighing] = OrderedDict()
-        self._lock = threading.Lock()
-
-    @staticmethod
-    def key(url: str, opened: Opened, weights: dict[str, float]) -> WeighingKey | None:
-        if opened.content_rev < 0:
-            return None
-        every = repr(sorted(weights.items())).encode()  # floats' repr is exact
-        return url, opened.id, opened.content_rev, hashlib.sha256(every).hexdigest()
-
-    def get(self, key: WeighingKey | None) -> Weighing | None:
-        if key is None:
-            return None
-        with self._lock:
-            hit = self._items.get(key)
-            if hit is not None:
-                self._items.move_to_end(key)
-            return hit
-
-    def put(self, key: WeighingKey | None, value: Weighing) -> None:
-        if key is None:
-            return
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
+    if opened.content_rev < 0:
+        return None
+    every = repr(sorted(weights.items())).encode()  # floats' repr is exact
+    return url, opened.id, opened.content_rev, hashlib.sha256(every).hexdigest()
 
 
 #: an entry at 2,000 points pickles to about 240 kB (the rankings and explanations of seven
 #: methods), so a few dozen cover a class moving sliders without holding much memory
-weighings = Weighings(32)
+weighings: Recent[WeighingKey, Weighing] = Recent(32)
 
 
 async def _weigh(request: Request, opened: Opened, weights: dict[str, float]) -> Weighing:
-    key = Weighings.key(db(request).url, opened, weights)
-    found = weighings.get(key)
+    key = weighing_key(db(request).url, opened, weights)
+    found = None if key is None else weighings.get(key)
     if found is not None:
         return found
     value = await offloader(request).run(request, "The verdict", _weighed, opened.debate, weights)
-    weighings.put(key, value)
+    if key is not None:
+        weighings.put(key, value)
     return value
 
 
