@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from quaestio.model import Debate
 from quaestio.reasoning.balance import balance
 from quaestio.study import read_debate
@@ -71,3 +74,18 @@ def test_a_conclusion_reading_on_a_debate_of_another_topic(crash: Debate) -> Non
     by_id = crash.position_by_id()
     for j in verdict.judgements:
         assert j.position in by_id and j.matched
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_weights_given_apart_give_the_verdict_of_the_weighted_debate(
+    seed_debate: Debate, data: st.DataObject
+) -> None:
+    """The weight-free parts (typo fixes, the handout's verdict) are shared, never stale:
+    the verdict with ``weights`` is the verdict of the debate with those weights."""
+    ids = [e.id for _, e in seed_debate.iter_evidence()] + [p.id for p in seed_debate.positions]
+    chosen = data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=8))
+    weights = {i: data.draw(st.floats(0, 1)) for i in chosen}
+    assert plain_verdict(seed_debate, weights) == plain_verdict(seed_debate.with_weights(weights))

@@ -166,5 +166,5 @@ def class_verdict(
         weights=weights,
         ratings=tuple(ratings),
         positions=positions,
-        verdict=plain_verdict(weighed),
+        verdict=plain_verdict(debate, weights),
     )

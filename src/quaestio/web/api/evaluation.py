@@ -17,7 +17,7 @@ from quaestio.model import Debate
 from quaestio.recent import Recent
 from quaestio.store import debates, personal
 from quaestio.store.access import debate_for
-from quaestio.study.verdict import plain_verdict
+from quaestio.study.verdict import plain_verdict, ready_for_weights
 from quaestio.web.api.errors import NotImplementedYetError
 from quaestio.web.deps import ActorDep, DbDep, DebateId
 from quaestio.web.offload import offloader
@@ -85,7 +85,7 @@ def _prepared(
 def _computed(
     debate: Debate, semantics: str | None, compare: bool, weights: dict[str, float]
 ) -> dict[str, Any]:
-    result: dict[str, Any] = {"verdict": plain_verdict(debate.with_weights(weights)).to_dict()}
+    result: dict[str, Any] = {"verdict": plain_verdict(debate, weights).to_dict()}
     if semantics or compare:
         result["evaluation"] = run(debate, semantics, weights)
     return result
@@ -121,6 +121,7 @@ async def evaluation(
         _prepared, db, actor, debate_id, semantics, compare, weights
     )
     if debate is not None:
+        await run_in_threadpool(ready_for_weights, debate)  # once per revision; children share it
         result = await offloader(request).run(
             request, "The evaluation", _computed, debate, semantics, compare, mine
         )

@@ -20,7 +20,7 @@ from quaestio.recent import Recent
 from quaestio.store import personal
 from quaestio.store.access import RANK
 from quaestio.store.models import VerdictRow
-from quaestio.study.verdict import PlainVerdict, plain_verdict
+from quaestio.study.verdict import PlainVerdict, plain_verdict, ready_for_weights
 from quaestio.web.offload import offloader
 from quaestio.web.pages import viewdata
 from quaestio.web.pages.context import db, render, visitor
@@ -34,7 +34,7 @@ router = APIRouter()
 
 def _weighed(debate: Debate, weights: dict[str, float]) -> tuple[Comparison, PlainVerdict]:
     """The methods side by side and the plain verdict: the page's heavy part, in a child."""
-    return compare(debate, weights), plain_verdict(debate.with_weights(weights))
+    return compare(debate, weights), plain_verdict(debate, weights)
 
 
 Weighing = tuple[Comparison, PlainVerdict]
@@ -67,6 +67,7 @@ async def _weigh(request: Request, opened: Opened, weights: dict[str, float]) ->
     found = None if key is None else weighings.get(key)
     if found is not None:
         return found
+    await run_in_threadpool(ready_for_weights, opened.debate)  # once per revision; children share it
     value = await offloader(request).run(request, "The verdict", _weighed, opened.debate, weights)
     if key is not None:
         weighings.put(key, value)
