@@ -48,6 +48,8 @@ def postgres_admin_url() -> str | None:
         check=True,
         capture_output=True,
         text=True,
+        # stopped at exit, and by a watcher should this process be killed before that
+        env={**os.environ, "PG_TEST_OWNER": str(os.getpid())},
     ).stdout
     values = dict(line.split("=", 1) for line in out.strip().splitlines())
     _server["url"] = values["QUAESTIO_TEST_POSTGRES_URL"]
