@@ -151,7 +151,10 @@ def main() -> None:
         )
     pg = REPO / "scripts" / "pg-test-server"
     if Path("/usr/lib/postgresql/15/bin/initdb").exists():
-        out = subprocess.run([str(pg), "start"], capture_output=True, text=True, check=True).stdout
+        owner = {**os.environ, "PG_TEST_OWNER": str(os.getpid())}  # stopped even if killed
+        out = subprocess.run(
+            [str(pg), "start"], capture_output=True, text=True, check=True, env=owner
+        ).stdout
         values = dict(line.split("=", 1) for line in out.strip().splitlines())
         try:
             for workers in counts:

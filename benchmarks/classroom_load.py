@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -282,7 +283,10 @@ def main() -> None:
     rows = measure("SQLite", f"sqlite:///{tmp / 'class.sqlite3'}", args, tmp)
     pg = REPO / "scripts" / "pg-test-server"
     if not args.no_postgres and Path("/usr/lib/postgresql/15/bin/initdb").exists():
-        out = subprocess.run([str(pg), "start"], capture_output=True, text=True, check=True).stdout
+        owner = {**os.environ, "PG_TEST_OWNER": str(os.getpid())}  # stopped even if killed
+        out = subprocess.run(
+            [str(pg), "start"], capture_output=True, text=True, check=True, env=owner
+        ).stdout
         values = dict(line.split("=", 1) for line in out.strip().splitlines())
         try:
             rows += measure("PostgreSQL 15", values["QUAESTIO_TEST_POSTGRES_URL"], args, tmp)
