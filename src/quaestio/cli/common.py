@@ -7,6 +7,7 @@ Imported by every command module when ``quaestio`` starts, so the library
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -136,7 +137,7 @@ def choose_format(name: str | None) -> Format | None:
     return by_name(name) if name else None
 
 
-def problems_table(problems: list[Problem], path: Path, locations: dict[str, int]) -> Table:
+def problems_table(problems: list[Problem], path: Path, locations: Mapping[str, int]) -> Table:
     from rich.table import Table
 
     table = Table(title=f"{len(problems)} problem(s) in {path}", show_lines=False)
@@ -154,7 +155,7 @@ def problems_table(problems: list[Problem], path: Path, locations: dict[str, int
     return table
 
 
-def locate(problem: Problem, path: Path, locations: dict[str, int]) -> str:
+def locate(problem: Problem, path: Path, locations: Mapping[str, int]) -> str:
     line = problem.line or (locations.get(problem.node) if problem.node else None)
     where = f"{path}:{line}" if line else str(path)
     field = f" (field {problem.field})" if problem.field else ""

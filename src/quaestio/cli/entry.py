@@ -11,6 +11,8 @@ import sys
 
 from quaestio.malloc import keep_freed_memory
 
+_ANSWERS_AT_ONCE = {"--help", "-h", "--version"}
+
 
 def main() -> None:
     """Run the command; every failure is one line on stderr, never a traceback.
@@ -28,7 +30,8 @@ def main() -> None:
     (``quaestio.malloc``): numpy's large temporaries then cost no page faults.
     """
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    keep_freed_memory()
+    if not _ANSWERS_AT_ONCE & set(sys.argv[1:]):  # help computes nothing: no ctypes to load
+        keep_freed_memory()
     try:
         if sys.argv[1:2] == ["solve"]:
             from quaestio.cli.iccma import run

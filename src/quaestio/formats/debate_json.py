@@ -27,7 +27,7 @@ from quaestio.formats.debate_json_graph import (
     source_dict,
 )
 from quaestio.formats.losses import describe
-from quaestio.formats.registry import Format, Loaded, decode_utf8
+from quaestio.formats.registry import Format, LinesOnDemand, Loaded, decode_utf8
 from quaestio.formats.schema_check import Check, Unsupported, compile_schema
 from quaestio.limits import check_count
 from quaestio.model import (
@@ -310,7 +310,7 @@ def loads(text: str, *, path: str | None = None) -> Loaded:
             field="quaestio",
         )
     debate = from_dict(data, path=path)
-    return Loaded(debate, _locate_ids(text, debate))
+    return Loaded(debate, LinesOnDemand(lambda: _locate_ids(text, debate)))
 
 
 def _locate_ids(text: str, debate: Debate) -> dict[str, int]:

@@ -7,6 +7,7 @@ adds one thing: nodes without a source line get their line in the file read.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from quaestio.formats.registry import by_name, read_path
 from quaestio.model import Debate, Source
 
 
-def with_locations(debate: Debate, locations: dict[str, int], file: str) -> Debate:
+def with_locations(debate: Debate, locations: Mapping[str, int], file: str) -> Debate:
     """Give nodes that carry no source the line where they sit in the file just read.
 
     Plans and cards cite a node's source line; a hand-written ``.debate.md`` has no
