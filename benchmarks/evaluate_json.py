@@ -60,6 +60,7 @@ def main() -> None:
         load_before = os.getloadavg()[0]
         runs, cpus, out = _timed([sys.executable, "-m", "quaestio", *command])
         plain_runs, plain_cpus, _ = _timed([sys.executable, "-c", default_malloc, *command])
+        bare_runs, _, _ = _timed([sys.executable, "-c", "pass"])  # how fast the machine is now
         size = len(out)
         json.loads(out)  # it is one JSON document
         from quaestio.cli.commands.evaluate import render_json
@@ -83,6 +84,8 @@ def main() -> None:
         "|---|---:|",
         f"| whole command in a fresh process (best of 3, start-up included) | {min(runs):.2f} |",
         f"| its CPU time (user + system, best of 3) | {min(cpus):.2f} |",
+        "| for the machine's speed at the time: a bare `python -c pass` (best of 3) "
+        f"| {min(bare_runs):.3f} |",
         "| the same command with glibc's default allocation: wall (best of 3) "
         f"| {min(plain_runs):.2f} |",
         f"| the same command with glibc's default allocation: CPU | {min(plain_cpus):.2f} |",
