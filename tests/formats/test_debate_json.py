@@ -109,3 +109,18 @@ def test_graph_round_trips_exactly_and_validates_against_the_schema(debate: Deba
     data = debate_json.to_dict(debate)
     jsonschema.Draft202012Validator(debate_json.schema()).validate(data)
     assert debate_json.loads(debate_json.dumps(debate)).debate == debate
+
+
+def test_node_lines_are_found_on_demand_and_travel_as_a_dict(example_path: Path) -> None:
+    """A server reads files in a child process and gets the result back pickled."""
+    import pickle
+
+    text = debate_json.dumps(read_path(example_path).debate)
+    loaded = debate_json.loads(text)
+    first = loaded.debate.positions[0]
+    line = text.splitlines()[loaded.locations[first.id] - 1]
+    assert '"id"' in line and f'"{first.id}"' in line
+    back = pickle.loads(pickle.dumps(loaded))
+    assert isinstance(back.locations, dict)
+    assert back.locations == dict(loaded.locations)
+    assert set(back.locations) >= {e.id for _, e in loaded.debate.iter_evidence()}

@@ -61,6 +61,10 @@ class LinesOnDemand(Mapping[str, int]):
     def __len__(self) -> int:
         return len(self._lines())
 
+    def __reduce__(self) -> tuple[type[dict[str, int]], tuple[dict[str, int]]]:
+        # a server reads files in a child and sends the result back: as a plain dict
+        return dict, (self._lines(),)
+
 
 Reader = Callable[[bytes, str | None], Loaded]
 
