@@ -112,17 +112,25 @@ def by_username(session: Session, username: str) -> User:
     return user
 
 
-def check_password(session: Session, username: str, password: str) -> User:
-    user = session.scalar(select(User).where(User.username == username))
-    if user is None or user.password_hash is None:
+def _verified(stored: str | None, password: str) -> str | None:
+    """Check ``password`` against the ``stored`` hash (None: no such user, which costs
+    the same), raising ``AuthenticationError``; the new hash when it needs rehashing."""
+    if stored is None:
         _hasher().hash(password)  # same cost whether or not the user exists
         raise AuthenticationError("wrong user name or password", field="password")
     try:
-        _hasher().verify(user.password_hash, password)
+        _hasher().verify(stored, password)
     except (VerificationError, InvalidHashError) as exc:
         raise AuthenticationError("wrong user name or password", field="password") from exc
-    if _hasher().check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher().hash(password)
+    return _hasher().hash(password) if _hasher().check_needs_rehash(stored) else None
+
+
+def check_password(session: Session, username: str, password: str) -> User:
+    user = session.scalar(select(User).where(User.username == username))
+    rehashed = _verified(None if user is None else user.password_hash, password)
+    assert user is not None  # _verified refused a missing user
+    if rehashed is not None:
+        user.password_hash = rehashed
     return user
 
 
@@ -134,15 +142,9 @@ def sign_in(db: Database, username: str, password: str) -> NewSession:
         found = session.execute(
             select(User.id, User.password_hash).where(User.username == username)
         ).first()
-    if found is None or found.password_hash is None:
-        _hasher().hash(password)  # same cost whether or not the user exists
-        raise AuthenticationError("wrong user name or password", field="password")
-    stored = found.password_hash
-    try:
-        _hasher().verify(stored, password)
-    except (VerificationError, InvalidHashError) as exc:
-        raise AuthenticationError("wrong user name or password", field="password") from exc
-    rehashed = _hasher().hash(password) if _hasher().check_needs_rehash(stored) else None
+    stored = None if found is None else found.password_hash
+    rehashed = _verified(stored, password)
+    assert found is not None  # _verified refused a missing user
     with db.transaction() as session:
         user = session.get(User, found.id)
         if user is None or user.password_hash != stored:  # removed or reset meanwhile
