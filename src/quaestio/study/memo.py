@@ -9,37 +9,28 @@ with their entries, so an identity is never reused while it is a key.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Hashable
 from typing import Generic, TypeVar
 
 from quaestio.model import Debate
+from quaestio.recent import Recent
 
 T = TypeVar("T")
 
 
 class ByDebate(Generic[T]):
-    """At most ``size`` values, newest first, keyed by a debate object and a plain key."""
+    """At most ``size`` values, the newest kept, keyed by a debate object and a plain key.
+
+    Keyed by ``id(debate)``, with the debate held beside its value: while an entry
+    lives its debate does, so no other object can take its identity.
+    """
 
     def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: list[tuple[Debate, Hashable, T]] = []
-        self._lock = threading.Lock()
+        self._recent: Recent[tuple[int, Hashable], tuple[Debate, T]] = Recent(size)
 
     def get(self, debate: Debate, key: Hashable = None) -> T | None:
-        with self._lock:
-            for i, (held, k, value) in enumerate(self._items):
-                if held is debate and k == key:
-                    self._items.insert(0, self._items.pop(i))
-                    return value
-        return None
+        hit = self._recent.get((id(debate), key))
+        return None if hit is None else hit[1]
 
     def put(self, debate: Debate, key: Hashable, value: T) -> None:
-        with self._lock:
-            self._items = [e for e in self._items if not (e[0] is debate and e[1] == key)]
-            self._items.insert(0, (debate, key, value))
-            del self._items[self.size :]
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
+        self._recent.put((id(debate), key), (debate, value))
